@@ -1,0 +1,368 @@
+package org.zengzhi.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.zengzhi.engine.Command.InjectSubsidy;
+import org.zengzhi.engine.Command.SellPoints;
+import org.zengzhi.engine.Command.SettleOrder;
+import org.zengzhi.engine.Event.CommandRejected;
+import org.zengzhi.engine.Event.ParticipantExited;
+import org.zengzhi.engine.Event.PointsMinted;
+import org.zengzhi.engine.Event.PointsSold;
+import org.zengzhi.engine.Event.PriceChanged;
+import org.zengzhi.engine.Event.SubsidyInjected;
+
+/**
+ * The appreciation pool on a double-entry ledger (SPEC R-1, R-3): a deterministic, single-threaded state
+ * machine. Commands go in, events and postings come out; the same commands always give the same output
+ * and the same {@link #stateHash()}. No clock, randomness, threads or I/O.
+ *
+ * <p>Pool cash P is the balance of {@link AccountType#POOL_CASH}; circulating points N are the negative
+ * balance of {@link AccountType#POINT_ISSUANCE}. While N is 0 the last price's pair stands in for P/N.
+ */
+public final class Engine {
+    private static final int CAPACITY_MIN = 1024;
+
+    private final PoolRules rules;
+    private final Ledger ledger;
+    private final Participants participants;
+    private final ExitIndex exitIndex;
+    private long lastPriceCashFen;
+    private long lastPricePointsMicro;
+
+    public Engine(PoolRules rules) {
+        this(rules, CAPACITY_MIN);
+    }
+
+    /** An engine with room for {@code expectedParticipants} before its arrays grow. */
+    public Engine(PoolRules rules, int expectedParticipants) {
+        int capacity = Math.max(CAPACITY_MIN, expectedParticipants);
+        this.rules = rules;
+        this.ledger = new Ledger(capacity);
+        this.participants = new Participants(capacity);
+        this.exitIndex = new ExitIndex(capacity);
+        this.exitIndex.useIds(participants.ids());
+        this.lastPriceCashFen = rules.initialPrice().cashFen();
+        this.lastPricePointsMicro = rules.initialPrice().pointsMicro();
+    }
+
+    public PoolRules rules() {
+        return rules;
+    }
+
+    /** Runs one command, appending its events and postings to {@code out}. */
+    public void execute(Command command, EngineOutput out) {
+        switch (command.type()) {
+            case SETTLE_ORDER -> settleOrder((SettleOrder) command, out);
+            case SELL_POINTS -> sellPoints((SellPoints) command, out);
+            case INJECT_SUBSIDY -> injectSubsidy((InjectSubsidy) command, out);
+        }
+    }
+
+    /** Runs one command and returns its events (convenient off the hot path). */
+    public List<Event> execute(Command command) {
+        EngineOutput out = new EngineOutput();
+        execute(command, out);
+        return new ArrayList<>(out.events());
+    }
+
+    private void settleOrder(SettleOrder order, EngineOutput out) {
+        RejectionCode code = null;
+        String field = null;
+        if (order.amountFen() <= 0) {
+            code = RejectionCode.NON_POSITIVE_AMOUNT;
+            field = "amount";
+        } else if (order.amountFen() > Limits.AMOUNT_FEN_MAX) {
+            code = RejectionCode.AMOUNT_TOO_LARGE;
+            field = "amount";
+        } else if (order.poolShareFen() < 0) {
+            code = RejectionCode.NEGATIVE_POOL_SHARE;
+            field = "poolShare";
+        } else if (order.poolShareFen() > order.amountFen()) {
+            code = RejectionCode.POOL_SHARE_EXCEEDS_AMOUNT;
+            field = "poolShare";
+        } else {
+            code = participantProblem(order.participant());
+            field = "user";
+        }
+        if (code != null) {
+            out.event(new CommandRejected(order.id(), code, field));
+            return;
+        }
+        int participant = findOrRegister(order.participant());
+        long cashBefore = poolCash();
+        long pointsBefore = circulatingPoints();
+        long minted = PoolMath.mintedPoints(order.poolShareFen(), rules.mintRatioPpm(), referenceCash(),
+                referencePoints());
+        String[] ids = participants.ids();
+        ledger.transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.POOL_CASH, 0, order.poolShareFen(), out, ids);
+        ledger.transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_REMAINDER, 0,
+                order.amountFen() - order.poolShareFen(), out, ids);
+        ledger.transfer(AccountType.POINT_ISSUANCE, 0, AccountType.USER_POINTS, participant, minted, out, ids);
+        participants.addSpend(participant, order.amountFen());
+        reindex(participant);
+        out.event(new PointsMinted(order.id(), order.participant(), order.amountFen(), order.poolShareFen(), minted));
+        afterPoolChange(order, cashBefore, pointsBefore, out);
+    }
+
+    private void sellPoints(SellPoints sale, EngineOutput out) {
+        int participant = sale.participant() == null ? -1 : participants.find(sale.participant());
+        if (sale.pointsMicro() <= 0) {
+            out.event(new CommandRejected(sale.id(), RejectionCode.NON_POSITIVE_AMOUNT, "points"));
+            return;
+        }
+        if (participant < 0) {
+            out.event(new CommandRejected(sale.id(), RejectionCode.UNKNOWN_PARTICIPANT, "user"));
+            return;
+        }
+        if (sale.pointsMicro() > holding(participant)) {
+            out.event(new CommandRejected(sale.id(), RejectionCode.INSUFFICIENT_POINTS, "points"));
+            return;
+        }
+        long cashBefore = poolCash();
+        long pointsBefore = circulatingPoints();
+        long gross = PoolMath.grossValue(sale.pointsMicro(), cashBefore, pointsBefore);
+        long payout = sell(participant, sale.pointsMicro(), out);
+        participants.addSale(participant, gross, payout);
+        reindex(participant);
+        out.event(new PointsSold(sale.id(), sale.participant(), sale.pointsMicro(), gross, payout));
+        afterPoolChange(sale, cashBefore, pointsBefore, out);
+    }
+
+    private void injectSubsidy(InjectSubsidy subsidy, EngineOutput out) {
+        if (subsidy.amountFen() <= 0 || subsidy.amountFen() > Limits.AMOUNT_FEN_MAX) {
+            RejectionCode code = subsidy.amountFen() <= 0 ? RejectionCode.NON_POSITIVE_AMOUNT
+                    : RejectionCode.AMOUNT_TOO_LARGE;
+            out.event(new CommandRejected(subsidy.id(), code, "amount"));
+            return;
+        }
+        long cashBefore = poolCash();
+        long pointsBefore = circulatingPoints();
+        ledger.transfer(AccountType.PLATFORM_SUBSIDY, 0, AccountType.POOL_CASH, 0, subsidy.amountFen(), out,
+                participants.ids());
+        out.event(new SubsidyInjected(subsidy.id(), subsidy.amountFen()));
+        afterPoolChange(subsidy, cashBefore, pointsBefore, out);
+    }
+
+    /**
+     * Emits the price change, if any, then runs the exit cascade (SPEC R-3.6): while the holder with the
+     * lowest threshold price is due at the current price, that holder exits, which raises the price.
+     * Every exit empties a holder, who leaves the index, so one cascade is bounded by the number of
+     * holders (at most {@link Limits#PARTICIPANTS_MAX}); each step costs O(log n).
+     */
+    private void afterPoolChange(Command cause, long cashBefore, long pointsBefore, EngineOutput out) {
+        emitPriceChange(cause, cashBefore, pointsBefore, out);
+        while (!exitIndex.isEmpty()) {
+            int participant = exitIndex.first();
+            long cash = poolCash();
+            long points = circulatingPoints();
+            if (!PoolMath.exitDue(exitIndex.numerator(participant), exitIndex.denominator(participant), cash, points)) {
+                return;
+            }
+            long held = holding(participant);
+            long gross = PoolMath.grossValue(held, cash, points);
+            long spend = participants.cycleSpend(participant);
+            long payout = sell(participant, held, out);
+            participants.exit(participant, payout);
+            exitIndex.remove(participant);
+            out.event(new ParticipantExited(cause.id(), participants.id(participant), held, gross, payout, spend,
+                    participants.exits(participant)));
+            emitPriceChange(cause, cash, points, out);
+        }
+    }
+
+    /** Burns {@code points} of a holder's points and pays them out of the pool at β; returns the payout. */
+    private long sell(int participant, long points, EngineOutput out) {
+        long cash = poolCash();
+        long circulating = circulatingPoints();
+        long payout = PoolMath.salePayout(points, cash, circulating, rules.payoutRatioPpm());
+        if (points == circulating) {
+            lastPriceCashFen = cash;
+            lastPricePointsMicro = circulating;
+        }
+        String[] ids = participants.ids();
+        ledger.transfer(AccountType.USER_POINTS, participant, AccountType.POINT_ISSUANCE, 0, points, out, ids);
+        ledger.transfer(AccountType.POOL_CASH, 0, AccountType.USER_CASH, participant, payout, out, ids);
+        return payout;
+    }
+
+    private void emitPriceChange(Command cause, long cashBefore, long pointsBefore, EngineOutput out) {
+        long cash = poolCash();
+        long points = circulatingPoints();
+        if (points == 0) {
+            return;
+        }
+        if (pointsBefore == 0 || Exact.compareProducts(cash, pointsBefore, cashBefore, points) != 0) {
+            out.event(new PriceChanged(cause.id(), cause.at(), cash, points));
+        }
+    }
+
+    private void reindex(int participant) {
+        long held = holding(participant);
+        if (held == 0) {
+            exitIndex.remove(participant);
+            return;
+        }
+        exitIndex.update(participant,
+                PoolMath.thresholdNumerator(rules, participants.cycleSpend(participant),
+                        participants.cycleRealized(participant)),
+                PoolMath.thresholdDenominator(rules, held));
+    }
+
+    private RejectionCode participantProblem(String id) {
+        if (id == null || id.isEmpty() || id.length() > Limits.PARTICIPANT_ID_LENGTH_MAX) {
+            return RejectionCode.INVALID_PARTICIPANT_ID;
+        }
+        if (participants.count() >= Limits.PARTICIPANTS_MAX && participants.find(id) < 0) {
+            return RejectionCode.PARTICIPANT_LIMIT_REACHED;
+        }
+        return null;
+    }
+
+    private int findOrRegister(String id) {
+        int participant = participants.find(id);
+        if (participant >= 0) {
+            return participant;
+        }
+        if (participants.count() == participants.capacity()) {
+            grow();
+        }
+        return participants.register(id);
+    }
+
+    private void grow() {
+        long wanted = (long) participants.capacity() + (participants.capacity() >> 1);
+        int capacity = (int) Math.min(wanted, Limits.PARTICIPANTS_MAX);
+        participants.growTo(capacity);
+        ledger.growTo(capacity);
+        exitIndex.growTo(capacity);
+        exitIndex.useIds(participants.ids());
+    }
+
+    private long holding(int participant) {
+        return ledger.balance(AccountType.USER_POINTS, participant);
+    }
+
+    private long referenceCash() {
+        return circulatingPoints() > 0 ? poolCash() : lastPriceCashFen;
+    }
+
+    private long referencePoints() {
+        long points = circulatingPoints();
+        return points > 0 ? points : lastPricePointsMicro;
+    }
+
+    // ----- queries -----
+
+    /** Pool cash P in fen. */
+    public long poolCash() {
+        return ledger.system(AccountType.POOL_CASH);
+    }
+
+    /** Circulating points N in 10⁻⁶ point. */
+    public long circulatingPoints() {
+        return -ledger.system(AccountType.POINT_ISSUANCE);
+    }
+
+    /** The current price: P/N, or the last price while no point circulates (SPEC ). */
+    public Price price() {
+        return new Price(referenceCash(), referencePoints());
+    }
+
+    public int participantCount() {
+        return participants.count();
+    }
+
+    /** Participants holding points, that is, the size of the exit index. */
+    public int holderCount() {
+        return exitIndex.size();
+    }
+
+    /** The participant as the outside sees them, or {@code null} if never seen. */
+    public Holder holder(String id) {
+        int participant = participants.find(id);
+        return participant < 0 ? null : holder(participant);
+    }
+
+    /** Every participant, in order of first sight. */
+    public List<Holder> holders() {
+        List<Holder> holders = new ArrayList<>(participants.count());
+        for (int participant = 0; participant < participants.count(); participant++) {
+            holders.add(holder(participant));
+        }
+        return holders;
+    }
+
+    private Holder holder(int participant) {
+        return new Holder(participants.id(participant), holding(participant),
+                ledger.balance(AccountType.USER_CASH, participant), participants.cycleSpend(participant),
+                participants.cycleRealized(participant), participants.exits(participant),
+                participants.paidOut(participant));
+    }
+
+    /** The balance of a system account, or of a participant's account ({@code owner} is the external id). */
+    public long balance(AccountType type, String owner) {
+        if (!type.perParticipant()) {
+            return ledger.system(type);
+        }
+        int participant = participants.find(owner);
+        return participant < 0 ? 0 : ledger.balance(type, participant);
+    }
+
+    /** Sum of all balances of one asset: zero whenever the books are right. */
+    public long assetTotal(Asset asset) {
+        return ledger.total(asset, participants.count());
+    }
+
+    /**
+     * The invariants of SPEC R-1.5, checked in full (O(n)); returns the violations, empty when all hold.
+     */
+    public List<String> checkInvariants() {
+        return Invariants.check(this, ledger, participants, exitIndex);
+    }
+
+    /** SHA-256 of the canonical snapshot, in hex: equal states have equal hashes. */
+    public String stateHash() {
+        return SnapshotCodec.hash(this);
+    }
+
+    // ----- for the snapshot codec and invariants -----
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    Participants participants() {
+        return participants;
+    }
+
+    long lastPriceCashFen() {
+        return lastPriceCashFen;
+    }
+
+    long lastPricePointsMicro() {
+        return lastPricePointsMicro;
+    }
+
+    void restoreLastPrice(long cashFen, long pointsMicro) {
+        lastPriceCashFen = cashFen;
+        lastPricePointsMicro = pointsMicro;
+    }
+
+    /** Registers a participant while restoring a snapshot; balances are restored separately. */
+    int restoreParticipant(String id, long spendFen, long realizedFen, int exits, long paidFen) {
+        if (participants.count() == participants.capacity()) {
+            grow();
+        }
+        participants.restore(id, spendFen, realizedFen, exits, paidFen);
+        return participants.count() - 1;
+    }
+
+    /** Rebuilds the exit index from restored holdings. */
+    void reindexAll() {
+        for (int participant = 0; participant < participants.count(); participant++) {
+            reindex(participant);
+        }
+    }
+}

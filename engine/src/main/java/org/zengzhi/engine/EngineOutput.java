@@ -1,0 +1,84 @@
+package org.zengzhi.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What commands produced: events in order and the ledger postings, kept in primitive arrays so the hot
+ * path allocates nothing per posting. Reuse one instance with {@link #clear()} between batches.
+ */
+public final class EngineOutput {
+    private static final int INITIAL_POSTINGS = 16;
+
+    private final List<Event> events = new ArrayList<>();
+    private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
+    private String[] postingOwners = new String[INITIAL_POSTINGS];
+    private long[] postingAmounts = new long[INITIAL_POSTINGS];
+    private int postingCount;
+
+    public void clear() {
+        events.clear();
+        Arrays.fill(postingOwners, 0, postingCount, null);
+        postingCount = 0;
+    }
+
+    void event(Event event) {
+        events.add(event);
+    }
+
+    void posting(AccountType type, String owner, long amount) {
+        if (postingCount == postingTypes.length) {
+            int capacity = postingCount * 2;
+            postingTypes = Arrays.copyOf(postingTypes, capacity);
+            postingOwners = Arrays.copyOf(postingOwners, capacity);
+            postingAmounts = Arrays.copyOf(postingAmounts, capacity);
+        }
+        postingTypes[postingCount] = type;
+        postingOwners[postingCount] = owner;
+        postingAmounts[postingCount] = amount;
+        postingCount++;
+    }
+
+    /** The events, in the order they happened. The list is live: copy it before {@link #clear()}. */
+    public List<Event> events() {
+        return events;
+    }
+
+    public int postingCount() {
+        return postingCount;
+    }
+
+    public AccountType postingType(int index) {
+        return postingTypes[index];
+    }
+
+    /** The owner's external id, or {@code null} for a system account. */
+    public String postingOwner(int index) {
+        return postingOwners[index];
+    }
+
+    public long postingAmount(int index) {
+        return postingAmounts[index];
+    }
+
+    /** The postings as records, for callers off the hot path. */
+    public List<Posting> postings() {
+        List<Posting> postings = new ArrayList<>(postingCount);
+        for (int i = 0; i < postingCount; i++) {
+            postings.add(new Posting(postingTypes[i], postingOwners[i], postingAmounts[i]));
+        }
+        return postings;
+    }
+
+    /** Sum of the postings of one asset from {@code fromIndex} on: zero for every command (SPEC ). */
+    public long postingSum(Asset asset, int fromIndex) {
+        long sum = 0;
+        for (int i = fromIndex; i < postingCount; i++) {
+            if (postingTypes[i].asset() == asset) {
+                sum += postingAmounts[i];
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,78 @@
+package org.zengzhi.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The invariants of SPEC, checked over the whole state. */
+final class Invariants {
+    private static final int VIOLATIONS_MAX = 20;
+
+    private Invariants() {
+    }
+
+    static List<String> check(Engine engine, Ledger ledger, Participants participants, ExitIndex exitIndex) {
+        List<String> violations = new ArrayList<>();
+        for (Asset asset : Asset.values()) {
+            long total = ledger.total(asset, participants.count());
+            if (total != 0) {
+                violations.add("balances of " + asset + " sum to " + total + ", not 0");
+            }
+        }
+        if (engine.poolCash() < 0) {
+            violations.add("pool cash is negative: " + engine.poolCash());
+        }
+        if (engine.lastPriceCashFen() <= 0 || engine.lastPricePointsMicro() <= 0) {
+            violations.add("the last price is not positive");
+        }
+        checkParticipants(engine, ledger, participants, exitIndex, violations);
+        if (!exitIndex.consistent()) {
+            violations.add("the exit index is out of order");
+        }
+        return violations;
+    }
+
+    private static void checkParticipants(Engine engine, Ledger ledger, Participants participants,
+            ExitIndex exitIndex, List<String> violations) {
+        PoolRules rules = engine.rules();
+        long held = 0;
+        int holders = 0;
+        for (int p = 0; p < participants.count() && violations.size() < VIOLATIONS_MAX; p++) {
+            String id = participants.id(p);
+            long points = ledger.balance(AccountType.USER_POINTS, p);
+            long cash = ledger.balance(AccountType.USER_CASH, p);
+            if (points < 0 || cash < 0) {
+                violations.add(id + " has a negative available balance: points " + points + ", cash " + cash);
+            }
+            held += points;
+            if (points > 0) {
+                holders++;
+                checkIndexed(rules, participants, exitIndex, p, points, engine, violations);
+            } else if (exitIndex.contains(p)) {
+                violations.add(id + " holds no points but is in the exit index");
+            }
+        }
+        if (held != engine.circulatingPoints()) {
+            violations.add("circulating points " + engine.circulatingPoints() + " differ from holdings " + held);
+        }
+        if (holders != exitIndex.size()) {
+            violations.add("the exit index holds " + exitIndex.size() + " participants, not " + holders);
+        }
+    }
+
+    private static void checkIndexed(PoolRules rules, Participants participants, ExitIndex exitIndex, int p,
+            long points, Engine engine, List<String> violations) {
+        String id = participants.id(p);
+        if (!exitIndex.contains(p)) {
+            violations.add(id + " holds points but is missing from the exit index");
+            return;
+        }
+        long numerator = PoolMath.thresholdNumerator(rules, participants.cycleSpend(p), participants.cycleRealized(p));
+        long denominator = PoolMath.thresholdDenominator(rules, points);
+        if (numerator != exitIndex.numerator(p) || denominator != exitIndex.denominator(p)) {
+            violations.add(id + " has a stale threshold price in the exit index");
+        }
+        if (PoolMath.exitDue(numerator, denominator, engine.poolCash(), engine.circulatingPoints())) {
+            violations.add(id + " is due to exit but still holds points");
+        }
+    }
+}
