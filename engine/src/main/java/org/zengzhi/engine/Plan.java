@@ -1,0 +1,103 @@
+package org.zengzhi.engine;
+
+import java.util.List;
+
+/**
+ * An operator's configuration of the whole economy (SPEC R-2 – R-5.1), as exact integers: rates in ppm of
+ * the amount they apply to, windows in days, money in fen. Built and validated by {@link PlanReader}; the
+ * engine trusts a Plan it is given.
+ *
+ * @param name                  a label for reports
+ * @param pool                  α, β, k and the initial price (R-3)
+ * @param store                 the merchant-commission split of in-store orders (R-2.2, R-2.4)
+ * @param mall                  the default product-margin split of mall orders (R-2.2)
+ * @param settlement            return windows (R-2.1)
+ * @param refundAfterSettlement what a refund after settlement does to effective rewards (R-2.1)
+ * @param referral              direct, indirect and first-order rewards (R-4.2, R-4.3)
+ * @param recruitmentPpm        reward to whoever recruited the merchant, of the order amount (R-4.4)
+ * @param agents                regional agent rates by level, cumulative, paid by differential (R-4.5)
+ * @param deduct                double points and mall deduction (R-3.10)
+ * @param tiers                 member tiers, lowest first (R-5.1)
+ * @param compliance            facts the compliance report needs (R-4.6, R-9.3)
+ */
+public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
+        RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
+        Deduct deduct, List<Tier> tiers, Compliance compliance) {
+
+    public Plan {
+        tiers = List.copyOf(tiers);
+    }
+
+    /**
+     * In-store orders: the commission C = ⌊A·r⌋ at the merchant's rate r (default and bounds here) is
+     * divided into platform ⌊C·platform⌋, distribution budget ⌊C·distribution⌋ and pool ⌊C·pool⌋; the
+     * three shares of the commission sum to 100%.
+     */
+    public record StoreSplit(long defaultCommissionPpm, long minCommissionPpm, long maxCommissionPpm,
+            long platformPpm, long distributionPpm, long poolPpm) {
+    }
+
+    /**
+     * Mall orders without a split of their own: shares of the price for cost (to the merchant or
+     * supplier), distribution budget, platform profit and pool, summing to 100%.
+     */
+    public record MallSplit(long costPpm, long distributionPpm, long platformPpm, long poolPpm) {
+    }
+
+    /** Return windows: store orders settle after {@code storeDays}; mall orders {@code mallReturnDays} after receipt, receipt auto-confirmed after {@code mallAutoReceiveDays}. */
+    public record Settlement(int storeDays, int mallReturnDays, int mallAutoReceiveDays) {
+    }
+
+    public enum RefundPolicy {
+        /** The merchant funds the refund; effective rewards stay paid. */
+        KEEP_REWARDS,
+        /** The merchant funds the refund and the order's effective rewards are taken back. */
+        CLAW_BACK_REWARDS
+    }
+
+    /** Rates of the order amount: to the consumer's referrer, the referrer's referrer, and on a first order. */
+    public record Referral(long directPpm, long indirectPpm, long firstOrderPpm, boolean bindAtFirstPayment) {
+    }
+
+    /** Cumulative agent rates by region level: district ≤ city ≤ province. */
+    public record AgentRates(long districtPpm, long cityPpm, long provincePpm) {
+        public long rate(RegionLevel level) {
+            switch (level) {
+                case DISTRICT:
+                    return districtPpm;
+                case CITY:
+                    return cityPpm;
+                case PROVINCE:
+                    return provincePpm;
+                default:
+                    throw new IllegalArgumentException(level.name());
+            }
+        }
+    }
+
+    /**
+     * Double points (R-3.10): a store order grants DEDUCT points of {@code storeMultiplePpm}/10⁶ times its
+     * amount; a mall order may be paid up to {@code mallMaxPpm} of its price with DEDUCT; the merchant
+     * who bound the consumer earns {@code merchantRebatePpm} of the cash the consumer spends in the mall.
+     */
+    public record Deduct(long storeMultiplePpm, long mallMaxPpm, long merchantRebatePpm) {
+    }
+
+    /**
+     * A member tier (R-5.1), reached by settled spend and invitees; {@code rebatePpm} of each settled order
+     * is credited to the member as contribution value (贡献值, CONTRIB); a referrer at this tier earns the
+     * tier's direct and indirect rates instead of the plan's when they are not negative.
+     */
+    public record Tier(String name, long minSpendFen, int minInvitees, long rebatePpm, long directPpm,
+            long indirectPpm) {
+    }
+
+    /**
+     * Facts for the compliance report: the operator's explicit acknowledgement of referral depth over two
+     * paid levels, team allowances on downline sales, fees charged for an agent's region, whether
+     * customer funds sit with an escrow provider, and paid referral levels beyond direct and indirect.
+     */
+    public record Compliance(boolean riskAcknowledged, long teamAllowancePpm, long agentFeeFen,
+            boolean fundsInEscrow, int extraReferralLevels) {
+    }
+}
