@@ -6,7 +6,10 @@ import java.time.Instant;
  * What the engine is asked to do. Every command carries its own id and timestamp; the engine never
  * reads a clock (SPEC R-1.6). Dispatch is a switch on {@link #type()}, kept exhaustive by the compiler.
  */
-public sealed interface Command permits Command.SettleOrder, Command.SellPoints, Command.InjectSubsidy {
+public sealed interface Command permits Command.SettleOrder, Command.SellPoints, Command.InjectSubsidy,
+        Command.RegisterUser, Command.OnboardMerchant, Command.SuspendMerchant, Command.AppointAgent,
+        Command.RemoveAgent, Command.PayOrder, Command.ConfirmReceipt, Command.RefundOrder, Command.Tick,
+        Command.ReassignReferrer {
 
     String id();
 
@@ -36,6 +39,86 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     record InjectSubsidy(String id, Instant at, long amountFen) implements Command {
         public CommandType type() {
             return CommandType.INJECT_SUBSIDY;
+        }
+    }
+
+    /** A user joins, optionally through a referrer's invitation. The referrer must be known. */
+    record RegisterUser(String id, Instant at, String user, String referrer) implements Command {
+        public CommandType type() {
+            return CommandType.REGISTER_USER;
+        }
+    }
+
+    /**
+     * A merchant joins (R-4.4, R-4.5): its owner (a user), who recruited it (optional), its region (a GB/T 2260
+     * code) and its commission rate in ppm, or −1 for the plan's default.
+     */
+    record OnboardMerchant(String id, Instant at, String merchant, String owner, String recruiter, String region,
+            long commissionPpm) implements Command {
+        public CommandType type() {
+            return CommandType.ONBOARD_MERCHANT;
+        }
+    }
+
+    /** The operator suspends (or reinstates) a merchant; a suspended merchant takes no payment. */
+    record SuspendMerchant(String id, Instant at, String merchant, boolean suspended, String reason)
+            implements Command {
+        public CommandType type() {
+            return CommandType.SUSPEND_MERCHANT;
+        }
+    }
+
+    /** The operator appoints a user as the agent of a region; at most one active agent a region. */
+    record AppointAgent(String id, Instant at, String user, String region) implements Command {
+        public CommandType type() {
+            return CommandType.APPOINT_AGENT;
+        }
+    }
+
+    /** The operator removes the agent of a region. */
+    record RemoveAgent(String id, Instant at, String region) implements Command {
+        public CommandType type() {
+            return CommandType.REMOVE_AGENT;
+        }
+    }
+
+    /**
+     * A consumer pays an order (R-2.1): in a store through the merchant's pay code, or in the mall. The order
+     * id is the command id. Mall orders may carry their own product split (else the plan's), a delivery
+     * region (else the merchant's) and a part paid with deduction points.
+     */
+    record PayOrder(String id, Instant at, String user, String merchant, Channel channel, long amountFen,
+            long deductFen, MallSplitFen split, String region) implements Command {
+        public CommandType type() {
+            return CommandType.PAY_ORDER;
+        }
+    }
+
+    /** The consumer confirms receipt of a mall order: its return window starts. */
+    record ConfirmReceipt(String id, Instant at, String order) implements Command {
+        public CommandType type() {
+            return CommandType.CONFIRM_RECEIPT;
+        }
+    }
+
+    /** An order is refunded: before settlement every pending effect is cancelled. */
+    record RefundOrder(String id, Instant at, String order) implements Command {
+        public CommandType type() {
+            return CommandType.REFUND_ORDER;
+        }
+    }
+
+    /** Time passes: every order whose window has closed by {@code at} settles, earliest due first. */
+    record Tick(String id, Instant at) implements Command {
+        public CommandType type() {
+            return CommandType.TICK;
+        }
+    }
+
+    /** The operator moves a user under another referrer, with a reason that is kept. */
+    record ReassignReferrer(String id, Instant at, String user, String referrer, String reason) implements Command {
+        public CommandType type() {
+            return CommandType.REASSIGN_REFERRER;
         }
     }
 }

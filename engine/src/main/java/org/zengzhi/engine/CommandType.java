@@ -4,5 +4,15 @@ package org.zengzhi.engine;
 public enum CommandType {
     SETTLE_ORDER,
     SELL_POINTS,
-    INJECT_SUBSIDY
+    INJECT_SUBSIDY,
+    REGISTER_USER,
+    ONBOARD_MERCHANT,
+    SUSPEND_MERCHANT,
+    APPOINT_AGENT,
+    REMOVE_AGENT,
+    PAY_ORDER,
+    CONFIRM_RECEIPT,
+    REFUND_ORDER,
+    TICK,
+    REASSIGN_REFERRER
 }

@@ -1,7 +1,10 @@
 package org.zengzhi.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.zengzhi.engine.Command.InjectSubsidy;
 import org.zengzhi.engine.Command.SellPoints;
@@ -24,40 +27,90 @@ import org.zengzhi.engine.Event.SubsidyInjected;
 public final class Engine {
     private static final int CAPACITY_MIN = 1024;
 
+    private static final int MERCHANT_CAPACITY_MIN = 64;
+
+    private final Plan plan;
     private final PoolRules rules;
+    private final RegionDirectory regions;
     private final Ledger ledger;
     private final Participants participants;
     private final ExitIndex exitIndex;
+    private final Merchants merchants = new Merchants();
+    private final Orders orders = new Orders();
+    private final Map<String, Integer> agents = new HashMap<>();
+    private final Ledger.OwnerIds ownerIds = this::ownerId;
+    private final Network network;
+    private final OrderFlow orderFlow;
+    private int merchantCapacity = MERCHANT_CAPACITY_MIN;
     private long lastPriceCashFen;
     private long lastPricePointsMicro;
+    private Instant clock = Instant.EPOCH;
 
+    /** A pool-only engine: the plan's other parts take SPEC's defaults. */
     public Engine(PoolRules rules) {
         this(rules, CAPACITY_MIN);
     }
 
-    /** An engine with room for {@code expectedParticipants} before its arrays grow. */
+    /** A pool-only engine with room for {@code expectedParticipants} before its arrays grow. */
     public Engine(PoolRules rules, int expectedParticipants) {
+        this(Plan.defaults(rules), RegionDirectory.EMPTY, expectedParticipants);
+    }
+
+    public Engine(Plan plan, RegionDirectory regions) {
+        this(plan, regions, CAPACITY_MIN);
+    }
+
+    public Engine(Plan plan, RegionDirectory regions, int expectedParticipants) {
         int capacity = Math.max(CAPACITY_MIN, expectedParticipants);
-        this.rules = rules;
-        this.ledger = new Ledger(capacity);
+        this.plan = plan;
+        this.rules = plan.pool();
+        this.regions = regions;
+        this.ledger = new Ledger(capacity, merchantCapacity);
         this.participants = new Participants(capacity);
         this.exitIndex = new ExitIndex(capacity);
         this.exitIndex.useIds(participants.ids());
         this.lastPriceCashFen = rules.initialPrice().cashFen();
         this.lastPricePointsMicro = rules.initialPrice().pointsMicro();
+        this.network = new Network(this);
+        this.orderFlow = new OrderFlow(this);
     }
 
     public PoolRules rules() {
         return rules;
     }
 
-    /** Runs one command, appending its events and postings to {@code out}. */
+    public Plan plan() {
+        return plan;
+    }
+
+    /**
+     * Runs one command, appending its events and postings to {@code out}. The engine's time is the latest
+     * command time seen: a command stamped earlier than that runs at the engine's time.
+     */
     public void execute(Command command, EngineOutput out) {
+        if (command.at().isAfter(clock)) {
+            clock = command.at();
+        }
         switch (command.type()) {
             case SETTLE_ORDER -> settleOrder((SettleOrder) command, out);
             case SELL_POINTS -> sellPoints((SellPoints) command, out);
             case INJECT_SUBSIDY -> injectSubsidy((InjectSubsidy) command, out);
+            case REGISTER_USER -> network.register((Command.RegisterUser) command, out);
+            case ONBOARD_MERCHANT -> network.onboard((Command.OnboardMerchant) command, out);
+            case SUSPEND_MERCHANT -> network.suspend((Command.SuspendMerchant) command, out);
+            case APPOINT_AGENT -> network.appoint((Command.AppointAgent) command, out);
+            case REMOVE_AGENT -> network.remove((Command.RemoveAgent) command, out);
+            case REASSIGN_REFERRER -> network.reassign((Command.ReassignReferrer) command, out);
+            case PAY_ORDER -> orderFlow.pay((Command.PayOrder) command, clock, out);
+            case CONFIRM_RECEIPT -> orderFlow.confirmReceipt((Command.ConfirmReceipt) command, clock, out);
+            case REFUND_ORDER -> orderFlow.refund((Command.RefundOrder) command, out);
+            case TICK -> orderFlow.tick((Command.Tick) command, clock, out);
         }
+    }
+
+    /** The engine's time: the latest command time seen. */
+    public Instant clock() {
+        return clock;
     }
 
     /** Runs one command and returns its events (convenient off the hot path). */
@@ -91,19 +144,26 @@ public final class Engine {
             return;
         }
         int participant = findOrRegister(order.participant());
+        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_REMAINDER, 0,
+                order.amountFen() - order.poolShareFen(), out);
+        contributeToPool(order, participant, order.amountFen(), order.poolShareFen(), AccountType.EXTERNAL_PAYMENTS, out);
+    }
+
+    /**
+     * A settled order's pool step (R-3.2): mints ⌊S·α/p⌋ points for the buyer at the reference price, moves
+     * S from {@code source} into the pool, adds the amount to the buyer's exit cycle, then runs the cascade.
+     */
+    void contributeToPool(Command cause, int participant, long amountFen, long poolShareFen, AccountType source,
+            EngineOutput out) {
         long cashBefore = poolCash();
         long pointsBefore = circulatingPoints();
-        long minted = PoolMath.mintedPoints(order.poolShareFen(), rules.mintRatioPpm(), referenceCash(),
-                referencePoints());
-        String[] ids = participants.ids();
-        ledger.transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.POOL_CASH, 0, order.poolShareFen(), out, ids);
-        ledger.transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_REMAINDER, 0,
-                order.amountFen() - order.poolShareFen(), out, ids);
-        ledger.transfer(AccountType.POINT_ISSUANCE, 0, AccountType.USER_POINTS, participant, minted, out, ids);
-        participants.addSpend(participant, order.amountFen());
+        long minted = PoolMath.mintedPoints(poolShareFen, rules.mintRatioPpm(), referenceCash(), referencePoints());
+        transfer(source, 0, AccountType.POOL_CASH, 0, poolShareFen, out);
+        transfer(AccountType.POINT_ISSUANCE, 0, AccountType.USER_POINTS, participant, minted, out);
+        participants.addSpend(participant, amountFen);
         reindex(participant);
-        out.event(new PointsMinted(order.id(), order.participant(), order.amountFen(), order.poolShareFen(), minted));
-        afterPoolChange(order, cashBefore, pointsBefore, out);
+        out.event(new PointsMinted(cause.id(), participants.id(participant), amountFen, poolShareFen, minted));
+        afterPoolChange(cause, cashBefore, pointsBefore, out);
     }
 
     private void sellPoints(SellPoints sale, EngineOutput out) {
@@ -139,8 +199,7 @@ public final class Engine {
         }
         long cashBefore = poolCash();
         long pointsBefore = circulatingPoints();
-        ledger.transfer(AccountType.PLATFORM_SUBSIDY, 0, AccountType.POOL_CASH, 0, subsidy.amountFen(), out,
-                participants.ids());
+        transfer(AccountType.PLATFORM_SUBSIDY, 0, AccountType.POOL_CASH, 0, subsidy.amountFen(), out);
         out.event(new SubsidyInjected(subsidy.id(), subsidy.amountFen()));
         afterPoolChange(subsidy, cashBefore, pointsBefore, out);
     }
@@ -181,9 +240,8 @@ public final class Engine {
             lastPriceCashFen = cash;
             lastPricePointsMicro = circulating;
         }
-        String[] ids = participants.ids();
-        ledger.transfer(AccountType.USER_POINTS, participant, AccountType.POINT_ISSUANCE, 0, points, out, ids);
-        ledger.transfer(AccountType.POOL_CASH, 0, AccountType.USER_CASH, participant, payout, out, ids);
+        transfer(AccountType.USER_POINTS, participant, AccountType.POINT_ISSUANCE, 0, points, out);
+        transfer(AccountType.POOL_CASH, 0, AccountType.USER_CASH, participant, payout, out);
         return payout;
     }
 
@@ -210,7 +268,7 @@ public final class Engine {
                 PoolMath.thresholdDenominator(rules, held));
     }
 
-    private RejectionCode participantProblem(String id) {
+    RejectionCode participantProblem(String id) {
         if (id == null || id.isEmpty() || id.length() > Limits.PARTICIPANT_ID_LENGTH_MAX) {
             return RejectionCode.INVALID_PARTICIPANT_ID;
         }
@@ -220,7 +278,7 @@ public final class Engine {
         return null;
     }
 
-    private int findOrRegister(String id) {
+    int findOrRegister(String id) {
         int participant = participants.find(id);
         if (participant >= 0) {
             return participant;
@@ -235,7 +293,7 @@ public final class Engine {
         long wanted = (long) participants.capacity() + (participants.capacity() >> 1);
         int capacity = (int) Math.min(wanted, Limits.PARTICIPANTS_MAX);
         participants.growTo(capacity);
-        ledger.growTo(capacity);
+        ledger.growParticipants(capacity);
         exitIndex.growTo(capacity);
         exitIndex.useIds(participants.ids());
     }
@@ -251,6 +309,87 @@ public final class Engine {
     private long referencePoints() {
         long points = circulatingPoints();
         return points > 0 ? points : lastPricePointsMicro;
+    }
+
+    void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
+        ledger.transfer(from, fromOwner, to, toOwner, amount, out, ownerIds);
+    }
+
+    private String ownerId(AccountType type, int owner) {
+        if (type.perParticipant()) {
+            return participants.id(owner);
+        }
+        return type.perMerchant() ? merchants.get(owner).id : null;
+    }
+
+    /** The external id of a participant, or null for −1. */
+    String externalId(int participant) {
+        return participant < 0 ? null : participants.id(participant);
+    }
+
+    /** Makes room in the ledger for a newly added merchant. */
+    void merchantAdded(int merchant) {
+        if (merchant >= merchantCapacity) {
+            merchantCapacity *= 2;
+            ledger.growMerchants(merchantCapacity);
+        }
+    }
+
+    /** The active agent of a region, or −1. */
+    int agentOf(String region) {
+        Integer agent = agents.get(region);
+        return agent == null ? -1 : agent;
+    }
+
+    void setAgent(String region, int participant) {
+        if (participant < 0) {
+            agents.remove(region);
+        } else {
+            agents.put(region, participant);
+        }
+    }
+
+    /** The highest tier whose spend and invitee thresholds the participant meets, or null. */
+    Plan.Tier tierOf(int participant) {
+        Plan.Tier reached = null;
+        for (Plan.Tier tier : plan.tiers()) {
+            if (participants.settledSpend(participant) >= tier.minSpendFen()
+                    && participants.invitees(participant) >= tier.minInvitees()) {
+                reached = tier;
+            }
+        }
+        return reached;
+    }
+
+    /** The direct reward rate a referrer earns: their tier's, if it sets one, else the plan's. */
+    long directRate(int referrer) {
+        Plan.Tier tier = referrer < 0 ? null : tierOf(referrer);
+        return tier != null && tier.directPpm() >= 0 ? tier.directPpm() : plan.referral().directPpm();
+    }
+
+    long indirectRate(int referrer) {
+        Plan.Tier tier = referrer < 0 ? null : tierOf(referrer);
+        return tier != null && tier.indirectPpm() >= 0 ? tier.indirectPpm() : plan.referral().indirectPpm();
+    }
+
+    RegionDirectory regions() {
+        return regions;
+    }
+
+    Merchants merchants() {
+        return merchants;
+    }
+
+    Orders orders() {
+        return orders;
+    }
+
+    Map<String, Integer> agents() {
+        return agents;
+    }
+
+    void restoreClock(Instant value) {
+        clock = value;
     }
 
     // ----- queries -----
@@ -301,18 +440,38 @@ public final class Engine {
                 participants.paidOut(participant));
     }
 
-    /** The balance of a system account, or of a participant's account ({@code owner} is the external id). */
+    /** The balance of an account: {@code owner} is the participant's or merchant's id, ignored for system accounts. */
     public long balance(AccountType type, String owner) {
-        if (!type.perParticipant()) {
+        if (type.system()) {
             return ledger.system(type);
         }
-        int participant = participants.find(owner);
-        return participant < 0 ? 0 : ledger.balance(type, participant);
+        int id = type.perParticipant() ? participants.find(owner) : merchants.find(owner);
+        return id < 0 ? 0 : ledger.balance(type, id);
     }
 
     /** Sum of all balances of one asset: zero whenever the books are right. */
     public long assetTotal(Asset asset) {
-        return ledger.total(asset, participants.count());
+        return ledger.total(asset, participants.count(), merchants.count());
+    }
+
+    /** Ids of every merchant, in order of onboarding. */
+    public List<String> merchantIds() {
+        List<String> ids = new ArrayList<>(merchants.count());
+        for (int merchant = 0; merchant < merchants.count(); merchant++) {
+            ids.add(merchants.get(merchant).id);
+        }
+        return ids;
+    }
+
+    /** The referrer of a participant, or null. */
+    public String referrerOf(String participant) {
+        int id = participants.find(participant);
+        return id < 0 ? null : externalId(participants.referrer(id));
+    }
+
+    /** Orders paid and not yet settled or refunded. */
+    public int unsettledOrders() {
+        return orders.unsettled();
     }
 
     /**

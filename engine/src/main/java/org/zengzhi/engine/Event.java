@@ -7,7 +7,10 @@ import java.time.Instant;
  * event (for exits: the command that set the cascade off).
  */
 public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Event.ParticipantExited,
-        Event.SubsidyInjected, Event.PriceChanged, Event.CommandRejected {
+        Event.SubsidyInjected, Event.PriceChanged, Event.CommandRejected, Event.UserRegistered,
+        Event.ReferrerBound, Event.ReferrerReassigned, Event.MerchantOnboarded, Event.MerchantSuspended,
+        Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
+        Event.OrderRefunded, Event.RewardChanged {
 
     String command();
 
@@ -63,6 +66,95 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     record CommandRejected(String command, RejectionCode code, String field) implements Event {
         public EventType type() {
             return EventType.COMMAND_REJECTED;
+        }
+    }
+
+    /** A user joined, with the referrer who invited them (or {@code null}). */
+    record UserRegistered(String command, String user, String referrer) implements Event {
+        public EventType type() {
+            return EventType.USER_REGISTERED;
+        }
+    }
+
+    /** A user with no referrer paid through a merchant's pay code: the merchant's owner became their referrer. */
+    record ReferrerBound(String command, String user, String referrer, String merchant) implements Event {
+        public EventType type() {
+            return EventType.REFERRER_BOUND;
+        }
+    }
+
+    /** The operator moved a user under another referrer. {@code previous} may be null. */
+    record ReferrerReassigned(String command, String user, String previous, String referrer, String reason)
+            implements Event {
+        public EventType type() {
+            return EventType.REFERRER_REASSIGNED;
+        }
+    }
+
+    record MerchantOnboarded(String command, String merchant, String owner, String recruiter, String region,
+            long commissionPpm) implements Event {
+        public EventType type() {
+            return EventType.MERCHANT_ONBOARDED;
+        }
+    }
+
+    record MerchantSuspended(String command, String merchant, boolean suspended, String reason) implements Event {
+        public EventType type() {
+            return EventType.MERCHANT_SUSPENDED;
+        }
+    }
+
+    record AgentAppointed(String command, String user, String region, RegionLevel level) implements Event {
+        public EventType type() {
+            return EventType.AGENT_APPOINTED;
+        }
+    }
+
+    record AgentRemoved(String command, String user, String region) implements Event {
+        public EventType type() {
+            return EventType.AGENT_REMOVED;
+        }
+    }
+
+    /**
+     * An order was paid; its split and rewards are computed now and stay pending until {@code dueAt}
+     * (for mall orders: the latest settlement, if receipt is never confirmed).
+     */
+    record OrderPaid(String command, String order, String user, String merchant, Channel channel, long amountFen,
+            long deductFen, String region, OrderSplit split, long deductGrantedFen, long contributionFen,
+            Instant dueAt) implements Event {
+        public EventType type() {
+            return EventType.ORDER_PAID;
+        }
+    }
+
+    /** A mall order's receipt was confirmed: it now settles at {@code dueAt}. */
+    record OrderReceived(String command, String order, Instant dueAt) implements Event {
+        public EventType type() {
+            return EventType.ORDER_RECEIVED;
+        }
+    }
+
+    /** An order's return window closed: its split and rewards became effective. */
+    record OrderSettled(String command, String order, String user, String merchant, Channel channel,
+            long amountFen, OrderSplit split, Instant at) implements Event {
+        public EventType type() {
+            return EventType.ORDER_SETTLED;
+        }
+    }
+
+    /** An order was refunded, before settlement (nothing remains of it) or after (merchant-funded). */
+    record OrderRefunded(String command, String order, String user, long amountFen, boolean afterSettlement)
+            implements Event {
+        public EventType type() {
+            return EventType.ORDER_REFUNDED;
+        }
+    }
+
+    /** A reward of an order was computed, became effective, was cancelled or was taken back. */
+    record RewardChanged(String command, String order, Reward reward, RewardStatus status) implements Event {
+        public EventType type() {
+            return EventType.REWARD_CHANGED;
         }
     }
 }

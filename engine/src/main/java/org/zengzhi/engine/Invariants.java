@@ -13,7 +13,7 @@ final class Invariants {
     static List<String> check(Engine engine, Ledger ledger, Participants participants, ExitIndex exitIndex) {
         List<String> violations = new ArrayList<>();
         for (Asset asset : Asset.values()) {
-            long total = ledger.total(asset, participants.count());
+            long total = ledger.total(asset, participants.count(), engine.merchants().count());
             if (total != 0) {
                 violations.add("balances of " + asset + " sum to " + total + ", not 0");
             }
@@ -25,6 +25,14 @@ final class Invariants {
             violations.add("the last price is not positive");
         }
         checkParticipants(engine, ledger, participants, exitIndex, violations);
+        for (int m = 0; m < engine.merchants().count(); m++) {
+            if (ledger.balance(AccountType.MERCHANT_CASH, m) < 0 || ledger.balance(AccountType.MERCHANT_PENDING, m) < 0) {
+                violations.add("merchant " + engine.merchants().get(m).id + " has a negative cash balance");
+            }
+        }
+        if (ledger.system(AccountType.ORDER_ESCROW) < 0) {
+            violations.add("order escrow is negative: " + ledger.system(AccountType.ORDER_ESCROW));
+        }
         if (!exitIndex.consistent()) {
             violations.add("the exit index is out of order");
         }
@@ -40,8 +48,9 @@ final class Invariants {
             String id = participants.id(p);
             long points = ledger.balance(AccountType.USER_POINTS, p);
             long cash = ledger.balance(AccountType.USER_CASH, p);
-            if (points < 0 || cash < 0) {
-                violations.add(id + " has a negative available balance: points " + points + ", cash " + cash);
+            if (points < 0 || cash < 0 || ledger.balance(AccountType.USER_CASH_PENDING, p) < 0
+                    || ledger.balance(AccountType.USER_DEDUCT, p) < 0) {
+                violations.add(id + " has a negative balance: points " + points + ", cash " + cash);
             }
             held += points;
             if (points > 0) {

@@ -3,34 +3,51 @@ package org.zengzhi.engine;
 import java.util.Arrays;
 
 /**
- * Balances of every account, as primitive arrays: one long per system account and, for per-participant
- * account types, one array indexed by the participant's dense id. The ledger itself keeps no history:
- * each change is a {@link Posting} written to the command's {@link EngineOutput}, which the caller keeps.
+ * Balances of every account, as primitive arrays: one long per system account and, for account types
+ * owned by each participant or each merchant, one array indexed by the owner's dense id. An owner
+ * array is allocated on the first posting to that type, so unused account types cost no memory.
+ * The ledger keeps no history: each change is a {@link Posting} written to the command's
+ * {@link EngineOutput}, which the caller keeps.
  */
 final class Ledger {
     private static final AccountType[] TYPES = AccountType.values();
 
     private final long[] systemBalances = new long[TYPES.length];
-    private final long[][] participantBalances = new long[TYPES.length][];
+    private final long[][] ownerBalances = new long[TYPES.length][];
+    private int participantCapacity;
+    private int merchantCapacity;
 
-    Ledger(int capacity) {
+    Ledger(int participantCapacity, int merchantCapacity) {
+        this.participantCapacity = participantCapacity;
+        this.merchantCapacity = merchantCapacity;
+    }
+
+    void growParticipants(int capacity) {
+        participantCapacity = capacity;
+        grow(true, capacity);
+    }
+
+    void growMerchants(int capacity) {
+        merchantCapacity = capacity;
+        grow(false, capacity);
+    }
+
+    private void grow(boolean participants, int capacity) {
         for (AccountType type : TYPES) {
-            if (type.perParticipant()) {
-                participantBalances[type.ordinal()] = new long[capacity];
+            long[] balances = ownerBalances[type.ordinal()];
+            if (balances != null && type.perParticipant() == participants && !type.system()) {
+                ownerBalances[type.ordinal()] = Arrays.copyOf(balances, capacity);
             }
         }
     }
 
-    void growTo(int capacity) {
-        for (AccountType type : TYPES) {
-            if (type.perParticipant()) {
-                participantBalances[type.ordinal()] = Arrays.copyOf(participantBalances[type.ordinal()], capacity);
-            }
+    /** The balance of an account; {@code owner} is the dense participant or merchant id, ignored for system accounts. */
+    long balance(AccountType type, int owner) {
+        if (type.system()) {
+            return systemBalances[type.ordinal()];
         }
-    }
-
-    long balance(AccountType type, int participant) {
-        return type.perParticipant() ? participantBalances[type.ordinal()][participant] : systemBalances[type.ordinal()];
+        long[] balances = ownerBalances[type.ordinal()];
+        return balances == null ? 0 : balances[owner];
     }
 
     long system(AccountType type) {
@@ -39,60 +56,64 @@ final class Ledger {
 
     /**
      * Moves {@code amount} from one account to another: two postings that sum to zero. Nothing is posted
-     * for a zero amount.
+     * for a zero amount. {@code ownerIds} resolve the external ids written into the postings.
      */
-    void transfer(AccountType from, int fromParticipant, AccountType to, int toParticipant, long amount,
-            EngineOutput out, String[] participantIds) {
+    void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out,
+            OwnerIds ownerIds) {
         if (amount == 0) {
             return;
         }
         if (from.asset() != to.asset()) {
             throw new IllegalStateException("transfer across assets: " + from + " -> " + to);
         }
-        add(from, fromParticipant, -amount);
-        add(to, toParticipant, amount);
-        out.posting(from, owner(from, fromParticipant, participantIds), -amount);
-        out.posting(to, owner(to, toParticipant, participantIds), amount);
+        add(from, fromOwner, -amount);
+        add(to, toOwner, amount);
+        out.posting(from, ownerIds.externalId(from, fromOwner), -amount);
+        out.posting(to, ownerIds.externalId(to, toOwner), amount);
     }
 
-    private void add(AccountType type, int participant, long amount) {
-        if (type.perParticipant()) {
-            long[] balances = participantBalances[type.ordinal()];
-            balances[participant] = Math.addExact(balances[participant], amount);
-        } else {
+    private void add(AccountType type, int owner, long amount) {
+        if (type.system()) {
             systemBalances[type.ordinal()] = Math.addExact(systemBalances[type.ordinal()], amount);
+            return;
         }
-    }
-
-    private static String owner(AccountType type, int participant, String[] participantIds) {
-        return type.perParticipant() ? participantIds[participant] : null;
+        long[] balances = ownerBalances[type.ordinal()];
+        if (balances == null) {
+            balances = new long[type.perParticipant() ? participantCapacity : merchantCapacity];
+            ownerBalances[type.ordinal()] = balances;
+        }
+        balances[owner] = Math.addExact(balances[owner], amount);
     }
 
     /** Restores one balance from a snapshot. */
-    void restore(AccountType type, int participant, long amount) {
-        if (type.perParticipant()) {
-            participantBalances[type.ordinal()][participant] = amount;
-        } else {
-            systemBalances[type.ordinal()] = amount;
+    void restore(AccountType type, int owner, long amount) {
+        if (amount != 0 || type.system()) {
+            add(type, owner, amount - balance(type, owner));
         }
     }
 
-    /** Sum of every balance of one asset over the first {@code participants} participants. */
-    long total(Asset asset, int participants) {
+    /** Sum of every balance of one asset, over the first {@code participants} participants and {@code merchants} merchants. */
+    long total(Asset asset, int participants, int merchants) {
         long sum = 0;
         for (AccountType type : TYPES) {
             if (type.asset() != asset) {
                 continue;
             }
-            if (type.perParticipant()) {
-                long[] balances = participantBalances[type.ordinal()];
-                for (int i = 0; i < participants; i++) {
-                    sum = Math.addExact(sum, balances[i]);
-                }
-            } else {
+            if (type.system()) {
                 sum = Math.addExact(sum, systemBalances[type.ordinal()]);
+                continue;
+            }
+            long[] balances = ownerBalances[type.ordinal()];
+            int owners = type.perParticipant() ? participants : merchants;
+            for (int i = 0; balances != null && i < owners; i++) {
+                sum = Math.addExact(sum, balances[i]);
             }
         }
         return sum;
+    }
+
+    /** Resolves dense owner ids to the external ids written into postings. */
+    interface OwnerIds {
+        String externalId(AccountType type, int owner);
     }
 }

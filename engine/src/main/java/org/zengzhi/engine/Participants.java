@@ -14,6 +14,11 @@ final class Participants {
     private long[] cycleRealizedFen;
     private int[] exits;
     private long[] paidOutFen;
+    private int[] referrer;
+    private int[] boundMerchant;
+    private int[] invitees;
+    private int[] liveOrders;
+    private long[] settledSpendFen;
     private int count;
 
     Participants(int capacity) {
@@ -23,6 +28,11 @@ final class Participants {
         cycleRealizedFen = new long[capacity];
         exits = new int[capacity];
         paidOutFen = new long[capacity];
+        referrer = new int[capacity];
+        boundMerchant = new int[capacity];
+        invitees = new int[capacity];
+        liveOrders = new int[capacity];
+        settledSpendFen = new long[capacity];
     }
 
     int count() {
@@ -39,6 +49,11 @@ final class Participants {
         cycleRealizedFen = Arrays.copyOf(cycleRealizedFen, capacity);
         exits = Arrays.copyOf(exits, capacity);
         paidOutFen = Arrays.copyOf(paidOutFen, capacity);
+        referrer = Arrays.copyOf(referrer, capacity);
+        boundMerchant = Arrays.copyOf(boundMerchant, capacity);
+        invitees = Arrays.copyOf(invitees, capacity);
+        liveOrders = Arrays.copyOf(liveOrders, capacity);
+        settledSpendFen = Arrays.copyOf(settledSpendFen, capacity);
     }
 
     /** The dense id of an external id, or −1 if never seen. */
@@ -50,8 +65,63 @@ final class Participants {
     int register(String id) {
         int participant = count++;
         ids[participant] = id;
+        referrer[participant] = -1;
+        boundMerchant[participant] = -1;
         index.add(participant, ids, count);
         return participant;
+    }
+
+    /** The dense id of the participant's referrer, or −1. */
+    int referrer(int participant) {
+        return referrer[participant];
+    }
+
+    /** The merchant whose pay code bound the participant, or −1. */
+    int boundMerchant(int participant) {
+        return boundMerchant[participant];
+    }
+
+    int invitees(int participant) {
+        return invitees[participant];
+    }
+
+    /** Orders paid and not refunded before settlement: zero means the next order is the first. */
+    int liveOrders(int participant) {
+        return liveOrders[participant];
+    }
+
+    long settledSpend(int participant) {
+        return settledSpendFen[participant];
+    }
+
+    /** Sets or moves the referrer, keeping invitee counts; {@code merchant} ≥ 0 when bound by a pay code. */
+    void bindReferrer(int participant, int newReferrer, int merchant) {
+        if (referrer[participant] >= 0) {
+            invitees[referrer[participant]]--;
+        }
+        referrer[participant] = newReferrer;
+        invitees[newReferrer]++;
+        if (merchant >= 0) {
+            boundMerchant[participant] = merchant;
+        }
+    }
+
+    /** True when {@code ancestor} is {@code participant} or above it in the referral chain. */
+    boolean isAncestor(int ancestor, int participant) {
+        for (int p = participant; p >= 0; p = referrer[p]) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void addLiveOrder(int participant, int delta) {
+        liveOrders[participant] += delta;
+    }
+
+    void addSettledSpend(int participant, long amountFen) {
+        settledSpendFen[participant] = Math.addExact(settledSpendFen[participant], amountFen);
     }
 
     String[] ids() {
@@ -95,12 +165,21 @@ final class Participants {
         cycleRealizedFen[participant] = 0;
     }
 
-    /** Restores one participant from a snapshot, in dense id order. */
+    /** Restores one participant's cycle from a snapshot, in dense id order. */
     void restore(String id, long spendFen, long realizedFen, int exitCount, long paidFen) {
         int participant = register(id);
         cycleSpendFen[participant] = spendFen;
         cycleRealizedFen[participant] = realizedFen;
         exits[participant] = exitCount;
         paidOutFen[participant] = paidFen;
+    }
+
+    /** Restores one participant's network and order counters from a snapshot. */
+    void restoreNetwork(int participant, int referrerId, int merchant, int inviteeCount, int live, long settled) {
+        referrer[participant] = referrerId;
+        boundMerchant[participant] = merchant;
+        invitees[participant] = inviteeCount;
+        liveOrders[participant] = live;
+        settledSpendFen[participant] = settled;
     }
 }

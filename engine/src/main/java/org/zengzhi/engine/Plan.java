@@ -29,6 +29,19 @@ public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall
     }
 
     /**
+     * SPEC's bold defaults around the given pool rules: commission 20% in [3%, 20%] split 10/10/80, mall
+     * 30/30/10/30, windows 0/7/15 days, direct 0.3%, indirect 0.2%, recruitment 0.5%, agents
+     * 0.1/0.2/0.3%, no first-order reward, no double points, no tiers.
+     */
+    public static Plan defaults(PoolRules pool) {
+        return new Plan("default", pool, new StoreSplit(200_000, 30_000, 200_000, 100_000, 100_000, 800_000),
+                new MallSplit(300_000, 300_000, 100_000, 300_000), new Settlement(0, 7, 15),
+                RefundPolicy.KEEP_REWARDS, new Referral(3_000, 2_000, 0, true), 5_000,
+                new AgentRates(1_000, 2_000, 3_000), new Deduct(0, 0, 0), List.of(),
+                new Compliance(false, 0, 0, true, 0));
+    }
+
+    /**
      * In-store orders: the commission C = ⌊A·r⌋ at the merchant's rate r (default and bounds here) is
      * divided into platform ⌊C·platform⌋, distribution budget ⌊C·distribution⌋ and pool ⌊C·pool⌋; the
      * three shares of the commission sum to 100%.

@@ -20,5 +20,47 @@ public enum RejectionCode {
     /** A sale of more points than the participant holds. */
     INSUFFICIENT_POINTS,
     /** The engine holds {@link Limits#PARTICIPANTS_MAX} participants already. */
-    PARTICIPANT_LIMIT_REACHED
+    PARTICIPANT_LIMIT_REACHED,
+    /** A user who is registered already. */
+    ALREADY_REGISTERED,
+    /** A referrer the engine has never seen. */
+    UNKNOWN_REFERRER,
+    /** The referral would make a cycle (a user under themselves, directly or further down). */
+    REFERRAL_CYCLE,
+    /** An operator action without the reason it must carry. */
+    REASON_REQUIRED,
+    /** A merchant id that is taken. */
+    MERCHANT_EXISTS,
+    /** A merchant the engine has never seen. */
+    UNKNOWN_MERCHANT,
+    /** A merchant id that is empty or too long. */
+    INVALID_MERCHANT_ID,
+    /** The merchant is suspended and takes no payment. */
+    MERCHANT_SUSPENDED,
+    /** A commission rate outside the plan's bounds. */
+    COMMISSION_OUT_OF_RANGE,
+    /** A region code that is not in the GB/T 2260 table. */
+    UNKNOWN_REGION,
+    /** The region has an active agent already. */
+    REGION_TAKEN,
+    /** The region has no active agent. */
+    NO_AGENT,
+    /** An order id used before. */
+    DUPLICATE_ORDER,
+    /** An order the engine has never seen. */
+    UNKNOWN_ORDER,
+    /** A store order needs a merchant. */
+    MERCHANT_REQUIRED,
+    /** A mall split whose parts do not add up to the cash amount, or a negative part. */
+    SPLIT_MISMATCH,
+    /** A split given for a store order, whose split comes from the commission. */
+    SPLIT_NOT_ALLOWED,
+    /** Deduction points on a store order, or more of the price than the plan allows. */
+    DEDUCT_NOT_ALLOWED,
+    /** Fewer deduction points available than the order wants to spend. */
+    INSUFFICIENT_DEDUCT,
+    /** Receipt confirmed for a store order or an order not awaiting it. */
+    NOT_AWAITING_RECEIPT,
+    /** A refund of an order refunded already. */
+    ALREADY_REFUNDED
 }

@@ -1,0 +1,302 @@
+package org.zengzhi.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.zengzhi.engine.Command.ConfirmReceipt;
+import org.zengzhi.engine.Command.PayOrder;
+import org.zengzhi.engine.Command.RefundOrder;
+import org.zengzhi.engine.Command.Tick;
+import org.zengzhi.engine.Event.OrderPaid;
+import org.zengzhi.engine.Event.OrderReceived;
+import org.zengzhi.engine.Event.OrderRefunded;
+import org.zengzhi.engine.Event.OrderSettled;
+import org.zengzhi.engine.Event.ReferrerBound;
+import org.zengzhi.engine.Event.RewardChanged;
+
+/**
+ * Orders from payment to settlement or refund (R-2.1 – R-2.4, R-3.10, R-4.1 – R-4.5). At payment the
+ * split and rewards are computed and posted as pending; at settlement (a {@link Tick} at or after the due
+ * time) they become effective and the pool contribution enters the pool; a refund before settlement
+ * reverses every pending posting, so nothing of the order remains.
+ */
+final class OrderFlow {
+    private final Engine engine;
+    private final Ledger ledger;
+    private final Participants participants;
+    private final Merchants merchants;
+    private final Orders orders;
+
+    OrderFlow(Engine engine) {
+        this.engine = engine;
+        this.ledger = engine.ledger();
+        this.participants = engine.participants();
+        this.merchants = engine.merchants();
+        this.orders = engine.orders();
+    }
+
+    void pay(PayOrder pay, Instant now, EngineOutput out) {
+        Problem problem = PaymentCheck.problem(pay, engine);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
+            return;
+        }
+        Plan plan = engine.plan();
+        int participant = engine.findOrRegister(pay.user());
+        int merchant = pay.merchant() == null ? -1 : merchants.find(pay.merchant());
+        bindAtFirstPayment(pay, participant, merchant, out);
+        String region = pay.region() != null ? pay.region() : merchant >= 0 ? merchants.get(merchant).region : null;
+        OrderSplit base = baseSplit(pay, merchant);
+        RewardPlan rewards = rewards(pay, participant, merchant, region, base.distributionFen());
+        OrderSplit split = Splits.withRewards(base, rewards.paidFen(base.distributionFen()));
+        long granted = pay.channel() == Channel.STORE
+                ? Exact.mulDivFloor(pay.amountFen(), plan.deduct().storeMultiplePpm(), Limits.PPM) : 0;
+        Plan.Tier tier = engine.tierOf(participant);
+        long contribution = tier == null ? 0 : Splits.ofRate(pay.amountFen(), tier.rebatePpm());
+        Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
+                pay.amountFen(), pay.deductFen(), region, split, rewards.rewards(), rewards.owners(), granted,
+                contribution, now, dueAt(pay.channel(), now));
+        postPayment(order, out);
+        orders.add(order);
+        participants.addLiveOrder(participant, 1);
+        out.event(new OrderPaid(pay.id(), order.id, pay.user(), pay.merchant(), pay.channel(), pay.amountFen(),
+                pay.deductFen(), region, split, granted, contribution, order.dueAt));
+        for (Reward reward : order.rewards) {
+            out.event(new RewardChanged(pay.id(), order.id, reward, RewardStatus.PENDING));
+        }
+    }
+
+    private void bindAtFirstPayment(PayOrder pay, int participant, int merchant, EngineOutput out) {
+        if (!engine.plan().referral().bindAtFirstPayment() || pay.channel() != Channel.STORE
+                || participants.referrer(participant) >= 0) {
+            return;
+        }
+        int owner = merchants.get(merchant).owner;
+        if (participants.isAncestor(participant, owner)) {
+            return;
+        }
+        participants.bindReferrer(participant, owner, merchant);
+        out.event(new ReferrerBound(pay.id(), pay.user(), participants.id(owner), pay.merchant()));
+    }
+
+    private OrderSplit baseSplit(PayOrder pay, int merchant) {
+        Plan plan = engine.plan();
+        if (pay.channel() == Channel.STORE) {
+            return Splits.store(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm);
+        }
+        return pay.split() != null ? Splits.mall(pay.split(), pay.amountFen()) : Splits.mall(plan.mall(), pay.amountFen());
+    }
+
+    private RewardPlan rewards(PayOrder pay, int participant, int merchant, String region, long budgetFen) {
+        Plan plan = engine.plan();
+        long amount = pay.amountFen();
+        RewardPlan rewards = new RewardPlan(budgetFen);
+        int direct = participants.referrer(participant);
+        int indirect = direct < 0 ? -1 : participants.referrer(direct);
+        rewards.add(RewardKind.DIRECT, direct, engine.externalId(direct), null, null,
+                Splits.ofRate(amount, engine.directRate(direct)));
+        rewards.add(RewardKind.INDIRECT, indirect, engine.externalId(indirect), null, null,
+                Splits.ofRate(amount, engine.indirectRate(indirect)));
+        if (participants.liveOrders(participant) == 0) {
+            rewards.add(RewardKind.FIRST_ORDER, direct, engine.externalId(direct), null, null,
+                    Splits.ofRate(amount, plan.referral().firstOrderPpm()));
+        }
+        int recruiter = merchant < 0 ? -1 : merchants.get(merchant).recruiter;
+        rewards.add(RewardKind.RECRUITMENT, recruiter, engine.externalId(recruiter), null, null,
+                Splits.ofRate(amount, plan.recruitmentPpm()));
+        addAgentRewards(rewards, region, amount);
+        if (pay.channel() == Channel.MALL) {
+            int bound = participants.boundMerchant(participant);
+            rewards.add(RewardKind.MALL_REBATE, bound, bound < 0 ? null : merchants.get(bound).id, null, null,
+                    Splits.ofRate(amount, plan.deduct().merchantRebatePpm()));
+        }
+        return rewards;
+    }
+
+    /**
+     * Agent differential (R-2.4, R-4.5): from the order's region up to its province, an agent at level L
+     * receives ⌊A·r_L⌋ − ⌊A·r_B⌋, where B is the nearest lower level with an active agent (0 if none).
+     */
+    private void addAgentRewards(RewardPlan rewards, String region, long amount) {
+        if (region == null) {
+            return;
+        }
+        long paidBelow = 0;
+        for (RegionDirectory.RegionRef ref : engine.regions().path(region)) {
+            int agent = engine.agentOf(ref.code());
+            if (agent < 0) {
+                continue;
+            }
+            long cumulative = Splits.ofRate(amount, engine.plan().agents().rate(ref.level()));
+            rewards.add(RewardKind.AGENT, agent, engine.externalId(agent), ref.level(), ref.code(),
+                    Math.max(0, cumulative - paidBelow));
+            paidBelow = cumulative;
+        }
+    }
+
+    private Instant dueAt(Channel channel, Instant now) {
+        Plan.Settlement windows = engine.plan().settlement();
+        int days = channel == Channel.STORE ? windows.storeDays()
+                : windows.mallAutoReceiveDays() + windows.mallReturnDays();
+        return now.plus(Duration.ofDays(days));
+    }
+
+    /** The pending postings of a payment; {@link #reversePayment} undoes exactly these. */
+    private void postPayment(Order order, EngineOutput out) {
+        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen, out);
+        if (order.hasMerchant()) {
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.MERCHANT_PENDING, order.merchant,
+                    order.split.merchantFen(), out);
+        }
+        for (int i = 0; i < order.rewards.length; i++) {
+            Reward reward = order.rewards[i];
+            transfer(AccountType.ORDER_ESCROW, 0, pendingAccount(reward), order.rewardOwners[i], reward.amountFen(), out);
+        }
+        transfer(AccountType.USER_DEDUCT, order.participant, AccountType.DEDUCT_ESCROW, 0, order.deductFen, out);
+        transfer(AccountType.DEDUCT_ISSUANCE, 0, AccountType.USER_DEDUCT_PENDING, order.participant,
+                order.deductGrantedFen, out);
+        transfer(AccountType.CONTRIB_ISSUANCE, 0, AccountType.USER_CONTRIB_PENDING, order.participant,
+                order.contributionFen, out);
+    }
+
+    private void reversePayment(Order order, EngineOutput out) {
+        transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.CONTRIB_ISSUANCE, 0,
+                order.contributionFen, out);
+        transfer(AccountType.USER_DEDUCT_PENDING, order.participant, AccountType.DEDUCT_ISSUANCE, 0,
+                order.deductGrantedFen, out);
+        transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.USER_DEDUCT, order.participant, order.deductFen, out);
+        for (int i = order.rewards.length - 1; i >= 0; i--) {
+            Reward reward = order.rewards[i];
+            transfer(pendingAccount(reward), order.rewardOwners[i], AccountType.ORDER_ESCROW, 0, reward.amountFen(), out);
+        }
+        if (order.hasMerchant()) {
+            transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.ORDER_ESCROW, 0,
+                    order.split.merchantFen(), out);
+        }
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
+    }
+
+    void confirmReceipt(ConfirmReceipt receipt, Instant now, EngineOutput out) {
+        Order order = orders.find(receipt.order());
+        RejectionCode code = order == null ? RejectionCode.UNKNOWN_ORDER
+                : order.channel != Channel.MALL || order.status != Order.Status.PAID || order.received
+                        || !now.isBefore(autoReceivedAt(order)) ? RejectionCode.NOT_AWAITING_RECEIPT : null;
+        if (code != null) {
+            out.event(new Event.CommandRejected(receipt.id(), code, "order"));
+            return;
+        }
+        order.received = true;
+        orders.reschedule(order, now.plus(Duration.ofDays(engine.plan().settlement().mallReturnDays())));
+        out.event(new OrderReceived(receipt.id(), order.id, order.dueAt));
+    }
+
+    private Instant autoReceivedAt(Order order) {
+        return order.paidAt.plus(Duration.ofDays(engine.plan().settlement().mallAutoReceiveDays()));
+    }
+
+    void refund(RefundOrder refund, EngineOutput out) {
+        Order order = orders.find(refund.order());
+        if (order == null || order.status == Order.Status.REFUNDED) {
+            RejectionCode code = order == null ? RejectionCode.UNKNOWN_ORDER : RejectionCode.ALREADY_REFUNDED;
+            out.event(new Event.CommandRejected(refund.id(), code, "order"));
+            return;
+        }
+        boolean settled = order.status == Order.Status.SETTLED;
+        if (settled) {
+            refundAfterSettlement(refund, order, out);
+        } else {
+            orders.unschedule(order);
+            reversePayment(order, out);
+            participants.addLiveOrder(order.participant, -1);
+            for (Reward reward : order.rewards) {
+                out.event(new RewardChanged(refund.id(), order.id, reward, RewardStatus.CANCELLED));
+            }
+        }
+        order.status = Order.Status.REFUNDED;
+        out.event(new OrderRefunded(refund.id(), order.id, participants.id(order.participant), order.amountFen, settled));
+    }
+
+    /**
+     * After settlement the merchant funds the refund from its cash (the platform advances any shortfall,
+     * recorded as the merchant's debt); without a merchant the platform funds it. Effective rewards stay
+     * unless the plan claws them back, as far as the recipients' wallets allow.
+     */
+    private void refundAfterSettlement(RefundOrder refund, Order order, EngineOutput out) {
+        if (order.hasMerchant()) {
+            long fromCash = Math.min(order.amountFen, ledger.balance(AccountType.MERCHANT_CASH, order.merchant));
+            transfer(AccountType.MERCHANT_CASH, order.merchant, AccountType.EXTERNAL_PAYMENTS, 0, fromCash, out);
+            transfer(AccountType.MERCHANT_DEBT, order.merchant, AccountType.EXTERNAL_PAYMENTS, 0,
+                    order.amountFen - fromCash, out);
+        } else {
+            transfer(AccountType.PLATFORM_REVENUE, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
+        }
+        if (engine.plan().refundAfterSettlement() != Plan.RefundPolicy.CLAW_BACK_REWARDS) {
+            return;
+        }
+        for (int i = 0; i < order.rewards.length; i++) {
+            Reward reward = order.rewards[i];
+            AccountType wallet = reward.toMerchant() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+            long taken = Math.min(reward.amountFen(), ledger.balance(wallet, order.rewardOwners[i]));
+            transfer(wallet, order.rewardOwners[i], AccountType.PLATFORM_REVENUE, 0, taken, out);
+            Reward clawed = new Reward(reward.kind(), reward.recipient(), reward.level(), reward.region(),
+                    reward.nominalFen(), taken);
+            out.event(new RewardChanged(refund.id(), order.id, clawed, RewardStatus.CLAWED_BACK));
+        }
+    }
+
+    /** Settles every order due by {@code now}, earliest due first, ties in payment order. */
+    void tick(Tick tick, Instant now, EngineOutput out) {
+        for (Order order = orders.pollDue(now); order != null; order = orders.pollDue(now)) {
+            settle(tick, order, now, out);
+        }
+    }
+
+    private void settle(Command cause, Order order, Instant now, EngineOutput out) {
+        OrderSplit split = order.split;
+        order.status = Order.Status.SETTLED;
+        out.event(new OrderSettled(cause.id(), order.id, participants.id(order.participant),
+                order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen, split, now));
+        if (order.hasMerchant()) {
+            transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.MERCHANT_CASH, order.merchant,
+                    split.merchantFen(), out);
+        } else {
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.SUPPLIER_PAYABLE, 0, split.merchantFen(), out);
+        }
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
+                split.platformFen() + split.distributionLeftFen(), out);
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, split.roundingFen(), out);
+        for (int i = 0; i < order.rewards.length; i++) {
+            Reward reward = order.rewards[i];
+            transfer(pendingAccount(reward), order.rewardOwners[i], availableAccount(reward), order.rewardOwners[i],
+                    reward.amountFen(), out);
+            out.event(new RewardChanged(cause.id(), order.id, reward, RewardStatus.AVAILABLE));
+        }
+        transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.DEDUCT_ISSUANCE, 0, order.deductFen, out);
+        transfer(AccountType.USER_DEDUCT_PENDING, order.participant, AccountType.USER_DEDUCT, order.participant,
+                order.deductGrantedFen, out);
+        transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.USER_CONTRIB, order.participant,
+                order.contributionFen, out);
+        participants.addSettledSpend(order.participant, order.amountFen);
+        engine.contributeToPool(cause, order.participant, order.amountFen, split.poolFen(), AccountType.ORDER_ESCROW, out);
+    }
+
+    private static AccountType pendingAccount(Reward reward) {
+        return reward.toMerchant() ? AccountType.MERCHANT_PENDING : AccountType.USER_CASH_PENDING;
+    }
+
+    private static AccountType availableAccount(Reward reward) {
+        return reward.toMerchant() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+    }
+
+    private void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
+        engine.transfer(from, fromOwner, to, toOwner, amount, out);
+    }
+
+    /** Orders in payment order, for snapshots and reports. */
+    static List<Order> list(Orders orders) {
+        List<Order> list = new java.util.ArrayList<>();
+        orders.inPaymentOrder().forEach(list::add);
+        return list;
+    }
+}

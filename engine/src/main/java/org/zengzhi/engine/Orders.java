@@ -1,0 +1,75 @@
+package org.zengzhi.engine;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Every order by id, and the unsettled ones ordered by due time, then by payment order, so orders that
+ * fall due at the same moment settle in the order they were paid (R-2.1).
+ */
+final class Orders {
+    private static final Comparator<Order> DUE_ORDER =
+            Comparator.comparing((Order order) -> order.dueAt).thenComparingLong(order -> order.sequence);
+
+    private final Map<String, Order> byId = new HashMap<>();
+    private final TreeSet<Order> due = new TreeSet<>(DUE_ORDER);
+    private long sequence;
+
+    Order find(String id) {
+        return byId.get(id);
+    }
+
+    long nextSequence() {
+        return sequence++;
+    }
+
+    void add(Order order) {
+        byId.put(order.id, order);
+        if (order.status == Order.Status.PAID) {
+            due.add(order);
+        }
+    }
+
+    void reschedule(Order order, Instant dueAt) {
+        due.remove(order);
+        order.dueAt = dueAt;
+        due.add(order);
+    }
+
+    /** Takes the earliest order due at or before {@code now}, or returns null. */
+    Order pollDue(Instant now) {
+        if (due.isEmpty() || due.first().dueAt.isAfter(now)) {
+            return null;
+        }
+        return due.pollFirst();
+    }
+
+    void unschedule(Order order) {
+        due.remove(order);
+    }
+
+    int count() {
+        return byId.size();
+    }
+
+    int unsettled() {
+        return due.size();
+    }
+
+    Iterable<Order> inPaymentOrder() {
+        TreeSet<Order> ordered = new TreeSet<>(Comparator.comparingLong((Order order) -> order.sequence));
+        ordered.addAll(byId.values());
+        return ordered;
+    }
+
+    long sequenceCounter() {
+        return sequence;
+    }
+
+    void restoreSequence(long value) {
+        sequence = value;
+    }
+}
