@@ -53,7 +53,7 @@ public final class Engine {
 
     /** A pool-only engine with room for {@code expectedParticipants} before its arrays grow. */
     public Engine(PoolRules rules, int expectedParticipants) {
-        this(Plan.defaults(rules), RegionDirectory.EMPTY, expectedParticipants);
+        this(Plan.defaults(rules), RegionDirectory.STANDARD, expectedParticipants);
     }
 
     public Engine(Plan plan, RegionDirectory regions) {
@@ -67,7 +67,7 @@ public final class Engine {
         this.regions = regions;
         this.ledger = new Ledger(capacity, merchantCapacity);
         this.participants = new Participants(capacity);
-        this.exitIndex = new ExitIndex(capacity);
+        this.exitIndex = new ExitIndex(capacity, plan.pool());
         this.exitIndex.useIds(participants.ids());
         this.lastPriceCashFen = rules.initialPrice().cashFen();
         this.lastPricePointsMicro = rules.initialPrice().pointsMicro();
@@ -85,12 +85,23 @@ public final class Engine {
 
     /**
      * Runs one command, appending its events and postings to {@code out}. The engine's time is the latest
-     * command time seen: a command stamped earlier than that runs at the engine's time.
+     * command time seen: a command stamped earlier than that runs at the engine's time. A rejected command
+     * leaves the clock where it was, as it leaves everything else.
      */
     public void execute(Command command, EngineOutput out) {
+        Instant previous = clock;
+        int eventsBefore = out.events().size();
         if (command.at().isAfter(clock)) {
             clock = command.at();
         }
+        dispatch(command, out);
+        if (out.events().size() == eventsBefore + 1
+                && out.events().get(eventsBefore).type() == EventType.COMMAND_REJECTED) {
+            clock = previous;
+        }
+    }
+
+    private void dispatch(Command command, EngineOutput out) {
         switch (command.type()) {
             case SETTLE_ORDER -> settleOrder((SettleOrder) command, out);
             case SELL_POINTS -> sellPoints((SellPoints) command, out);
@@ -216,7 +227,7 @@ public final class Engine {
             int participant = exitIndex.first();
             long cash = poolCash();
             long points = circulatingPoints();
-            if (!PoolMath.exitDue(exitIndex.numerator(participant), exitIndex.denominator(participant), cash, points)) {
+            if (!exitIndex.due(participant, cash, points)) {
                 return;
             }
             long held = holding(participant);
@@ -262,10 +273,8 @@ public final class Engine {
             exitIndex.remove(participant);
             return;
         }
-        exitIndex.update(participant,
-                PoolMath.thresholdNumerator(rules, participants.cycleSpend(participant),
-                        participants.cycleRealized(participant)),
-                PoolMath.thresholdDenominator(rules, held));
+        exitIndex.update(participant, participants.cycleSpend(participant), participants.cycleRealized(participant),
+                held);
     }
 
     RejectionCode participantProblem(String id) {
@@ -452,6 +461,36 @@ public final class Engine {
     /** Sum of all balances of one asset: zero whenever the books are right. */
     public long assetTotal(Asset asset) {
         return ledger.total(asset, participants.count(), merchants.count());
+    }
+
+    /**
+     * Every non-zero balance: system accounts in account type order, then each participant's in order of
+     * first sight, then each merchant's in order of onboarding.
+     */
+    public List<Balance> balances() {
+        List<Balance> balances = new ArrayList<>();
+        AccountType[] types = AccountType.values();
+        for (AccountType type : types) {
+            if (type.system() && ledger.system(type) != 0) {
+                balances.add(new Balance(type, null, ledger.system(type)));
+            }
+        }
+        for (int participant = 0; participant < participants.count(); participant++) {
+            addOwnerBalances(balances, types, true, participant, participants.id(participant));
+        }
+        for (int merchant = 0; merchant < merchants.count(); merchant++) {
+            addOwnerBalances(balances, types, false, merchant, merchants.get(merchant).id);
+        }
+        return balances;
+    }
+
+    private void addOwnerBalances(List<Balance> balances, AccountType[] types, boolean participant, int owner,
+            String id) {
+        for (AccountType type : types) {
+            if (!type.system() && type.perParticipant() == participant && ledger.balance(type, owner) != 0) {
+                balances.add(new Balance(type, id, ledger.balance(type, owner)));
+            }
+        }
     }
 
     /** Ids of every merchant, in order of onboarding. */

@@ -75,12 +75,12 @@ final class Invariants {
             violations.add(id + " holds points but is missing from the exit index");
             return;
         }
-        long numerator = PoolMath.thresholdNumerator(rules, participants.cycleSpend(p), participants.cycleRealized(p));
-        long denominator = PoolMath.thresholdDenominator(rules, points);
-        if (numerator != exitIndex.numerator(p) || denominator != exitIndex.denominator(p)) {
+        long spend = participants.cycleSpend(p);
+        long realized = participants.cycleRealized(p);
+        if (!exitIndex.keyMatches(p, spend, realized, points)) {
             violations.add(id + " has a stale threshold price in the exit index");
         }
-        if (PoolMath.exitDue(numerator, denominator, engine.poolCash(), engine.circulatingPoints())) {
+        if (PoolMath.exitDue(rules, spend, realized, points, engine.poolCash(), engine.circulatingPoints())) {
             violations.add(id + " is due to exit but still holds points");
         }
     }

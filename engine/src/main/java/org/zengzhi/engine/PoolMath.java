@@ -45,23 +45,41 @@ public final class PoolMath {
     }
 
     /**
-     * The exit test realized·N + h·P ≥ k·spend·N, as: threshold price T = (k·spend − realized) / h is at
-     * most P/N, with k = kNum/kDen, i.e. (kNum·spend − kDen·realized)·N ≤ P·(kDen·h).
+     * The exit test realized·N + h·P ≥ k·spend·N (R-1.4), with k = kNum/kDen, evaluated exactly as
+     * (kNum·spend − kDen·realized)·N ≤ (P·kDen)·h.
      */
-    public static boolean exitDue(long thresholdNumerator, long thresholdDenominator, long cashFen,
+    public static boolean exitDue(PoolRules rules, long cycleSpendFen, long cycleRealizedFen, long holdingMicro,
+            long cashFen, long pointsMicro) {
+        long numerator = thresholdNumerator(rules, cycleSpendFen, cycleRealizedFen);
+        return exitDue(rules, numerator, numerator == WIDE ? wideNumerator(rules, cycleSpendFen, cycleRealizedFen) : null,
+                holdingMicro, cashFen, pointsMicro);
+    }
+
+    /** Marks a threshold numerator that does not fit in a long. */
+    static final long WIDE = Long.MIN_VALUE;
+
+    /** kNum·spend − kDen·realized, or {@link #WIDE} when a product overflows (then use {@link #wideNumerator}). */
+    static long thresholdNumerator(PoolRules rules, long cycleSpendFen, long cycleRealizedFen) {
+        long owed = Exact.productOrMinusOne(rules.exitMultipleNumerator(), cycleSpendFen);
+        long realized = Exact.productOrMinusOne(rules.exitMultipleDenominator(), cycleRealizedFen);
+        return owed < 0 || realized < 0 ? WIDE : owed - realized;
+    }
+
+    static BigInteger wideNumerator(PoolRules rules, long cycleSpendFen, long cycleRealizedFen) {
+        return big(rules.exitMultipleNumerator()).multiply(big(cycleSpendFen))
+                .subtract(big(rules.exitMultipleDenominator()).multiply(big(cycleRealizedFen)));
+    }
+
+    /** The exit test on a precomputed numerator ({@code wide} is set when {@code numerator} is {@link #WIDE}). */
+    static boolean exitDue(PoolRules rules, long numerator, BigInteger wide, long holdingMicro, long cashFen,
             long pointsMicro) {
-        return Exact.compareProducts(thresholdNumerator, pointsMicro, cashFen, thresholdDenominator) <= 0;
-    }
-
-    /** The numerator of a holder's threshold price: kNum·spend − kDen·realized (fen·kDen). */
-    public static long thresholdNumerator(PoolRules rules, long cycleSpendFen, long cycleRealizedFen) {
-        return Math.subtractExact(Math.multiplyExact(rules.exitMultipleNumerator(), cycleSpendFen),
-                Math.multiplyExact(rules.exitMultipleDenominator(), cycleRealizedFen));
-    }
-
-    /** The denominator of a holder's threshold price: kDen·h (10⁻⁶ point·kDen). */
-    public static long thresholdDenominator(PoolRules rules, long holdingMicro) {
-        return Math.multiplyExact(rules.exitMultipleDenominator(), holdingMicro);
+        long cashTimesDen = Exact.productOrMinusOne(cashFen, rules.exitMultipleDenominator());
+        if (numerator != WIDE && cashTimesDen >= 0) {
+            return Exact.compareProducts(numerator, pointsMicro, cashTimesDen, holdingMicro) <= 0;
+        }
+        BigInteger left = (numerator == WIDE ? wide : big(numerator)).multiply(big(pointsMicro));
+        BigInteger right = big(cashFen).multiply(big(rules.exitMultipleDenominator())).multiply(big(holdingMicro));
+        return left.compareTo(right) <= 0;
     }
 
     private static BigInteger big(long value) {

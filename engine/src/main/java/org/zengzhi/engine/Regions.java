@@ -22,7 +22,7 @@ import java.util.Map;
  * immutable and safe to share between threads. Unknown codes are not errors: {@link #find} gives null,
  * {@link #pathToRoot} and {@link #children} an empty list.
  */
-public final class Regions {
+public final class Regions implements RegionDirectory {
     /** The resource, relative to this class's package. */
     static final String RESOURCE = "regions/gbt2260.csv";
 
@@ -191,6 +191,17 @@ public final class Regions {
     }
 
     /** The regions directly under this one, ordered by code; empty for a district or an unknown code. */
+    /** The path as the engine needs it: each region's code and level, from the region up to its province. */
+    @Override
+    public List<RegionRef> path(String code) {
+        List<Region> path = pathToRoot(code);
+        List<RegionRef> refs = new java.util.ArrayList<>(path.size());
+        for (Region region : path) {
+            refs.add(new RegionRef(region.code(), region.level()));
+        }
+        return refs;
+    }
+
     public List<Region> children(String code) {
         List<Region> children = code == null ? null : childrenByCode.get(code);
         return children == null ? List.of() : children;

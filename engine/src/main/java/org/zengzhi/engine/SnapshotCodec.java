@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class SnapshotCodec {
     private static final int MAGIC = 0x5A5A5331; // "ZZS1"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private SnapshotCodec() {
     }
@@ -30,26 +30,26 @@ public final class SnapshotCodec {
         DataOutputStream out = new DataOutputStream(stream);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
-        PoolRules rules = engine.rules();
-        out.writeLong(rules.mintRatioPpm());
-        out.writeLong(rules.payoutRatioPpm());
-        out.writeLong(rules.exitMultipleNumerator());
-        out.writeLong(rules.exitMultipleDenominator());
-        out.writeLong(rules.initialPrice().cashFen());
-        out.writeLong(rules.initialPrice().pointsMicro());
+        PlanCodec.write(engine.plan(), out);
+        out.writeLong(engine.clock().getEpochSecond());
+        out.writeInt(engine.clock().getNano());
         out.writeLong(engine.lastPriceCashFen());
         out.writeLong(engine.lastPricePointsMicro());
-        List<AccountType> system = types(false);
-        List<AccountType> perParticipant = types(true);
+        List<AccountType> system = new ArrayList<>();
+        List<AccountType> perParticipant = new ArrayList<>();
+        for (AccountType type : AccountType.values()) {
+            if (type.system()) {
+                system.add(type);
+            } else if (type.perParticipant()) {
+                perParticipant.add(type);
+            }
+        }
         out.writeInt(system.size());
         for (AccountType type : system) {
             out.writeUTF(type.name());
             out.writeLong(engine.ledger().system(type));
         }
-        out.writeInt(perParticipant.size());
-        for (AccountType type : perParticipant) {
-            out.writeUTF(type.name());
-        }
+        writeTypeNames(out, perParticipant);
         Participants participants = engine.participants();
         out.writeInt(participants.count());
         for (int p = 0; p < participants.count(); p++) {
@@ -61,17 +61,37 @@ public final class SnapshotCodec {
             for (AccountType type : perParticipant) {
                 out.writeLong(engine.ledger().balance(type, p));
             }
+            out.writeInt(participants.referrer(p));
+            out.writeInt(participants.boundMerchant(p));
+            out.writeInt(participants.invitees(p));
+            out.writeInt(participants.liveOrders(p));
+            out.writeLong(participants.settledSpend(p));
         }
+        NetworkCodec.writeMerchants(engine, out);
+        NetworkCodec.writeAgents(engine, out);
+        NetworkCodec.writeOrders(engine, out);
         out.flush();
     }
 
+    private static void writeTypeNames(DataOutputStream out, List<AccountType> types) throws IOException {
+        out.writeInt(types.size());
+        for (AccountType type : types) {
+            out.writeUTF(type.name());
+        }
+    }
+
+    /** Reads a snapshot, resolving regions in the standard GB/T 2260 table. */
     public static Engine read(InputStream stream) throws IOException {
+        return read(stream, RegionDirectory.STANDARD);
+    }
+
+    public static Engine read(InputStream stream, RegionDirectory regions) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         if (in.readInt() != MAGIC || in.readInt() != VERSION) {
             throw new IOException("not a Zengzhi engine snapshot of version " + VERSION);
         }
-        PoolRules rules = new PoolRules(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                new Price(in.readLong(), in.readLong()));
+        Plan plan = PlanCodec.read(in);
+        java.time.Instant clock = java.time.Instant.ofEpochSecond(in.readLong(), in.readInt());
         long lastCash = in.readLong();
         long lastPoints = in.readLong();
         int systemCount = in.readInt();
@@ -87,7 +107,8 @@ public final class SnapshotCodec {
             participantTypes[i] = AccountType.valueOf(in.readUTF());
         }
         int count = in.readInt();
-        Engine engine = new Engine(rules, count);
+        Engine engine = new Engine(plan, regions, count);
+        engine.restoreClock(clock);
         engine.restoreLastPrice(lastCash, lastPoints);
         for (int i = 0; i < systemCount; i++) {
             engine.ledger().restore(systemTypes[i], 0, systemBalances[i]);
@@ -98,7 +119,12 @@ public final class SnapshotCodec {
             for (AccountType type : participantTypes) {
                 engine.ledger().restore(type, participant, in.readLong());
             }
+            engine.participants().restoreNetwork(participant, in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                    in.readLong());
         }
+        NetworkCodec.readMerchants(engine, in);
+        NetworkCodec.readAgents(engine, in);
+        NetworkCodec.readOrders(engine, in);
         engine.reindexAll();
         return engine;
     }
@@ -116,15 +142,5 @@ public final class SnapshotCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static List<AccountType> types(boolean perParticipant) {
-        List<AccountType> types = new ArrayList<>();
-        for (AccountType type : AccountType.values()) {
-            if (type.perParticipant() == perParticipant) {
-                types.add(type);
-            }
-        }
-        return types;
     }
 }

@@ -209,15 +209,14 @@ class ExactProperties {
     void exitTestFollowsR1_4(@ForAll("fen") long spendSeed, @ForAll("fen") long realizedSeed,
             @ForAll("pointsMicro") long held, @ForAll("fen") long cash, @ForAll("pointsMicro") long points,
             @ForAll("kPart") long kNumerator, @ForAll("kPart") long kDenominator) {
-        long spend = spendSeed % (Long.MAX_VALUE / 1_000_000);
-        long realized = realizedSeed % (Long.MAX_VALUE / 1_000_000);
+        long spend = spendSeed;
+        long realized = realizedSeed;
         long h = held / 2_000_000 + 1;
         PoolRules rules = new PoolRules(700_000, 800_000, kNumerator, kDenominator, Price.ONE_YUAN);
         BigInteger left = big(kDenominator).multiply(big(realized).multiply(big(points)).add(big(h).multiply(big(cash))));
         BigInteger right = big(kNumerator).multiply(big(spend)).multiply(big(points));
         boolean expected = left.compareTo(right) >= 0;
-        boolean actual = PoolMath.exitDue(PoolMath.thresholdNumerator(rules, spend, realized),
-                PoolMath.thresholdDenominator(rules, h), cash, points);
+        boolean actual = PoolMath.exitDue(rules, spend, realized, h, cash, points);
         assertThat(actual).as("spend %d realized %d h %d P %d N %d k %d/%d", spend, realized, h, cash, points,
                 kNumerator, kDenominator).isEqualTo(expected);
     }
