@@ -72,8 +72,13 @@ final class LogLineParser {
                 throw malformed(null, "has text after the JSON object");
             }
         } catch (JacksonException e) {
-            throw malformed(null, "is not valid JSON: " + e.getOriginalMessage());
+            throw malformed(null, "is not valid JSON" + column(e) + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static String column(JacksonException e) {
+        return e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? ""
+                : " at column " + e.getLocation().getColumnNr();
     }
 
     private String requireString(LogField field) throws MalformedLineException {
