@@ -92,7 +92,7 @@ final class LogLineParser {
     private Instant instant(LogField field) throws MalformedLineException {
         String text = requireString(field);
         try {
-            return Instant.parse(text);
+            return InstantText.parse(text);
         } catch (DateTimeParseException e) {
             throw malformed(field, "is not an ISO-8601 instant such as 2026-01-01T10:00:00Z: \"" + text + "\"");
         }
