@@ -1,0 +1,142 @@
+package org.zengzhi.cli;
+
+import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.List;
+
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.Units;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Writes engine events as JSON lines: one object per line, "event" first, fields in a fixed order so two
+ * replays of the same log are byte for byte equal. CNY and points are strings with all their decimals
+ * (2 and 6); prices are rounded for display only, the exact pair being poolCash / circulatingPoints.
+ */
+final class EventWriter implements AutoCloseable {
+    private final JsonGenerator json;
+
+    EventWriter(OutputStream out) {
+        // An empty root separator: each line ends with our own '\n' instead of Jackson's default space.
+        JsonFactory factory = JsonFactory.builder().rootValueSeparator("").build();
+        this.json = factory.createGenerator(ObjectWriteContext.empty(), out);
+    }
+
+    void write(Event event) {
+        switch (event.type()) {
+            case POINTS_MINTED -> minted((Event.PointsMinted) event);
+            case PRICE_CHANGED -> price((Event.PriceChanged) event);
+            case POINTS_SOLD -> sold((Event.PointsSold) event);
+            case PARTICIPANT_EXITED -> exited((Event.ParticipantExited) event);
+            case SUBSIDY_INJECTED -> subsidized((Event.SubsidyInjected) event);
+            case COMMAND_REJECTED -> rejected((Event.CommandRejected) event);
+        }
+    }
+
+    private void minted(Event.PointsMinted minted) {
+        start("minted", minted.command());
+        json.writeStringProperty("user", minted.participant());
+        json.writeStringProperty("amount", Units.formatFen(minted.amountFen()));
+        json.writeStringProperty("poolShare", Units.formatFen(minted.poolShareFen()));
+        json.writeStringProperty("points", Units.formatPoints(minted.pointsMicro()));
+        end();
+    }
+
+    private void price(Event.PriceChanged change) {
+        start("price", change.command());
+        json.writeStringProperty("at", change.at().toString());
+        json.writeStringProperty("poolCash", Units.formatFen(change.poolCashFen()));
+        json.writeStringProperty("circulatingPoints", Units.formatPoints(change.circulatingPointsMicro()));
+        json.writeStringProperty("price", change.price().display());
+        end();
+    }
+
+    private void sold(Event.PointsSold sale) {
+        start("sold", sale.command());
+        json.writeStringProperty("user", sale.participant());
+        json.writeStringProperty("points", Units.formatPoints(sale.pointsMicro()));
+        json.writeStringProperty("gross", Units.formatFen(sale.grossFen()));
+        json.writeStringProperty("payout", Units.formatFen(sale.payoutFen()));
+        end();
+    }
+
+    private void exited(Event.ParticipantExited exit) {
+        start("exited", exit.command());
+        json.writeStringProperty("user", exit.participant());
+        json.writeStringProperty("points", Units.formatPoints(exit.pointsMicro()));
+        json.writeStringProperty("gross", Units.formatFen(exit.grossFen()));
+        json.writeStringProperty("payout", Units.formatFen(exit.payoutFen()));
+        json.writeStringProperty("cycleSpend", Units.formatFen(exit.cycleSpendFen()));
+        json.writeNumberProperty("exits", exit.exits());
+        end();
+    }
+
+    private void subsidized(Event.SubsidyInjected subsidy) {
+        start("subsidized", subsidy.command());
+        json.writeStringProperty("amount", Units.formatFen(subsidy.amountFen()));
+        end();
+    }
+
+    private void rejected(Event.CommandRejected rejection) {
+        start("rejected", rejection.command());
+        json.writeStringProperty("code", rejection.code().name());
+        json.writeStringProperty("field", rejection.field());
+        end();
+    }
+
+    /** The closing line: the pool and every participant, sorted by user id so the order is stable. */
+    void state(Engine engine) {
+        json.writeStartObject();
+        json.writeStringProperty("event", "state");
+        json.writeStringProperty("poolCash", Units.formatFen(engine.poolCash()));
+        json.writeStringProperty("circulatingPoints", Units.formatPoints(engine.circulatingPoints()));
+        json.writeStringProperty("price", engine.price().display());
+        json.writeStringProperty("stateHash", engine.stateHash());
+        json.writeArrayPropertyStart("holders");
+        List<Holder> holders = engine.holders();
+        holders.sort(Comparator.comparing(Holder::participant));
+        for (Holder holder : holders) {
+            holder(holder);
+        }
+        json.writeEndArray();
+        end();
+    }
+
+    private void holder(Holder holder) {
+        json.writeStartObject();
+        json.writeStringProperty("user", holder.participant());
+        json.writeStringProperty("points", Units.formatPoints(holder.pointsMicro()));
+        json.writeStringProperty("cash", Units.formatFen(holder.cashFen()));
+        json.writeStringProperty("cycleSpend", Units.formatFen(holder.cycleSpendFen()));
+        json.writeStringProperty("cycleRealized", Units.formatFen(holder.cycleRealizedFen()));
+        json.writeNumberProperty("exits", holder.exits());
+        json.writeStringProperty("paidOut", Units.formatFen(holder.paidOutFen()));
+        json.writeEndObject();
+    }
+
+    private void start(String event, String command) {
+        json.writeStartObject();
+        json.writeStringProperty("event", event);
+        json.writeStringProperty("command", command);
+    }
+
+    private void end() {
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    void flush() {
+        json.flush();
+    }
+
+    /** Flushes; the stream itself belongs to the caller and stays open. */
+    @Override
+    public void close() {
+        json.flush();
+    }
+}

@@ -1,0 +1,39 @@
+package org.zengzhi.cli;
+
+/** The values of a log line's "type" field; each maps to one engine command. */
+enum LogCommandType {
+    /** A settled order (SettleOrder). */
+    ORDER("order"),
+    /** 卖出: a holder sells points (SellPoints). */
+    SELL("sell"),
+    /** 融资补贴: the operator injects cash into the pool (InjectSubsidy). */
+    SUBSIDY("subsidy");
+
+    private final String jsonName;
+
+    LogCommandType(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    String jsonName() {
+        return jsonName;
+    }
+
+    /** The type with this name, or {@code null} if the format has no such command. */
+    static LogCommandType byName(String name) {
+        for (LogCommandType type : values()) {
+            if (type.jsonName.equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    static String names() {
+        StringBuilder names = new StringBuilder();
+        for (LogCommandType type : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(type.jsonName);
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package org.zengzhi.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The fields a command-log line may carry. Any other field is ignored, so logs can carry notes. */
+enum LogField {
+    TYPE("type"),
+    ID("id"),
+    AT("at"),
+    USER("user"),
+    AMOUNT("amount"),
+    POOL_SHARE("poolShare"),
+    POINTS("points");
+
+    private static final Map<String, LogField> BY_NAME = new HashMap<>();
+
+    static {
+        for (LogField field : values()) {
+            BY_NAME.put(field.jsonName, field);
+        }
+    }
+
+    private final String jsonName;
+
+    LogField(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    String jsonName() {
+        return jsonName;
+    }
+
+    /** The field with this JSON name, or {@code null} for a field the log format does not know. */
+    static LogField byName(String name) {
+        return BY_NAME.get(name);
+    }
+}

@@ -1,0 +1,27 @@
+package org.zengzhi.cli;
+
+/**
+ * A log line that is not a well-formed command. Replay stops at the first one: running the commands
+ * after it would give an auditor a state that no real history produced.
+ */
+final class MalformedLineException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final long lineNumber;
+    private final String field;
+
+    /** @param field the JSON field at fault, or {@code null} when the line as a whole is */
+    MalformedLineException(long lineNumber, String field, String reason) {
+        super("line " + lineNumber + ": " + (field == null ? "" : "field \"" + field + "\": ") + reason);
+        this.lineNumber = lineNumber;
+        this.field = field;
+    }
+
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    String field() {
+        return field;
+    }
+}
