@@ -1,0 +1,58 @@
+package org.zengzhi.engine;
+
+import java.util.List;
+
+/**
+ * What {@link PlanReader} found in a plan file: the plan when it is valid (null otherwise), every error at
+ * once, and the warnings about a valid plan — budget warnings first, then the findings of the
+ * {@link ComplianceReport}.
+ */
+public record PlanCheck(Plan plan, List<PlanError> errors, List<Finding> warnings) {
+    /** Exit code of {@code zengzhi plan check} for a valid plan without warnings. */
+    public static final int EXIT_VALID = 0;
+    /** Exit code for a valid plan with warnings. */
+    public static final int EXIT_WARNINGS = 1;
+    /** Exit code for an invalid plan. */
+    public static final int EXIT_INVALID = 2;
+
+    public PlanCheck {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        if (errors.isEmpty() == (plan == null)) {
+            throw new IllegalArgumentException("a plan is given exactly when there are no errors");
+        }
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+
+    /** 0 valid, 1 valid with warnings, 2 invalid: the exit code of {@code zengzhi plan check}. */
+    public int exitCode() {
+        if (!valid()) {
+            return EXIT_INVALID;
+        }
+        return warnings.isEmpty() ? EXIT_VALID : EXIT_WARNINGS;
+    }
+
+    /**
+     * The text {@code zengzhi plan check} prints: the errors of an invalid plan; for a valid one the
+     * warnings that are not about compliance, then the full compliance report (which lists its own).
+     */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        if (!valid()) {
+            out.append("Plan is invalid: ").append(errors.size()).append(errors.size() == 1 ? " error" : " errors")
+                    .append('\n');
+            errors.forEach(error -> out.append("  error ").append(error).append('\n'));
+            return out.toString();
+        }
+        ComplianceReport report = ComplianceReport.of(plan);
+        List<Finding> budgetWarnings = warnings.stream().filter(w -> !report.findings().contains(w)).toList();
+        out.append("Plan \"").append(plan.name()).append("\" is valid");
+        out.append(warnings.isEmpty() ? ".\n" : " with " + warnings.size() + " warning(s).\n");
+        budgetWarnings.forEach(warning -> out.append("  warning ").append(warning).append('\n'));
+        out.append('\n').append(report.text());
+        return out.toString();
+    }
+}
