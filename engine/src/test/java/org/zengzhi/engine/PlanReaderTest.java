@@ -40,14 +40,13 @@ class PlanReaderTest {
 
         assertThat(check.errors()).isEmpty();
         Plan expected = new Plan("mall", PoolRules.MALL,
-                new Plan.StoreSplit(200_000, 30_000, 200_000, 100_000, 500_000, 400_000),
+                new Plan.StoreSplit(200_000, 30_000, 200_000, 100_000, 100_000, 800_000),
                 new Plan.MallSplit(300_000, 300_000, 100_000, 300_000), new Plan.Settlement(0, 7, 15),
-                Plan.RefundPolicy.KEEP_REWARDS, new Plan.Referral(3_000, 2_000, 80_000, true), 5_000,
+                Plan.RefundPolicy.KEEP_REWARDS, new Plan.Referral(3_000, 2_000, 0, true), 5_000,
                 new Plan.AgentRates(1_000, 2_000, 3_000), new Plan.Deduct(0, 0, 0), List.of(MEMBER), PLAIN);
         assertThat(check.plan()).isEqualTo(expected);
         assertThat(codes(check)).containsExactly(PlanBudget.BUDGET_AT_MIN_COMMISSION,
-                ComplianceReport.SECOND_PAID_LEVEL, ComplianceReport.FIRST_ORDER_HEADCOUNT,
-                ComplianceReport.RETURN_ABOVE_PRINCIPAL);
+                ComplianceReport.SECOND_PAID_LEVEL, ComplianceReport.RETURN_ABOVE_PRINCIPAL);
     }
 
     @Test
