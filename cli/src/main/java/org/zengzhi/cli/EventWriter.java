@@ -4,6 +4,8 @@ import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 
+import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.Balance;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Holder;
@@ -20,11 +22,13 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class EventWriter implements AutoCloseable {
     private final JsonGenerator json;
+    private final FlowEventWriter flow;
 
     EventWriter(OutputStream out) {
         // An empty root separator: each line ends with our own '\n' instead of Jackson's default space.
         JsonFactory factory = JsonFactory.builder().rootValueSeparator("").build();
         this.json = factory.createGenerator(ObjectWriteContext.empty(), out);
+        this.flow = new FlowEventWriter(json);
     }
 
     void write(Event event) {
@@ -35,7 +39,24 @@ final class EventWriter implements AutoCloseable {
             case PARTICIPANT_EXITED -> exited((Event.ParticipantExited) event);
             case SUBSIDY_INJECTED -> subsidized((Event.SubsidyInjected) event);
             case COMMAND_REJECTED -> rejected((Event.CommandRejected) event);
+            case USER_REGISTERED -> flowLine(() -> flow.registered((Event.UserRegistered) event));
+            case REFERRER_BOUND -> flowLine(() -> flow.bound((Event.ReferrerBound) event));
+            case REFERRER_REASSIGNED -> flowLine(() -> flow.reassigned((Event.ReferrerReassigned) event));
+            case MERCHANT_ONBOARDED -> flowLine(() -> flow.merchant((Event.MerchantOnboarded) event));
+            case MERCHANT_SUSPENDED -> flowLine(() -> flow.suspended((Event.MerchantSuspended) event));
+            case AGENT_APPOINTED -> flowLine(() -> flow.agentAppointed((Event.AgentAppointed) event));
+            case AGENT_REMOVED -> flowLine(() -> flow.agentRemoved((Event.AgentRemoved) event));
+            case ORDER_PAID -> flowLine(() -> flow.paid((Event.OrderPaid) event));
+            case ORDER_RECEIVED -> flowLine(() -> flow.received((Event.OrderReceived) event));
+            case ORDER_SETTLED -> flowLine(() -> flow.settled((Event.OrderSettled) event));
+            case ORDER_REFUNDED -> flowLine(() -> flow.refunded((Event.OrderRefunded) event));
+            case REWARD_CHANGED -> flowLine(() -> flow.rewarded((Event.RewardChanged) event));
         }
+    }
+
+    private void flowLine(Runnable fields) {
+        fields.run();
+        end();
     }
 
     private void minted(Event.PointsMinted minted) {
@@ -104,7 +125,32 @@ final class EventWriter implements AutoCloseable {
             holder(holder);
         }
         json.writeEndArray();
+        balances(engine);
         end();
+    }
+
+    /**
+     * Every non-zero balance, per owner, asset and kind: system accounts first, then users, then
+     * merchants, each sorted by id.
+     */
+    private void balances(Engine engine) {
+        List<Balance> balances = new java.util.ArrayList<>(engine.balances());
+        balances.sort(Comparator.comparing((Balance b) -> b.type().system() ? 0 : b.type().perParticipant() ? 1 : 2)
+                .thenComparing(b -> b.owner() == null ? "" : b.owner())
+                .thenComparing(b -> b.type().ordinal()));
+        json.writeArrayPropertyStart("balances");
+        for (Balance balance : balances) {
+            AccountType type = balance.type();
+            json.writeStartObject();
+            json.writeStringProperty("ownerKind", type.ownerKind().name().toLowerCase(java.util.Locale.ROOT));
+            json.writeStringProperty("owner", balance.owner());
+            json.writeStringProperty("account", type.name());
+            json.writeStringProperty("asset", type.asset().name());
+            json.writeStringProperty("kind", type.kind().name().toLowerCase(java.util.Locale.ROOT));
+            json.writeStringProperty("amount", Units.format(balance.amount(), type.asset().decimals()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void holder(Holder holder) {

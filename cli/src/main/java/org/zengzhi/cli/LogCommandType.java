@@ -7,7 +7,27 @@ enum LogCommandType {
     /** 卖出: a holder sells points (SellPoints). */
     SELL("sell"),
     /** 融资补贴: the operator injects cash into the pool (InjectSubsidy). */
-    SUBSIDY("subsidy");
+    SUBSIDY("subsidy"),
+    /** A user joins, optionally invited by a referrer (RegisterUser). */
+    REGISTER("register"),
+    /** A merchant joins (OnboardMerchant). */
+    MERCHANT("merchant"),
+    /** The operator appoints a regional agent (AppointAgent). */
+    AGENT("agent"),
+    /** The operator removes a region's agent (RemoveAgent). */
+    REMOVE_AGENT("removeAgent"),
+    /** A consumer pays an order in a store or the mall (PayOrder). */
+    PAY("pay"),
+    /** The consumer confirms receipt of a mall order (ConfirmReceipt). */
+    RECEIVE("receive"),
+    /** An order is refunded (RefundOrder). */
+    REFUND("refund"),
+    /** Time passes; due orders settle (Tick). */
+    TICK("tick"),
+    /** The operator moves a user under another referrer (ReassignReferrer). */
+    REASSIGN("reassign"),
+    /** The operator suspends or reinstates a merchant (SuspendMerchant). */
+    SUSPEND("suspend");
 
     private final String jsonName;
 

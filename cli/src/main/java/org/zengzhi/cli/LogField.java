@@ -11,7 +11,19 @@ enum LogField {
     USER("user"),
     AMOUNT("amount"),
     POOL_SHARE("poolShare"),
-    POINTS("points");
+    POINTS("points"),
+    REFERRER("referrer"),
+    MERCHANT("merchant"),
+    OWNER("owner"),
+    RECRUITER("recruiter"),
+    REGION("region"),
+    COMMISSION_RATE("commissionRate"),
+    CHANNEL("channel"),
+    SPLIT("split"),
+    DEDUCT("deduct"),
+    ORDER("order"),
+    REASON("reason"),
+    SUSPENDED("suspended");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

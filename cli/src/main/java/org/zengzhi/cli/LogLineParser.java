@@ -3,8 +3,12 @@ package org.zengzhi.cli;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
+import org.zengzhi.engine.Channel;
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.MallSplitFen;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.core.JacksonException;
@@ -20,16 +24,29 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class LogLineParser {
     private static final int FIELD_COUNT = LogField.values().length;
+    private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
 
     private final JsonFactory factory = new JsonFactory();
     private final JsonToken[] tokens = new JsonToken[FIELD_COUNT];
     private final String[] texts = new String[FIELD_COUNT];
+    private final String[] splitTexts = new String[SPLIT_PARTS.size()];
+    private final Supplier<Instant> clock;
     private long lineNumber;
+
+    /** {@code clock} gives the engine's time, for commands of the order flow that carry no "at". */
+    LogLineParser(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    LogLineParser() {
+        this(() -> Instant.EPOCH);
+    }
 
     Command parse(long lineNumber, String line) throws MalformedLineException {
         this.lineNumber = lineNumber;
         Arrays.fill(tokens, null);
         Arrays.fill(texts, null);
+        Arrays.fill(splitTexts, null);
         readObject(line);
         String typeName = requireString(LogField.TYPE);
         LogCommandType type = LogCommandType.byName(typeName);
@@ -37,15 +54,106 @@ final class LogLineParser {
             throw malformed(LogField.TYPE, "unknown command type \"" + typeName + "\" (expected one of: "
                     + LogCommandType.names() + ")");
         }
-        String id = requireString(LogField.ID);
-        Instant at = instant(LogField.AT);
-        return switch (type) {
-            case ORDER -> new Command.SettleOrder(id, at, requireString(LogField.USER),
-                    fixed(LogField.AMOUNT, Units.CNY_DECIMALS), fixed(LogField.POOL_SHARE, Units.CNY_DECIMALS));
-            case SELL -> new Command.SellPoints(id, at, requireString(LogField.USER),
-                    fixed(LogField.POINTS, Units.POINT_DECIMALS));
-            case SUBSIDY -> new Command.InjectSubsidy(id, at, fixed(LogField.AMOUNT, Units.CNY_DECIMALS));
-        };
+        switch (type) {
+            case ORDER:
+                return new Command.SettleOrder(requireString(LogField.ID), instant(LogField.AT),
+                        requireString(LogField.USER), fixed(LogField.AMOUNT, Units.CNY_DECIMALS),
+                        fixed(LogField.POOL_SHARE, Units.CNY_DECIMALS));
+            case SELL:
+                return new Command.SellPoints(requireString(LogField.ID), instant(LogField.AT),
+                        requireString(LogField.USER), fixed(LogField.POINTS, Units.POINT_DECIMALS));
+            case SUBSIDY:
+                return new Command.InjectSubsidy(requireString(LogField.ID), instant(LogField.AT),
+                        fixed(LogField.AMOUNT, Units.CNY_DECIMALS));
+            default:
+                return flowCommand(type);
+        }
+    }
+
+    /**
+     * Commands of the order flow (plans, referral, merchants, agents): "id" defaults to the type and line
+     * number, "at" to the engine's time.
+     */
+    private Command flowCommand(LogCommandType type) throws MalformedLineException {
+        String id = tokens[LogField.ID.ordinal()] == null ? type.jsonName() + "#" + lineNumber : requireString(LogField.ID);
+        Instant at = tokens[LogField.AT.ordinal()] == null ? clock.get() : instant(LogField.AT);
+        switch (type) {
+            case REGISTER:
+                return new Command.RegisterUser(id, at, requireString(LogField.USER), optionalString(LogField.REFERRER));
+            case MERCHANT:
+                return new Command.OnboardMerchant(id, at, requireString(LogField.MERCHANT),
+                        requireString(LogField.OWNER), optionalString(LogField.RECRUITER), requireString(LogField.REGION),
+                        tokens[LogField.COMMISSION_RATE.ordinal()] == null ? -1
+                                : fixed(LogField.COMMISSION_RATE, Units.RATE_DECIMALS));
+            case AGENT:
+                return new Command.AppointAgent(id, at, requireString(LogField.USER), requireString(LogField.REGION));
+            case REMOVE_AGENT:
+                return new Command.RemoveAgent(id, at, requireString(LogField.REGION));
+            case PAY:
+                return pay(requireString(LogField.ID), at);
+            case RECEIVE:
+                return new Command.ConfirmReceipt(id, at, requireString(LogField.ORDER));
+            case REFUND:
+                return new Command.RefundOrder(id, at, requireString(LogField.ORDER));
+            case TICK:
+                return new Command.Tick(id, instant(LogField.AT));
+            case REASSIGN:
+                return new Command.ReassignReferrer(id, at, requireString(LogField.USER),
+                        requireString(LogField.REFERRER), optionalString(LogField.REASON));
+            case SUSPEND:
+                return new Command.SuspendMerchant(id, at, requireString(LogField.MERCHANT),
+                        tokens[LogField.SUSPENDED.ordinal()] == null || bool(LogField.SUSPENDED),
+                        optionalString(LogField.REASON));
+            default:
+                throw new IllegalStateException("not a flow command: " + type);
+        }
+    }
+
+    private Command pay(String id, Instant at) throws MalformedLineException {
+        String channelText = requireString(LogField.CHANNEL);
+        Channel channel = "store".equals(channelText) ? Channel.STORE : "mall".equals(channelText) ? Channel.MALL : null;
+        if (channel == null) {
+            throw malformed(LogField.CHANNEL, "must be \"store\" or \"mall\": \"" + channelText + "\"");
+        }
+        long deduct = tokens[LogField.DEDUCT.ordinal()] == null ? 0 : fixed(LogField.DEDUCT, Units.CNY_DECIMALS);
+        return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT), channel,
+                fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION));
+    }
+
+    /** The product's own split of a mall order: an object with cost, distribution, platform and pool. */
+    private MallSplitFen split() throws MalformedLineException {
+        JsonToken token = tokens[LogField.SPLIT.ordinal()];
+        if (token == null || token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw malformed(LogField.SPLIT, "must be an object with cost, distribution, platform and pool");
+        }
+        long[] parts = new long[SPLIT_PARTS.size()];
+        for (int i = 0; i < parts.length; i++) {
+            if (splitTexts[i] == null) {
+                throw new MalformedLineException(lineNumber, "split." + SPLIT_PARTS.get(i), "is missing");
+            }
+            try {
+                parts[i] = Units.parseFixed(splitTexts[i], Units.CNY_DECIMALS);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedLineException(lineNumber, "split." + SPLIT_PARTS.get(i), e.getMessage());
+            }
+        }
+        return new MallSplitFen(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    private String optionalString(LogField field) throws MalformedLineException {
+        JsonToken token = tokens[field.ordinal()];
+        return token == null || token == JsonToken.VALUE_NULL ? null : requireString(field);
+    }
+
+    private boolean bool(LogField field) throws MalformedLineException {
+        JsonToken token = present(field);
+        if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+            throw malformed(field, "must be true or false, not " + describe(field));
+        }
+        return token == JsonToken.VALUE_TRUE;
     }
 
     /** Reads the object's known fields as raw tokens and text; checks types later, per command type. */
@@ -62,6 +170,9 @@ final class LogLineParser {
                     parser.skipChildren();
                 } else if (tokens[field.ordinal()] != null) {
                     throw malformed(field, "appears twice");
+                } else if (field == LogField.SPLIT && token == JsonToken.START_OBJECT) {
+                    tokens[field.ordinal()] = token;
+                    readSplit(parser);
                 } else {
                     tokens[field.ordinal()] = token;
                     texts[field.ordinal()] = token.isScalarValue() ? parser.getText() : null;
@@ -73,6 +184,22 @@ final class LogLineParser {
             }
         } catch (JacksonException e) {
             throw malformed(null, "is not valid JSON" + column(e) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private void readSplit(JsonParser parser) throws MalformedLineException {
+        String name;
+        while ((name = parser.nextName()) != null) {
+            JsonToken token = parser.nextToken();
+            int part = SPLIT_PARTS.indexOf(name);
+            if (part < 0) {
+                throw new MalformedLineException(lineNumber, "split." + name, "is not a split part (expected "
+                        + String.join(", ", SPLIT_PARTS) + ")");
+            }
+            if (!token.isScalarValue() || token == JsonToken.VALUE_NULL) {
+                throw new MalformedLineException(lineNumber, "split." + name, "must be a decimal string or number");
+            }
+            splitTexts[part] = parser.getText();
         }
     }
 

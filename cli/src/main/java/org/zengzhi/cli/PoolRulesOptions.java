@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
  * a double would already have lost the exact decimal the operator typed.
  */
 public final class PoolRulesOptions {
+    /** The option names, so a command can tell which were given. */
+    static final java.util.List<String> NAMES = java.util.List.of("--mint-ratio", "--payout-ratio", "--exit-multiple",
+            "--initial-price");
+
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     @Spec(Spec.Target.MIXEE)

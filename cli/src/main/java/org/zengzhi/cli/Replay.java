@@ -8,24 +8,25 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.PoolRules;
+import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.RegionDirectory;
 
 /**
  * Runs a command log through a fresh engine: each line is parsed, executed and its events written before
  * the next line is read, so a malformed line stops the run with nothing after it executed.
  */
 final class Replay {
-    private final PoolRules rules;
+    private final Plan plan;
 
-    Replay(PoolRules rules) {
-        this.rules = rules;
+    Replay(Plan plan) {
+        this.plan = plan;
     }
 
     /** Returns the exit code: {@link Main#EXIT_OK}, or {@link Main#EXIT_USAGE} at the first malformed line. */
     int run(BufferedReader log, EventWriter writer, PrintWriter err) throws IOException {
-        Engine engine = new Engine(rules);
+        Engine engine = new Engine(plan, RegionDirectory.STANDARD);
         EngineOutput output = new EngineOutput();
-        LogLineParser parser = new LogLineParser();
+        LogLineParser parser = new LogLineParser(engine::clock);
         long lineNumber = 0;
         String line;
         while ((line = log.readLine()) != null) {

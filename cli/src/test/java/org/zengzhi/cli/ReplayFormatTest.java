@@ -30,7 +30,7 @@ class ReplayFormatTest {
                 .containsExactly("event", "command", "user", "points", "gross", "payout");
         assertThat(fieldNames(run.events("rejected").get(0))).containsExactly("event", "command", "code", "field");
         assertThat(fieldNames(run.state()))
-                .containsExactly("event", "poolCash", "circulatingPoints", "price", "stateHash", "holders");
+                .containsExactly("event", "poolCash", "circulatingPoints", "price", "stateHash", "holders", "balances");
         assertThat(fieldNames(run.state().get("holders").get(0)))
                 .containsExactly("user", "points", "cash", "cycleSpend", "cycleRealized", "exits", "paidOut");
         assertThat(run.events("price").get(0).get("at").asString()).isEqualTo("2026-01-01T10:00:00Z");

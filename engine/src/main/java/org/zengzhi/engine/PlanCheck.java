@@ -23,6 +23,11 @@ public record PlanCheck(Plan plan, List<PlanError> errors, List<Finding> warning
         }
     }
 
+    /** A check that failed before any field could be read, such as a file that is not YAML. */
+    public static PlanCheck invalid(String field, String message) {
+        return new PlanCheck(null, List.of(new PlanError(field, message)), List.of());
+    }
+
     public boolean valid() {
         return errors.isEmpty();
     }
