@@ -1,6 +1,7 @@
 package org.zengzhi.engine;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Exact conversion between decimal text and integer units: CNY with 2 decimals (fen), points with 6
@@ -11,6 +12,7 @@ public final class Units {
     public static final int POINT_DECIMALS = 6;
     public static final int RATE_DECIMALS = 6;
     private static final int DIGITS_MAX = 30;
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private Units() {
     }
@@ -40,7 +42,7 @@ public final class Units {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("is empty");
         }
-        if (text.length() > DIGITS_MAX || !text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        if (text.length() > DIGITS_MAX || !DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException("is not a decimal number: \"" + text + "\"");
         }
         BigDecimal value = new BigDecimal(text);
