@@ -1,9 +1,13 @@
 package org.zengzhi.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Event;
 
 /**
  * The command-log format as a library: parse one line into an engine command, write a command as one
@@ -32,5 +36,15 @@ public final class LogLines {
 
     public static String write(Command command) {
         return CommandWriter.write(command);
+    }
+
+    /** Events as a JSON array of the objects {@code zengzhi replay} prints, one per event. */
+    public static String events(List<Event> events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (EventWriter writer = new EventWriter(bytes)) {
+            events.forEach(writer::write);
+        }
+        String lines = bytes.toString(StandardCharsets.UTF_8).strip();
+        return "[" + String.join(",", lines.isEmpty() ? List.of() : List.of(lines.split("\n"))) + "]";
     }
 }

@@ -1,0 +1,56 @@
+package org.zengzhi.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Plan;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Recovery;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Journal;
+
+/** Wires the tenant's plan, journal and gateway, and the ticker that settles due orders. */
+@Configuration(proxyBeanMethods = false)
+class ServerConfig {
+
+    @Bean
+    Plan plan(JdbcTemplate jdbc, @Value("${zengzhi.plan}") String configured) {
+        return TenantPlan.load(jdbc, configured);
+    }
+
+    @Bean
+    Journal journal(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new Journal(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean(destroyMethod = "close")
+    EngineGateway gateway(Journal journal, Plan plan, @Value("${zengzhi.snapshot-interval}") long snapshotInterval) {
+        return new EngineGateway(journal, () -> new Recovery(journal, plan).recover(), Clock.systemUTC(),
+                snapshotInterval);
+    }
+
+    /** Ticks settle orders whose return window has closed (R-2.1); each tick is a journaled command. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService ticker(EngineGateway gateway, @Value("${zengzhi.tick-interval}") Duration interval) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> gateway.submit(new CommandRequest(
+                now -> new Command.Tick("tick@" + now, now), events -> new Response(200, "{}"), null, null)),
+                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return ticker;
+    }
+}

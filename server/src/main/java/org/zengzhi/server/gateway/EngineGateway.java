@@ -1,0 +1,262 @@
+package org.zengzhi.server.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zengzhi.cli.LogLines;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.EngineOutput;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.SnapshotCodec;
+import org.zengzhi.server.journal.AppliedCommand;
+import org.zengzhi.server.journal.IdempotencyRecord;
+import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.journal.Snapshot;
+
+/**
+ * The one writer of a tenant's engine (ARCHITECTURE, persistence): requests queue up on a bounded queue;
+ * the writer thread drains a batch, applies it to the engine, writes the whole batch in one database
+ * transaction, and only then answers the callers (group commit). Queries run on the same thread between
+ * batches, so they always see committed state. If a commit fails, every caller of the batch gets an
+ * error and the engine is rebuilt from the database, so memory never runs ahead of what is durable.
+ */
+public final class EngineGateway implements AutoCloseable {
+    public static final int QUEUE_CAPACITY_MAX = 65_536;
+    public static final int BATCH_SIZE_MAX = 4_096;
+    private static final Logger LOG = LoggerFactory.getLogger(EngineGateway.class);
+    private static final long IDLE_POLL_MILLIS = 50;
+
+    private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY_MAX);
+    private final Journal journal;
+    private final Supplier<Recovery.Recovered> recovery;
+    private final Clock clock;
+    private final long snapshotInterval;
+    private final Thread writer;
+    private final Map<String, IdempotencyRecord> keys = new HashMap<>();
+    private Engine engine;
+    private long lastSeq;
+    private long lastSnapshotSeq;
+    private volatile boolean running = true;
+
+    public EngineGateway(Journal journal, Supplier<Recovery.Recovered> recovery, Clock clock, long snapshotInterval) {
+        this.journal = journal;
+        this.recovery = recovery;
+        this.clock = clock;
+        this.snapshotInterval = snapshotInterval;
+        load();
+        this.writer = new Thread(this::run, "engine-gateway");
+        this.writer.start();
+    }
+
+    private void load() {
+        Recovery.Recovered recovered = recovery.get();
+        engine = recovered.engine();
+        lastSeq = recovered.lastSeq();
+        lastSnapshotSeq = lastSeq - recovered.replayed();
+        keys.clear();
+        journal.idempotencyRecords().forEach(record -> keys.put(record.key(), record));
+        LOG.info("engine recovered at journal row {} ({} rows replayed after the snapshot), state hash {}", lastSeq,
+                recovered.replayed(), engine.stateHash());
+    }
+
+    /** Queues a state-changing request; the future completes once its batch is durable. */
+    public CompletableFuture<Response> submit(CommandRequest request) {
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        offer(new Work(request, null, future));
+        return future;
+    }
+
+    /** Runs {@code query} on the writer thread, after the current batch is committed. */
+    public <T> CompletableFuture<T> query(Function<Engine, T> query) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        offer(new Work(null, engine -> query.apply(engine), future));
+        @SuppressWarnings("unchecked")
+        CompletableFuture<T> typed = (CompletableFuture<T>) (CompletableFuture<?>) future;
+        return typed;
+    }
+
+    private void offer(Work work) {
+        if (!running) {
+            work.future.completeExceptionally(new GatewayBusyException("the gateway is shut down"));
+        } else if (!queue.offer(work)) {
+            work.future.completeExceptionally(new GatewayBusyException("the command queue is full"));
+        }
+    }
+
+    private void run() {
+        List<Work> batch = new ArrayList<>(BATCH_SIZE_MAX);
+        while (running || !queue.isEmpty()) {
+            try {
+                Work first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH_SIZE_MAX - 1);
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("the gateway failed a batch", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void process(List<Work> batch) {
+        List<AppliedCommand> applied = new ArrayList<>();
+        List<Response> responses = new ArrayList<>();
+        Map<String, IdempotencyRecord> batchKeys = new HashMap<>();
+        EngineOutput out = new EngineOutput();
+        for (Work work : batch) {
+            responses.add(work.request == null ? null : apply(work.request, applied, batchKeys, out));
+        }
+        try {
+            if (!applied.isEmpty()) {
+                journal.append(applied);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("commit of {} commands failed; rebuilding the engine from the database", applied.size(), e);
+            batch.forEach(work -> work.future.completeExceptionally(e));
+            reloadOrStop();
+            return;
+        }
+        keys.putAll(batchKeys);
+        if (!applied.isEmpty()) {
+            lastSeq = applied.get(applied.size() - 1).seq();
+        }
+        answer(batch, responses);
+        snapshotIfDue();
+    }
+
+    /** Applies one request, or answers it from its idempotency record; returns the response. */
+    private Response apply(CommandRequest request, List<AppliedCommand> applied, Map<String, IdempotencyRecord> batchKeys,
+            EngineOutput out) {
+        String key = request.idempotencyKey();
+        IdempotencyRecord known = key == null ? null : batchKeys.getOrDefault(key, keys.get(key));
+        if (known != null) {
+            return known.requestHash().equals(request.requestHash()) ? new Response(known.status(), known.response())
+                    : Problems.conflict("Idempotency-Key", "this key was used with a different request body");
+        }
+        Instant now = clock.instant();
+        Command command = request.command().apply(now.isAfter(engine.clock()) ? now : engine.clock());
+        out.clear();
+        engine.execute(command, out);
+        List<Event> events = List.copyOf(out.events());
+        Response response = request.render().apply(events);
+        long seq = lastSeq + applied.size() + 1;
+        IdempotencyRecord record = key == null ? null
+                : new IdempotencyRecord(key, request.requestHash(), seq, response.status(), response.body());
+        if (record != null) {
+            batchKeys.put(key, record);
+        }
+        applied.add(new AppliedCommand(seq, command, LogLines.write(command), events, out.postings(), record));
+        return response;
+    }
+
+    /**
+     * After a failed commit the engine has applied commands the database does not hold: rebuild it from
+     * the database, or, if that fails too, stop taking work (fail-stop) rather than serve that state.
+     */
+    private void reloadOrStop() {
+        try {
+            load();
+        } catch (RuntimeException e) {
+            LOG.error("the engine cannot be rebuilt from the database; the gateway stops", e);
+            running = false;
+            List<Work> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(work -> work.future.completeExceptionally(new GatewayBusyException("the gateway stopped")));
+        }
+    }
+
+    private void answer(List<Work> batch, List<Response> responses) {
+        for (int i = 0; i < batch.size(); i++) {
+            Work work = batch.get(i);
+            if (work.request != null) {
+                work.future.complete(responses.get(i));
+                continue;
+            }
+            try {
+                work.future.complete(work.query.apply(engine));
+            } catch (RuntimeException e) {
+                work.future.completeExceptionally(e);
+            }
+        }
+    }
+
+    private void snapshotIfDue() {
+        if (lastSeq - lastSnapshotSeq < snapshotInterval) {
+            return;
+        }
+        journal.saveSnapshot(snapshot());
+        lastSnapshotSeq = lastSeq;
+    }
+
+    /** The engine's state now, with the journal row it includes. Only on the writer thread. */
+    private Snapshot snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            SnapshotCodec.write(engine, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Snapshot(lastSeq, engine.stateHash(), bytes.toByteArray());
+    }
+
+    /** Takes a snapshot now (operators, tests); completes once it is stored. */
+    public CompletableFuture<Long> snapshotNow() {
+        return query(engine -> {
+            journal.saveSnapshot(snapshot());
+            lastSnapshotSeq = lastSeq;
+            return lastSeq;
+        });
+    }
+
+    /** Stops taking work, finishes what is queued, and waits for the writer. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private static final class Work {
+        final CommandRequest request;
+        final Function<Engine, Object> query;
+        final CompletableFuture<Object> future;
+
+        @SuppressWarnings("unchecked")
+        Work(CommandRequest request, Function<Engine, Object> query, CompletableFuture<?> future) {
+            this.request = request;
+            this.query = query;
+            this.future = (CompletableFuture<Object>) future;
+        }
+    }
+
+    /** The gateway cannot take more work now; callers should retry later (HTTP 503). */
+    public static final class GatewayBusyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GatewayBusyException(String message) {
+            super(message);
+        }
+    }
+}

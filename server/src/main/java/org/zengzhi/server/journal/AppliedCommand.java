@@ -1,0 +1,21 @@
+package org.zengzhi.server.journal;
+
+import java.util.List;
+
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Posting;
+
+/**
+ * One command as the gateway applied it: its journal sequence number, what it produced, and the
+ * idempotency record to keep with it (null without an Idempotency-Key).
+ */
+public record AppliedCommand(long seq, Command command, String line, List<Event> events, List<Posting> postings,
+        IdempotencyRecord idempotency) {
+
+    /** The rejection code, or null when the command was accepted. */
+    public String rejection() {
+        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected
+                ? ((Event.CommandRejected) events.get(0)).code().name() : null;
+    }
+}

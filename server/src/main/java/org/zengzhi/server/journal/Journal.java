@@ -1,0 +1,123 @@
+package org.zengzhi.server.journal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Posting;
+
+/**
+ * The database side of the gateway: a batch of applied commands is written in ONE transaction — journal
+ * rows, their postings, the price series and the idempotency records — with JDBC batches, so nothing per
+ * order takes a row lock on a hot row (ARCHITECTURE, persistence).
+ */
+public final class Journal {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public Journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Writes the batch durably; throws (and writes nothing) if the database refuses any of it. */
+    public void append(List<AppliedCommand> batch) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate("INSERT INTO journal (seq, command_id, command_type, at, line, rejection) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", batch, batch.size(), Journal::journalRow);
+            List<Object[]> postings = new ArrayList<>();
+            List<Object[]> prices = new ArrayList<>();
+            List<Object[]> keys = new ArrayList<>();
+            for (AppliedCommand applied : batch) {
+                collect(applied, postings, prices, keys);
+            }
+            jdbc.batchUpdate("INSERT INTO postings (command_seq, posting_index, account_type, owner, asset, amount) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", postings);
+            jdbc.batchUpdate("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
+                    + "VALUES (?, ?, ?, ?, ?)", prices);
+            jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
+                    + "VALUES (?, ?, ?, ?, ?)", keys);
+        });
+    }
+
+    private static void journalRow(PreparedStatement row, AppliedCommand applied) throws SQLException {
+        row.setLong(1, applied.seq());
+        row.setString(2, applied.command().id());
+        row.setString(3, applied.command().type().name());
+        row.setTimestamp(4, Timestamp.from(applied.command().at()));
+        row.setString(5, applied.line());
+        row.setString(6, applied.rejection());
+    }
+
+    private static void collect(AppliedCommand applied, List<Object[]> postings, List<Object[]> prices,
+            List<Object[]> keys) {
+        List<Posting> list = applied.postings();
+        for (int i = 0; i < list.size(); i++) {
+            Posting posting = list.get(i);
+            postings.add(new Object[] {applied.seq(), i, posting.type().name(), posting.owner(),
+                posting.asset().name(), posting.amount()});
+        }
+        for (int i = 0; i < applied.events().size(); i++) {
+            if (applied.events().get(i) instanceof Event.PriceChanged) {
+                Event.PriceChanged price = (Event.PriceChanged) applied.events().get(i);
+                prices.add(new Object[] {applied.seq(), i, Timestamp.from(price.at()), price.poolCashFen(),
+                    price.circulatingPointsMicro()});
+            }
+        }
+        IdempotencyRecord record = applied.idempotency();
+        if (record != null) {
+            keys.add(new Object[] {record.key(), record.requestHash(), record.commandSeq(), record.status(),
+                record.response()});
+        }
+    }
+
+    /** The highest journal sequence number, or 0 for an empty journal. */
+    public long lastSeq() {
+        Long last = jdbc.queryForObject("SELECT MAX(seq) FROM journal", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /** Journal rows after {@code seq}, in order, read in pages so a long tail does not fill the heap. */
+    public void readAfter(long seq, Consumer<JournalRow> consumer) {
+        final int pageSize = 10_000;
+        long from = seq;
+        while (true) {
+            List<JournalRow> page = jdbc.query("SELECT seq, line, rejection FROM journal WHERE seq > ? ORDER BY seq "
+                    + "LIMIT " + pageSize, (rs, i) -> new JournalRow(rs.getLong(1), rs.getString(2), rs.getString(3)), from);
+            page.forEach(consumer);
+            if (page.size() < pageSize) {
+                return;
+            }
+            from = page.get(page.size() - 1).seq();
+        }
+    }
+
+    public void saveSnapshot(Snapshot snapshot) {
+        jdbc.update("INSERT INTO snapshots (seq, state_hash, state, taken_at) VALUES (?, ?, ?, ?)", snapshot.seq(),
+                snapshot.stateHash(), snapshot.state(), Timestamp.from(Instant.now()));
+    }
+
+    /** The newest snapshot, or null. */
+    public Snapshot latestSnapshot() {
+        List<Snapshot> found = jdbc.query("SELECT seq, state_hash, state FROM snapshots ORDER BY seq DESC LIMIT 1",
+                (rs, i) -> new Snapshot(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public List<IdempotencyRecord> idempotencyRecords() {
+        return jdbc.query("SELECT idem_key, request_hash, command_seq, status, response FROM idempotency",
+                (rs, i) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                        rs.getString(5)));
+    }
+
+    /** One journal row: the command line and the rejection it got when it was first applied. */
+    public record JournalRow(long seq, String line, String rejection) {
+    }
+}

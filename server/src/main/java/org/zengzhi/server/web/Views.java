@@ -1,0 +1,74 @@
+package org.zengzhi.server.web;
+
+import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.Units;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Read views of the engine, built on the gateway's thread (the engine is single-threaded). */
+final class Views {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Views() {
+    }
+
+    static String economy(Engine engine) {
+        ObjectNode view = JSON.createObjectNode();
+        view.put("poolCash", Units.formatFen(engine.poolCash()));
+        view.put("circulatingPoints", Units.formatPoints(engine.circulatingPoints()));
+        view.put("price", engine.price().display());
+        view.put("participants", engine.participantCount());
+        view.put("holders", engine.holderCount());
+        view.put("merchants", engine.merchantIds().size());
+        view.put("unsettledOrders", engine.unsettledOrders());
+        view.put("plan", engine.plan().name());
+        ObjectNode platform = view.putObject("platform");
+        for (AccountType type : AccountType.values()) {
+            if (type.system() && engine.balance(type, null) != 0) {
+                platform.put(type.name(), Units.format(engine.balance(type, null), type.asset().decimals()));
+            }
+        }
+        return JSON.writeValueAsString(view);
+    }
+
+    static String check(Engine engine) {
+        ObjectNode view = JSON.createObjectNode();
+        view.put("stateHash", engine.stateHash());
+        ArrayNode violations = view.putArray("violations");
+        engine.checkInvariants().forEach(violations::add);
+        view.put("invariantsHold", violations.isEmpty());
+        return JSON.writeValueAsString(view);
+    }
+
+    /** The user's balances and pool position, or null for an unknown user. */
+    static String wallet(Engine engine, String user) {
+        Holder holder = engine.holder(user);
+        if (holder == null) {
+            return null;
+        }
+        ObjectNode view = JSON.createObjectNode();
+        view.put("user", user);
+        view.put("points", Units.formatPoints(holder.pointsMicro()));
+        view.put("price", engine.price().display());
+        view.put("cycleSpend", Units.formatFen(holder.cycleSpendFen()));
+        view.put("cycleRealized", Units.formatFen(holder.cycleRealizedFen()));
+        view.put("exits", holder.exits());
+        view.put("paidOut", Units.formatFen(holder.paidOutFen()));
+        ArrayNode balances = view.putArray("balances");
+        for (AccountType type : AccountType.values()) {
+            if (type.perParticipant() && engine.balance(type, user) != 0) {
+                ObjectNode balance = balances.addObject();
+                balance.put("account", type.name());
+                balance.put("asset", type.asset().name());
+                balance.put("kind", type.kind().name().toLowerCase(java.util.Locale.ROOT));
+                balance.put("amount", Units.format(engine.balance(type, user), type.asset().decimals()));
+            }
+        }
+        return JSON.writeValueAsString(view);
+    }
+
+}
