@@ -23,6 +23,11 @@ import org.zengzhi.engine.PoolRules;
  * of commands, about 90% {@link SettleOrder} by a random participant and 10% {@link SellPoints} of part
  * of a random holder's points.
  *
+ * <p>The first 2% of participants buy once and hold (as many real members do): with k = 3 a holder exits
+ * when the price reaches about 14 times their buy price, and only these early buyers bought cheaply enough
+ * for the price to get there while the stream runs, so they are what makes exits happen throughout. The
+ * others buy again every so often at the current price, which keeps their thresholds out of reach.
+ *
  * <p>The workload keeps its own books from the engine's output alone: each participant's points from the
  * {@code USER_POINTS} postings, the cash paid in from accepted orders, exits and rejections from the
  * events. {@link #verify()} compares them with the engine's state, so a fast wrong answer fails.
@@ -38,9 +43,12 @@ public final class OrderStreamWorkload {
     /** Command ids and timestamps come from rings of pre-built values, so the stream allocates no strings. */
     private static final int RING_SIZE = 1 << 16;
     private static final int HOLDER_PROBES_MAX = 8;
+    /** Participants below this share (in per mille) of the population buy once and then only hold. */
+    static final int DORMANT_PER_MILLE = 20;
     private static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
 
     private final int participantCount;
+    private final int dormantCount;
     private final Engine engine;
     private final EngineOutput out = new EngineOutput();
     private final String[] ids;
@@ -60,6 +68,7 @@ public final class OrderStreamWorkload {
 
     public OrderStreamWorkload(int participantCount, long seed) {
         this.participantCount = participantCount;
+        this.dormantCount = (int) ((long) participantCount * DORMANT_PER_MILLE / 1000);
         this.engine = new Engine(PoolRules.MALL, participantCount);
         this.ids = participantIds(participantCount);
         this.heldMicro = new long[participantCount];
@@ -86,7 +95,7 @@ public final class OrderStreamWorkload {
     /** Runs the next command of the stream and returns its output (live until the next call). */
     public EngineOutput next() {
         out.clear();
-        int participant = random.nextInt(participantCount);
+        int participant = random.nextInt(dormantCount, participantCount);
         if (random.nextInt(1000) < SELL_PER_MILLE) {
             sell(participant);
         } else {
@@ -110,7 +119,7 @@ public final class OrderStreamWorkload {
 
     private void sell(int participant) {
         for (int probe = 0; probe < HOLDER_PROBES_MAX && heldMicro[participant] == 0; probe++) {
-            participant = participant + 1 == participantCount ? 0 : participant + 1;
+            participant = participant + 1 == participantCount ? dormantCount : participant + 1;
         }
         long held = heldMicro[participant];
         // Between a tenth and a half of what the holder has; a non-holder asks for one point and is refused.
