@@ -1,0 +1,238 @@
+package org.zengzhi.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.Asset;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Command.SellPoints;
+import org.zengzhi.engine.Command.SettleOrder;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.EngineOutput;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.EventType;
+import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.PoolRules;
+
+/**
+ * The workload of {@link EngineBenchmark}, kept free of JMH so a unit test can run it at small scale: an
+ * engine with {@code participants} participants who each settled one order, then a deterministic stream
+ * of commands, about 90% {@link SettleOrder} by a random participant and 10% {@link SellPoints} of part
+ * of a random holder's points.
+ *
+ * <p>The first 2% of participants buy once and hold (as many real members do): with k = 3 a holder exits
+ * when the price reaches about 14 times their buy price, and only these early buyers bought cheaply enough
+ * for the price to get there while the stream runs, so they are what makes exits happen throughout. The
+ * others buy again every so often at the current price, which keeps their thresholds out of reach.
+ *
+ * <p>The workload keeps its own books from the engine's output alone: each participant's points from the
+ * {@code USER_POINTS} postings, the cash paid in from accepted orders, exits and rejections from the
+ * events. {@link #verify()} compares them with the engine's state, so a fast wrong answer fails.
+ */
+public final class OrderStreamWorkload {
+    /** Orders between 10.00 and 2 000.00 CNY, in fen. */
+    static final long AMOUNT_FEN_MIN = 1_000;
+    static final long AMOUNT_FEN_MAX = 200_000;
+    /** Pool share: 30% of the amount (the mall plan of seed 002: 300 of a 1 000 order). */
+    static final long POOL_SHARE_PERCENT = 30;
+    /** One command in ten is a sale. */
+    static final int SELL_PER_MILLE = 100;
+    /** Command ids and timestamps come from rings of pre-built values, so the stream allocates no strings. */
+    private static final int RING_SIZE = 1 << 16;
+    private static final int HOLDER_PROBES_MAX = 8;
+    /** Participants below this share (in per mille) of the population buy once and then only hold. */
+    static final int DORMANT_PER_MILLE = 20;
+    private static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final int participantCount;
+    private final int dormantCount;
+    private final Engine engine;
+    private final EngineOutput out = new EngineOutput();
+    private final String[] ids;
+    private final long[] heldMicro;
+    private final String[] commandIds = new String[RING_SIZE];
+    private final Instant[] instants = new Instant[RING_SIZE];
+    private final SplittableRandom random;
+    private long sequence;
+
+    /** Counters over the whole life of the workload. */
+    private long commands;
+    private long settles;
+    private long sells;
+    private long rejections;
+    private long exits;
+    private long paidInFen;
+
+    public OrderStreamWorkload(int participantCount, long seed) {
+        this.participantCount = participantCount;
+        this.dormantCount = (int) ((long) participantCount * DORMANT_PER_MILLE / 1000);
+        this.engine = new Engine(PoolRules.MALL, participantCount);
+        this.ids = participantIds(participantCount);
+        this.heldMicro = new long[participantCount];
+        this.random = new SplittableRandom(seed);
+        for (int i = 0; i < RING_SIZE; i++) {
+            commandIds[i] = "c" + i;
+            instants[i] = EPOCH.plusMillis(i);
+        }
+        for (int participant = 0; participant < participantCount; participant++) {
+            settle(participant);
+            out.clear();
+        }
+    }
+
+    /** "u0000001" … "u1000000": eight characters, like a short member number. */
+    static String[] participantIds(int count) {
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = String.format("u%07d", i + 1);
+        }
+        return ids;
+    }
+
+    /** Runs the next command of the stream and returns its output (live until the next call). */
+    public EngineOutput next() {
+        out.clear();
+        int participant = random.nextInt(dormantCount, participantCount);
+        if (random.nextInt(1000) < SELL_PER_MILLE) {
+            sell(participant);
+        } else {
+            settle(participant);
+        }
+        return out;
+    }
+
+    private void settle(int participant) {
+        long amountFen = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
+        long poolShareFen = amountFen * POOL_SHARE_PERCENT / 100;
+        int slot = (int) (sequence++ & (RING_SIZE - 1));
+        Command command = new SettleOrder(commandIds[slot], instants[slot], ids[participant], amountFen,
+                poolShareFen);
+        engine.execute(command, out);
+        settles++;
+        if (record(participant)) {
+            paidInFen += amountFen;
+        }
+    }
+
+    private void sell(int participant) {
+        for (int probe = 0; probe < HOLDER_PROBES_MAX && heldMicro[participant] == 0; probe++) {
+            participant = participant + 1 == participantCount ? dormantCount : participant + 1;
+        }
+        long held = heldMicro[participant];
+        // Between a tenth and a half of what the holder has; a non-holder asks for one point and is refused.
+        long pointsMicro = held == 0 ? 1_000_000 : Math.max(1, held / 10 + random.nextLong(held * 4 / 10 + 1));
+        int slot = (int) (sequence++ & (RING_SIZE - 1));
+        engine.execute(new SellPoints(commandIds[slot], instants[slot], ids[participant], pointsMicro), out);
+        sells++;
+        record(participant);
+    }
+
+    /** Books the output of one command; returns false when the command was rejected. */
+    private boolean record(int participant) {
+        commands++;
+        String sentId = ids[participant];
+        for (int i = 0, n = out.postingCount(); i < n; i++) {
+            if (out.postingType(i) == AccountType.USER_POINTS) {
+                String owner = out.postingOwner(i);
+                int index = owner == sentId ? participant : indexOf(owner);
+                heldMicro[index] += out.postingAmount(i);
+            }
+        }
+        List<Event> events = out.events();
+        boolean accepted = true;
+        for (int i = 0, n = events.size(); i < n; i++) {
+            EventType type = events.get(i).type();
+            if (type == EventType.PARTICIPANT_EXITED) {
+                exits++;
+            } else if (type == EventType.COMMAND_REJECTED) {
+                rejections++;
+                accepted = false;
+            }
+        }
+        return accepted;
+    }
+
+    /** The dense index of an id "u0000001": its number minus one. */
+    private static int indexOf(String id) {
+        int number = 0;
+        for (int i = 1; i < id.length(); i++) {
+            number = number * 10 + (id.charAt(i) - '0');
+        }
+        return number - 1;
+    }
+
+    /**
+     * Every check, in full: the engine's invariants, zero-sum books for every asset, and the workload's
+     * own books (holdings from postings, cash paid in) equal to the engine's. Returns the failures.
+     */
+    public List<String> verify() {
+        List<String> failures = new ArrayList<>(engine.checkInvariants());
+        for (Asset asset : Asset.values()) {
+            long total = engine.assetTotal(asset);
+            if (total != 0) {
+                failures.add("assetTotal(" + asset + ") = " + total + ", not 0");
+            }
+        }
+        long paidIn = -engine.balance(AccountType.EXTERNAL_PAYMENTS, null);
+        if (paidIn != paidInFen) {
+            failures.add("external payments " + paidIn + " fen differ from accepted orders " + paidInFen + " fen");
+        }
+        long heldTotal = 0;
+        int mismatches = 0;
+        for (int participant = 0; participant < participantCount; participant++) {
+            heldTotal += heldMicro[participant];
+            Holder holder = engine.holder(ids[participant]);
+            if (holder == null || holder.pointsMicro() != heldMicro[participant]) {
+                if (mismatches++ < 5) {
+                    failures.add(ids[participant] + " holds " + (holder == null ? "nothing" : holder.pointsMicro())
+                            + " µpt in the engine but " + heldMicro[participant] + " by the postings");
+                }
+            }
+        }
+        if (heldTotal != engine.circulatingPoints()) {
+            failures.add("holdings from postings sum to " + heldTotal + ", circulating points are "
+                    + engine.circulatingPoints());
+        }
+        if (engine.participantCount() != participantCount) {
+            failures.add(engine.participantCount() + " participants, expected " + participantCount);
+        }
+        return failures;
+    }
+
+    /** Spoils the workload's own books by one micro-point, to prove {@link #verify()} notices. */
+    void corruptForTest() {
+        heldMicro[0]++;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public long commands() {
+        return commands;
+    }
+
+    public long settles() {
+        return settles;
+    }
+
+    public long sells() {
+        return sells;
+    }
+
+    public long rejections() {
+        return rejections;
+    }
+
+    public long exits() {
+        return exits;
+    }
+
+    public String summary() {
+        return String.format("commands %,d (settles %,d, sells %,d), rejections %,d, exits %,d, holders %,d, price %s",
+                commands, settles, sells, rejections, exits, engine.holderCount(), engine.price());
+    }
+}
