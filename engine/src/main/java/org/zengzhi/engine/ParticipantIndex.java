@@ -3,30 +3,38 @@ package org.zengzhi.engine;
 import java.util.Arrays;
 
 /**
- * External participant id → dense int id, as an open-addressing table of ints (linear probing, load at
- * most one half). A {@code HashMap<String, Integer>} would cost about 50 bytes a participant in nodes and
- * boxes; this costs 8, which keeps a million participants within the memory goal of the engine.
- * Lookups only; the engine never iterates it, so no outcome depends on hash order.
+ * External participant id → dense int id, as an open-addressing table of longs (linear probing, load at
+ * most one half). Each slot holds the id's spread hash in its high half and dense id + 1 in its low half
+ * (0 = empty), so a probe compares hashes first and reads another participant's id string only on a full
+ * hash match. A {@code HashMap<String, Integer>} would cost about 50 bytes a participant in nodes and boxes;
+ * this costs 16. Lookups only; the engine never iterates it, so no outcome depends on hash order.
  */
 final class ParticipantIndex {
-    private static final int EMPTY = -1;
+    private static final long EMPTY = 0;
+    private static final long ID_MASK = 0xFFFF_FFFFL;
 
-    private int[] slots;
+    private long[] slots;
     private int mask;
 
     ParticipantIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        slots = new int[capacity];
-        Arrays.fill(slots, EMPTY);
+        slots = new long[capacity];
         mask = capacity - 1;
     }
 
     /** The dense id of {@code id}, or −1. */
     int find(String id, String[] ids) {
-        for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-            int participant = slots[slot];
-            if (participant == EMPTY || ids[participant].equals(id)) {
-                return participant;
+        int hash = spread(id.hashCode());
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if (entry == EMPTY) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                int participant = (int) (entry & ID_MASK) - 1;
+                if (ids[participant].equals(id)) {
+                    return participant;
+                }
             }
         }
     }
@@ -40,16 +48,16 @@ final class ParticipantIndex {
     }
 
     private void insert(int participant, String id) {
-        int slot = spread(id.hashCode()) & mask;
+        int hash = spread(id.hashCode());
+        int slot = hash & mask;
         while (slots[slot] != EMPTY) {
             slot = (slot + 1) & mask;
         }
-        slots[slot] = participant;
+        slots[slot] = ((long) hash << 32) | (participant + 1L);
     }
 
     private void rehash(String[] ids, int existing) {
-        slots = new int[slots.length * 2];
-        Arrays.fill(slots, EMPTY);
+        slots = new long[slots.length * 2];
         mask = slots.length - 1;
         for (int participant = 0; participant < existing; participant++) {
             insert(participant, ids[participant]);
