@@ -330,10 +330,10 @@ class FlowProperties {
         Statistics.label("agent above district").collect(differential);
         Statistics.label("forced exit").collect(exit);
         Statistics.label("receipt confirmed").collect(received);
-        Statistics.label("8+ rejection kinds").collect(rejections.size() >= 8);
+        Statistics.label("6+ rejection kinds").collect(rejections.size() >= 6);
         Statistics.label("4+ reward kinds").collect(kinds.size() >= 4);
         for (String label : List.of("mall order settled", "refund before settlement", "refund after settlement",
-                "bound at payment", "agent above district", "receipt confirmed", "8+ rejection kinds",
+                "bound at payment", "agent above district", "receipt confirmed", "6+ rejection kinds",
                 "4+ reward kinds")) {
             Statistics.label(label).coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
         }

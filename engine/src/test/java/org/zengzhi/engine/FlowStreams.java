@@ -141,7 +141,8 @@ final class FlowStreams {
     record Reassign(int who, int ref, boolean reason) implements Step {
     }
 
-    record Store(int who, int shop, long amount, int lagSeconds) implements Step {
+    /** region −1 (the usual case): none given; else a region code sent along with a store payment. */
+    record Store(int who, int shop, long amount, int lagSeconds, int region) implements Step {
     }
 
     /** shop −1: no merchant; splitMode 0 plan, 1 own exact split; deductMode 0 none, 1 valid, 2 too much; region −1 none. */
@@ -168,7 +169,7 @@ final class FlowStreams {
     record Junk(int kind, int a) implements Step {
     }
 
-    static final int JUNK_KINDS = 26;
+    static final int JUNK_KINDS = 27;
 
     // ----- arbitraries -----
 
@@ -194,7 +195,9 @@ final class FlowStreams {
         Arbitrary<Integer> shop = Arbitraries.integers().between(0, 5);
         Arbitrary<Integer> lag = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(0, 600)),
                 Tuple.of(1, Arbitraries.integers().between(-7200, -1)));
-        Arbitrary<Step> store = Combinators.combine(who, shop, amounts(), lag).as(Store::new);
+        Arbitrary<Integer> storeRegion = Arbitraries.frequencyOf(Tuple.of(30, Arbitraries.just(-1)),
+                Tuple.of(1, Arbitraries.integers().between(0, AGENT_REGIONS.length)));
+        Arbitrary<Step> store = Combinators.combine(who, shop, amounts(), lag, storeRegion).as(Store::new);
         Arbitrary<Step> mall = Combinators.combine(who, Arbitraries.integers().between(-2, 5), amounts(),
                 Arbitraries.integers().between(0, 1), Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(4, 1), Tuple.of(1, 2)),
                 Arbitraries.integers().between(0, 1_000_000), Arbitraries.integers().between(-4, 9)).as(Mall::new);
@@ -240,7 +243,8 @@ final class FlowStreams {
                 Tuple.of(12, Arbitraries.longs().between(100, 300_000)),
                 Tuple.of(3, Arbitraries.longs().between(1, 99)),
                 Tuple.of(3, Arbitraries.longs().between(300_000, 5_000_000)),
-                Tuple.of(1, Arbitraries.longs().between(5_000_000, 2_000_000_000L)));
+                Tuple.of(1, Arbitraries.longs().between(5_000_000, 2_000_000_000L)),
+                Tuple.of(1, Arbitraries.longs().between(Limits.AMOUNT_FEN_MAX - 1_000, Limits.AMOUNT_FEN_MAX)));
     }
 
     // ----- resolution -----
@@ -356,8 +360,10 @@ final class FlowStreams {
                         r.reason() ? "report " + next : null);
             }
             if (step instanceof Store s) {
+                String region = s.region() < 0 ? null : s.region() < AGENT_REGIONS.length ? AGENT_REGIONS[s.region()]
+                        : "999999";
                 return new Command.PayOrder(id("s"), at(s.lagSeconds()), user(s.who()), shop(s.shop()), Channel.STORE,
-                        s.amount(), 0, null, null);
+                        s.amount(), 0, null, region);
             }
             if (step instanceof Mall m) {
                 return mall(m);
@@ -454,6 +460,9 @@ final class FlowStreams {
                 case 23 -> new Command.ReassignReferrer(id("j"), at, j.a() % 2 == 0 ? "nobody" : who,
                         j.a() % 2 == 0 ? who : "nobody", "r");
                 case 24 -> new Command.SellPoints(id("j"), at, who, j.a() % 2 == 0 ? 0 : -1);
+                // large parts whose sum still fits a long (a sum past Long.MAX_VALUE: FlowDisagreementTest)
+                case 25 -> new Command.PayOrder(id("j"), at, who, null, Channel.MALL, 100, 0,
+                        new MallSplitFen(Long.MAX_VALUE / 2, j.a() % 2 == 0 ? Long.MAX_VALUE / 2 : 1, 0, 0), null);
                 default -> new Command.InjectSubsidy(id("j"), at, j.a() % 2 == 0 ? 0 : Limits.AMOUNT_FEN_MAX + 1);
             };
         }
