@@ -42,6 +42,13 @@ import org.zengzhi.engine.FlowStreams.Flow;
  *       posting; after settlement the merchant funds it (debt for the shortfall; no merchant: platform
  *       revenue), rewards kept or clawed back as far as the wallets allow.</li>
  * </ul>
+ *
+ * <p>Known disagreements, each with a minimal case in {@link FlowDisagreementTest}: store payments that carry
+ * a region are settled in it (R-4.5; fails {@code engineEqualsFlowReference_R2_R4}); refunds after settlement
+ * of supplier mall orders drive PLATFORM_REVENUE negative (R-1.5; fails
+ * {@code noAvailableBalanceIsNegative_R1_5}); mall splits whose parts overflow a long throw (R-8.5; kept out
+ * of the generator, which would otherwise fail every property on it). These properties fail until the engine
+ * is fixed; they must not be weakened to pass.
  */
 class FlowProperties {
 
@@ -59,7 +66,7 @@ class FlowProperties {
      * reference after every command — every event (rewards with kind, recipient, level, region, nominal,
      * amount and status; order splits; bindings; rejections), every balance, the pool and every holder.
      */
-    @Property(tries = 200)
+    @Property(tries = 600)
     void engineEqualsFlowReference_R2_R4(@ForAll("flows") Flow flow) {
         Engine engine = engine(flow);
         FlowReference reference = new FlowReference(flow.plan(), RegionDirectory.STANDARD);
@@ -87,7 +94,7 @@ class FlowProperties {
      * amount; the split's parts add up to the amount; what the rewards leave is reported as left.
      * R-4.5: the agent differential pays at most ⌊A·province rate⌋ in all (nominal and paid).
      */
-    @Property(tries = 120)
+    @Property(tries = 200)
     void rewardsStayWithinTheBudgetAndAgentsWithinTheTopRate_R2_3_R2_4_R4_5(@ForAll("flows") Flow flow) {
         Engine engine = engine(flow);
         long province = flow.plan().agents().provincePpm();
@@ -137,7 +144,7 @@ class FlowProperties {
      * after a later tick that settles everything else. Checked for every accepted payment that did not bind
      * a referrer, by forking the engine through a snapshot.
      */
-    @Property(tries = 60)
+    @Property(tries = 100)
     void refundBeforeSettlementLeavesNoTrace_R2_1(@ForAll("flows") Flow flow) throws IOException {
         Engine engine = engine(flow);
         int checked = 0;
@@ -248,7 +255,7 @@ class FlowProperties {
     }
 
     /** ARCHITECTURE rule 5, R-1.6: a snapshot taken with orders in flight + the tail = the full replay. */
-    @Property(tries = 60)
+    @Property(tries = 100)
     void snapshotWithOrdersInFlightPlusTailEqualsFullReplay(@ForAll("flows") Flow flow,
             @ForAll @IntRange(min = 0, max = 10_000) int cutSeed) throws IOException {
         List<Command> commands = flow.commands();

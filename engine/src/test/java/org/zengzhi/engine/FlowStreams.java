@@ -222,7 +222,7 @@ final class FlowStreams {
                 Tuple.of(14, store), Tuple.of(8, mall), Tuple.of(4, receipt), Tuple.of(4, refund), Tuple.of(8, tick),
                 Tuple.of(2, register), Tuple.of(1, onboard()), Tuple.of(2, appoint()), Tuple.of(1, remove),
                 Tuple.of(1, reassign), Tuple.of(1, suspend), Tuple.of(2, sell), Tuple.of(3, subsidy),
-                Tuple.of(3, junk)).list().ofMinSize(10).ofMaxSize(160);
+                Tuple.of(3, junk)).list().ofMinSize(10).ofMaxSize(300);
     }
 
     private static Arbitrary<Step> onboard() {
