@@ -30,8 +30,11 @@ final class Invariants {
                 violations.add("merchant " + engine.merchants().get(m).id + " has a negative cash balance");
             }
         }
-        if (ledger.system(AccountType.ORDER_ESCROW) < 0) {
-            violations.add("order escrow is negative: " + ledger.system(AccountType.ORDER_ESCROW));
+        for (AccountType type : AccountType.values()) {
+            if (type.system() && type.kind() != AccountKind.CONTRA && type.asset() == Asset.CNY
+                    && type != AccountType.POOL_CASH && ledger.system(type) < 0) {
+                violations.add(type + " is negative: " + ledger.system(type));
+            }
         }
         if (!exitIndex.consistent()) {
             violations.add("the exit index is out of order");

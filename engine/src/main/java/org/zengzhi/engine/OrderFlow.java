@@ -46,7 +46,7 @@ final class OrderFlow {
         int participant = engine.findOrRegister(pay.user());
         int merchant = pay.merchant() == null ? -1 : merchants.find(pay.merchant());
         bindAtFirstPayment(pay, participant, merchant, out);
-        String region = pay.region() != null ? pay.region() : merchant >= 0 ? merchants.get(merchant).region : null;
+        String region = orderRegion(pay, merchant);
         OrderSplit base = baseSplit(pay, merchant);
         RewardPlan rewards = rewards(pay, participant, merchant, region, base.distributionFen());
         OrderSplit split = Splits.withRewards(base, rewards.paidFen(base.distributionFen()));
@@ -65,6 +65,12 @@ final class OrderFlow {
         for (Reward reward : order.rewards) {
             out.event(new RewardChanged(pay.id(), order.id, reward, RewardStatus.PENDING));
         }
+    }
+
+    /** a store order is in its merchant's region; a mall order in its delivery region, else the merchant's. */
+    private String orderRegion(PayOrder pay, int merchant) {
+        String merchantRegion = merchant >= 0 ? merchants.get(merchant).region : null;
+        return pay.channel() == Channel.MALL && pay.region() != null ? pay.region() : merchantRegion;
     }
 
     private void bindAtFirstPayment(PayOrder pay, int participant, int merchant, EngineOutput out) {
@@ -219,8 +225,9 @@ final class OrderFlow {
 
     /**
      * After settlement the merchant funds the refund from its cash (the platform advances any shortfall,
-     * recorded as the merchant's debt); without a merchant the platform funds it. Effective rewards stay
-     * unless the plan claws them back, as far as the recipients' wallets allow.
+     * recorded as the merchant's debt); without a merchant the suppliers return the cost and the platform
+     * funds the rest. Effective rewards stay unless the plan claws them back, as far as the recipients'
+     * wallets allow.
      */
     private void refundAfterSettlement(RefundOrder refund, Order order, EngineOutput out) {
         if (order.hasMerchant()) {
@@ -229,7 +236,12 @@ final class OrderFlow {
             transfer(AccountType.MERCHANT_DEBT, order.merchant, AccountType.EXTERNAL_PAYMENTS, 0,
                     order.amountFen - fromCash, out);
         } else {
-            transfer(AccountType.PLATFORM_REVENUE, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
+            // Without a merchant the suppliers give back the product cost they are owed, and the platform
+            // funds the rest from its own money; no available balance goes negative.
+            long fromSuppliers = Math.min(order.split.merchantFen(), ledger.balance(AccountType.SUPPLIER_PAYABLE, 0));
+            transfer(AccountType.SUPPLIER_PAYABLE, 0, AccountType.EXTERNAL_PAYMENTS, 0, fromSuppliers, out);
+            transfer(AccountType.PLATFORM_REFUNDS, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen - fromSuppliers,
+                    out);
         }
         if (engine.plan().refundAfterSettlement() != Plan.RefundPolicy.CLAW_BACK_REWARDS) {
             return;

@@ -54,8 +54,7 @@ final class PaymentCheck {
 
     private static Problem mallProblem(PayOrder pay, Engine engine) {
         MallSplitFen split = pay.split();
-        if (split != null && (split.costFen() < 0 || split.distributionFen() < 0 || split.platformFen() < 0
-                || split.poolFen() < 0 || split.total() != pay.amountFen())) {
+        if (split != null && !split.divides(pay.amountFen())) {
             return new Problem(RejectionCode.SPLIT_MISMATCH, "split");
         }
         if (pay.region() != null && engine.regions().path(pay.region()).isEmpty()) {

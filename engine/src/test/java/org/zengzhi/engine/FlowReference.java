@@ -715,7 +715,10 @@ final class FlowReference {
             move(AccountType.MERCHANT_DEBT, order.merchant, AccountType.EXTERNAL_PAYMENTS, null,
                     order.amount - fromCash);
         } else {
-            move(AccountType.PLATFORM_REVENUE, null, AccountType.EXTERNAL_PAYMENTS, null, order.amount);
+            // no merchant: the suppliers give back the product cost they were owed, the platform funds the rest
+            long fromSuppliers = Math.min(order.split.merchantFen(), balance(AccountType.SUPPLIER_PAYABLE, null));
+            move(AccountType.SUPPLIER_PAYABLE, null, AccountType.EXTERNAL_PAYMENTS, null, fromSuppliers);
+            move(AccountType.PLATFORM_REFUNDS, null, AccountType.EXTERNAL_PAYMENTS, null, order.amount - fromSuppliers);
         }
         if (plan.refundAfterSettlement() == Plan.RefundPolicy.CLAW_BACK_REWARDS) {
             for (Reward reward : order.rewards) {
