@@ -18,39 +18,67 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServerHarness implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static final String OPERATOR_PASSWORD = "operator-test-password";
+
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String operatorToken;
 
-    ServerHarness(String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--zengzhi.tick-interval=PT1H"));
+    ServerHarness(String... properties) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--zengzhi.tick-interval=PT1H",
+                "--zengzhi.operator-password=" + OPERATOR_PASSWORD));
         for (String property : properties) {
             args.add("--" + property);
         }
         context = new SpringApplicationBuilder(ZengzhiServer.class).run(args.toArray(new String[0]));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         base = "http://127.0.0.1:" + port + "/api/v1";
+        operatorToken = login("operator", OPERATOR_PASSWORD);
     }
 
     record Reply(int status, JsonNode body) {
     }
 
+    /** Signs in and returns the bearer token; fails the test if sign-in fails. */
+    String login(String username, String password) throws Exception {
+        Reply reply = send(null, "POST", "/auth/login", "{\"username\":\"" + username + "\",\"password\":\""
+                + password + "\"}", null);
+        if (reply.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + reply.body());
+        }
+        return reply.body().get("token").asString();
+    }
+
+    /** A command as the operator. */
     Reply post(String key, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/commands"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(operatorToken, "POST", "/commands", json, key);
+    }
+
+    /** A read as the operator. */
+    Reply get(String path) throws Exception {
+        return send(operatorToken, "GET", path, null, null);
+    }
+
+    /** Any call: {@code token} null for none, {@code json} null for no body, {@code key} null for no Idempotency-Key. */
+    Reply send(String token, String method, String path, String json, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
         return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
-    Reply get(String path) throws Exception {
-        return reply(http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()));
-    }
-
     private static Reply reply(HttpResponse<String> response) {
-        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+        String body = response.body();
+        return new Reply(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
     }
 
     @Override

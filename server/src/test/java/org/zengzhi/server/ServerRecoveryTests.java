@@ -18,7 +18,7 @@ abstract class ServerRecoveryTests {
     /** Properties that point a fresh server at an empty database of this kind. */
     abstract String[] database();
 
-    private ServerHarness start() {
+    private ServerHarness start() throws Exception {
         return new ServerHarness(database());
     }
 
@@ -84,6 +84,37 @@ abstract class ServerRecoveryTests {
             assertThat(rejected.body().get("code").asString()).isEqualTo("UNKNOWN_MERCHANT");
             assertThat(rejected.body().get("field").asString()).isEqualTo("merchant");
             assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(before);
+        }
+    }
+
+    /** roles and object-level checks; every refusal is problem+json. */
+    void accountsSeeOnlyTheirOwnData() throws Exception {
+        try (ServerHarness server = start()) {
+            assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}",
+                    null).status()).isEqualTo(201);
+            ServerHarness.Reply invited = server.send(null, "POST", "/auth/register",
+                    "{\"username\":\"bob\",\"password\":\"bob-secret-1\",\"invite\":\"alice\"}", null);
+            assertThat(invited.status()).isEqualTo(201);
+            assertThat(invited.body().get("referrer").asString()).isEqualTo("alice");
+            assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"carol\",\"password\":\"carol-secret\","
+                    + "\"invite\":\"nobody\"}", null).body().get("field").asString()).isEqualTo("invite");
+            assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"another-one\"}",
+                    null).status()).isEqualTo(409);
+            assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"x\",\"password\":\"short\"}", null)
+                    .body().get("field").asString()).isEqualTo("username");
+            String alice = server.login("alice", "alice-secret");
+            assertThat(server.send(alice, "GET", "/me/wallet", null, null).status()).isEqualTo(200);
+            assertThat(server.send(alice, "GET", "/users/alice/wallet", null, null).status()).isEqualTo(200);
+            ServerHarness.Reply other = server.send(alice, "GET", "/users/bob/wallet", null, null);
+            assertThat(other.status()).isEqualTo(403);
+            assertThat(other.body().get("status").asInt()).isEqualTo(403);
+            assertThat(server.send(alice, "GET", "/economy", null, null).status()).isEqualTo(403);
+            assertThat(server.send(alice, "POST", "/commands", "{\"type\":\"tick\"}", "k").status()).isEqualTo(403);
+            assertThat(server.send(null, "GET", "/me/wallet", null, null).status()).isEqualTo(401);
+            assertThat(server.send("not-a-token", "GET", "/me/wallet", null, null).status()).isEqualTo(401);
+            assertThat(server.send(null, "POST", "/auth/login", "{\"username\":\"alice\",\"password\":\"wrong-password\"}",
+                    null).status()).isEqualTo(401);
+            assertThat(server.get("/users/bob/wallet").status()).as("operators see everyone").isEqualTo(200);
         }
     }
 }

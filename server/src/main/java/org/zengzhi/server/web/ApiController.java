@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
+import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
@@ -89,8 +92,19 @@ class ApiController {
                 .contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
+    /** Your own wallet. */
+    @GetMapping("/me/wallet")
+    CompletableFuture<ResponseEntity<String>> myWallet(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return wallet(me.getName(), me);
+    }
+
+    /** A user's wallet: the user themselves or an operator only (object-level check, R-8.4). */
     @GetMapping("/users/{user}/wallet")
-    CompletableFuture<ResponseEntity<String>> wallet(@PathVariable String user) {
+    CompletableFuture<ResponseEntity<String>> wallet(@PathVariable String user,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (!me.getName().equals(user) && !Access.isOperator(me)) {
+            return done(Problems.problem(403, "Forbidden", "user", "you may read only your own wallet"));
+        }
         return gateway.query(engine -> Views.wallet(engine, user)).thenApply(body -> body == null
                 ? entity(Problems.problem(404, "Not found", "user", "no user " + user))
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));

@@ -1,0 +1,15 @@
+package org.zengzhi.server.account;
+
+/** Who a signed-in person is to the platform. */
+public enum Role {
+    CONSUMER,
+    MERCHANT,
+    PROMOTER,
+    AGENT,
+    OPERATOR;
+
+    /** The Spring Security authority of the role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

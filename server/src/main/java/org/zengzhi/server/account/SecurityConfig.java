@@ -1,0 +1,99 @@
+package org.zengzhi.server.account;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
+
+/**
+ * Who may call what (R-8.4): bearer tokens for the API, resolved by {@link TokenIntrospector}; operators
+ * reach every operator endpoint and any command; everyone else reaches their own data only (checked per
+ * id in the controllers). 401 and 403 answer in problem+json like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        return new AccountStore(jdbc, passwords);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AccountStore accounts) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payments/sandbox/**",
+                                "/api/v1/payouts/callback").permitAll()
+                        .requestMatchers("/api/v1/operator/**", "/api/v1/commands", "/api/v1/economy").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .opaqueToken(token -> token.introspector(new TokenIntrospector(accounts)))
+                        .authenticationEntryPoint((request, response, failure) -> problem(response,
+                                Problems.problem(401, "Unauthorized", "Authorization",
+                                        "sign in (POST /api/v1/auth/login) and send 'Authorization: Bearer <token>'")))
+                        .accessDeniedHandler((request, response, denied) -> problem(response,
+                                Problems.problem(403, "Forbidden", null, "your role may not do this"))))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> problem(response,
+                                Problems.problem(401, "Unauthorized", "Authorization",
+                                        "sign in (POST /api/v1/auth/login) and send 'Authorization: Bearer <token>'")))
+                        .accessDeniedHandler((request, response, denied) -> problem(response,
+                                Problems.problem(403, "Forbidden", null, "your role may not do this"))));
+        return http.build();
+    }
+
+    /**
+     * The first start creates the operator account: with {@code zengzhi.operator-password} if set, else
+     * with a random password printed once to the log (change it before going live).
+     */
+    @Bean
+    ApplicationRunner operatorBootstrap(AccountStore accounts, @Value("${zengzhi.operator-password:}") String configured) {
+        return args -> {
+            if (accounts.exists(Role.OPERATOR)) {
+                return;
+            }
+            String password = configured;
+            if (password.isEmpty()) {
+                byte[] bytes = new byte[18];
+                new SecureRandom().nextBytes(bytes);
+                password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                LOG.warn("created the operator account 'operator' with password {} (shown once; set "
+                        + "zengzhi.operator-password to choose it)", password);
+            }
+            accounts.create("operator", password, Role.OPERATOR, null);
+        };
+    }
+
+    private static void problem(HttpServletResponse response, Response problem) throws IOException {
+        response.setStatus(problem.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(problem.body());
+    }
+}
