@@ -34,4 +34,9 @@ class H2ServerIT extends ServerRecoveryTests {
     void accounts() throws Exception {
         accountsSeeOnlyTheirOwnData();
     }
+
+    @Test
+    void consumerPages() throws Exception {
+        consumerSeesOrdersPostingsExitAndSells();
+    }
 }

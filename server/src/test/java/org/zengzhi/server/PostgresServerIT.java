@@ -51,4 +51,9 @@ class PostgresServerIT extends ServerRecoveryTests {
     void accounts() throws Exception {
         accountsSeeOnlyTheirOwnData();
     }
+
+    @Test
+    void consumerPages() throws Exception {
+        consumerSeesOrdersPostingsExitAndSells();
+    }
 }

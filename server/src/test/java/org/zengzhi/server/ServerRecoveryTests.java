@@ -117,4 +117,37 @@ abstract class ServerRecoveryTests {
             assertThat(server.get("/users/bob/wallet").status()).as("operators see everyone").isEqualTo(200);
         }
     }
+
+    /** A consumer's pages: orders, postings, exit estimate, sell with preview, prices. */
+    void consumerSeesOrdersPostingsExitAndSells() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}", null);
+            String alice = server.login("alice", "alice-secret");
+            server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
+            server.post("p", "{\"type\":\"pay\",\"id\":\"o1\",\"user\":\"alice\",\"merchant\":\"shop\","
+                    + "\"amount\":\"1000.00\",\"channel\":\"store\"}");
+            assertThat(server.send(alice, "GET", "/me/orders", null, null).body().get(0).get("status").asString())
+                    .isEqualTo("PAID");
+            server.post("t", "{\"type\":\"tick\"}");
+            assertThat(server.send(alice, "GET", "/me/orders", null, null).body().get(0).get("status").asString())
+                    .isEqualTo("SETTLED");
+            ServerHarness.Reply postings = server.send(alice, "GET", "/me/postings?size=10", null, null);
+            assertThat(postings.body().get("postings").toString()).contains("USER_POINTS").contains("112.000000");
+            ServerHarness.Reply exit = server.send(alice, "GET", "/me/exit", null, null);
+            assertThat(exit.body().get("exitPrice").asString()).as("k 1.2: 1200/112").isEqualTo("10.7143");
+            assertThat(exit.body().get("typicalOrdersNeeded").asLong()).isPositive();
+            assertThat(exit.body().get("disclaimer").asString()).contains("not a promise");
+            ServerHarness.Reply preview = server.send(alice, "GET", "/me/sell-preview?points=100", null, null);
+            assertThat(preview.body().get("possible").asBoolean()).isTrue();
+            String payout = preview.body().get("payout").asString();
+            ServerHarness.Reply sold = server.send(alice, "POST", "/me/sell", "{\"points\":\"100\"}", "s1");
+            assertThat(sold.status()).isEqualTo(200);
+            assertThat(sold.body().get("events").get(0).get("payout").asString()).isEqualTo(payout);
+            assertThat(server.send(alice, "POST", "/me/sell", "{\"points\":\"100\"}", "s2").body().get("code").asString())
+                    .isEqualTo("INSUFFICIENT_POINTS");
+            assertThat(server.send(alice, "GET", "/prices", null, null).body().size()).isEqualTo(2);
+            assertThat(server.send(alice, "GET", "/me/sell-preview?points=1.0000001", null, null).body().get("field")
+                    .asString()).isEqualTo("points");
+        }
+    }
 }

@@ -44,6 +44,7 @@ public final class Journal {
                     + "VALUES (?, ?, ?, ?, ?)", prices);
             jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
                     + "VALUES (?, ?, ?, ?, ?)", keys);
+            OrderReadModel.write(jdbc, batch);
         });
     }
 

@@ -1,0 +1,150 @@
+package org.zengzhi.server.consumer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zengzhi.cli.LogLines;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Units;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
+
+/**
+ * A consumer's own pages of the API (R-3.4, R-3.8, R-9.4, R-4.1): sell points with a payout preview, the
+ * price series, their postings and orders, their invite code, and how far their exit is.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ConsumerController {
+    private static final int PAGE_SIZE_MAX = 200;
+    private static final int PRICES_MAX = 5_000;
+
+    private final EngineGateway gateway;
+    private final JdbcTemplate jdbc;
+
+    ConsumerController(EngineGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    record Sale(String points) {
+    }
+
+    /** What selling {@code points} would pay now: gross value and payout at β (卖出预览). */
+    @GetMapping("/me/sell-preview")
+    CompletableFuture<ResponseEntity<String>> preview(@RequestParam String points,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        long pointsMicro;
+        try {
+            pointsMicro = Units.parsePointsMicro(points);
+        } catch (IllegalArgumentException e) {
+            return done(Problems.badRequest("points", e.getMessage()));
+        }
+        return gateway.query(engine -> ConsumerViews.preview(engine, me.getName(), pointsMicro)).thenApply(ConsumerController::json);
+    }
+
+    /** Sells points back to the pool (卖出/兑换零钱); the payout lands in the cash wallet. */
+    @PostMapping(path = "/me/sell", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> sell(@RequestBody Sale sale,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            return done(Problems.badRequest("Idempotency-Key", "every state-changing call needs an Idempotency-Key"));
+        }
+        long pointsMicro;
+        try {
+            pointsMicro = Units.parsePointsMicro(sale.points());
+        } catch (IllegalArgumentException e) {
+            return done(Problems.badRequest("points", e.getMessage()));
+        }
+        String user = me.getName();
+        CommandRequest request = new CommandRequest(
+                now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro),
+                ConsumerController::render, "sell:" + user + ":" + key, user + "|" + pointsMicro);
+        return gateway.submit(request).thenApply(ConsumerController::entity);
+    }
+
+    /** The price series for charts: the exact pair and its display, newest last. */
+    @GetMapping("/prices")
+    ResponseEntity<String> prices(@RequestParam(defaultValue = "500") int limit) {
+        int rows = Math.max(1, Math.min(limit, PRICES_MAX));
+        List<Map<String, Object>> prices = jdbc.queryForList("SELECT at, pool_cash, circulating_points FROM price_history "
+                + "ORDER BY command_seq DESC, event_index DESC LIMIT " + rows);
+        return json(ConsumerViews.prices(prices));
+    }
+
+    /** The caller's postings, newest first, a page at a time. */
+    @GetMapping("/me/postings")
+    ResponseEntity<String> postings(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (page < 0 || size < 1 || size > PAGE_SIZE_MAX) {
+            return entity(Problems.badRequest(page < 0 ? "page" : "size", "page ≥ 0 and 1 ≤ size ≤ " + PAGE_SIZE_MAX));
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.command_seq, p.account_type, p.asset, p.amount, j.at, "
+                + "j.command_type, j.command_id FROM postings p JOIN journal j ON j.seq = p.command_seq "
+                + "WHERE p.owner = ? AND p.account_type LIKE 'USER_%' ORDER BY p.command_seq DESC, p.posting_index DESC "
+                + "LIMIT " + size + " OFFSET " + ((long) page * size), me.getName());
+        return json(ConsumerViews.postings(rows, page, size));
+    }
+
+    @GetMapping("/me/orders")
+    ResponseEntity<String> orders(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT order_id, merchant, channel, amount, status, paid_at, "
+                + "due_at, settled_at, refunded_at FROM orders WHERE username = ? ORDER BY command_seq DESC LIMIT 500",
+                me.getName());
+        return json(ConsumerViews.orders(rows));
+    }
+
+    /** The invite code is the username: a link or QR code carrying it binds new users. */
+    @GetMapping("/me/invite")
+    ResponseEntity<String> invite(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return json("{\"invite\":" + quote(me.getName()) + ",\"path\":" + quote("/join?invite=" + me.getName()) + "}");
+    }
+
+    /** the price at which the caller's exit comes and roughly how much new consumption that takes. */
+    @GetMapping("/me/exit")
+    CompletableFuture<ResponseEntity<String>> exit(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return gateway.query(engine -> ConsumerViews.exit(engine, me.getName())).thenApply(ConsumerController::json);
+    }
+
+    private static Response render(List<Event> events) {
+        if (events.size() == 1 && events.get(0) instanceof Event.CommandRejected) {
+            Event.CommandRejected rejected = (Event.CommandRejected) events.get(0);
+            return Problems.rejected(rejected.code().name(), rejected.field());
+        }
+        return new Response(200, "{\"events\":" + LogLines.events(events) + "}");
+    }
+
+    private static String quote(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+    }
+
+    private static ResponseEntity<String> json(String body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static ResponseEntity<String> entity(Response response) {
+        MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        return ResponseEntity.status(response.status()).contentType(type).body(response.body());
+    }
+
+    private static CompletableFuture<ResponseEntity<String>> done(Response response) {
+        return CompletableFuture.completedFuture(entity(response));
+    }
+}

@@ -1,0 +1,51 @@
+package org.zengzhi.server.journal;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.engine.Event;
+
+/**
+ * The {@code orders} read model: one row per paid order, its status moved by settlement and refund
+ * events. Written inside the journal's transaction, so it never disagrees with the journal.
+ */
+final class OrderReadModel {
+    private OrderReadModel() {
+    }
+
+    static void write(JdbcTemplate jdbc, List<AppliedCommand> batch) {
+        List<Object[]> paid = new ArrayList<>();
+        List<Object[]> settled = new ArrayList<>();
+        List<Object[]> refunded = new ArrayList<>();
+        List<Object[]> received = new ArrayList<>();
+        for (AppliedCommand applied : batch) {
+            for (Event event : applied.events()) {
+                switch (event.type()) {
+                    case ORDER_PAID -> paid.add(paidRow((Event.OrderPaid) event, applied));
+                    case ORDER_SETTLED -> settled.add(new Object[] {
+                        Timestamp.from(((Event.OrderSettled) event).at()), ((Event.OrderSettled) event).order()});
+                    case ORDER_REFUNDED -> refunded.add(new Object[] {
+                        Timestamp.from(applied.command().at()), ((Event.OrderRefunded) event).order()});
+                    case ORDER_RECEIVED -> received.add(new Object[] {
+                        Timestamp.from(((Event.OrderReceived) event).dueAt()), ((Event.OrderReceived) event).order()});
+                    default -> {
+                    }
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO orders (order_id, username, merchant, channel, amount, pool_share, status, paid_at, "
+                + "due_at, command_seq) VALUES (?, ?, ?, ?, ?, ?, 'PAID', ?, ?, ?)", paid);
+        jdbc.batchUpdate("UPDATE orders SET due_at = ? WHERE order_id = ?", received);
+        jdbc.batchUpdate("UPDATE orders SET status = 'SETTLED', settled_at = ? WHERE order_id = ?", settled);
+        jdbc.batchUpdate("UPDATE orders SET status = 'REFUNDED', refunded_at = ? WHERE order_id = ?", refunded);
+    }
+
+    private static Object[] paidRow(Event.OrderPaid paid, AppliedCommand applied) {
+        return new Object[] {paid.order(), paid.user(), paid.merchant(), paid.channel().name().toLowerCase(Locale.ROOT),
+            paid.amountFen(), paid.split().poolFen(), Timestamp.from(applied.command().at()),
+            Timestamp.from(paid.dueAt()), applied.seq()};
+    }
+}
