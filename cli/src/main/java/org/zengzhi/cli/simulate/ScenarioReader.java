@@ -44,7 +44,8 @@ public final class ScenarioReader {
         return read(tree, folder);
     }
 
-    static Scenario read(Object tree, Path folder) throws ScenarioException, IOException {
+    /** Reads a scenario from a YAML tree of text scalars; {@code plan} is resolved against {@code folder}. */
+    public static Scenario read(Object tree, Path folder) throws ScenarioException, IOException {
         Fields root = Fields.of("", tree, Set.of("name", "plan", "seed", "paths", "horizonMonths", "population",
                 "orders", "selling", "regions", "subsidies", "sellOffs"));
         String planText = root.requiredText("plan");
