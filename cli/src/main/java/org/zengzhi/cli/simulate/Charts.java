@@ -22,7 +22,7 @@ final class Charts {
             width.append(series.format(result.percentile(series, month, 90) - p10));
             median.append(series.format(result.percentile(series, month, 50)));
         }
-        String options = "{title:{text:" + quote(title) + ",textStyle:{fontSize:13}},tooltip:{trigger:'axis'},"
+        String options = "{animation:false,title:{text:" + quote(title) + ",textStyle:{fontSize:13}},tooltip:{trigger:'axis'},"
                 + "legend:{top:22,data:['median (p50)','p10–p90']},grid:{top:56,left:70,right:20,bottom:30},"
                 + "xAxis:{type:'category',name:'month',data:" + months() + "},yAxis:{type:'value',scale:true},series:["
                 + "{name:'p10',type:'line',stack:'b',data:[" + low + "],lineStyle:{opacity:0},symbol:'none'},"
@@ -46,7 +46,7 @@ final class Charts {
             out.append(out.length() == 0 ? "" : ",").append("{name:").append(name)
                     .append(",type:'bar',stack:'s',data:[").append(data).append("]}");
         }
-        String options = "{title:{text:" + quote(title) + ",textStyle:{fontSize:13}},tooltip:{trigger:'axis'},"
+        String options = "{animation:false,title:{text:" + quote(title) + ",textStyle:{fontSize:13}},tooltip:{trigger:'axis'},"
                 + "legend:{top:22,data:[" + legend + "]},grid:{top:60,left:70,right:20,bottom:30},"
                 + "xAxis:{type:'category',name:'month',data:" + months() + "},yAxis:{type:'value'},series:[" + out + "]}";
         chart(id, options);

@@ -55,7 +55,7 @@ final class SweepReport {
                 .append(" paths of ").append(scenario.horizonMonths()).append(" months per combination.</p>")
                 .append("<div id=\"heat\" style=\"height:").append(Math.max(300, 40 * lineList.size() + 120))
                 .append("px;max-width:1000px\"></div><script>echarts.init(document.getElementById('heat'),null,"
-                        + "{renderer:'svg'}).setOption({tooltip:{},grid:{left:160,top:30,bottom:60},xAxis:{type:'category',name:")
+                        + "{renderer:'svg'}).setOption({animation:false,tooltip:{},grid:{left:160,top:30,bottom:60},xAxis:{type:'category',name:")
                 .append(Charts.quote(column)).append(",data:").append(list(columnList)).append("},yAxis:{type:'category',data:")
                 .append(list(lineList)).append("},visualMap:{min:0,max:100,calculable:true,orient:'horizontal',left:'center',"
                         + "bottom:0},series:[{type:'heatmap',data:[").append(data)
