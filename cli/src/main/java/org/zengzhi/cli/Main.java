@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
  * up and owns the process's streams, so tests can run the whole command line in-process.
  */
 @Command(name = "zengzhi", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Exact, auditable loyalty economies (消费增值): replay command logs, check plans.",
-        subcommands = { ReplayCommand.class, PlanCommand.class, CommandLine.HelpCommand.class })
+        description = "Exact, auditable loyalty economies (消费增值): replay command logs, check plans, simulate scenarios.",
+        subcommands = { ReplayCommand.class, PlanCommand.class, org.zengzhi.cli.simulate.SimulateCommand.class,
+            org.zengzhi.cli.simulate.SweepCommand.class, CommandLine.HelpCommand.class })
 public final class Main implements Runnable {
     /** Exit code of a run that finished. */
     public static final int EXIT_OK = 0;

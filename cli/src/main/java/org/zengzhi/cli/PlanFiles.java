@@ -57,6 +57,19 @@ public final class PlanFiles {
         return PlanReader.read(map);
     }
 
+    /**
+     * Loads any YAML file as a tree of text scalars (the scenario reader and the sweep use it).
+     *
+     * @throws IllegalArgumentException when the text is not valid YAML
+     */
+    public static Object loadTree(String text) {
+        try {
+            return yaml().load(text);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+        }
+    }
+
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);

@@ -45,6 +45,7 @@ public final class Engine {
     private long lastPriceCashFen;
     private long lastPricePointsMicro;
     private Instant clock = Instant.EPOCH;
+    private boolean retainSettledOrders = true;
 
     /** A pool-only engine: the plan's other parts take SPEC's defaults. */
     public Engine(PoolRules rules) {
@@ -117,6 +118,20 @@ public final class Engine {
             case REFUND_ORDER -> orderFlow.refund((Command.RefundOrder) command, out);
             case TICK -> orderFlow.tick((Command.Tick) command, clock, out);
         }
+    }
+
+    /**
+     * Whether settled orders stay in the order book (the default). A long simulation sets this to false so
+     * memory stays flat in the number of orders: a settled order is then forgotten, so a later refund of it
+     * is rejected as {@code UNKNOWN_ORDER}, its id may be paid again, and snapshots and state hashes no
+     * longer include it. Orders not yet settled are always kept. The live platform keeps the default.
+     */
+    public void retainSettledOrders(boolean retain) {
+        retainSettledOrders = retain;
+    }
+
+    public boolean retainsSettledOrders() {
+        return retainSettledOrders;
     }
 
     /** The engine's time: the latest command time seen. */

@@ -267,6 +267,9 @@ final class OrderFlow {
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {
         OrderSplit split = order.split;
         order.status = Order.Status.SETTLED;
+        if (!engine.retainsSettledOrders()) {
+            orders.forget(order);
+        }
         out.event(new OrderSettled(cause.id(), order.id, participants.id(order.participant),
                 order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen, split, now));
         if (order.hasMerchant()) {

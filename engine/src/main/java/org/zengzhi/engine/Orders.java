@@ -47,6 +47,11 @@ final class Orders {
         return due.pollFirst();
     }
 
+    /** Drops a settled order from the book (see {@link Engine#retainSettledOrders(boolean)}). */
+    void forget(Order order) {
+        byId.remove(order.id);
+    }
+
     void unschedule(Order order) {
         due.remove(order);
     }

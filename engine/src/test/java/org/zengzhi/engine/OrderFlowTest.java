@@ -278,4 +278,19 @@ class OrderFlowTest {
         assertThat(restored.stateHash()).isEqualTo(engine.stateHash());
         assertThat(restored.checkInvariants()).isEmpty();
     }
+
+    @Test
+    void withoutRetainingSettledOrdersASettledOrderIsForgottenAndItsRefundIsAnUnknownOrder() {
+        engine.retainSettledOrders(false);
+        setUpStore("440106");
+        pay("o1", "alice", 100_000, T0);
+        tick(T0);
+        run(new Command.PayOrder("o2", T0, "alice", null, Channel.MALL, 100_000, 0, null, null));
+        assertThat(engine.unsettledOrders()).isEqualTo(1);
+        assertThat(engine.holder("alice").pointsMicro()).isEqualTo(112_000_000);
+        assertThat(run(new Command.RefundOrder("r-o1", T0, "o1"))).singleElement()
+                .isEqualTo(new Event.CommandRejected("r-o1", RejectionCode.UNKNOWN_ORDER, "order"));
+        assertThat(run(new Command.RefundOrder("r-o2", T0, "o2")))
+                .anySatisfy(event -> assertThat(event).isInstanceOf(Event.OrderRefunded.class));
+    }
 }

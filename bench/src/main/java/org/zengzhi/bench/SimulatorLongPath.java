@@ -1,0 +1,35 @@
+package org.zengzhi.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+import org.zengzhi.cli.simulate.PathResult;
+import org.zengzhi.cli.simulate.PathSimulator;
+import org.zengzhi.cli.simulate.Scenario;
+
+/**
+ * The simulator's long-path check: runs a 10,000,000-order path (200,000 consumers × 2.5 orders a month ×
+ * 20 months) several times one after another and prints, for each, the time, orders/s and the heap in use
+ * after a full GC, so memory that grows with the paths run would show. Run:
+ * {@code java -Xmx4g -cp bench/target/benchmarks.jar org.zengzhi.bench.SimulatorLongPath [runs]}.
+ */
+public final class SimulatorLongPath {
+    private SimulatorLongPath() {
+    }
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Scenario scenario = SimulatorScenarios.orders(200_000, 2_500, 20);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int run = 0; run < runs; run++) {
+            long started = System.nanoTime();
+            PathResult result = new PathSimulator(scenario, run).run();
+            long nanos = System.nanoTime() - started;
+            System.gc();
+            long heapMiB = memory.getHeapMemoryUsage().getUsed() >> 20;
+            System.out.printf("run %d: %,d orders in %.2f s = %,d orders/s; heap after GC %d MiB; final price %s%n",
+                    run, result.orders(), nanos / 1e9, result.orders() * 1_000_000_000L / nanos, heapMiB,
+                    result.finalPrice().display());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.zengzhi.cli.simulate;
+
+import java.util.List;
+
+import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.Engine;
+
+/** What each {@link ParticipantClass} put in and took out by the end of a path, read from the ledger's balances. */
+final class ClassFlows {
+    private ClassFlows() {
+    }
+
+    static void collect(Engine engine, String[] consumerIds, int consumers, List<String> otherUsers,
+            List<String> merchants, long[] putIn, long[] tookOut) {
+        // Consumers paid in from outside the ledger; the operator's subsidies came from its own funds.
+        putIn[ParticipantClass.CONSUMERS.ordinal()] = -engine.balance(AccountType.EXTERNAL_PAYMENTS, null);
+        putIn[ParticipantClass.OPERATOR.ordinal()] = -engine.balance(AccountType.PLATFORM_SUBSIDY, null);
+        for (int i = 0; i < consumers; i++) {
+            tookOut[ParticipantClass.CONSUMERS.ordinal()] += userCash(engine, consumerIds[i]);
+        }
+        for (String user : otherUsers) {
+            tookOut[ParticipantClass.ofUser(user).ordinal()] += userCash(engine, user);
+        }
+        for (String merchant : merchants) {
+            tookOut[ParticipantClass.MERCHANTS.ordinal()] += engine.balance(AccountType.MERCHANT_CASH, merchant)
+                    + engine.balance(AccountType.MERCHANT_PENDING, merchant)
+                    + engine.balance(AccountType.MERCHANT_DEBT, merchant);
+        }
+        tookOut[ParticipantClass.SUPPLIERS.ordinal()] = engine.balance(AccountType.SUPPLIER_PAYABLE, null);
+        tookOut[ParticipantClass.PLATFORM.ordinal()] = engine.balance(AccountType.PLATFORM_REVENUE, null)
+                + engine.balance(AccountType.PLATFORM_ROUNDING, null) + engine.balance(AccountType.ORDER_REMAINDER, null);
+        tookOut[ParticipantClass.POOL.ordinal()] = engine.poolCash();
+        tookOut[ParticipantClass.ESCROW.ordinal()] = engine.balance(AccountType.ORDER_ESCROW, null);
+    }
+
+    private static long userCash(Engine engine, String user) {
+        return engine.balance(AccountType.USER_CASH, user) + engine.balance(AccountType.USER_CASH_PENDING, user);
+    }
+}

@@ -1,0 +1,55 @@
+package org.zengzhi.cli.simulate;
+
+import org.zengzhi.engine.Units;
+
+/**
+ * One line of the cohort table: consumers who joined in {@code month}, summed over paths, and the median
+ * path's price at joining with the new consumption their exit would need from there (−1: never).
+ */
+record CohortRow(int month, long users, long exited, int medianMonthsToExit, long spendFen, long paidBackFen,
+        long joinPrice, long exitPrice, long consumptionNeededFen) {
+
+    static CohortRow of(SimulationResult result, int month, long sharePpm) {
+        long users = result.cohortTotal(month, PathResult.COHORT_USERS);
+        long[] needed = new long[result.paths().size()];
+        for (int i = 0; i < needed.length; i++) {
+            PathResult path = result.paths().get(i);
+            long contributions = ExitNeed.contributionsNeeded(result.scenario().plan().pool(), sharePpm,
+                    path.series(Series.POOL_CASH)[month], path.series(Series.CIRCULATING_POINTS)[month]);
+            needed[i] = contributions < 0 ? Long.MAX_VALUE : org.zengzhi.engine.Exact.mulDivFloor(contributions, 1_000_000, sharePpm);
+        }
+        long median = Simulation.percentile(needed, 50);
+        long joinPrice = result.percentile(Series.PRICE, month, 50);
+        org.zengzhi.engine.PoolRules rules = result.scenario().plan().pool();
+        long exitPrice = sharePpm == 0 ? 0 : java.math.BigInteger.valueOf(joinPrice)
+                .multiply(java.math.BigInteger.valueOf(rules.exitMultipleNumerator() * 1_000_000L))
+                .multiply(java.math.BigInteger.valueOf(1_000_000L))
+                .divide(java.math.BigInteger.valueOf(rules.exitMultipleDenominator() * sharePpm)
+                        .multiply(java.math.BigInteger.valueOf(rules.mintRatioPpm()))).longValue();
+        return new CohortRow(month, users, result.cohortTotal(month, PathResult.COHORT_EXITED),
+                result.medianMonthsToExit(month), result.cohortTotal(month, PathResult.COHORT_SPEND),
+                result.cohortTotal(month, PathResult.COHORT_PAID_BACK), joinPrice, exitPrice,
+                median == Long.MAX_VALUE ? -1 : median);
+    }
+
+    /** Share of the cohort who ever exited, as a percentage with 1 decimal. */
+    String exitedShare() {
+        return users == 0 ? "" : Units.format((exited * 1000 + users / 2) / users, 1) + "%";
+    }
+
+    /** Paid back per 100.00 spent. */
+    String paidBackPerHundred() {
+        return spendFen == 0 ? "" : Units.formatFen(paidBackFen * 10_000 / spendFen);
+    }
+
+    String[] csv() {
+        return new String[] { Integer.toString(month), Long.toString(users), Long.toString(exited), exitedShare(),
+                medianMonthsToExit < 0 ? "" : Integer.toString(medianMonthsToExit), Units.formatFen(spendFen),
+                Units.formatFen(paidBackFen), paidBackPerHundred(), Units.format(joinPrice, 4),
+                Units.format(exitPrice, 4), consumptionNeededFen < 0 ? "never" : Units.formatFen(consumptionNeededFen) };
+    }
+
+    static final String[] HEADER = { "cohort_month", "consumers", "ever_exited", "share_ever_exited",
+        "median_months_to_exit", "spent_cny", "paid_back_cny", "paid_back_per_100_spent", "median_price_at_joining",
+        "exit_price_needed", "new_consumption_needed_cny" };
+}

@@ -1,0 +1,72 @@
+package org.zengzhi.cli.simulate;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.PoolMath;
+import org.zengzhi.engine.PoolRules;
+
+/**
+ * The growth a buyer's forced exit needs (R-9.3, R-9.4), as an estimate, not a promise. A buyer at price p
+ * who puts a share s of their spend into the pool receives s·α/p points per yuan, so the exit at k times
+ * the spend needs the price to reach k·p/(s·α). Only new pool contributions (and, a little, sales and
+ * exits) lift the price; this counts the contributions alone, in exact integer steps of 0.5% of the pool,
+ * minting by the engine's own rule.
+ */
+final class ExitNeed {
+    private static final long PPM = 1_000_000;
+    private static final int STEPS_MAX = 200_000;
+
+    private ExitNeed() {
+    }
+
+    /** The pool's share of an order amount, in ppm, for the channel most orders use. */
+    static long poolSharePpm(Plan plan, long mallPpm) {
+        if (mallPpm * 2 >= PPM) {
+            return plan.mall().poolPpm();
+        }
+        return plan.store().defaultCommissionPpm() * plan.store().poolPpm() / PPM;
+    }
+
+    /** k/(s·α): how many times the buyer's price the exit price is, as a decimal with 2 places. */
+    static String multiplier(PoolRules rules, long sharePpm) {
+        BigDecimal k = BigDecimal.valueOf(rules.exitMultipleNumerator())
+                .divide(BigDecimal.valueOf(rules.exitMultipleDenominator()), 12, RoundingMode.HALF_UP);
+        BigDecimal base = BigDecimal.valueOf(sharePpm).multiply(BigDecimal.valueOf(rules.mintRatioPpm()))
+                .divide(BigDecimal.valueOf(PPM * PPM), 12, RoundingMode.HALF_UP);
+        return base.signum() == 0 ? "∞" : k.divide(base, 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * Pool contributions (fen) needed, from a pool of {@code cashFen} and {@code pointsMicro}, before the price
+     * reaches k/(s·α) times its current value; −1 if it never does (α = 100% never lifts the price).
+     */
+    static long contributionsNeeded(PoolRules rules, long sharePpm, long cashFen, long pointsMicro) {
+        if (cashFen <= 0 || pointsMicro <= 0 || sharePpm == 0) {
+            return -1;
+        }
+        // Target: P/N ≥ k·p0/(s·α), i.e. P·N0·s·α·k_den ≥ k_num·P0·10¹²·N.
+        BigInteger left = BigInteger.valueOf(pointsMicro).multiply(BigInteger.valueOf(sharePpm))
+                .multiply(BigInteger.valueOf(rules.mintRatioPpm())).multiply(BigInteger.valueOf(rules.exitMultipleDenominator()));
+        BigInteger right = BigInteger.valueOf(rules.exitMultipleNumerator()).multiply(BigInteger.valueOf(cashFen))
+                .multiply(BigInteger.valueOf(PPM * PPM));
+        long cash = cashFen;
+        long points = pointsMicro;
+        long added = 0;
+        for (int step = 0; step < STEPS_MAX; step++) {
+            if (BigInteger.valueOf(cash).multiply(left).compareTo(right.multiply(BigInteger.valueOf(points))) >= 0) {
+                return added;
+            }
+            long contribution = Math.max(1, cash / 200);
+            if (cash > Long.MAX_VALUE / 4) {
+                return -1;
+            }
+            points += PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), cash, points);
+            cash += contribution;
+            added += contribution;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,140 @@
+package org.zengzhi.cli.simulate;
+
+import java.util.List;
+
+import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.RewardStatus;
+
+/**
+ * Turns one path's events into monthly series and cohort figures. A rejected command is a bug in the
+ * simulator (it only sends commands the engine should accept), so it stops the path loudly.
+ */
+final class Recorder {
+    private final int horizon;
+    private final long[][] series;
+    private final long[][] monthsToExit;
+    private int month;
+    private long revenueAtStart;
+
+    Recorder(int horizon) {
+        this.horizon = horizon;
+        this.series = new long[Series.values().length][horizon];
+        this.monthsToExit = new long[horizon][horizon + 1];
+    }
+
+    void startMonth(int current, Engine engine) {
+        month = current;
+        revenueAtStart = platformRevenue(engine);
+    }
+
+    void add(Series which, long value) {
+        series[which.ordinal()][month] += value;
+    }
+
+    void observe(Command command, List<Event> events, PathSimulator.Consumers consumers) {
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            switch (event.type()) {
+                case REWARD_CHANGED:
+                    reward((Event.RewardChanged) event);
+                    break;
+                case PARTICIPANT_EXITED:
+                    exited((Event.ParticipantExited) event, consumers);
+                    break;
+                case POINTS_SOLD: {
+                    Event.PointsSold sold = (Event.PointsSold) event;
+                    add(Series.SALE_PAYOUT, sold.payoutFen());
+                    paidBack(sold.participant(), sold.payoutFen(), consumers);
+                    break;
+                }
+                case POINTS_MINTED:
+                    add(Series.MINTED, ((Event.PointsMinted) event).pointsMicro());
+                    break;
+                case COMMAND_REJECTED:
+                    throw new IllegalStateException("the engine rejected a simulated command: " + command + " → " + event);
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void reward(Event.RewardChanged changed) {
+        if (changed.status() != RewardStatus.AVAILABLE) {
+            return;
+        }
+        long amount = changed.reward().amountFen();
+        switch (changed.reward().kind()) {
+            case DIRECT -> add(Series.REWARD_DIRECT, amount);
+            case INDIRECT -> add(Series.REWARD_INDIRECT, amount);
+            case FIRST_ORDER -> add(Series.REWARD_FIRST_ORDER, amount);
+            case RECRUITMENT -> add(Series.REWARD_RECRUITMENT, amount);
+            case MALL_REBATE -> add(Series.REWARD_MALL_REBATE, amount);
+            case AGENT -> {
+                add(Series.REWARD_AGENT, amount);
+                switch (changed.reward().level()) {
+                    case DISTRICT -> add(Series.AGENT_DISTRICT, amount);
+                    case CITY -> add(Series.AGENT_CITY, amount);
+                    case PROVINCE -> add(Series.AGENT_PROVINCE, amount);
+                }
+            }
+        }
+    }
+
+    private void exited(Event.ParticipantExited exit, PathSimulator.Consumers consumers) {
+        add(Series.EXITS, 1);
+        add(Series.EXIT_PAYOUT, exit.payoutFen());
+        paidBack(exit.participant(), exit.payoutFen(), consumers);
+        if (exit.participant().charAt(0) != 'u') {
+            return;
+        }
+        int consumer = PathSimulator.Consumers.index(exit.participant());
+        if (consumers.firstExitMonth[consumer] < 0) {
+            consumers.firstExitMonth[consumer] = month;
+            monthsToExit[consumers.joinMonth[consumer]][month - consumers.joinMonth[consumer]]++;
+        }
+    }
+
+    private static void paidBack(String participant, long payout, PathSimulator.Consumers consumers) {
+        if (participant.charAt(0) == 'u') {
+            consumers.paidBack[PathSimulator.Consumers.index(participant)] += payout;
+        }
+    }
+
+    void endMonth(int current, Engine engine, int activeConsumers) {
+        series[Series.PRICE.ordinal()][current] = PathSimulator.priceTimes10000(engine.price().cashFen(),
+                engine.price().pointsMicro());
+        series[Series.POOL_CASH.ordinal()][current] = engine.poolCash();
+        series[Series.CIRCULATING_POINTS.ordinal()][current] = engine.circulatingPoints();
+        series[Series.ACTIVE_CONSUMERS.ordinal()][current] = activeConsumers;
+        series[Series.HOLDERS.ordinal()][current] = engine.holderCount();
+        series[Series.PLATFORM_REVENUE.ordinal()][current] = platformRevenue(engine) - revenueAtStart;
+    }
+
+    private static long platformRevenue(Engine engine) {
+        return engine.balance(AccountType.PLATFORM_REVENUE, null) + engine.balance(AccountType.PLATFORM_ROUNDING, null);
+    }
+
+    long[][] series() {
+        return series;
+    }
+
+    long[][] monthsToExit() {
+        return monthsToExit;
+    }
+
+    /** Per join month: consumers, how many ever exited, what they spent and what the pool paid them back. */
+    long[][] cohorts(PathSimulator.Consumers consumers) {
+        long[][] cohorts = new long[horizon][PathResult.COHORT_FIELDS];
+        for (int consumer = 0; consumer < consumers.count; consumer++) {
+            long[] cohort = cohorts[consumers.joinMonth[consumer]];
+            cohort[PathResult.COHORT_USERS]++;
+            cohort[PathResult.COHORT_EXITED] += consumers.firstExitMonth[consumer] >= 0 ? 1 : 0;
+            cohort[PathResult.COHORT_SPEND] += consumers.spend[consumer];
+            cohort[PathResult.COHORT_PAID_BACK] += consumers.paidBack[consumer];
+        }
+        return cohorts;
+    }
+}

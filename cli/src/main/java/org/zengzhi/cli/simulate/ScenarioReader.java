@@ -1,0 +1,202 @@
+package org.zengzhi.cli.simulate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.zengzhi.cli.PlanFiles;
+import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.RegionLevel;
+
+/**
+ * Reads scenario files (YAML, see docs/simulator.md). Scalars stay text and are parsed exactly; the plan
+ * file named by {@code plan} is read relative to the scenario's folder and validated like
+ * {@code zengzhi plan check}. The first problem is reported naming its field.
+ */
+public final class ScenarioReader {
+    static final int PATHS_MAX = 10_000;
+    static final int HORIZON_MONTHS_MAX = 600;
+    static final int USERS_MAX = 10_000_000;
+    static final int MERCHANTS_MAX = 100_000;
+
+    private ScenarioReader() {
+    }
+
+    public static Scenario read(Path file) throws ScenarioException, IOException {
+        if (!Files.isReadable(file)) {
+            throw new ScenarioException("(file)", "cannot read " + file);
+        }
+        Object tree;
+        try {
+            tree = PlanFiles.loadTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("(file)", e.getMessage());
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return read(tree, folder);
+    }
+
+    /** Reads a scenario from a YAML tree of text scalars; {@code plan} is resolved against {@code folder}. */
+    public static Scenario read(Object tree, Path folder) throws ScenarioException, IOException {
+        Fields root = Fields.of("", tree, Set.of("name", "plan", "seed", "paths", "horizonMonths", "population",
+                "orders", "selling", "regions", "subsidies", "sellOffs"));
+        String planText = root.requiredText("plan");
+        Path planFile = folder.resolve(planText).normalize();
+        Plan plan = plan(planFile, root.field("plan"));
+        int horizon = root.count("horizonMonths", 36, 1, HORIZON_MONTHS_MAX);
+        return new Scenario(root.text("name", "unnamed"), planFile, plan, root.whole("seed", 1, 0, Long.MAX_VALUE),
+                root.count("paths", 10, 1, PATHS_MAX), horizon,
+                population(Fields.of("population", root.raw("population"),
+                        Set.of("initial", "growth", "invited", "churn"))),
+                orders(Fields.of("orders", root.raw("orders"), Set.of("perUserPerMonth", "mall", "amount"))),
+                selling(Fields.of("selling", root.raw("selling"), Set.of("share", "portion", "afterMonths"))),
+                regions(root), subsidies(root, horizon), sellOffs(root, horizon));
+    }
+
+    /** Loads and validates the plan file, as {@code zengzhi plan check} would. */
+    static Plan plan(Path planFile, String field) throws ScenarioException, IOException {
+        if (!Files.isReadable(planFile)) {
+            throw new ScenarioException(field, "cannot read the plan file " + planFile);
+        }
+        PlanCheck check = PlanFiles.check(planFile);
+        if (!check.valid()) {
+            throw new ScenarioException(field, "the plan " + planFile + " is invalid: " + check.errors());
+        }
+        return check.plan();
+    }
+
+    private static Scenario.Population population(Fields fields) throws ScenarioException {
+        List<Scenario.GrowthPhase> phases = new ArrayList<>();
+        for (Map.Entry<String, Object> item : fields.list("growth")) {
+            phases.add(phase(Fields.of(item.getKey(), item.getValue(),
+                    Set.of("curve", "months", "newUsers", "increase", "rate", "capacity"))));
+        }
+        if (phases.isEmpty()) {
+            phases.add(new Scenario.GrowthPhase(Scenario.Curve.STOP, 0, 0, 0, 0, 0));
+        }
+        return new Scenario.Population(fields.count("initial", 100, 0, USERS_MAX), phases,
+                fields.rate("invited", 800_000), fields.rate("churn", 0));
+    }
+
+    private static Scenario.GrowthPhase phase(Fields fields) throws ScenarioException {
+        String curveText = fields.requiredText("curve");
+        Scenario.Curve curve;
+        try {
+            curve = Scenario.Curve.valueOf(curveText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(fields.field("curve"),
+                    "must be one of constant, linear, logistic, decline, stop, not \"" + curveText + "\"");
+        }
+        int capacity = fields.count("capacity", 0, 0, USERS_MAX);
+        if (curve == Scenario.Curve.LOGISTIC && capacity == 0) {
+            throw new ScenarioException(fields.field("capacity"), "is required for a logistic curve");
+        }
+        return new Scenario.GrowthPhase(curve, fields.count("months", 0, 0, HORIZON_MONTHS_MAX),
+                fields.count("newUsers", 0, 0, USERS_MAX), fields.count("increase", 0, -USERS_MAX, USERS_MAX),
+                fields.rate("rate", 0), capacity);
+    }
+
+    private static Scenario.Orders orders(Fields fields) throws ScenarioException {
+        Fields amount = Fields.of(fields.field("amount"), fields.raw("amount"),
+                Set.of("distribution", "value", "min", "max", "choices"));
+        return new Scenario.Orders(fields.milli("perUserPerMonth", 1000, 1_000_000), fields.rate("mall", 0),
+                amount(amount));
+    }
+
+    private static Scenario.Amount amount(Fields fields) throws ScenarioException {
+        String distribution = fields.text("distribution", "fixed");
+        switch (distribution) {
+            case "fixed": {
+                long value = fields.money("value", 100_000, 1);
+                return new Scenario.Amount("fixed", value, value, List.of());
+            }
+            case "uniform": {
+                long min = fields.money("min", 1, 1);
+                long max = fields.money("max", min, 1);
+                if (max < min) {
+                    throw new ScenarioException(fields.field("max"), "must not be below min");
+                }
+                return new Scenario.Amount("uniform", min, max, List.of());
+            }
+            case "choices":
+                return choices(fields);
+            default:
+                throw new ScenarioException(fields.field("distribution"),
+                        "must be fixed, uniform or choices, not \"" + distribution + "\"");
+        }
+    }
+
+    private static Scenario.Amount choices(Fields fields) throws ScenarioException {
+        List<long[]> choices = new ArrayList<>();
+        for (Map.Entry<String, Object> item : fields.list("choices")) {
+            Fields choice = Fields.of(item.getKey(), item.getValue(), Set.of("amount", "weight"));
+            choices.add(new long[] { choice.money("amount", 0, 1), choice.whole("weight", 1, 1, 1_000_000) });
+        }
+        if (choices.isEmpty()) {
+            throw new ScenarioException(fields.field("choices"), "needs at least one {amount, weight}");
+        }
+        return new Scenario.Amount("choices", 0, 0, choices);
+    }
+
+    private static Scenario.Selling selling(Fields fields) throws ScenarioException {
+        return new Scenario.Selling(fields.rate("share", 0), fields.rate("portion", 1_000_000),
+                fields.count("afterMonths", 0, 0, HORIZON_MONTHS_MAX));
+    }
+
+    private static List<Scenario.Region> regions(Fields root) throws ScenarioException {
+        List<Scenario.Region> regions = new ArrayList<>();
+        for (Map.Entry<String, Object> item : root.list("regions")) {
+            Fields fields = Fields.of(item.getKey(), item.getValue(),
+                    Set.of("code", "merchants", "recruiters", "commission", "agents"));
+            String code = fields.requiredText("code");
+            if (RegionDirectory.STANDARD.path(code).isEmpty()) {
+                throw new ScenarioException(fields.field("code"), "is not a GB/T 2260 region code: " + code);
+            }
+            long commission = fields.has("commission") ? fields.rate("commission", -1) : -1;
+            regions.add(new Scenario.Region(code, fields.count("merchants", 1, 0, MERCHANTS_MAX),
+                    fields.count("recruiters", 1, 0, MERCHANTS_MAX), commission, agentLevels(fields)));
+        }
+        return regions;
+    }
+
+    private static List<RegionLevel> agentLevels(Fields fields) throws ScenarioException {
+        List<RegionLevel> levels = new ArrayList<>();
+        for (Map.Entry<String, Object> item : fields.list("agents")) {
+            String text = String.valueOf(item.getValue()).trim();
+            try {
+                levels.add(RegionLevel.valueOf(text.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(item.getKey(), "must be district, city or province, not \"" + text + "\"");
+            }
+        }
+        return levels;
+    }
+
+    private static List<Scenario.Subsidy> subsidies(Fields root, int horizon) throws ScenarioException {
+        List<Scenario.Subsidy> subsidies = new ArrayList<>();
+        for (Map.Entry<String, Object> item : root.list("subsidies")) {
+            Fields fields = Fields.of(item.getKey(), item.getValue(), Set.of("month", "amount"));
+            subsidies.add(new Scenario.Subsidy(fields.count("month", 0, 0, horizon - 1),
+                    fields.money("amount", 0, 1)));
+        }
+        return subsidies;
+    }
+
+    private static List<Scenario.SellOff> sellOffs(Fields root, int horizon) throws ScenarioException {
+        List<Scenario.SellOff> sellOffs = new ArrayList<>();
+        for (Map.Entry<String, Object> item : root.list("sellOffs")) {
+            Fields fields = Fields.of(item.getKey(), item.getValue(), Set.of("month", "share", "portion"));
+            sellOffs.add(new Scenario.SellOff(fields.count("month", 0, 0, horizon - 1), fields.rate("share", 1_000_000),
+                    fields.rate("portion", 1_000_000)));
+        }
+        return sellOffs;
+    }
+}

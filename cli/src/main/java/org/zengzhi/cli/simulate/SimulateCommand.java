@@ -1,0 +1,90 @@
+package org.zengzhi.cli.simulate;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.zengzhi.cli.VersionProvider;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code zengzhi simulate SCENARIO --out DIR}: runs a scenario through the engine and writes its report. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = { "Runs a scenario (YAML, see docs/simulator.md) through the real engine, every path in parallel,",
+            "and writes DIR/report.html (self-contained) with a CSV of every series." },
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = { "0:report written", "1:a path broke conservation (a bug: the report is not written)",
+            "2:bad scenario or option" })
+public final class SimulateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCENARIO", description = "The scenario file.")
+    private Path scenarioFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the report (created).")
+    private Path out;
+
+    @Option(names = "--paths", paramLabel = "N", description = "Override the scenario's number of paths.")
+    private Integer paths;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Override the scenario's seed.")
+    private Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads to run paths on (default: all cores).")
+    private Integer threads;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario;
+        try {
+            scenario = Options.apply(ScenarioReader.read(scenarioFile), paths, seed);
+            Options.checkThreads(threads);
+        } catch (ScenarioException e) {
+            err.println(scenarioFile + ": " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        long started = System.nanoTime();
+        SimulationResult result;
+        try {
+            result = Simulation.run(scenario, threads == null ? Simulation.cores() : threads);
+        } catch (IllegalStateException e) {
+            err.println("simulation failed: " + e.getMessage());
+            return 1;
+        }
+        ReportWriter.write(result, out);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        spec.commandLine().getOut().println("wrote " + out.resolve("report.html") + ": " + result.paths().size()
+                + " paths × " + scenario.horizonMonths() + " months, " + result.totalOrders() + " orders in " + millis + " ms");
+        return 0;
+    }
+
+    /** Checks and applies the options that override a scenario's fields. */
+    static final class Options {
+        private Options() {
+        }
+
+        static Scenario apply(Scenario scenario, Integer paths, Long seed) throws ScenarioException {
+            if (paths != null && (paths < 1 || paths > ScenarioReader.PATHS_MAX)) {
+                throw new ScenarioException("--paths", "must be between 1 and " + ScenarioReader.PATHS_MAX);
+            }
+            if (seed != null && seed < 0) {
+                throw new ScenarioException("--seed", "must not be negative");
+            }
+            return new Scenario(scenario.name(), scenario.planFile(), scenario.plan(),
+                    seed == null ? scenario.seed() : seed, paths == null ? scenario.paths() : paths,
+                    scenario.horizonMonths(), scenario.population(), scenario.orders(), scenario.selling(),
+                    scenario.regions(), scenario.subsidies(), scenario.sellOffs());
+        }
+
+        static void checkThreads(Integer threads) throws ScenarioException {
+            if (threads != null && (threads < 1 || threads > 1024)) {
+                throw new ScenarioException("--threads", "must be between 1 and 1024");
+            }
+        }
+    }
+}

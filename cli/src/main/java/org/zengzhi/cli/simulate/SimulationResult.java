@@ -1,0 +1,75 @@
+package org.zengzhi.cli.simulate;
+
+import java.util.List;
+
+/** Every path's result, in path order, with the figures the report aggregates over paths. */
+public record SimulationResult(Scenario scenario, List<PathResult> paths) {
+    public SimulationResult {
+        paths = List.copyOf(paths);
+    }
+
+    public int months() {
+        return scenario.horizonMonths();
+    }
+
+    /** The values of one series in one month, one per path. */
+    public long[] acrossPaths(Series series, int month) {
+        long[] values = new long[paths.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = paths.get(i).series(series)[month];
+        }
+        return values;
+    }
+
+    public long percentile(Series series, int month, int q) {
+        return Simulation.percentile(acrossPaths(series, month), q);
+    }
+
+    /** A cohort figure summed over paths. */
+    public long cohortTotal(int month, int field) {
+        long total = 0;
+        for (PathResult path : paths) {
+            total += path.cohorts()[month][field];
+        }
+        return total;
+    }
+
+    /**
+     * Median months from joining to the first exit among the cohort's consumers who exited, pooled over
+     * paths; −1 when nobody in the cohort exited.
+     */
+    public int medianMonthsToExit(int month) {
+        long[] histogram = new long[months() + 1];
+        long exited = 0;
+        for (PathResult path : paths) {
+            for (int m = 0; m < histogram.length; m++) {
+                histogram[m] += path.monthsToExit()[month][m];
+                exited += path.monthsToExit()[month][m];
+            }
+        }
+        if (exited == 0) {
+            return -1;
+        }
+        long middle = (exited + 1) / 2;
+        for (int m = 0; m < histogram.length; m++) {
+            middle -= histogram[m];
+            if (middle <= 0) {
+                return m;
+            }
+        }
+        return months();
+    }
+
+    /** A class's money in or out, the median over paths. */
+    public long medianClass(ParticipantClass which, boolean in) {
+        long[] values = new long[paths.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in ? paths.get(i).putIn()[which.ordinal()] : paths.get(i).tookOut()[which.ordinal()];
+        }
+        return Simulation.percentile(values, 50);
+    }
+
+    public long totalOrders() {
+        return paths.stream().mapToLong(PathResult::orders).sum();
+    }
+}
