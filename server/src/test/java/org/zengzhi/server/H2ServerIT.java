@@ -39,4 +39,9 @@ class H2ServerIT extends ServerRecoveryTests {
     void consumerPages() throws Exception {
         consumerSeesOrdersPostingsExitAndSells();
     }
+
+    @Test
+    void operatorAndMerchantPages() throws Exception {
+        operatorActionsAndMerchantPages();
+    }
 }

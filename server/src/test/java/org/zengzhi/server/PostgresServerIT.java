@@ -56,4 +56,9 @@ class PostgresServerIT extends ServerRecoveryTests {
     void consumerPages() throws Exception {
         consumerSeesOrdersPostingsExitAndSells();
     }
+
+    @Test
+    void operatorAndMerchantPages() throws Exception {
+        operatorActionsAndMerchantPages();
+    }
 }

@@ -76,6 +76,16 @@ final class ServerHarness implements AutoCloseable {
         return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A GET whose body is not JSON (CSV), returned as text; fails unless 200. */
+    String raw(String token, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     private static Reply reply(HttpResponse<String> response) {
         String body = response.body();
         return new Reply(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));

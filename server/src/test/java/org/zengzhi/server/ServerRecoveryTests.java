@@ -150,4 +150,44 @@ abstract class ServerRecoveryTests {
                     .asString()).isEqualTo("points");
         }
     }
+
+    /** Operator actions as named endpoints, the holder CSV, and a merchant's own store only. */
+    void operatorActionsAndMerchantPages() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("m1", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
+            server.post("m2", "{\"type\":\"merchant\",\"merchant\":\"other\",\"owner\":\"kim\",\"region\":\"440103\"}");
+            server.post("p1", "{\"type\":\"pay\",\"id\":\"o1\",\"user\":\"alice\",\"merchant\":\"shop\","
+                    + "\"amount\":\"1000.00\",\"channel\":\"store\"}");
+            server.post("t1", "{\"type\":\"tick\"}");
+            assertThat(server.send(null, "POST", "/operator/subsidy", null, "x").status()).isEqualTo(401);
+            String operator = server.login("operator", ServerHarness.OPERATOR_PASSWORD);
+            ServerHarness.Reply subsidy = server.send(operator, "POST", "/operator/subsidy",
+                    "{\"amount\":\"500.00\",\"reason\":\"launch round\"}", "s1");
+            assertThat(subsidy.status()).isEqualTo(200);
+            assertThat(server.send(operator, "POST", "/operator/subsidy", "{\"amount\":\"5.001\",\"reason\":\"r\"}", "s2")
+                    .body().get("field").asString()).isEqualTo("amount");
+            assertThat(server.send(operator, "POST", "/operator/agents", "{\"user\":\"ag\",\"region\":\"999999\"}", "a1")
+                    .body().get("code").asString()).isEqualTo("UNKNOWN_REGION");
+            assertThat(server.send(operator, "POST", "/operator/referrers", "{\"user\":\"alice\",\"referrer\":\"kim\","
+                    + "\"reason\":\"report 12: shadow account\"}", "r1").status()).isEqualTo(200);
+            ServerHarness.Reply suspended = server.send(operator, "POST", "/operator/merchants/other/suspension",
+                    "{\"reason\":\"steered customers off the platform\"}", "u1");
+            assertThat(suspended.status()).isEqualTo(200);
+            String csv = server.raw(operator, "/operator/holders.csv");
+            assertThat(csv).startsWith("user,points,value,price,clock\n").contains("alice,112.000000,");
+            assertThat(server.send(operator, "POST", "/operator/accounts", "{\"username\":\"shopkeeper\",\"password\":"
+                    + "\"keeper-secret\",\"role\":\"MERCHANT\",\"merchant\":\"shop\"}", null).status()).isEqualTo(201);
+            String keeper = server.login("shopkeeper", "keeper-secret");
+            assertThat(server.send(keeper, "GET", "/merchants/shop/orders", null, null).body().get(0).get("order")
+                    .asString()).isEqualTo("o1");
+            assertThat(server.send(keeper, "GET", "/merchants/shop/pay-code", null, null).body().get("path").asString())
+                    .isEqualTo("/pay/shop");
+            assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
+                    .contains("MERCHANT_CASH").contains("800.00");
+            assertThat(server.send(keeper, "GET", "/merchants/other/orders", null, null).status()).isEqualTo(403);
+            assertThat(server.send(keeper, "GET", "/operator/plan", null, null).status()).isEqualTo(403);
+            assertThat(server.send(operator, "GET", "/operator/plan", null, null).body().get("complianceReport").asString())
+                    .contains("禁止传销条例");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.web.Http;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -113,12 +114,11 @@ class AuthController {
     }
 
     private static ResponseEntity<String> entity(Response response) {
-        MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
-        return ResponseEntity.status(response.status()).contentType(type).body(response.body());
+        return Http.entity(response);
     }
 
     private static CompletableFuture<ResponseEntity<String>> done(Response response) {
-        return CompletableFuture.completedFuture(entity(response));
+        return Http.done(response);
     }
 
 

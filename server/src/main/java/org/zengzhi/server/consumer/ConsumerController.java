@@ -16,14 +16,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Units;
-import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.web.Http;
 
 /**
  * A consumer's own pages of the API (R-3.4, R-3.8, R-9.4, R-4.1): sell points with a payout preview, the
@@ -64,9 +62,6 @@ class ConsumerController {
     CompletableFuture<ResponseEntity<String>> sell(@RequestBody Sale sale,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            return done(Problems.badRequest("Idempotency-Key", "every state-changing call needs an Idempotency-Key"));
-        }
         long pointsMicro;
         try {
             pointsMicro = Units.parsePointsMicro(sale.points());
@@ -74,10 +69,8 @@ class ConsumerController {
             return done(Problems.badRequest("points", e.getMessage()));
         }
         String user = me.getName();
-        CommandRequest request = new CommandRequest(
-                now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro),
-                ConsumerController::render, "sell:" + user + ":" + key, user + "|" + pointsMicro);
-        return gateway.submit(request).thenApply(ConsumerController::entity);
+        return Http.submit(gateway, "sell:" + user, key, user + "|" + pointsMicro,
+                now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro));
     }
 
     /** The price series for charts: the exact pair and its display, newest last. */
@@ -123,28 +116,19 @@ class ConsumerController {
         return gateway.query(engine -> ConsumerViews.exit(engine, me.getName())).thenApply(ConsumerController::json);
     }
 
-    private static Response render(List<Event> events) {
-        if (events.size() == 1 && events.get(0) instanceof Event.CommandRejected) {
-            Event.CommandRejected rejected = (Event.CommandRejected) events.get(0);
-            return Problems.rejected(rejected.code().name(), rejected.field());
-        }
-        return new Response(200, "{\"events\":" + LogLines.events(events) + "}");
-    }
-
     private static String quote(String text) {
         return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
     }
 
     private static ResponseEntity<String> json(String body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return Http.json(body);
     }
 
     private static ResponseEntity<String> entity(Response response) {
-        MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
-        return ResponseEntity.status(response.status()).contentType(type).body(response.body());
+        return Http.entity(response);
     }
 
     private static CompletableFuture<ResponseEntity<String>> done(Response response) {
-        return CompletableFuture.completedFuture(entity(response));
+        return Http.done(response);
     }
 }

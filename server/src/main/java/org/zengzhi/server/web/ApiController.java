@@ -1,11 +1,9 @@
 package org.zengzhi.server.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Event;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -40,7 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v1")
 class ApiController {
-    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EngineGateway gateway;
@@ -52,9 +48,9 @@ class ApiController {
     @PostMapping(path = "/commands", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> command(@RequestBody byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            return done(Problems.badRequest("Idempotency-Key", "every state-changing call needs an Idempotency-Key "
-                    + "header of 1 to 200 characters"));
+        Response keyProblem = Http.keyProblem(key);
+        if (keyProblem != null) {
+            return done(keyProblem);
         }
         ObjectNode line;
         try {
@@ -74,8 +70,8 @@ class ApiController {
         } catch (IllegalArgumentException e) {
             return done(Problems.badRequest(fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", "")));
         }
-        CommandRequest request = new CommandRequest(now -> parse(line, now), ApiController::render,
-                "commands:" + key, sha256(body));
+        CommandRequest request = new CommandRequest(now -> parse(line, now), Http::render, "commands:" + key,
+                sha256(body));
         return gateway.submit(request).thenApply(ApiController::entity);
     }
 
@@ -120,21 +116,12 @@ class ApiController {
         return JSON.writeValueAsString(copy);
     }
 
-    private static Response render(List<Event> events) {
-        if (events.size() == 1 && events.get(0) instanceof Event.CommandRejected) {
-            Event.CommandRejected rejected = (Event.CommandRejected) events.get(0);
-            return Problems.rejected(rejected.code().name(), rejected.field());
-        }
-        return new Response(200, "{\"events\":" + LogLines.events(events) + "}");
-    }
-
     private static ResponseEntity<String> entity(Response response) {
-        MediaType type = response.status() >= 400 ? PROBLEM : MediaType.APPLICATION_JSON;
-        return ResponseEntity.status(response.status()).contentType(type).body(response.body());
+        return Http.entity(response);
     }
 
     private static CompletableFuture<ResponseEntity<String>> done(Response response) {
-        return CompletableFuture.completedFuture(entity(response));
+        return Http.done(response);
     }
 
     /** "line 1: field "amount": …" names the field. */
@@ -151,7 +138,4 @@ class ApiController {
         }
     }
 
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 }

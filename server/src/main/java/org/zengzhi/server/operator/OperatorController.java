@@ -1,0 +1,147 @@
+package org.zengzhi.server.operator;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.zengzhi.cli.PlanFiles;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.ComplianceReport;
+import org.zengzhi.engine.Units;
+import org.zengzhi.server.account.AccountStore;
+import org.zengzhi.server.account.Role;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.web.Http;
+
+/**
+ * The operator's named actions (R-3.7, R-3.9, R-4.1, R-4.5, R-4.7): subsidy, merchant suspension, agents,
+ * referrer reassignment, the plan and its compliance report, and the holder snapshot CSV. Each action is
+ * one journaled engine command; the security configuration admits operators only under /operator.
+ */
+@RestController
+@RequestMapping("/api/v1/operator")
+class OperatorController {
+    private final EngineGateway gateway;
+    private final JdbcTemplate jdbc;
+    private final AccountStore accounts;
+
+    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    record Subsidy(String amount, String reason) {
+    }
+
+    record Suspension(String reason, Boolean suspended) {
+    }
+
+    record Agent(String user, String region) {
+    }
+
+    record Reassignment(String user, String referrer, String reason) {
+    }
+
+    record NewAccount(String username, String password, String role, String merchant) {
+    }
+
+    /** 融资补贴: cash into the pool with no points minted (R-3.7). */
+    @PostMapping(path = "/subsidy", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> subsidy(@RequestBody Subsidy body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        long amount;
+        try {
+            amount = Units.parseFen(body.amount());
+        } catch (IllegalArgumentException e) {
+            return Http.done(Problems.badRequest("amount", e.getMessage()));
+        }
+        if (body.reason() == null || body.reason().isBlank()) {
+            return Http.done(Problems.badRequest("reason", "a subsidy is audited: say why"));
+        }
+        return Http.submit(gateway, "subsidy", key, amount + "|" + body.reason(),
+                now -> new Command.InjectSubsidy("subsidy:" + key, now, amount));
+    }
+
+    @PostMapping(path = "/merchants/{merchant}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> suspend(@PathVariable String merchant, @RequestBody Suspension body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        boolean suspended = body.suspended() == null || body.suspended();
+        return Http.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + body.reason(),
+                now -> new Command.SuspendMerchant("suspend:" + key, now, merchant, suspended, body.reason()));
+    }
+
+    @PostMapping(path = "/agents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> appoint(@RequestBody Agent body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return Http.submit(gateway, "agent", key, body.user() + "|" + body.region(),
+                now -> new Command.AppointAgent("agent:" + key, now, body.user(), body.region()));
+    }
+
+    @DeleteMapping("/agents/{region}")
+    CompletableFuture<ResponseEntity<String>> remove(@PathVariable String region,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return Http.submit(gateway, "removeAgent", key, region,
+                now -> new Command.RemoveAgent("removeAgent:" + key, now, region));
+    }
+
+    /** Moves a user under another referrer, with the reason kept in the journal (R-4.1, R-4.7). */
+    @PostMapping(path = "/referrers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> reassign(@RequestBody Reassignment body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return Http.submit(gateway, "reassign", key, body.user() + "|" + body.referrer() + "|" + body.reason(),
+                now -> new Command.ReassignReferrer("reassign:" + key, now, body.user(), body.referrer(), body.reason()));
+    }
+
+    /** Creates an account of any role, e.g. a merchant's login for its store (R-8.4). */
+    @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> account(@RequestBody NewAccount body) {
+        Role role;
+        try {
+            role = Role.valueOf(String.valueOf(body.role()));
+        } catch (IllegalArgumentException e) {
+            return Http.entity(Problems.badRequest("role", "one of CONSUMER, MERCHANT, PROMOTER, AGENT, OPERATOR"));
+        }
+        if (body.username() == null || !body.username().matches("[A-Za-z0-9_.-]{3,64}")) {
+            return Http.entity(Problems.badRequest("username", "3 to 64 letters, digits, '_', '.' or '-'"));
+        }
+        if (body.password() == null || body.password().length() < 8 || body.password().length() > 200) {
+            return Http.entity(Problems.badRequest("password", "8 to 200 characters"));
+        }
+        if (role == Role.MERCHANT && (body.merchant() == null || body.merchant().isBlank())) {
+            return Http.entity(Problems.badRequest("merchant", "a merchant account names its store"));
+        }
+        if (!accounts.create(body.username(), body.password(), role, role == Role.MERCHANT ? body.merchant() : null)) {
+            return Http.entity(Problems.conflict("username", "this username is taken"));
+        }
+        return Http.entity(new org.zengzhi.server.gateway.Response(201, "{\"username\":\"" + body.username()
+                + "\",\"role\":\"" + role + "\"}"));
+    }
+
+    /** The tenant's plan as stored, with its compliance report (R-4.6, R-9.3). */
+    @GetMapping("/plan")
+    ResponseEntity<String> plan() {
+        String yaml = jdbc.queryForObject("SELECT plan_yaml FROM tenant WHERE id = 1", String.class);
+        String report = ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text();
+        return Http.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                java.util.Map.of("yaml", yaml, "complianceReport", report)));
+    }
+
+    /** R-3.9: every holder now, with points and their value at the current price, as CSV. */
+    @GetMapping(path = "/holders.csv", produces = "text/csv")
+    CompletableFuture<ResponseEntity<String>> holders() {
+        return gateway.query(HolderSnapshot::csv).thenApply(csv -> ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"holders.csv\"").body(csv));
+    }
+}
