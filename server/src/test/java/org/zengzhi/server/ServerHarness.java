@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Starts the real server on a free port with the given properties and talks to it over real HTTP. */
-final class ServerHarness implements AutoCloseable {
+public final class ServerHarness implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String OPERATOR_PASSWORD = "operator-test-password";
@@ -25,7 +26,7 @@ final class ServerHarness implements AutoCloseable {
     private final String base;
     private final String operatorToken;
 
-    ServerHarness(String... properties) throws Exception {
+    public ServerHarness(String... properties) throws Exception {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--zengzhi.tick-interval=PT1H",
                 "--zengzhi.operator-password=" + OPERATOR_PASSWORD));
         for (String property : properties) {
@@ -37,11 +38,11 @@ final class ServerHarness implements AutoCloseable {
         operatorToken = login("operator", OPERATOR_PASSWORD);
     }
 
-    record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body) {
     }
 
     /** Signs in and returns the bearer token; fails the test if sign-in fails. */
-    String login(String username, String password) throws Exception {
+    public String login(String username, String password) throws Exception {
         Reply reply = send(null, "POST", "/auth/login", "{\"username\":\"" + username + "\",\"password\":\""
                 + password + "\"}", null);
         if (reply.status() != 200) {
@@ -51,17 +52,17 @@ final class ServerHarness implements AutoCloseable {
     }
 
     /** A command as the operator. */
-    Reply post(String key, String json) throws Exception {
+    public Reply post(String key, String json) throws Exception {
         return send(operatorToken, "POST", "/commands", json, key);
     }
 
     /** A read as the operator. */
-    Reply get(String path) throws Exception {
+    public Reply get(String path) throws Exception {
         return send(operatorToken, "GET", path, null, null);
     }
 
     /** Any call: {@code token} null for none, {@code json} null for no body, {@code key} null for no Idempotency-Key. */
-    Reply send(String token, String method, String path, String json, String key) throws Exception {
+    public Reply send(String token, String method, String path, String json, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -74,6 +75,20 @@ final class ServerHarness implements AutoCloseable {
             request.header("Idempotency-Key", key);
         }
         return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** POSTs {@code body} to {@code path} (under /api/v1) as the operator, with the given headers. */
+    public Reply post(String path, Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + operatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A bean of the running server, for tests that look behind the API (the database, for instance). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** A GET whose body is not JSON (CSV), returned as text; fails unless 200. */

@@ -168,7 +168,8 @@ public final class EngineGateway implements AutoCloseable {
         if (record != null) {
             batchKeys.put(key, record);
         }
-        applied.add(new AppliedCommand(seq, command, LogLines.write(command), events, out.postings(), record));
+        applied.add(new AppliedCommand(seq, command, LogLines.write(command), events, out.postings(), record,
+                request.readModel().apply(command, events)));
         return response;
     }
 

@@ -7,11 +7,16 @@ import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Posting;
 
 /**
- * One command as the gateway applied it: its journal sequence number, what it produced, and the
- * idempotency record to keep with it (null without an Idempotency-Key).
+ * One command as the gateway applied it: its journal sequence number, what it produced, the idempotency
+ * record to keep with it (null without an Idempotency-Key) and the read-model rows it updates.
  */
 public record AppliedCommand(long seq, Command command, String line, List<Event> events, List<Posting> postings,
-        IdempotencyRecord idempotency) {
+        IdempotencyRecord idempotency, List<ReadModelWrite> readModel) {
+
+    public AppliedCommand(long seq, Command command, String line, List<Event> events, List<Posting> postings,
+            IdempotencyRecord idempotency) {
+        this(seq, command, line, events, postings, idempotency, List.of());
+    }
 
     /** The rejection code, or null when the command was accepted. */
     public String rejection() {

@@ -15,7 +15,8 @@ import org.zengzhi.engine.Posting;
 
 /**
  * The database side of the gateway: a batch of applied commands is written in ONE transaction — journal
- * rows, their postings, the price series and the idempotency records — with JDBC batches, so nothing per
+ * rows, their postings, the price series, the idempotency records and the read-model rows the commands
+ * update — with JDBC batches, so nothing per
  * order takes a row lock on a hot row (ARCHITECTURE, persistence).
  */
 public final class Journal {
@@ -45,6 +46,11 @@ public final class Journal {
             jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
                     + "VALUES (?, ?, ?, ?, ?)", keys);
             OrderReadModel.write(jdbc, batch);
+            for (AppliedCommand applied : batch) {
+                for (ReadModelWrite write : applied.readModel()) {
+                    jdbc.update(write.sql(), write.arguments().toArray());
+                }
+            }
         });
     }
 

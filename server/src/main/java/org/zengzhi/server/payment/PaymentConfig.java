@@ -1,0 +1,34 @@
+package org.zengzhi.server.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.server.gateway.EngineGateway;
+
+/** Wires the payment providers (the built-in sandbox today) and the payments service. */
+@Configuration(proxyBeanMethods = false)
+class PaymentConfig {
+
+    @Bean
+    LocalServer localServer(@Value("${zengzhi.payments.base-url:}") String baseUrl,
+            @Value("${server.address:}") String address) {
+        return new LocalServer(baseUrl, address);
+    }
+
+    @Bean
+    SandboxProvider sandboxProvider(JdbcTemplate jdbc, @Value("${zengzhi.sandbox.secret:}") String secret,
+            @Value("${zengzhi.payments.callback-window}") Duration window, LocalServer server) {
+        return new SandboxProvider(jdbc, secret, window, Clock.systemUTC(), server);
+    }
+
+    @Bean
+    Payments payments(JdbcTemplate jdbc, List<PaymentProvider> providers,
+            @Value("${zengzhi.payments.provider}") String provider, EngineGateway gateway) {
+        return new Payments(new PaymentIntents(jdbc), providers, provider, gateway, Clock.systemUTC());
+    }
+}

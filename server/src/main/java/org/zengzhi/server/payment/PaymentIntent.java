@@ -1,0 +1,87 @@
+package org.zengzhi.server.payment;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.Units;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A payment the platform asked a provider for. It is not engine state: nothing is paid until the
+ * provider's verified callback arrives, and only then does the engine get its {@code PayOrder}. The
+ * status goes CREATED → PAID, or CREATED → FAILED when the engine rejects the order at that moment (the
+ * provider has the customer's money then, and a real deployment refunds it through the provider).
+ */
+public record PaymentIntent(String payment, String idempotencyKey, String requestHash, PaymentRequest request,
+        String provider, String providerTransaction, String payUrl, Status status, String failureCode,
+        Instant createdAt, Instant paidAt) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public enum Status {
+        CREATED, PAID, FAILED
+    }
+
+    /** The engine command a verified callback submits: the order id is the command id. */
+    Command.PayOrder payOrder(Instant at) {
+        return new Command.PayOrder(request.order(), at, request.user(), request.merchant(), request.channel(),
+                request.amountFen(), request.deductFen(), request.split(), request.region());
+    }
+
+    /** The answer to the create call; built from fields that never change, so a retry gets the same bytes. */
+    String createdBody() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("payment", payment);
+        body.put("order", request.order());
+        body.put("providerTransaction", providerTransaction);
+        body.put("payUrl", payUrl);
+        body.put("status", Status.CREATED.name());
+        body.put("amount", Units.formatFen(request.amountFen()));
+        return JSON.writeValueAsString(body);
+    }
+
+    /** The answer to a provider's callback once the engine has decided: PAID, or FAILED with its code. */
+    String outcomeBody(Status outcome, String code) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("payment", payment);
+        body.put("order", request.order());
+        body.put("providerTransaction", providerTransaction);
+        body.put("status", outcome.name());
+        if (code != null) {
+            body.put("code", code);
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    /** Everything about the payment now, for {@code GET /api/v1/payments/{payment}}. */
+    String view() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("payment", payment);
+        body.put("order", request.order());
+        body.put("user", request.user());
+        body.put("merchant", request.merchant());
+        body.put("channel", request.channel().name().toLowerCase(Locale.ROOT));
+        body.put("amount", Units.formatFen(request.amountFen()));
+        body.put("deduct", Units.formatFen(request.deductFen()));
+        MallSplitFen split = request.split();
+        if (split != null) {
+            ObjectNode parts = body.putObject("split");
+            parts.put("cost", Units.formatFen(split.costFen()));
+            parts.put("distribution", Units.formatFen(split.distributionFen()));
+            parts.put("platform", Units.formatFen(split.platformFen()));
+            parts.put("pool", Units.formatFen(split.poolFen()));
+        }
+        body.put("region", request.region());
+        body.put("provider", provider);
+        body.put("providerTransaction", providerTransaction);
+        body.put("payUrl", payUrl);
+        body.put("status", status.name());
+        body.put("code", failureCode);
+        body.put("createdAt", createdAt.toString());
+        body.put("paidAt", paidAt == null ? null : paidAt.toString());
+        return JSON.writeValueAsString(body);
+    }
+}

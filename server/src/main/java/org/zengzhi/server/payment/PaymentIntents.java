@@ -1,0 +1,86 @@
+package org.zengzhi.server.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.server.journal.ReadModelWrite;
+
+/** The {@code payment_intents} table. Unique keys on order, Idempotency-Key and provider transaction. */
+public final class PaymentIntents {
+    private static final String COLUMNS = "payment_id, idem_key, request_hash, order_id, user_id, merchant_id, channel, "
+            + "amount_fen, deduct_fen, split_cost_fen, split_distribution_fen, split_platform_fen, split_pool_fen, region, "
+            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at";
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentIntents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new intent; a duplicate order, key or transaction throws DuplicateKeyException. */
+    void insert(PaymentIntent intent) {
+        PaymentRequest request = intent.request();
+        MallSplitFen split = request.split();
+        jdbc.update("INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
+                request.user(), request.merchant(), request.channel().name(), request.amountFen(), request.deductFen(),
+                split == null ? null : split.costFen(), split == null ? null : split.distributionFen(),
+                split == null ? null : split.platformFen(), split == null ? null : split.poolFen(), request.region(),
+                intent.provider(), intent.providerTransaction(), intent.payUrl(), intent.status().name(),
+                intent.failureCode(), Timestamp.from(intent.createdAt()), null);
+    }
+
+    PaymentIntent byPayment(String payment) {
+        return one("payment_id = ?", payment);
+    }
+
+    PaymentIntent byIdempotencyKey(String key) {
+        return one("idem_key = ?", key);
+    }
+
+    PaymentIntent byOrder(String order) {
+        return one("order_id = ?", order);
+    }
+
+    PaymentIntent byProviderTransaction(String provider, String transaction) {
+        return one("provider = ? AND provider_transaction = ?", provider, transaction);
+    }
+
+    /**
+     * The row update for the engine's answer to the intent's PayOrder: PAID when accepted, FAILED with the
+     * rejection code otherwise. Only a CREATED intent changes, so the outcome is decided once.
+     */
+    static ReadModelWrite outcome(PaymentIntent intent, Instant at, String rejection) {
+        PaymentIntent.Status status = rejection == null ? PaymentIntent.Status.PAID : PaymentIntent.Status.FAILED;
+        return new ReadModelWrite("UPDATE payment_intents SET status = ?, failure_code = ?, paid_at = ? "
+                + "WHERE payment_id = ? AND status = 'CREATED'",
+                Arrays.asList(status.name(), rejection, Timestamp.from(at), intent.payment()));
+    }
+
+    private PaymentIntent one(String where, Object... arguments) {
+        List<PaymentIntent> found = jdbc.query("SELECT " + COLUMNS + " FROM payment_intents WHERE " + where,
+                (rs, i) -> read(rs), arguments);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static PaymentIntent read(ResultSet rs) throws SQLException {
+        long cost = rs.getLong("split_cost_fen");
+        MallSplitFen split = rs.wasNull() ? null : new MallSplitFen(cost, rs.getLong("split_distribution_fen"),
+                rs.getLong("split_platform_fen"), rs.getLong("split_pool_fen"));
+        PaymentRequest request = new PaymentRequest(rs.getString("order_id"), rs.getString("user_id"),
+                rs.getString("merchant_id"), Channel.valueOf(rs.getString("channel")), rs.getLong("amount_fen"),
+                rs.getLong("deduct_fen"), split, rs.getString("region"));
+        Timestamp paidAt = rs.getTimestamp("paid_at");
+        return new PaymentIntent(rs.getString("payment_id"), rs.getString("idem_key"), rs.getString("request_hash"),
+                request, rs.getString("provider"), rs.getString("provider_transaction"), rs.getString("pay_url"),
+                PaymentIntent.Status.valueOf(rs.getString("status")), rs.getString("failure_code"),
+                rs.getTimestamp("created_at").toInstant(), paidAt == null ? null : paidAt.toInstant());
+    }
+}

@@ -1,0 +1,190 @@
+package org.zengzhi.server.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.zengzhi.engine.Event;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.PaymentProvider.CallbackVerification;
+import org.zengzhi.server.payment.PaymentProvider.Notification;
+import org.zengzhi.server.payment.PaymentProvider.ProviderPayment;
+import org.zengzhi.server.payment.PaymentProvider.Refused;
+import org.zengzhi.server.payment.PaymentProvider.Verified;
+
+/**
+ * Payments (R-8.2): an intent is created at a provider; the provider's verified callback submits the
+ * engine's {@code PayOrder} through the gateway. The callback is idempotent by provider transaction: the
+ * gateway keeps its first answer under the transaction's key, so every later delivery (a retry with a new
+ * nonce, or a concurrent duplicate) gets the same answer and changes nothing. The intent's new status is
+ * written in the same database transaction as the journal row.
+ */
+public final class Payments {
+    private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
+
+    private final PaymentIntents intents;
+    private final Map<String, PaymentProvider> providers;
+    private final PaymentProvider defaultProvider;
+    private final EngineGateway gateway;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Payments(PaymentIntents intents, List<PaymentProvider> providers, String defaultProvider,
+            EngineGateway gateway, Clock clock) {
+        this.intents = intents;
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(
+                PaymentProvider::name, provider -> provider));
+        this.defaultProvider = this.providers.get(defaultProvider);
+        if (this.defaultProvider == null) {
+            throw new IllegalStateException("zengzhi.payments.provider: no provider named " + defaultProvider
+                    + " (known: " + this.providers.keySet() + ")");
+        }
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a payment for an order at the default provider (201), after validating the body. A retry
+     * with the same Idempotency-Key and body gets the first answer; another body under the key, or a
+     * second payment for the same order, is a conflict (409).
+     */
+    public Response create(String idempotencyKey, byte[] body) {
+        PaymentRequest request;
+        try {
+            request = PaymentRequest.parse(body);
+        } catch (InvalidFieldException e) {
+            return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
+                    : "field \"" + e.field() + "\": " + e.getMessage());
+        }
+        String hash = sha256(body);
+        PaymentIntent known = intents.byIdempotencyKey(idempotencyKey);
+        if (known != null) {
+            return replay(known, hash);
+        }
+        if (intents.byOrder(request.order()) != null) {
+            return orderTaken(request.order());
+        }
+        ProviderPayment created = defaultProvider.create(request.order(), request.amountFen(),
+                "order " + request.order());
+        PaymentIntent intent = new PaymentIntent("pay_" + randomHex(12), idempotencyKey, hash, request,
+                defaultProvider.name(), created.providerTransaction(), created.payUrl(), PaymentIntent.Status.CREATED,
+                null, clock.instant(), null);
+        try {
+            intents.insert(intent);
+        } catch (DuplicateKeyException e) {
+            // A concurrent request with the same key or order won; answer as if this one came second.
+            known = intents.byIdempotencyKey(idempotencyKey);
+            return known != null ? replay(known, hash) : orderTaken(request.order());
+        }
+        return new Response(201, intent.createdBody());
+    }
+
+    private static Response replay(PaymentIntent known, String hash) {
+        return known.requestHash().equals(hash) ? new Response(201, known.createdBody())
+                : Problems.conflict("Idempotency-Key", "this key was used with a different request body");
+    }
+
+    private static Response orderTaken(String order) {
+        return Problems.conflict("order", "order " + order + " already has a payment");
+    }
+
+    /** The payment's current state, or 404. */
+    public Response find(String payment) {
+        PaymentIntent intent = intents.byPayment(payment);
+        return intent == null ? Problems.problem(404, "Not found", "payment", "no payment " + payment)
+                : new Response(200, intent.view());
+    }
+
+    /** The provider of a name, or null. */
+    public PaymentProvider provider(String name) {
+        return providers.get(name);
+    }
+
+    /**
+     * A provider's callback: refused unless the provider verifies it; otherwise the intent's PayOrder goes
+     * through the gateway once, keyed by the provider transaction, and every delivery gets the first answer.
+     */
+    public CompletableFuture<Response> callback(String providerName, Map<String, String> headers, byte[] body) {
+        PaymentProvider provider = providers.get(providerName);
+        if (provider == null) {
+            return done(Problems.problem(404, "Not found", "provider", "no payment provider " + providerName));
+        }
+        CallbackVerification verification = provider.verify(headers, body);
+        if (verification instanceof Refused) {
+            Refused refused = (Refused) verification;
+            LOG.warn("refused a {} callback: {} {}", providerName, refused.field(), refused.reason());
+            String title = refused.status() == 401 ? "Unauthorized" : "Bad request";
+            return done(Problems.problem(refused.status(), title, refused.field(), refused.reason()));
+        }
+        Notification notification = ((Verified) verification).notification();
+        PaymentIntent intent = intents.byProviderTransaction(providerName, notification.providerTransaction());
+        if (intent == null) {
+            return done(Problems.problem(404, "Not found", "providerTransaction", "no payment with the "
+                    + providerName + " transaction " + notification.providerTransaction()));
+        }
+        if (!intent.request().order().equals(notification.orderId())
+                || intent.request().amountFen() != notification.amountFen()) {
+            LOG.error("a verified {} callback for {} does not match the payment's order and amount", providerName,
+                    intent.payment());
+            String field = intent.request().order().equals(notification.orderId()) ? "amount" : "order";
+            return done(Problems.problem(422, "Unprocessable", field, "the notification's " + field + " differs from "
+                    + "the payment's; nothing was marked paid"));
+        }
+        return gateway.submit(markPaid(intent));
+    }
+
+    private CommandRequest markPaid(PaymentIntent intent) {
+        String transactionKey = "payments:callback:" + intent.provider() + ":" + intent.providerTransaction();
+        return new CommandRequest(intent::payOrder, events -> outcome(intent, events), transactionKey,
+                sha256(transactionKey.getBytes(StandardCharsets.UTF_8)),
+                (command, events) -> List.of(PaymentIntents.outcome(intent, command.at(), rejection(events))));
+    }
+
+    private static Response outcome(PaymentIntent intent, List<Event> events) {
+        String rejection = rejection(events);
+        if (rejection == null) {
+            return new Response(200, intent.outcomeBody(PaymentIntent.Status.PAID, null));
+        }
+        // The provider holds the customer's money, but the order cannot be paid: a real deployment refunds
+        // it through the provider here. The callback itself was valid, so the provider is answered 200.
+        LOG.warn("payment {} of order {} failed: the engine rejected it with {}; refund it at the provider",
+                intent.payment(), intent.request().order(), rejection);
+        return new Response(200, intent.outcomeBody(PaymentIntent.Status.FAILED, rejection));
+    }
+
+    private static String rejection(List<Event> events) {
+        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected
+                ? ((Event.CommandRejected) events.get(0)).code().name() : null;
+    }
+
+    private String randomHex(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+
+    private static CompletableFuture<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.zengzhi.server.payment.web;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.Payments;
+import org.zengzhi.server.payment.SandboxProvider;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Payments over HTTP (docs/payments.md): create a payment, read it, the providers' callback endpoint, and
+ * the sandbox's "customer pays" action. Thin: the rules live in {@link Payments} and the providers.
+ */
+@RestController
+@RequestMapping("/api/v1/payments")
+class PaymentController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
+
+    private final Payments payments;
+    private final SandboxProvider sandbox;
+
+    PaymentController(Payments payments, SandboxProvider sandbox) {
+        this.payments = payments;
+        this.sandbox = sandbox;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> create(@RequestBody byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response missing = keyProblem(key);
+        return entity(missing != null ? missing : payments.create(key, body));
+    }
+
+    @GetMapping("/{payment}")
+    ResponseEntity<String> find(@PathVariable String payment) {
+        return entity(payments.find(payment));
+    }
+
+    /** A provider's callback. No Idempotency-Key: the provider transaction is the callback's idempotency. */
+    @PostMapping("/callback/{provider}")
+    CompletableFuture<ResponseEntity<String>> callback(@PathVariable String provider, @RequestBody byte[] body,
+            HttpServletRequest request) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, request.getHeader(name));
+        }
+        return payments.callback(provider, headers, body).thenApply(PaymentController::entity);
+    }
+
+    /**
+     * The sandbox's pay URL: the customer pays, and the sandbox sends its signed callback to this server over
+     * HTTP. Answers with what the callback got. Repeating it is harmless: the callback is idempotent by
+     * transaction, so a retry reports the same outcome.
+     */
+    @PostMapping("/sandbox/{providerTransaction}/complete")
+    CompletableFuture<ResponseEntity<String>> complete(@PathVariable String providerTransaction,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response missing = keyProblem(key);
+        if (missing != null) {
+            return CompletableFuture.completedFuture(entity(missing));
+        }
+        return sandbox.complete(providerTransaction).thenApply(callback -> {
+            if (callback == null) {
+                return entity(Problems.problem(404, "Not found", "providerTransaction", "the sandbox has no transaction "
+                        + providerTransaction));
+            }
+            if (callback.statusCode() != 200) {
+                return entity(Problems.problem(502, "Bad gateway", null, "the server answered the sandbox's callback "
+                        + "with " + callback.statusCode() + ": " + callback.body()));
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.put("providerTransaction", providerTransaction);
+            body.put("callbackStatus", callback.statusCode());
+            body.set("callback", JSON.readTree(callback.body()));
+            return entity(new Response(200, JSON.writeValueAsString(body)));
+        });
+    }
+
+    private static Response keyProblem(String key) {
+        if (key == null || key.isBlank() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
+            return Problems.badRequest("Idempotency-Key", "every state-changing call needs an Idempotency-Key header "
+                    + "of 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
+        }
+        return null;
+    }
+
+    private static ResponseEntity<String> entity(Response response) {
+        MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        return ResponseEntity.status(response.status()).contentType(type).body(response.body());
+    }
+}
