@@ -115,6 +115,10 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(null, "POST", "/auth/login", "{\"username\":\"alice\",\"password\":\"wrong-password\"}",
                     null).status()).isEqualTo(401);
             assertThat(server.get("/users/bob/wallet").status()).as("operators see everyone").isEqualTo(200);
+            ServerHarness.Reply forOther = server.send(alice, "POST", "/payments", "{\"order\":\"x1\",\"user\":\"bob\","
+                    + "\"merchant\":\"shop\",\"channel\":\"store\",\"amount\":\"1.00\"}", "pay-for-bob");
+            assertThat(forOther.status()).as("a consumer pays only for themselves").isEqualTo(403);
+            assertThat(forOther.body().get("field").asString()).isEqualTo("user");
         }
     }
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,8 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.InvalidFieldException;
+import org.zengzhi.server.payment.PaymentRequest;
 import org.zengzhi.server.payment.Payments;
 import org.zengzhi.server.payment.SandboxProvider;
 
@@ -44,9 +49,23 @@ class PaymentController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> create(@RequestBody byte[] body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Response missing = keyProblem(key);
-        return entity(missing != null ? missing : payments.create(key, body));
+        if (missing != null) {
+            return entity(missing);
+        }
+        // a consumer pays for themselves; an operator or integrator account may pay for anyone.
+        if (!Access.isOperator(me)) {
+            try {
+                if (!me.getName().equals(PaymentRequest.parse(body).user())) {
+                    return entity(Problems.problem(403, "Forbidden", "user", "you may create payments only for yourself"));
+                }
+            } catch (InvalidFieldException e) {
+                return entity(payments.create(key, body));
+            }
+        }
+        return entity(payments.create(key, body));
     }
 
     @GetMapping("/{payment}")
