@@ -36,6 +36,7 @@ public final class Regions implements RegionDirectory {
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> childrenByCode;
     private final List<Region> provinces;
+    private final Map<String, List<RegionRef>> paths;
 
     private Regions(List<Region> all) {
         this.all = List.copyOf(all);
@@ -63,6 +64,7 @@ public final class Regions implements RegionDirectory {
         this.byCode = index;
         this.childrenByCode = children;
         this.provinces = List.copyOf(roots);
+        this.paths = paths(this.all, index);
     }
 
     /** The table shipped with the engine, read on first use. Fails loudly if the resource is broken. */
@@ -194,12 +196,24 @@ public final class Regions implements RegionDirectory {
     /** The path as the engine needs it: each region's code and level, from the region up to its province. */
     @Override
     public List<RegionRef> path(String code) {
-        List<Region> path = pathToRoot(code);
-        List<RegionRef> refs = new java.util.ArrayList<>(path.size());
-        for (Region region : path) {
-            refs.add(new RegionRef(region.code(), region.level()));
+        if (code == null) {
+            return List.of();
         }
-        return refs;
+        List<RegionRef> cached = paths.get(code);
+        return cached != null ? cached : List.of();
+    }
+
+    /** Every region's path as the engine needs it, built once: an order's agent rewards look it up. */
+    private static Map<String, List<RegionRef>> paths(List<Region> all, Map<String, Region> byCode) {
+        Map<String, List<RegionRef>> paths = new HashMap<>(all.size() * 2);
+        for (Region region : all) {
+            List<RegionRef> refs = new java.util.ArrayList<>(3);
+            for (Region at = region; at != null; at = at.parentCode() == null ? null : byCode.get(at.parentCode())) {
+                refs.add(new RegionRef(at.code(), at.level()));
+            }
+            paths.put(region.code(), List.copyOf(refs));
+        }
+        return paths;
     }
 
     public List<Region> children(String code) {
