@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Holders ordered by threshold price (SPEC R-3.6): a binary min-heap of dense participant ids with each
- * participant's position, so an update or removal costs O(log n). A holder's threshold price is
+ * Holders ordered by threshold price (SPEC R-3.6): a binary min-heap of dense participant ids, with each
+ * participant's heap slot, so an update or removal costs O(log n). A holder's threshold price is
  * T = (k·spend − realized) / h = (kNum·spend − kDen·realized) / (kDen·h); kDen is the same for everyone,
  * so two thresholds compare as numerator_a·h_b against numerator_b·h_a, exactly on 128 bits. A numerator
  * too large for a long (only with extreme exit multiples) is kept as a BigInteger and compared slowly.
  * Ties go to the smaller external participant id. Only participants holding points are in the index.
+ *
+ * <p>Each slot's key (numerator, holding) is stored beside the slot in one array, so comparing a slot
+ * with its parent or children reads one cache line per node: at a million holders the index is bound by
+ * memory reads, not by arithmetic.
  */
 final class ExitIndex {
     private static final int ABSENT = -1;
@@ -19,28 +23,25 @@ final class ExitIndex {
     private final PoolRules rules;
     private final Map<Integer, BigInteger> wideNumerators = new HashMap<>();
     private int[] heap;
-    private int size;
+    private long[] keys;
     private int[] position;
-    private long[] numerator;
-    private long[] holding;
+    private int size;
     private String[] ids;
 
     ExitIndex(int capacity, PoolRules rules) {
         this.rules = rules;
         heap = new int[capacity];
+        keys = new long[2 * capacity];
         position = new int[capacity];
         Arrays.fill(position, ABSENT);
-        numerator = new long[capacity];
-        holding = new long[capacity];
     }
 
     void growTo(int capacity) {
         int old = position.length;
         heap = Arrays.copyOf(heap, capacity);
+        keys = Arrays.copyOf(keys, 2 * capacity);
         position = Arrays.copyOf(position, capacity);
         Arrays.fill(position, old, capacity, ABSENT);
-        numerator = Arrays.copyOf(numerator, capacity);
-        holding = Arrays.copyOf(holding, capacity);
     }
 
     /** The participants' external ids, for ties; the array is replaced when participants grow. */
@@ -67,16 +68,18 @@ final class ExitIndex {
 
     /** True when the participant's exit test holds at pool cash P and circulating points N. */
     boolean due(int participant, long cashFen, long pointsMicro) {
-        return PoolMath.exitDue(rules, numerator[participant], wideNumerators.get(participant), holding[participant],
-                cashFen, pointsMicro);
+        int slot = position[participant];
+        return PoolMath.exitDue(rules, keys[2 * slot], wideNumerators.get(participant), keys[2 * slot + 1], cashFen,
+                pointsMicro);
     }
 
     /** True when the stored key is the one the participant's cycle gives (for invariant checks). */
     boolean keyMatches(int participant, long spendFen, long realizedFen, long holdingMicro) {
+        int slot = position[participant];
         long expected = PoolMath.thresholdNumerator(rules, spendFen, realizedFen);
         boolean wideMatches = expected != PoolMath.WIDE
                 || PoolMath.wideNumerator(rules, spendFen, realizedFen).equals(wideNumerators.get(participant));
-        return numerator[participant] == expected && wideMatches && holding[participant] == holdingMicro;
+        return keys[2 * slot] == expected && wideMatches && keys[2 * slot + 1] == holdingMicro;
     }
 
     /** Sets a participant's key from their cycle; a participant holding nothing leaves the index. */
@@ -85,21 +88,19 @@ final class ExitIndex {
             remove(participant);
             return;
         }
-        long key = PoolMath.thresholdNumerator(rules, spendFen, realizedFen);
-        numerator[participant] = key;
-        if (key == PoolMath.WIDE) {
+        long numerator = PoolMath.thresholdNumerator(rules, spendFen, realizedFen);
+        if (numerator == PoolMath.WIDE) {
             wideNumerators.put(participant, PoolMath.wideNumerator(rules, spendFen, realizedFen));
-        } else {
+        } else if (!wideNumerators.isEmpty()) {
             wideNumerators.remove(participant);
         }
-        holding[participant] = holdingMicro;
         int at = position[participant];
         if (at == ABSENT) {
-            heap[size] = participant;
-            position[participant] = size;
-            siftUp(size++);
+            place(participant, numerator, holdingMicro, size++);
+            siftUp(participant, numerator, holdingMicro, size - 1);
         } else {
-            siftDown(siftUp(at));
+            int moved = siftUp(participant, numerator, holdingMicro, at);
+            siftDown(participant, numerator, holdingMicro, moved);
         }
     }
 
@@ -110,65 +111,76 @@ final class ExitIndex {
         }
         position[participant] = ABSENT;
         wideNumerators.remove(participant);
-        int last = heap[--size];
-        if (at != size) {
-            heap[at] = last;
-            position[last] = at;
-            siftDown(siftUp(at));
+        int lastAt = --size;
+        if (at != lastAt) {
+            int last = heap[lastAt];
+            long numerator = keys[2 * lastAt];
+            long holding = keys[2 * lastAt + 1];
+            int moved = siftUp(last, numerator, holding, at);
+            siftDown(last, numerator, holding, moved);
         }
     }
 
-    private int siftUp(int at) {
-        int participant = heap[at];
+    private void place(int participant, long numerator, long holding, int at) {
+        heap[at] = participant;
+        keys[2 * at] = numerator;
+        keys[2 * at + 1] = holding;
+        position[participant] = at;
+    }
+
+    /** Moves the entry up from slot {@code at} while it comes before its parent; returns its final slot. */
+    private int siftUp(int participant, long numerator, long holding, int at) {
         while (at > 0) {
             int parentAt = (at - 1) >>> 1;
-            int parent = heap[parentAt];
-            if (!before(participant, parent)) {
+            if (!before(participant, numerator, holding, parentAt)) {
                 break;
             }
-            heap[at] = parent;
-            position[parent] = at;
+            place(heap[parentAt], keys[2 * parentAt], keys[2 * parentAt + 1], at);
             at = parentAt;
         }
-        heap[at] = participant;
-        position[participant] = at;
+        place(participant, numerator, holding, at);
         return at;
     }
 
-    private void siftDown(int at) {
-        int participant = heap[at];
+    private void siftDown(int participant, long numerator, long holding, int at) {
         while (true) {
             int childAt = 2 * at + 1;
             if (childAt >= size) {
                 break;
             }
-            int child = heap[childAt];
-            if (childAt + 1 < size && before(heap[childAt + 1], child)) {
+            if (childAt + 1 < size && slotBefore(childAt + 1, childAt)) {
                 childAt++;
-                child = heap[childAt];
             }
-            if (!before(child, participant)) {
+            if (before(participant, numerator, holding, childAt)) {
                 break;
             }
-            heap[at] = child;
-            position[child] = at;
+            place(heap[childAt], keys[2 * childAt], keys[2 * childAt + 1], at);
             at = childAt;
         }
-        heap[at] = participant;
-        position[participant] = at;
+        place(participant, numerator, holding, at);
     }
 
-    /** True when a's threshold price is lower than b's, or equal with a smaller external id. */
-    boolean before(int a, int b) {
-        int order = numerator[a] != PoolMath.WIDE && numerator[b] != PoolMath.WIDE
-                ? Exact.compareProducts(numerator[a], holding[b], numerator[b], holding[a])
-                : wide(a).multiply(BigInteger.valueOf(holding[b])).compareTo(wide(b).multiply(BigInteger.valueOf(holding[a])));
-        return order < 0 || (order == 0 && ids[a].compareTo(ids[b]) < 0);
+    private boolean slotBefore(int a, int b) {
+        return before(heap[a], keys[2 * a], keys[2 * a + 1], b);
     }
 
-    private BigInteger wide(int participant) {
-        return numerator[participant] == PoolMath.WIDE ? wideNumerators.get(participant)
-                : BigInteger.valueOf(numerator[participant]);
+    /**
+     * True when the participant with this key comes strictly before the entry in slot {@code at}: a lower
+     * threshold price, or the same price and a smaller external id.
+     */
+    private boolean before(int participant, long numerator, long holding, int at) {
+        int other = heap[at];
+        long otherNumerator = keys[2 * at];
+        long otherHolding = keys[2 * at + 1];
+        int order = numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE
+                ? Exact.compareProducts(numerator, otherHolding, otherNumerator, holding)
+                : wide(participant, numerator).multiply(BigInteger.valueOf(otherHolding))
+                        .compareTo(wide(other, otherNumerator).multiply(BigInteger.valueOf(holding)));
+        return order < 0 || (order == 0 && participant != other && ids[participant].compareTo(ids[other]) < 0);
+    }
+
+    private BigInteger wide(int participant, long numerator) {
+        return numerator == PoolMath.WIDE ? wideNumerators.get(participant) : BigInteger.valueOf(numerator);
     }
 
     /** True when the heap order holds everywhere and positions agree (for invariant checks). */
@@ -177,7 +189,7 @@ final class ExitIndex {
             if (position[heap[at]] != at) {
                 return false;
             }
-            if (at > 0 && before(heap[at], heap[(at - 1) >>> 1])) {
+            if (at > 0 && slotBefore(at, (at - 1) >>> 1)) {
                 return false;
             }
         }

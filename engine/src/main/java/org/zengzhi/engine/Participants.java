@@ -10,8 +10,8 @@ import java.util.Arrays;
 final class Participants {
     private final ParticipantIndex index;
     private String[] ids;
-    private long[] cycleSpendFen;
-    private long[] cycleRealizedFen;
+    /** Spend at [2p], realized at [2p + 1]: read together on every order and sale, so kept in one cache line. */
+    private long[] cycle;
     private int[] exits;
     private long[] paidOutFen;
     private int[] referrer;
@@ -24,8 +24,7 @@ final class Participants {
     Participants(int capacity) {
         index = new ParticipantIndex(capacity);
         ids = new String[capacity];
-        cycleSpendFen = new long[capacity];
-        cycleRealizedFen = new long[capacity];
+        cycle = new long[2 * capacity];
         exits = new int[capacity];
         paidOutFen = new long[capacity];
         referrer = new int[capacity];
@@ -45,8 +44,7 @@ final class Participants {
 
     void growTo(int capacity) {
         ids = Arrays.copyOf(ids, capacity);
-        cycleSpendFen = Arrays.copyOf(cycleSpendFen, capacity);
-        cycleRealizedFen = Arrays.copyOf(cycleRealizedFen, capacity);
+        cycle = Arrays.copyOf(cycle, 2 * capacity);
         exits = Arrays.copyOf(exits, capacity);
         paidOutFen = Arrays.copyOf(paidOutFen, capacity);
         referrer = Arrays.copyOf(referrer, capacity);
@@ -133,11 +131,11 @@ final class Participants {
     }
 
     long cycleSpend(int participant) {
-        return cycleSpendFen[participant];
+        return cycle[2 * participant];
     }
 
     long cycleRealized(int participant) {
-        return cycleRealizedFen[participant];
+        return cycle[2 * participant + 1];
     }
 
     int exits(int participant) {
@@ -149,11 +147,11 @@ final class Participants {
     }
 
     void addSpend(int participant, long amountFen) {
-        cycleSpendFen[participant] = Math.addExact(cycleSpendFen[participant], amountFen);
+        cycle[2 * participant] = Math.addExact(cycle[2 * participant], amountFen);
     }
 
     void addSale(int participant, long grossFen, long payoutFen) {
-        cycleRealizedFen[participant] = Math.addExact(cycleRealizedFen[participant], grossFen);
+        cycle[2 * participant + 1] = Math.addExact(cycle[2 * participant + 1], grossFen);
         paidOutFen[participant] = Math.addExact(paidOutFen[participant], payoutFen);
     }
 
@@ -161,15 +159,15 @@ final class Participants {
     void exit(int participant, long payoutFen) {
         paidOutFen[participant] = Math.addExact(paidOutFen[participant], payoutFen);
         exits[participant]++;
-        cycleSpendFen[participant] = 0;
-        cycleRealizedFen[participant] = 0;
+        cycle[2 * participant] = 0;
+        cycle[2 * participant + 1] = 0;
     }
 
     /** Restores one participant's cycle from a snapshot, in dense id order. */
     void restore(String id, long spendFen, long realizedFen, int exitCount, long paidFen) {
         int participant = register(id);
-        cycleSpendFen[participant] = spendFen;
-        cycleRealizedFen[participant] = realizedFen;
+        cycle[2 * participant] = spendFen;
+        cycle[2 * participant + 1] = realizedFen;
         exits[participant] = exitCount;
         paidOutFen[participant] = paidFen;
     }
