@@ -189,6 +189,18 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
                     .contains("MERCHANT_CASH").contains("800.00");
             assertThat(server.send(keeper, "GET", "/merchants/other/orders", null, null).status()).isEqualTo(403);
+            server.post("p2", "{\"type\":\"pay\",\"id\":\"o2\",\"user\":\"alice\",\"merchant\":\"shop\","
+                    + "\"amount\":\"50.00\",\"channel\":\"store\"}");
+            server.post("m3", "{\"type\":\"merchant\",\"merchant\":\"third\",\"owner\":\"ann\",\"region\":\"440103\"}");
+            assertThat(server.post("p3", "{\"type\":\"pay\",\"id\":\"o3\",\"user\":\"alice\",\"merchant\":\"third\","
+                    + "\"amount\":\"50.00\",\"channel\":\"store\"}").status()).isEqualTo(200);
+            assertThat(server.send(keeper, "POST", "/orders/o3/refund", null, "f3").status()).as("not its store").isEqualTo(403);
+            ServerHarness.Reply refunded = server.send(keeper, "POST", "/orders/o2/refund", null, "f2");
+            assertThat(refunded.status()).isEqualTo(200);
+            assertThat(refunded.body().toString()).contains("\"afterSettlement\":false");
+            assertThat(server.send(keeper, "POST", "/orders/o2/refund", null, "f2b").body().get("code").asString())
+                    .isEqualTo("ALREADY_REFUNDED");
+            assertThat(server.send(keeper, "POST", "/orders/nope/refund", null, "f4").status()).isEqualTo(404);
             assertThat(server.send(keeper, "GET", "/operator/plan", null, null).status()).isEqualTo(403);
             assertThat(server.send(operator, "GET", "/operator/plan", null, null).body().get("complianceReport").asString())
                     .contains("禁止传销条例");
