@@ -29,4 +29,14 @@ class H2ServerIT extends ServerRecoveryTests {
     void badInput() throws Exception {
         badInputNamesTheFieldAndChangesNothing();
     }
+
+    @Test
+    void withdrawalRequestApprovePayoutRestart() throws Exception {
+        withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart();
+    }
+
+    @Test
+    void withdrawalBadInput() throws Exception {
+        badWithdrawalInputNamesTheFieldAndChangesNothing();
+    }
 }

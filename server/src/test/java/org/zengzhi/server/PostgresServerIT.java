@@ -46,4 +46,14 @@ class PostgresServerIT extends ServerRecoveryTests {
     void badInput() throws Exception {
         badInputNamesTheFieldAndChangesNothing();
     }
+
+    @Test
+    void withdrawalRequestApprovePayoutRestart() throws Exception {
+        withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart();
+    }
+
+    @Test
+    void withdrawalBadInput() throws Exception {
+        badWithdrawalInputNamesTheFieldAndChangesNothing();
+    }
 }

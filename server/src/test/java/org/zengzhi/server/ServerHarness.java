@@ -36,7 +36,12 @@ final class ServerHarness implements AutoCloseable {
     }
 
     Reply post(String key, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/commands"))
+        return post("/commands", key, json);
+    }
+
+    /** A POST to any path under /api/v1, with an Idempotency-Key unless {@code key} is null. */
+    Reply post(String path, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (key != null) {
             request.header("Idempotency-Key", key);
