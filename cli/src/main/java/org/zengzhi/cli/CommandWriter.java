@@ -92,6 +92,26 @@ public final class CommandWriter {
                 json.writeStringProperty("referrer", reassign.referrer());
                 json.writeStringProperty("reason", reassign.reason());
             }
+            case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL -> withdrawal(command, json);
+        }
+    }
+
+    private static void withdrawal(Command command, JsonGenerator json) {
+        if (command instanceof Command.RequestWithdrawal request) {
+            head(json, "withdraw", command);
+            json.writeStringProperty("user", request.user());
+            json.writeStringProperty("amount", Units.formatFen(request.amountFen()));
+        } else if (command instanceof Command.ReviewWithdrawal review) {
+            head(json, "reviewWithdrawal", command);
+            json.writeStringProperty("withdrawal", review.withdrawal());
+            json.writeBooleanProperty("approve", review.approve());
+            json.writeStringProperty("reason", review.reason());
+        } else {
+            Command.SettleWithdrawal settle = (Command.SettleWithdrawal) command;
+            head(json, "settleWithdrawal", command);
+            json.writeStringProperty("withdrawal", settle.withdrawal());
+            json.writeBooleanProperty("paid", settle.paid());
+            json.writeStringProperty("reference", settle.providerReference());
         }
     }
 

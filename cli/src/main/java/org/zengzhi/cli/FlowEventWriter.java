@@ -7,6 +7,7 @@ import org.zengzhi.engine.OrderSplit;
 import org.zengzhi.engine.Reward;
 import org.zengzhi.engine.RewardKind;
 import org.zengzhi.engine.Units;
+import org.zengzhi.engine.WithdrawalState;
 
 import tools.jackson.core.JsonGenerator;
 
@@ -126,6 +127,38 @@ final class FlowEventWriter {
             json.writeStringProperty("level", lower(reward.level().name()));
             json.writeStringProperty("region", reward.region());
         }
+    }
+
+    /**
+     * Every withdrawal event is one {@code withdrawal} line with the same fields in the same order; {@code state}
+     * says what happened, the review's reason and the provider's reference are null where a step has none.
+     */
+    void withdrawalRequested(Event.WithdrawalRequested event) {
+        withdrawal(event.command(), event.withdrawal(), event.user(), event.state(), event.amountFen(), event.feeFen(),
+                event.payoutFen(), null, null);
+    }
+
+    void withdrawalReviewed(Event.WithdrawalReviewed event) {
+        withdrawal(event.command(), event.withdrawal(), event.user(), event.state(), event.amountFen(), event.feeFen(),
+                event.payoutFen(), event.reason(), null);
+    }
+
+    void withdrawalSettled(Event.WithdrawalSettled event) {
+        withdrawal(event.command(), event.withdrawal(), event.user(), event.state(), event.amountFen(), event.feeFen(),
+                event.payoutFen(), null, event.providerReference());
+    }
+
+    private void withdrawal(String command, String withdrawal, String user, WithdrawalState state, long amountFen,
+            long feeFen, long payoutFen, String reason, String reference) {
+        start("withdrawal", command);
+        json.writeStringProperty("withdrawal", withdrawal);
+        json.writeStringProperty("user", user);
+        json.writeStringProperty("state", lower(state.name()));
+        json.writeStringProperty("amount", Units.formatFen(amountFen));
+        json.writeStringProperty("fee", Units.formatFen(feeFen));
+        json.writeStringProperty("payout", Units.formatFen(payoutFen));
+        json.writeStringProperty("reason", reason);
+        json.writeStringProperty("reference", reference);
     }
 
     private void split(OrderSplit split) {

@@ -27,7 +27,13 @@ enum LogCommandType {
     /** The operator moves a user under another referrer (ReassignReferrer). */
     REASSIGN("reassign"),
     /** The operator suspends or reinstates a merchant (SuspendMerchant). */
-    SUSPEND("suspend");
+    SUSPEND("suspend"),
+    /** 提现: a user asks to withdraw cash from the wallet (RequestWithdrawal). */
+    WITHDRAW("withdraw"),
+    /** The operator approves or rejects a requested withdrawal (ReviewWithdrawal). */
+    REVIEW_WITHDRAWAL("reviewWithdrawal"),
+    /** The payout provider's answer for an approved withdrawal (SettleWithdrawal). */
+    SETTLE_WITHDRAWAL("settleWithdrawal");
 
     private final String jsonName;
 

@@ -23,7 +23,11 @@ enum LogField {
     DEDUCT("deduct"),
     ORDER("order"),
     REASON("reason"),
-    SUSPENDED("suspended");
+    SUSPENDED("suspended"),
+    WITHDRAWAL("withdrawal"),
+    APPROVE("approve"),
+    PAID("paid"),
+    REFERENCE("reference");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

@@ -104,6 +104,15 @@ final class LogLineParser {
                 return new Command.SuspendMerchant(id, at, requireString(LogField.MERCHANT),
                         tokens[LogField.SUSPENDED.ordinal()] == null || bool(LogField.SUSPENDED),
                         optionalString(LogField.REASON));
+            case WITHDRAW:
+                return new Command.RequestWithdrawal(requireString(LogField.ID), at, requireString(LogField.USER),
+                        fixed(LogField.AMOUNT, Units.CNY_DECIMALS));
+            case REVIEW_WITHDRAWAL:
+                return new Command.ReviewWithdrawal(id, at, requireString(LogField.WITHDRAWAL), bool(LogField.APPROVE),
+                        optionalString(LogField.REASON));
+            case SETTLE_WITHDRAWAL:
+                return new Command.SettleWithdrawal(id, at, requireString(LogField.WITHDRAWAL), bool(LogField.PAID),
+                        optionalString(LogField.REFERENCE));
             default:
                 throw new IllegalStateException("not a flow command: " + type);
         }

@@ -33,7 +33,12 @@ class CommandWriterTest {
                 new Command.ConfirmReceipt("c1", AT, "p2"),
                 new Command.RefundOrder("f1", AT, "p1"),
                 new Command.Tick("t1", AT),
-                new Command.ReassignReferrer("g1", AT, "u3", "u2", "reported shadow account"));
+                new Command.ReassignReferrer("g1", AT, "u3", "u2", "reported shadow account"),
+                new Command.RequestWithdrawal("w1", AT, "u1", 12_345),
+                new Command.ReviewWithdrawal("v1", AT, "w1", true, null),
+                new Command.ReviewWithdrawal("v2", AT, "w1", false, "name does not match"),
+                new Command.SettleWithdrawal("c2", AT, "w1", true, "bank-0001"),
+                new Command.SettleWithdrawal("c3", AT, "w1", false, null));
         assertThat(commands).extracting(Command::type).as("every command type is covered")
                 .containsAll(List.of(org.zengzhi.engine.CommandType.values()));
         LogLines lines = new LogLines(() -> Instant.EPOCH);

@@ -9,7 +9,7 @@ import java.time.Instant;
 public sealed interface Command permits Command.SettleOrder, Command.SellPoints, Command.InjectSubsidy,
         Command.RegisterUser, Command.OnboardMerchant, Command.SuspendMerchant, Command.AppointAgent,
         Command.RemoveAgent, Command.PayOrder, Command.ConfirmReceipt, Command.RefundOrder, Command.Tick,
-        Command.ReassignReferrer {
+        Command.ReassignReferrer, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal {
 
     String id();
 
@@ -119,6 +119,36 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     record ReassignReferrer(String id, Instant at, String user, String referrer, String reason) implements Command {
         public CommandType type() {
             return CommandType.REASSIGN_REFERRER;
+        }
+    }
+
+    /**
+     * A user asks to withdraw {@code amountFen} from their CNY wallet, fee included (R-8.1). The withdrawal id
+     * is the command id. The amount is frozen; the withdrawal waits for an operator when it is above the
+     * plan's review threshold and is approved at once otherwise.
+     */
+    record RequestWithdrawal(String id, Instant at, String user, long amountFen) implements Command {
+        public CommandType type() {
+            return CommandType.REQUEST_WITHDRAWAL;
+        }
+    }
+
+    /** An operator approves or rejects a requested withdrawal; a rejection needs a reason. */
+    record ReviewWithdrawal(String id, Instant at, String withdrawal, boolean approve, String reason)
+            implements Command {
+        public CommandType type() {
+            return CommandType.REVIEW_WITHDRAWAL;
+        }
+    }
+
+    /**
+     * The payout provider's answer for an approved withdrawal: paid (the cash left the platform) or failed
+     * (the frozen amount returns to the wallet). A second answer is rejected, so nothing is paid twice.
+     */
+    record SettleWithdrawal(String id, Instant at, String withdrawal, boolean paid, String providerReference)
+            implements Command {
+        public CommandType type() {
+            return CommandType.SETTLE_WITHDRAWAL;
         }
     }
 }

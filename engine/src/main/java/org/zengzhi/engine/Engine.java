@@ -37,10 +37,12 @@ public final class Engine {
     private final ExitIndex exitIndex;
     private final Merchants merchants = new Merchants();
     private final Orders orders = new Orders();
+    private final Withdrawals withdrawals = new Withdrawals();
     private final Map<String, Integer> agents = new HashMap<>();
     private final Ledger.OwnerIds ownerIds = this::ownerId;
     private final Network network;
     private final OrderFlow orderFlow;
+    private final WithdrawalFlow withdrawalFlow;
     private int merchantCapacity = MERCHANT_CAPACITY_MIN;
     private long lastPriceCashFen;
     private long lastPricePointsMicro;
@@ -74,6 +76,7 @@ public final class Engine {
         this.lastPricePointsMicro = rules.initialPrice().pointsMicro();
         this.network = new Network(this);
         this.orderFlow = new OrderFlow(this);
+        this.withdrawalFlow = new WithdrawalFlow(this);
     }
 
     public PoolRules rules() {
@@ -117,6 +120,9 @@ public final class Engine {
             case CONFIRM_RECEIPT -> orderFlow.confirmReceipt((Command.ConfirmReceipt) command, clock, out);
             case REFUND_ORDER -> orderFlow.refund((Command.RefundOrder) command, out);
             case TICK -> orderFlow.tick((Command.Tick) command, clock, out);
+            case REQUEST_WITHDRAWAL -> withdrawalFlow.request((Command.RequestWithdrawal) command, clock, out);
+            case REVIEW_WITHDRAWAL -> withdrawalFlow.review((Command.ReviewWithdrawal) command, out);
+            case SETTLE_WITHDRAWAL -> withdrawalFlow.settle((Command.SettleWithdrawal) command, out);
         }
     }
 
@@ -412,6 +418,10 @@ public final class Engine {
         return agents;
     }
 
+    Withdrawals withdrawals() {
+        return withdrawals;
+    }
+
     void restoreClock(Instant value) {
         clock = value;
     }
@@ -521,6 +531,32 @@ public final class Engine {
     public String referrerOf(String participant) {
         int id = participants.find(participant);
         return id < 0 ? null : externalId(participants.referrer(id));
+    }
+
+    /** A withdrawal by id, or null. */
+    public Withdrawal withdrawal(String id) {
+        int index = id == null ? -1 : withdrawals.indexOf(id);
+        return index < 0 ? null : withdrawals.get(index);
+    }
+
+    /**
+     * The withdrawals in a state, in request order, at most {@code limit} of them: REQUESTED is the operator's
+     * review queue. The open states (REQUESTED, APPROVED) are read from an index; the final ones are a scan.
+     */
+    public List<Withdrawal> withdrawals(WithdrawalState state, int limit) {
+        List<Withdrawal> found = new ArrayList<>();
+        Iterable<Integer> candidates = state.open() ? withdrawals.open()
+                : java.util.stream.IntStream.range(0, withdrawals.count())::iterator;
+        for (int index : candidates) {
+            if (found.size() >= limit) {
+                break;
+            }
+            Withdrawal withdrawal = withdrawals.get(index);
+            if (withdrawal.state() == state) {
+                found.add(withdrawal);
+            }
+        }
+        return found;
     }
 
     /** Orders paid and not yet settled or refunded. */

@@ -10,7 +10,8 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.SubsidyInjected, Event.PriceChanged, Event.CommandRejected, Event.UserRegistered,
         Event.ReferrerBound, Event.ReferrerReassigned, Event.MerchantOnboarded, Event.MerchantSuspended,
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
-        Event.OrderRefunded, Event.RewardChanged {
+        Event.OrderRefunded, Event.RewardChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
+        Event.WithdrawalSettled {
 
     String command();
 
@@ -155,6 +156,36 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     record RewardChanged(String command, String order, Reward reward, RewardStatus status) implements Event {
         public EventType type() {
             return EventType.REWARD_CHANGED;
+        }
+    }
+
+    /**
+     * A withdrawal was requested and {@code amountFen} frozen; {@code state} is REQUESTED when it waits for
+     * an operator, APPROVED when it did not need one. {@code payoutFen} = amount − fee.
+     */
+    record WithdrawalRequested(String command, String withdrawal, String user, long amountFen, long feeFen,
+            long payoutFen, WithdrawalState state) implements Event {
+        public EventType type() {
+            return EventType.WITHDRAWAL_REQUESTED;
+        }
+    }
+
+    /** An operator approved (APPROVED) or rejected (REJECTED, the amount back in the wallet) a withdrawal. */
+    record WithdrawalReviewed(String command, String withdrawal, String user, long amountFen, long feeFen,
+            long payoutFen, WithdrawalState state, String reason) implements Event {
+        public EventType type() {
+            return EventType.WITHDRAWAL_REVIEWED;
+        }
+    }
+
+    /**
+     * The payout provider answered: PAID (the fee to the platform, the payout out of the ledger) or FAILED
+     * (the amount back in the wallet).
+     */
+    record WithdrawalSettled(String command, String withdrawal, String user, long amountFen, long feeFen,
+            long payoutFen, WithdrawalState state, String providerReference) implements Event {
+        public EventType type() {
+            return EventType.WITHDRAWAL_SETTLED;
         }
     }
 }

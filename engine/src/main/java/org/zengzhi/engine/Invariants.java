@@ -36,6 +36,7 @@ final class Invariants {
                 violations.add(type + " is negative: " + ledger.system(type));
             }
         }
+        checkWithdrawals(engine, ledger, participants, violations);
         if (!exitIndex.consistent()) {
             violations.add("the exit index is out of order");
         }
@@ -85,6 +86,29 @@ final class Invariants {
         }
         if (PoolMath.exitDue(rules, spend, realized, points, engine.poolCash(), engine.circulatingPoints())) {
             violations.add(id + " is due to exit but still holds points");
+        }
+    }
+
+    /** Frozen withdrawal funds: each user's USER_CASH_WITHDRAWING equals the sum of their open withdrawals. */
+    private static void checkWithdrawals(Engine engine, Ledger ledger, Participants participants,
+            List<String> violations) {
+        long[] open = new long[participants.count()];
+        Withdrawals withdrawals = engine.withdrawals();
+        for (int index : withdrawals.open()) {
+            Withdrawal withdrawal = withdrawals.get(index);
+            int participant = participants.find(withdrawal.user());
+            if (participant < 0 || !withdrawal.state().open()) {
+                violations.add("open withdrawal " + withdrawal.id() + " is " + withdrawal.state() + " of an unknown user");
+                continue;
+            }
+            open[participant] = Math.addExact(open[participant], withdrawal.amountFen());
+        }
+        for (int p = 0; p < participants.count() && violations.size() < VIOLATIONS_MAX; p++) {
+            long frozen = ledger.balance(AccountType.USER_CASH_WITHDRAWING, p);
+            if (frozen != open[p]) {
+                violations.add(participants.id(p) + " has " + frozen + " frozen for withdrawals, but its open "
+                        + "withdrawals total " + open[p]);
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ public final class Limits {
     public static final int PARTICIPANTS_MAX = 200_000_000;
     /** Length of a participant's external id. */
     public static final int PARTICIPANT_ID_LENGTH_MAX = 128;
+    /** Length of an operator's reason or a payment provider's reference kept in the engine's state. */
+    public static final int TEXT_LENGTH_MAX = 500;
     /** Parts per million: the unit of every rate. */
     public static final long PPM = 1_000_000L;
 

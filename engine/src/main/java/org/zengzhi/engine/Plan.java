@@ -19,10 +19,11 @@ import java.util.List;
  * @param deduct                double points and mall deduction (R-3.10)
  * @param tiers                 member tiers, lowest first (R-5.1)
  * @param compliance            facts the compliance report needs (R-4.6, R-9.3)
+ * @param withdrawal            minimum, fee, daily limit and review threshold of cash withdrawals (R-8.1)
  */
 public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
         RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
-        Deduct deduct, List<Tier> tiers, Compliance compliance) {
+        Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal) {
 
     public Plan {
         tiers = List.copyOf(tiers);
@@ -31,14 +32,15 @@ public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall
     /**
      * SPEC's bold defaults around the given pool rules: commission 20% in [3%, 20%] split 10/10/80, mall
      * 30/30/10/30, windows 0/7/15 days, direct 0.3%, indirect 0.2%, recruitment 0.5%, agents
-     * 0.1/0.2/0.3%, no first-order reward, no double points, no tiers.
+     * 0.1/0.2/0.3%, no first-order reward, no double points, no tiers; withdrawals of at least 10.00,
+     * no fee, 5000.00 a day, reviewed above 1000.00.
      */
     public static Plan defaults(PoolRules pool) {
         return new Plan("default", pool, new StoreSplit(200_000, 30_000, 200_000, 100_000, 100_000, 800_000),
                 new MallSplit(300_000, 300_000, 100_000, 300_000), new Settlement(0, 7, 15),
                 RefundPolicy.KEEP_REWARDS, new Referral(3_000, 2_000, 0, true), 5_000,
                 new AgentRates(1_000, 2_000, 3_000), new Deduct(0, 0, 0), List.of(),
-                new Compliance(false, 0, 0, true, 0));
+                new Compliance(false, 0, 0, true, 0), Withdrawal.DEFAULTS);
     }
 
     /**
@@ -112,5 +114,22 @@ public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall
      */
     public record Compliance(boolean riskAcknowledged, long teamAllowancePpm, long agentFeeFen,
             boolean fundsInEscrow, int extraReferralLevels) {
+    }
+
+    /**
+     * Withdrawals from the CNY wallet (R-8.1). A request of A (the amount that leaves the wallet) pays a fee
+     * of max(⌊A·feePpm⌋, feeMinimumFen) and pays out the rest; A must be at least {@code minimumFen}; a
+     * user's requests of one UTC day, rejected and failed ones not counted, may total {@code dailyLimitFen};
+     * a request above {@code reviewAboveFen} waits for an operator, others are approved at once.
+     */
+    public record Withdrawal(long minimumFen, long feePpm, long feeMinimumFen, long dailyLimitFen,
+            long reviewAboveFen) {
+        /** SPEC's defaults: minimum 10.00, no fee, 5000.00 a day, review above 1000.00. */
+        public static final Withdrawal DEFAULTS = new Withdrawal(1_000, 0, 0, 500_000, 100_000);
+
+        /** The fee of a withdrawal of {@code amountFen}: the rate rounded down, but at least the minimum fee. */
+        public long feeOf(long amountFen) {
+            return Math.max(Exact.mulDivFloor(amountFen, feePpm, Limits.PPM), feeMinimumFen);
+        }
     }
 }

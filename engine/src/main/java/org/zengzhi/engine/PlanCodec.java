@@ -40,6 +40,9 @@ final class PlanCodec {
         writeLongs(out, compliance.teamAllowancePpm(), compliance.agentFeeFen());
         out.writeBoolean(compliance.fundsInEscrow());
         out.writeInt(compliance.extraReferralLevels());
+        Plan.Withdrawal withdrawal = plan.withdrawal();
+        writeLongs(out, withdrawal.minimumFen(), withdrawal.feePpm(), withdrawal.feeMinimumFen(),
+                withdrawal.dailyLimitFen(), withdrawal.reviewAboveFen());
     }
 
     static Plan read(DataInputStream in) throws IOException {
@@ -63,8 +66,10 @@ final class PlanCodec {
         }
         Plan.Compliance compliance = new Plan.Compliance(in.readBoolean(), in.readLong(), in.readLong(),
                 in.readBoolean(), in.readInt());
+        Plan.Withdrawal withdrawal = new Plan.Withdrawal(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong());
         return new Plan(name, pool, store, mall, settlement, refund, referral, recruitment, agents, deduct, tiers,
-                compliance);
+                compliance, withdrawal);
     }
 
     private static void writeLongs(DataOutputStream out, long... values) throws IOException {

@@ -44,11 +44,12 @@ public final class PlanReader {
         Plan.Deduct deduct = readDeduct(root.section("deduct"));
         List<Plan.Tier> tiers = PlanTiers.read(root);
         Plan.Compliance compliance = readCompliance(root.section("compliance"));
+        Plan.Withdrawal withdrawal = PlanWithdrawal.read(root.section("withdrawal"));
         root.rejectUnknownKeys();
 
         // A draft may lack its pool rules when they failed; the checks across fields never look at them.
         Plan draft = new Plan(name, pool, store, mall, settlement, refund, referral, recruitment, agents, deduct,
-                tiers, compliance);
+                tiers, compliance, withdrawal);
         PlanBudget.check(draft, root);
         checkReferralDepth(compliance, root);
         if (!errors.isEmpty()) {

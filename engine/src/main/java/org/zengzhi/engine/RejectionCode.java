@@ -62,5 +62,23 @@ public enum RejectionCode {
     /** Receipt confirmed for a store order or an order not awaiting it. */
     NOT_AWAITING_RECEIPT,
     /** A refund of an order refunded already. */
-    ALREADY_REFUNDED
+    ALREADY_REFUNDED,
+    /** A withdrawal id that is empty or longer than {@link Limits#PARTICIPANT_ID_LENGTH_MAX}. */
+    INVALID_WITHDRAWAL_ID,
+    /** A withdrawal id used before. */
+    DUPLICATE_WITHDRAWAL,
+    /** A withdrawal the engine has never seen. */
+    UNKNOWN_WITHDRAWAL,
+    /** A withdrawal below the plan's minimum. */
+    BELOW_WITHDRAWAL_MINIMUM,
+    /** A withdrawal of more cash than the wallet holds. */
+    INSUFFICIENT_CASH,
+    /** A withdrawal that would take the user's requests of the day above the plan's daily limit. */
+    DAILY_LIMIT_EXCEEDED,
+    /** A review of a withdrawal that is not waiting for one (approved, paid, rejected or failed already). */
+    WITHDRAWAL_NOT_AWAITING_REVIEW,
+    /** A payout answer for a withdrawal that is not approved and unpaid: never pay twice. */
+    WITHDRAWAL_NOT_AWAITING_PAYOUT,
+    /** A reason or reference longer than {@link Limits#TEXT_LENGTH_MAX}. */
+    TEXT_TOO_LONG
 }

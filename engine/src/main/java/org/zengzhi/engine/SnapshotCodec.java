@@ -15,13 +15,14 @@ import java.util.List;
 
 /**
  * The engine's whole state as canonical bytes (ARCHITECTURE rule 5): rules, the last price, system
- * balances by account type name, then every participant in dense id order with their cycle and balances.
+ * balances by account type name, then every participant in dense id order with their cycle and balances,
+ * merchants, agents, orders, and withdrawals in request order with the current day's withdrawal totals.
  * The exit index is not written: it is rebuilt from holdings, and its order is a total order, so a
  * restored engine behaves exactly as the original.
  */
 public final class SnapshotCodec {
     private static final int MAGIC = 0x5A5A5331; // "ZZS1"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private SnapshotCodec() {
     }
@@ -70,6 +71,7 @@ public final class SnapshotCodec {
         NetworkCodec.writeMerchants(engine, out);
         NetworkCodec.writeAgents(engine, out);
         NetworkCodec.writeOrders(engine, out);
+        WithdrawalCodec.write(engine, out);
         out.flush();
     }
 
@@ -125,6 +127,7 @@ public final class SnapshotCodec {
         NetworkCodec.readMerchants(engine, in);
         NetworkCodec.readAgents(engine, in);
         NetworkCodec.readOrders(engine, in);
+        WithdrawalCodec.read(engine, in);
         engine.reindexAll();
         return engine;
     }

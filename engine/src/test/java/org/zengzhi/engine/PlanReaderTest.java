@@ -26,7 +26,7 @@ class PlanReaderTest {
                 new Plan.MallSplit(300_000, 300_000, 100_000, 300_000), new Plan.Settlement(0, 7, 15),
                 Plan.RefundPolicy.KEEP_REWARDS, new Plan.Referral(3_000, 2_000, 0, true), 5_000,
                 new Plan.AgentRates(1_000, 2_000, 3_000), new Plan.Deduct(2_000_000, 500_000, 200_000),
-                List.of(MEMBER), PLAIN);
+                List.of(MEMBER), PLAIN, Plan.Withdrawal.DEFAULTS);
         assertThat(check.plan()).isEqualTo(expected);
         // k·β = 0.96: no return above principal; the indirect level and the 3% commission still warn.
         assertThat(codes(check)).containsExactly(PlanBudget.BUDGET_AT_MIN_COMMISSION,
@@ -43,7 +43,8 @@ class PlanReaderTest {
                 new Plan.StoreSplit(200_000, 30_000, 200_000, 100_000, 100_000, 800_000),
                 new Plan.MallSplit(300_000, 300_000, 100_000, 300_000), new Plan.Settlement(0, 7, 15),
                 Plan.RefundPolicy.KEEP_REWARDS, new Plan.Referral(3_000, 2_000, 0, true), 5_000,
-                new Plan.AgentRates(1_000, 2_000, 3_000), new Plan.Deduct(0, 0, 0), List.of(MEMBER), PLAIN);
+                new Plan.AgentRates(1_000, 2_000, 3_000), new Plan.Deduct(0, 0, 0), List.of(MEMBER), PLAIN,
+                Plan.Withdrawal.DEFAULTS);
         assertThat(check.plan()).isEqualTo(expected);
         assertThat(codes(check)).containsExactly(PlanBudget.BUDGET_AT_MIN_COMMISSION,
                 ComplianceReport.SECOND_PAID_LEVEL, ComplianceReport.RETURN_ABOVE_PRINCIPAL);
@@ -207,6 +208,31 @@ class PlanReaderTest {
         PlanCheck acknowledged = PlanYaml.read("compliance: {extraReferralLevels: 1, riskAcknowledged: true}");
         assertThat(acknowledged.errors()).isEmpty();
         assertThat(codes(acknowledged)).contains(ComplianceReport.REFERRAL_DEPTH);
+    }
+
+    @Test
+    void theWithdrawalSectionIsRead_R8_1() {
+        PlanCheck check = PlanYaml.read("withdrawal: {minimum: 20.00, fee: 0.6%, feeMinimum: 1.00, dailyLimit: 2000.00, "
+                + "reviewAbove: 500.00}");
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.plan().withdrawal()).isEqualTo(new Plan.Withdrawal(2_000, 6_000, 100, 200_000, 50_000));
+        assertThat(check.plan().withdrawal().feeOf(30_000)).as("0.6% of 300.00").isEqualTo(180);
+        assertThat(check.plan().withdrawal().feeOf(2_000)).as("at least the minimum fee").isEqualTo(100);
+        assertThat(PlanReader.read(Map.of()).plan().withdrawal()).isEqualTo(Plan.Withdrawal.DEFAULTS);
+    }
+
+    @Test
+    void aWithdrawalSectionThatWouldPayNothingOrAllowNothingIsRefused_R8_1() {
+        PlanCheck check = PlanYaml.read("withdrawal: {minimum: 0.00, fee: 100%, dailyLimit: -1, reviewAbove: x, "
+                + "limit: 5}");
+        assertThat(check.errors()).extracting(PlanError::field).containsExactlyInAnyOrder("withdrawal.minimum",
+                "withdrawal.fee", "withdrawal.dailyLimit", "withdrawal.reviewAbove", "withdrawal.limit");
+        PlanCheck crossed = PlanYaml.read("withdrawal: {minimum: 10.00, feeMinimum: 10.00, dailyLimit: 9.99}");
+        assertThat(crossed.errors()).containsExactly(
+                new PlanError("withdrawal.feeMinimum", "10.00 is not below withdrawal.minimum 10.00, so the smallest "
+                        + "withdrawal would pay nothing out"),
+                new PlanError("withdrawal.dailyLimit", "9.99 is below withdrawal.minimum 10.00, so no withdrawal could "
+                        + "ever be made"));
     }
 
     @Test

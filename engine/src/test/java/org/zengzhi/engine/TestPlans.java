@@ -16,34 +16,39 @@ final class TestPlans {
     static Plan withReferral(Plan p, long directPpm, long indirectPpm, long firstOrderPpm) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
                 new Plan.Referral(directPpm, indirectPpm, firstOrderPpm, p.referral().bindAtFirstPayment()),
-                p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance());
+                p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance(), p.withdrawal());
     }
 
     static Plan withRecruitment(Plan p, long recruitmentPpm) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
-                p.referral(), recruitmentPpm, p.agents(), p.deduct(), p.tiers(), p.compliance());
+                p.referral(), recruitmentPpm, p.agents(), p.deduct(), p.tiers(), p.compliance(), p.withdrawal());
     }
 
     static Plan withAgents(Plan p, long district, long city, long province) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
                 p.referral(), p.recruitmentPpm(), new Plan.AgentRates(district, city, province), p.deduct(), p.tiers(),
-                p.compliance());
+                p.compliance(), p.withdrawal());
     }
 
     static Plan withDeduct(Plan p, long storeMultiplePpm, long mallMaxPpm, long merchantRebatePpm) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
                 p.referral(), p.recruitmentPpm(), p.agents(), new Plan.Deduct(storeMultiplePpm, mallMaxPpm,
-                        merchantRebatePpm), p.tiers(), p.compliance());
+                        merchantRebatePpm), p.tiers(), p.compliance(), p.withdrawal());
     }
 
     static Plan withRefundPolicy(Plan p, Plan.RefundPolicy policy) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), policy, p.referral(),
-                p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance());
+                p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance(), p.withdrawal());
     }
 
     static Plan withTiers(Plan p, List<Plan.Tier> tiers) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
-                p.referral(), p.recruitmentPpm(), p.agents(), p.deduct(), tiers, p.compliance());
+                p.referral(), p.recruitmentPpm(), p.agents(), p.deduct(), tiers, p.compliance(), p.withdrawal());
+    }
+
+    static Plan withWithdrawal(Plan p, Plan.Withdrawal withdrawal) {
+        return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
+                p.referral(), p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance(), withdrawal);
     }
 
     /** Only the given referral rates: no recruitment, agent or first-order rewards. */

@@ -44,4 +44,14 @@ class H2ServerIT extends ServerRecoveryTests {
     void operatorAndMerchantPages() throws Exception {
         operatorActionsAndMerchantPages();
     }
+
+    @Test
+    void withdrawalRequestApprovePayoutRestart() throws Exception {
+        withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart();
+    }
+
+    @Test
+    void withdrawalBadInput() throws Exception {
+        badWithdrawalInputNamesTheFieldAndChangesNothing();
+    }
 }

@@ -61,4 +61,14 @@ class PostgresServerIT extends ServerRecoveryTests {
     void operatorAndMerchantPages() throws Exception {
         operatorActionsAndMerchantPages();
     }
+
+    @Test
+    void withdrawalRequestApprovePayoutRestart() throws Exception {
+        withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart();
+    }
+
+    @Test
+    void withdrawalBadInput() throws Exception {
+        badWithdrawalInputNamesTheFieldAndChangesNothing();
+    }
 }

@@ -56,6 +56,11 @@ public final class ServerHarness implements AutoCloseable {
         return send(operatorToken, "POST", "/commands", json, key);
     }
 
+    /** A POST as the operator to any path under /api/v1, with an Idempotency-Key unless {@code key} is null. */
+    public Reply post(String path, String key, String json) throws Exception {
+        return send(operatorToken, "POST", path, json, key);
+    }
+
     /** A read as the operator. */
     public Reply get(String path) throws Exception {
         return send(operatorToken, "GET", path, null, null);

@@ -18,8 +18,10 @@ abstract class ServerRecoveryTests {
     /** Properties that point a fresh server at an empty database of this kind. */
     abstract String[] database();
 
-    private ServerHarness start() throws Exception {
-        return new ServerHarness(database());
+    private ServerHarness start(String... properties) throws Exception {
+        List<String> all = new ArrayList<>(List.of(database()));
+        all.addAll(List.of(properties));
+        return new ServerHarness(all.toArray(new String[0]));
     }
 
     void stateSurvivesRestartWithTheSameHash() throws Exception {
@@ -205,5 +207,126 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(operator, "GET", "/operator/plan", null, null).body().get("complianceReport").asString())
                     .contains("禁止传销条例");
         }
+    }
+
+    /** Gives a user 1600.00 of cash: 2000.00 straight into an empty pool (1400 points), then every point sold at β. */
+    private static void fund(ServerHarness server, String user) throws Exception {
+        assertThat(server.post("fund-" + user, "{\"type\":\"order\",\"id\":\"fund-" + user + "\",\"user\":\"" + user
+                + "\",\"amount\":\"2000.00\",\"poolShare\":\"2000.00\"}").status()).isEqualTo(200);
+        String points = server.get("/users/" + user + "/wallet").body().get("points").asString();
+        assertThat(server.post("sell-" + user, "{\"type\":\"sell\",\"id\":\"sell-" + user + "\",\"user\":\"" + user
+                + "\",\"points\":\"" + points + "\"}").status()).isEqualTo(200);
+    }
+
+    private static String balance(ServerHarness server, String user, String account) throws Exception {
+        for (tools.jackson.databind.JsonNode balance : server.get("/users/" + user + "/wallet").body().get("balances")) {
+            if (balance.get("account").asString().equals(account)) {
+                return balance.get("amount").asString();
+            }
+        }
+        return "0.00";
+    }
+
+    /**
+     * R-8.1, R-8.3: request → review queue → approve → payout callback → wallet; a duplicate callback with a
+     * new key is refused and pays nothing twice, a retry with the same key gets the first answer, and a restart
+     * (snapshot + journal tail) keeps every withdrawal, the frozen funds and the state hash.
+     */
+    void withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart() throws Exception {
+        String hash;
+        String id;
+        String open;
+        try (ServerHarness server = start("zengzhi.snapshot-interval=4")) {
+            fund(server, "alice");
+            assertThat(balance(server, "alice", "USER_CASH")).isEqualTo("1600.00");
+            ServerHarness.Reply requested = server.post("/withdrawals", "w-1", "{\"user\":\"alice\",\"amount\":\"1200.00\"}");
+            assertThat(requested.status()).as(requested.body().toString()).isEqualTo(201);
+            assertThat(requested.body().get("state").asString()).as("above 1000.00: reviewed").isEqualTo("REQUESTED");
+            id = requested.body().get("id").asString();
+            assertThat(balance(server, "alice", "USER_CASH_WITHDRAWING")).isEqualTo("1200.00");
+            ServerHarness.Reply queue = server.get("/operator/withdrawals?state=REQUESTED");
+            assertThat(queue.body().get("withdrawals").get(0).get("id").asString()).isEqualTo(id);
+
+            ServerHarness.Reply approved = server.post("/operator/withdrawals/" + id + "/approve", "a-1", "{}");
+            assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+            assertThat(approved.body().get("state").asString()).isEqualTo("APPROVED");
+            String callback = "{\"withdrawal\":\"" + id + "\",\"paid\":true,\"reference\":\"bank-0001\"}";
+            ServerHarness.Reply paid = server.post("/payouts/callback", "cb-1", callback);
+            assertThat(paid.status()).as(paid.body().toString()).isEqualTo(200);
+            assertThat(paid.body().get("state").asString()).isEqualTo("PAID");
+            assertThat(balance(server, "alice", "USER_CASH")).isEqualTo("400.00");
+            assertThat(balance(server, "alice", "USER_CASH_WITHDRAWING")).isEqualTo("0.00");
+            String external = server.get("/economy").body().get("platform").get("EXTERNAL_PAYMENTS").asString();
+            assertThat(external).as("2000.00 in, 1200.00 out").isEqualTo("-800.00");
+
+            ServerHarness.Reply again = server.post("/payouts/callback", "cb-2", callback);
+            assertThat(again.status()).isEqualTo(422);
+            assertThat(again.body().get("code").asString()).isEqualTo("WITHDRAWAL_NOT_AWAITING_PAYOUT");
+            assertThat(server.post("/payouts/callback", "cb-1", callback).body()).as("a retry: the first answer")
+                    .isEqualTo(paid.body());
+            assertThat(server.get("/economy").body().get("platform").get("EXTERNAL_PAYMENTS").asString())
+                    .as("nothing paid twice").isEqualTo(external);
+            assertThat(balance(server, "alice", "USER_CASH")).isEqualTo("400.00");
+
+            ServerHarness.Reply small = server.post("/withdrawals", "w-2", "{\"user\":\"alice\",\"amount\":100}");
+            assertThat(small.body().get("state").asString()).as("at most 1000.00: approved at once").isEqualTo("APPROVED");
+            open = small.body().get("id").asString();
+            ServerHarness.Reply check = server.get("/operator/check");
+            assertThat(check.body().get("invariantsHold").asBoolean()).isTrue();
+            hash = check.body().get("stateHash").asString();
+        }
+        try (ServerHarness server = start()) {
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
+            assertThat(server.get("/withdrawals/" + id).body().get("state").asString()).isEqualTo("PAID");
+            assertThat(server.get("/withdrawals/" + id).body().get("reference").asString()).isEqualTo("bank-0001");
+            assertThat(server.get("/operator/withdrawals?state=APPROVED").body().get("withdrawals").get(0).get("id")
+                    .asString()).isEqualTo(open);
+            assertThat(balance(server, "alice", "USER_CASH_WITHDRAWING")).isEqualTo("100.00");
+            assertThat(server.post("/payouts/callback", "cb-2", "{\"withdrawal\":\"" + id + "\",\"paid\":true,"
+                    + "\"reference\":\"bank-0001\"}").status()).as("still refused after the restart").isEqualTo(422);
+            ServerHarness.Reply failed = server.post("/payouts/callback", "cb-3", "{\"withdrawal\":\"" + open
+                    + "\",\"paid\":false,\"reference\":\"account closed\"}");
+            assertThat(failed.body().get("state").asString()).isEqualTo("FAILED");
+            assertThat(balance(server, "alice", "USER_CASH")).as("the funds are back").isEqualTo("400.00");
+        }
+    }
+
+    /** R-8.5: bad withdrawal input names its field and changes nothing; an unknown withdrawal is 404. */
+    void badWithdrawalInputNamesTheFieldAndChangesNothing() throws Exception {
+        try (ServerHarness server = start()) {
+            fund(server, "bob");
+            String before = server.get("/operator/check").body().get("stateHash").asString();
+            ServerHarness.Reply noKey = server.post("/withdrawals", (String) null, "{\"user\":\"bob\",\"amount\":\"10.00\"}");
+            assertThat(noKey.status()).isEqualTo(400);
+            assertThat(noKey.body().get("field").asString()).isEqualTo("Idempotency-Key");
+            assertField(server.post("/withdrawals", "k1", "{\"user\":\"bob\",\"amount\":\"10.001\"}"), 400, "amount");
+            assertField(server.post("/withdrawals", "k2", "{\"amount\":\"10.00\"}"), 400, "user");
+            assertField(server.post("/withdrawals", "k3", "{\"user\":\"bob\",\"amount\":\"10.00\",\"fee\":0}"), 400,
+                    "fee");
+            assertField(server.post("/withdrawals", "k4", "{\"user\":\"nobody\",\"amount\":\"10.00\"}"), 422, "user");
+            assertField(server.post("/withdrawals", "k5", "{\"user\":\"bob\",\"amount\":\"9.99\"}"), 422, "amount");
+            assertField(server.post("/withdrawals", "k6", "{\"user\":\"bob\",\"amount\":\"1600.01\"}"), 422, "amount");
+            assertField(server.post("/operator/withdrawals/nope/approve", "k7", ""), 404, "withdrawal");
+            assertField(server.post("/payouts/callback", "k8", "{\"withdrawal\":\"nope\",\"paid\":\"yes\"}"), 400,
+                    "paid");
+            assertThat(server.get("/operator/withdrawals?state=OPEN").status()).isEqualTo(400);
+            assertThat(server.get("/withdrawals/nope").status()).isEqualTo(404);
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("bad input changed nothing")
+                    .isEqualTo(before);
+            String id = server.post("/withdrawals", "k9", "{\"user\":\"bob\",\"amount\":\"1500.00\"}").body()
+                    .get("id").asString();
+            assertField(server.post("/operator/withdrawals/" + id + "/reject", "k10", "{}"), 422, "reason");
+            ServerHarness.Reply rejected = server.post("/operator/withdrawals/" + id + "/reject", "k11",
+                    "{\"reason\":\"name does not match the bank account\"}");
+            assertThat(rejected.body().get("state").asString()).isEqualTo("REJECTED");
+            assertThat(balance(server, "bob", "USER_CASH")).isEqualTo("1600.00");
+            assertThat(server.post("/operator/withdrawals/" + id + "/reject", "k11", "{\"reason\":\"other\"}").status())
+                    .as("the same key with another body").isEqualTo(409);
+        }
+    }
+
+    private static void assertField(ServerHarness.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.body().get("field").asString()).isEqualTo(field);
     }
 }

@@ -16,7 +16,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.web.Http;
+import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -114,11 +114,11 @@ class AuthController {
     }
 
     private static ResponseEntity<String> entity(Response response) {
-        return Http.entity(response);
+        return GatewayCalls.entity(response);
     }
 
     private static CompletableFuture<ResponseEntity<String>> done(Response response) {
-        return Http.done(response);
+        return GatewayCalls.done(response);
     }
 
 

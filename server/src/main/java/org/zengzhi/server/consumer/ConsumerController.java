@@ -21,7 +21,7 @@ import org.zengzhi.engine.Units;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.web.Http;
+import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * A consumer's own pages of the API (R-3.4, R-3.8, R-9.4, R-4.1): sell points with a payout preview, the
@@ -69,7 +69,7 @@ class ConsumerController {
             return done(Problems.badRequest("points", e.getMessage()));
         }
         String user = me.getName();
-        return Http.submit(gateway, "sell:" + user, key, user + "|" + pointsMicro,
+        return GatewayCalls.submit(gateway, "sell:" + user, key, user + "|" + pointsMicro,
                 now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro));
     }
 
@@ -121,14 +121,14 @@ class ConsumerController {
     }
 
     private static ResponseEntity<String> json(String body) {
-        return Http.json(body);
+        return GatewayCalls.json(body);
     }
 
     private static ResponseEntity<String> entity(Response response) {
-        return Http.entity(response);
+        return GatewayCalls.entity(response);
     }
 
     private static CompletableFuture<ResponseEntity<String>> done(Response response) {
-        return Http.done(response);
+        return GatewayCalls.done(response);
     }
 }

@@ -32,10 +32,15 @@ public final class Problems {
 
     /** A business rejection of the engine (a value with a stable code): nothing changed. */
     public static Response rejected(String code, String field) {
-        Response response = problem(422, "Rejected", field, "the command was rejected with " + code
+        return rejected(422, "Rejected", code, field);
+    }
+
+    /** A business rejection answered with another status, such as 404 for an id the engine does not know. */
+    public static Response rejected(int status, String title, String code, String field) {
+        Response response = problem(status, title, field, "the command was rejected with " + code
                 + "; nothing changed");
         ObjectNode body = (ObjectNode) JSON.readTree(response.body());
         body.put("code", code);
-        return new Response(422, JSON.writeValueAsString(body));
+        return new Response(status, JSON.writeValueAsString(body));
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.Problems;
-import org.zengzhi.server.web.Http;
+import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,7 +44,7 @@ class MerchantController {
         ObjectNode view = JSON.createObjectNode();
         view.put("merchant", merchant);
         view.put("path", "/pay/" + merchant);
-        return Http.json(JSON.writeValueAsString(view));
+        return GatewayCalls.json(JSON.writeValueAsString(view));
     }
 
     @GetMapping("/orders")
@@ -64,7 +64,7 @@ class MerchantController {
             order.put("status", (String) row.get("status"));
             order.put("paidAt", String.valueOf(row.get("paid_at")));
         }
-        return Http.json(JSON.writeValueAsString(orders));
+        return GatewayCalls.json(JSON.writeValueAsString(orders));
     }
 
     /** The store's money movements: settlements into its cash, pending shares, mall rebates, refunds. */
@@ -84,7 +84,7 @@ class MerchantController {
             posting.put("account", (String) row.get("account_type"));
             posting.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()));
         }
-        return Http.json(JSON.writeValueAsString(postings));
+        return GatewayCalls.json(JSON.writeValueAsString(postings));
     }
 
     private static boolean mayRead(OAuth2AuthenticatedPrincipal me, String merchant) {
@@ -92,6 +92,6 @@ class MerchantController {
     }
 
     private static ResponseEntity<String> forbidden() {
-        return Http.entity(Problems.problem(403, "Forbidden", "merchant", "you may read only your own store"));
+        return GatewayCalls.entity(Problems.problem(403, "Forbidden", "merchant", "you may read only your own store"));
     }
 }

@@ -21,7 +21,7 @@ import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
-import org.zengzhi.server.web.Http;
+import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * The operator's named actions (R-3.7, R-3.9, R-4.1, R-4.5, R-4.7): subsidy, merchant suspension, agents,
@@ -64,12 +64,12 @@ class OperatorController {
         try {
             amount = Units.parseFen(body.amount());
         } catch (IllegalArgumentException e) {
-            return Http.done(Problems.badRequest("amount", e.getMessage()));
+            return GatewayCalls.done(Problems.badRequest("amount", e.getMessage()));
         }
         if (body.reason() == null || body.reason().isBlank()) {
-            return Http.done(Problems.badRequest("reason", "a subsidy is audited: say why"));
+            return GatewayCalls.done(Problems.badRequest("reason", "a subsidy is audited: say why"));
         }
-        return Http.submit(gateway, "subsidy", key, amount + "|" + body.reason(),
+        return GatewayCalls.submit(gateway, "subsidy", key, amount + "|" + body.reason(),
                 now -> new Command.InjectSubsidy("subsidy:" + key, now, amount));
     }
 
@@ -77,21 +77,21 @@ class OperatorController {
     CompletableFuture<ResponseEntity<String>> suspend(@PathVariable String merchant, @RequestBody Suspension body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         boolean suspended = body.suspended() == null || body.suspended();
-        return Http.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + body.reason(),
+        return GatewayCalls.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + body.reason(),
                 now -> new Command.SuspendMerchant("suspend:" + key, now, merchant, suspended, body.reason()));
     }
 
     @PostMapping(path = "/agents", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> appoint(@RequestBody Agent body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return Http.submit(gateway, "agent", key, body.user() + "|" + body.region(),
+        return GatewayCalls.submit(gateway, "agent", key, body.user() + "|" + body.region(),
                 now -> new Command.AppointAgent("agent:" + key, now, body.user(), body.region()));
     }
 
     @DeleteMapping("/agents/{region}")
     CompletableFuture<ResponseEntity<String>> remove(@PathVariable String region,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return Http.submit(gateway, "removeAgent", key, region,
+        return GatewayCalls.submit(gateway, "removeAgent", key, region,
                 now -> new Command.RemoveAgent("removeAgent:" + key, now, region));
     }
 
@@ -99,7 +99,7 @@ class OperatorController {
     @PostMapping(path = "/referrers", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> reassign(@RequestBody Reassignment body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return Http.submit(gateway, "reassign", key, body.user() + "|" + body.referrer() + "|" + body.reason(),
+        return GatewayCalls.submit(gateway, "reassign", key, body.user() + "|" + body.referrer() + "|" + body.reason(),
                 now -> new Command.ReassignReferrer("reassign:" + key, now, body.user(), body.referrer(), body.reason()));
     }
 
@@ -110,21 +110,21 @@ class OperatorController {
         try {
             role = Role.valueOf(String.valueOf(body.role()));
         } catch (IllegalArgumentException e) {
-            return Http.entity(Problems.badRequest("role", "one of CONSUMER, MERCHANT, PROMOTER, AGENT, OPERATOR"));
+            return GatewayCalls.entity(Problems.badRequest("role", "one of CONSUMER, MERCHANT, PROMOTER, AGENT, OPERATOR"));
         }
         if (body.username() == null || !body.username().matches("[A-Za-z0-9_.-]{3,64}")) {
-            return Http.entity(Problems.badRequest("username", "3 to 64 letters, digits, '_', '.' or '-'"));
+            return GatewayCalls.entity(Problems.badRequest("username", "3 to 64 letters, digits, '_', '.' or '-'"));
         }
         if (body.password() == null || body.password().length() < 8 || body.password().length() > 200) {
-            return Http.entity(Problems.badRequest("password", "8 to 200 characters"));
+            return GatewayCalls.entity(Problems.badRequest("password", "8 to 200 characters"));
         }
         if (role == Role.MERCHANT && (body.merchant() == null || body.merchant().isBlank())) {
-            return Http.entity(Problems.badRequest("merchant", "a merchant account names its store"));
+            return GatewayCalls.entity(Problems.badRequest("merchant", "a merchant account names its store"));
         }
         if (!accounts.create(body.username(), body.password(), role, role == Role.MERCHANT ? body.merchant() : null)) {
-            return Http.entity(Problems.conflict("username", "this username is taken"));
+            return GatewayCalls.entity(Problems.conflict("username", "this username is taken"));
         }
-        return Http.entity(new org.zengzhi.server.gateway.Response(201, "{\"username\":\"" + body.username()
+        return GatewayCalls.entity(new org.zengzhi.server.gateway.Response(201, "{\"username\":\"" + body.username()
                 + "\",\"role\":\"" + role + "\"}"));
     }
 
@@ -133,7 +133,7 @@ class OperatorController {
     ResponseEntity<String> plan() {
         String yaml = jdbc.queryForObject("SELECT plan_yaml FROM tenant WHERE id = 1", String.class);
         String report = ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text();
-        return Http.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+        return GatewayCalls.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                 java.util.Map.of("yaml", yaml, "complianceReport", report)));
     }
 

@@ -17,7 +17,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
-import org.zengzhi.server.web.Http;
+import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * What happens to an order after payment (R-2.1): the consumer confirms receipt of mall goods; the store
@@ -41,12 +41,12 @@ class OrderController {
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Map<String, Object> row = row(order);
         if (row == null) {
-            return Http.done(Problems.problem(404, "Not found", "order", "no order " + order));
+            return GatewayCalls.done(Problems.problem(404, "Not found", "order", "no order " + order));
         }
         if (!Access.mayActFor(me, (String) row.get("username"))) {
-            return Http.done(Problems.problem(403, "Forbidden", "order", "only the buyer confirms receipt"));
+            return GatewayCalls.done(Problems.problem(403, "Forbidden", "order", "only the buyer confirms receipt"));
         }
-        return Http.submit(gateway, "receipt", key, order, now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
+        return GatewayCalls.submit(gateway, "receipt", key, order, now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
     }
 
     /** 退款: before settlement nothing of the order remains; after, the merchant funds it. The store or an operator. */
@@ -56,13 +56,13 @@ class OrderController {
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Map<String, Object> row = row(order);
         if (row == null) {
-            return Http.done(Problems.problem(404, "Not found", "order", "no order " + order));
+            return GatewayCalls.done(Problems.problem(404, "Not found", "order", "no order " + order));
         }
         Object merchant = row.get("merchant");
         if (!Access.isOperator(me) && (merchant == null || !merchant.equals(me.getAttribute("merchant")))) {
-            return Http.done(Problems.problem(403, "Forbidden", "order", "only the order's store or an operator refunds"));
+            return GatewayCalls.done(Problems.problem(403, "Forbidden", "order", "only the order's store or an operator refunds"));
         }
-        return Http.submit(gateway, "refund", key, order, now -> new Command.RefundOrder("refund:" + key, now, order));
+        return GatewayCalls.submit(gateway, "refund", key, order, now -> new Command.RefundOrder("refund:" + key, now, order));
     }
 
     private Map<String, Object> row(String order) {

@@ -1,9 +1,6 @@
 package org.zengzhi.server.web;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
 import org.zengzhi.server.account.Access;
-import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
@@ -37,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v1")
 class ApiController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Decimal numbers stay BigDecimal: an amount written as a JSON number never passes through a double. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final EngineGateway gateway;
 
@@ -48,15 +46,15 @@ class ApiController {
     @PostMapping(path = "/commands", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> command(@RequestBody byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response keyProblem = Http.keyProblem(key);
+        Response keyProblem = GatewayCalls.keyProblem(key);
         if (keyProblem != null) {
-            return done(keyProblem);
+            return GatewayCalls.done(keyProblem);
         }
         ObjectNode line;
         try {
             JsonNode tree = JSON.readTree(body);
             if (!(tree instanceof ObjectNode)) {
-                return done(Problems.badRequest(null, "the body must be one JSON object"));
+                return GatewayCalls.done(Problems.badRequest(null, "the body must be one JSON object"));
             }
             line = (ObjectNode) tree;
             line.remove("at");
@@ -66,26 +64,23 @@ class ApiController {
             }
             new LogLines(() -> Instant.EPOCH).parse(1, stamped(line, Instant.EPOCH));
         } catch (JacksonException e) {
-            return done(Problems.badRequest(null, "the body is not valid JSON: " + e.getOriginalMessage()));
+            return GatewayCalls.done(Problems.badRequest(null, "the body is not valid JSON: " + e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {
-            return done(Problems.badRequest(fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", "")));
+            return GatewayCalls.done(Problems.badRequest(fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", "")));
         }
-        CommandRequest request = new CommandRequest(now -> parse(line, now), Http::render, "commands:" + key,
-                sha256(body));
-        return gateway.submit(request).thenApply(ApiController::entity);
+        return GatewayCalls.submit(gateway, "commands", key, GatewayCalls.sha256(body), now -> parse(line, now),
+                GatewayCalls::render);
     }
 
     @GetMapping("/economy")
     CompletableFuture<ResponseEntity<String>> economy() {
-        return gateway.query(Views::economy).thenApply(body -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON).body(body));
+        return GatewayCalls.json(gateway.query(Views::economy));
     }
 
     /** The invariants of R-1.5 checked now (O(n)), the state hash and the journal position. */
     @GetMapping("/operator/check")
     CompletableFuture<ResponseEntity<String>> check() {
-        return gateway.query(Views::check).thenApply(body -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON).body(body));
+        return GatewayCalls.json(gateway.query(Views::check));
     }
 
     /** Your own wallet. */
@@ -99,10 +94,10 @@ class ApiController {
     CompletableFuture<ResponseEntity<String>> wallet(@PathVariable String user,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         if (!me.getName().equals(user) && !Access.isOperator(me)) {
-            return done(Problems.problem(403, "Forbidden", "user", "you may read only your own wallet"));
+            return GatewayCalls.done(Problems.problem(403, "Forbidden", "user", "you may read only your own wallet"));
         }
         return gateway.query(engine -> Views.wallet(engine, user)).thenApply(body -> body == null
-                ? entity(Problems.problem(404, "Not found", "user", "no user " + user))
+                ? GatewayCalls.entity(Problems.problem(404, "Not found", "user", "no user " + user))
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
@@ -116,26 +111,9 @@ class ApiController {
         return JSON.writeValueAsString(copy);
     }
 
-    private static ResponseEntity<String> entity(Response response) {
-        return Http.entity(response);
-    }
-
-    private static CompletableFuture<ResponseEntity<String>> done(Response response) {
-        return Http.done(response);
-    }
-
     /** "line 1: field "amount": …" names the field. */
     private static String fieldOf(String message) {
         int start = message.indexOf("field \"");
         return start < 0 ? null : message.substring(start + 7, message.indexOf('"', start + 7));
     }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }
