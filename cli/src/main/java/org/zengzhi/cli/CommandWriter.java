@@ -92,6 +92,13 @@ public final class CommandWriter {
                 json.writeStringProperty("referrer", reassign.referrer());
                 json.writeStringProperty("reason", reassign.reason());
             }
+            case GRANT_BONUS -> {
+                Command.GrantBonus bonus = (Command.GrantBonus) command;
+                head(json, "bonus", command);
+                json.writeStringProperty("user", bonus.user());
+                json.writeStringProperty("amount", Units.formatFen(bonus.amountFen()));
+                json.writeStringProperty("reason", bonus.reason());
+            }
             case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL -> withdrawal(command, json);
         }
     }

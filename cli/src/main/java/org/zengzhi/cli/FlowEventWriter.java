@@ -161,6 +161,13 @@ final class FlowEventWriter {
         json.writeStringProperty("reference", reference);
     }
 
+    void bonus(Event.BonusGranted event) {
+        start("bonus", event.command());
+        json.writeStringProperty("user", event.user());
+        json.writeStringProperty("amount", Units.formatFen(event.amountFen()));
+        json.writeStringProperty("reason", event.reason());
+    }
+
     private void split(OrderSplit split) {
         json.writeObjectPropertyStart("split");
         json.writeStringProperty("commission", Units.formatFen(split.commissionFen()));

@@ -28,6 +28,8 @@ enum LogCommandType {
     REASSIGN("reassign"),
     /** The operator suspends or reinstates a merchant (SuspendMerchant). */
     SUSPEND("suspend"),
+    /** The operator pays a user a bonus from the platform's funds (GrantBonus). */
+    BONUS("bonus"),
     /** 提现: a user asks to withdraw cash from the wallet (RequestWithdrawal). */
     WITHDRAW("withdraw"),
     /** The operator approves or rejects a requested withdrawal (ReviewWithdrawal). */

@@ -100,6 +100,9 @@ final class LogLineParser {
             case REASSIGN:
                 return new Command.ReassignReferrer(id, at, requireString(LogField.USER),
                         requireString(LogField.REFERRER), optionalString(LogField.REASON));
+            case BONUS:
+                return new Command.GrantBonus(id, at, requireString(LogField.USER), fixed(LogField.AMOUNT, Units.CNY_DECIMALS),
+                        optionalString(LogField.REASON));
             case SUSPEND:
                 return new Command.SuspendMerchant(id, at, requireString(LogField.MERCHANT),
                         tokens[LogField.SUSPENDED.ordinal()] == null || bool(LogField.SUSPENDED),

@@ -34,6 +34,7 @@ class CommandWriterTest {
                 new Command.RefundOrder("f1", AT, "p1"),
                 new Command.Tick("t1", AT),
                 new Command.ReassignReferrer("g1", AT, "u3", "u2", "reported shadow account"),
+                new Command.GrantBonus("b1", AT, "u3", 5_000, "report 9 upheld"),
                 new Command.RequestWithdrawal("w1", AT, "u1", 12_345),
                 new Command.ReviewWithdrawal("v1", AT, "w1", true, null),
                 new Command.ReviewWithdrawal("v2", AT, "w1", false, "name does not match"),

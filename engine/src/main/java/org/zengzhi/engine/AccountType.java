@@ -42,6 +42,8 @@ public enum AccountType {
             "product cost of mall orders sold without a merchant, owed to suppliers"),
     PLATFORM_SUBSIDY(OwnerKind.PLATFORM, Asset.CNY, AccountKind.CONTRA,
             "the operator's own funds injected into the pool (融资补贴)"),
+    PLATFORM_BONUSES(OwnerKind.PLATFORM, Asset.CNY, AccountKind.CONTRA,
+            "the platform's own funds paid to users as bonuses, such as rewards for upheld reports"),
     PLATFORM_REFUNDS(OwnerKind.PLATFORM, Asset.CNY, AccountKind.CONTRA,
             "the platform's own funds paid out for refunds after settlement of orders without a merchant"),
     DEDUCT_ISSUANCE(OwnerKind.PLATFORM, Asset.DEDUCT, AccountKind.CONTRA,

@@ -9,7 +9,7 @@ import java.time.Instant;
 public sealed interface Command permits Command.SettleOrder, Command.SellPoints, Command.InjectSubsidy,
         Command.RegisterUser, Command.OnboardMerchant, Command.SuspendMerchant, Command.AppointAgent,
         Command.RemoveAgent, Command.PayOrder, Command.ConfirmReceipt, Command.RefundOrder, Command.Tick,
-        Command.ReassignReferrer, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal {
+        Command.ReassignReferrer, Command.GrantBonus, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal {
 
     String id();
 
@@ -149,6 +149,16 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
             implements Command {
         public CommandType type() {
             return CommandType.SETTLE_WITHDRAWAL;
+        }
+    }
+
+    /**
+     * The operator pays a user a bonus from the platform's own funds, with the reason kept (for example the
+     * reward for a report that was upheld, R-4.7).
+     */
+    record GrantBonus(String id, Instant at, String user, long amountFen, String reason) implements Command {
+        public CommandType type() {
+            return CommandType.GRANT_BONUS;
         }
     }
 }

@@ -116,6 +116,7 @@ public final class Engine {
             case APPOINT_AGENT -> network.appoint((Command.AppointAgent) command, out);
             case REMOVE_AGENT -> network.remove((Command.RemoveAgent) command, out);
             case REASSIGN_REFERRER -> network.reassign((Command.ReassignReferrer) command, out);
+            case GRANT_BONUS -> network.grantBonus((Command.GrantBonus) command, out);
             case PAY_ORDER -> orderFlow.pay((Command.PayOrder) command, clock, out);
             case CONFIRM_RECEIPT -> orderFlow.confirmReceipt((Command.ConfirmReceipt) command, clock, out);
             case REFUND_ORDER -> orderFlow.refund((Command.RefundOrder) command, out);

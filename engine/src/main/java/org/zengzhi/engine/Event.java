@@ -10,7 +10,7 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.SubsidyInjected, Event.PriceChanged, Event.CommandRejected, Event.UserRegistered,
         Event.ReferrerBound, Event.ReferrerReassigned, Event.MerchantOnboarded, Event.MerchantSuspended,
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
-        Event.OrderRefunded, Event.RewardChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
+        Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.WithdrawalRequested, Event.WithdrawalReviewed,
         Event.WithdrawalSettled {
 
     String command();
@@ -186,6 +186,13 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
             long payoutFen, WithdrawalState state, String providerReference) implements Event {
         public EventType type() {
             return EventType.WITHDRAWAL_SETTLED;
+        }
+    }
+
+    /** The operator paid a user a bonus from the platform's funds. */
+    record BonusGranted(String command, String user, long amountFen, String reason) implements Event {
+        public EventType type() {
+            return EventType.BONUS_GRANTED;
         }
     }
 }

@@ -150,6 +150,29 @@ final class Network {
                 previous < 0 ? null : participants.id(previous), command.referrer(), command.reason()));
     }
 
+    /** A bonus from the platform's own funds (PLATFORM_BONUSES) into a known user's cash wallet. */
+    void grantBonus(Command.GrantBonus command, EngineOutput out) {
+        int user = command.user() == null ? -1 : participants.find(command.user());
+        RejectionCode code = null;
+        String field = "amount";
+        if (command.amountFen() <= 0) {
+            code = RejectionCode.NON_POSITIVE_AMOUNT;
+        } else if (command.amountFen() > Limits.AMOUNT_FEN_MAX) {
+            code = RejectionCode.AMOUNT_TOO_LARGE;
+        } else if (user < 0) {
+            code = RejectionCode.UNKNOWN_PARTICIPANT;
+            field = "user";
+        } else if (reasonProblem(command.reason()) != null) {
+            code = RejectionCode.REASON_REQUIRED;
+            field = "reason";
+        }
+        if (reject(command, code, field, out)) {
+            return;
+        }
+        engine.transfer(AccountType.PLATFORM_BONUSES, 0, AccountType.USER_CASH, user, command.amountFen(), out);
+        out.event(new Event.BonusGranted(command.id(), command.user(), command.amountFen(), command.reason()));
+    }
+
     private static RejectionCode reasonProblem(String reason) {
         return reason == null || reason.isBlank() ? RejectionCode.REASON_REQUIRED : null;
     }

@@ -293,4 +293,20 @@ class OrderFlowTest {
         assertThat(run(new Command.RefundOrder("r-o2", T0, "o2")))
                 .anySatisfy(event -> assertThat(event).isInstanceOf(Event.OrderRefunded.class));
     }
+
+    @Test
+    void aBonusComesFromThePlatformsOwnFundsWithItsReasonKept() {
+        setUpStore("440106");
+        assertThat(run(new Command.GrantBonus("b1", T0, "alice", 5_000, "report 9 upheld")))
+                .containsExactly(new Event.BonusGranted("b1", "alice", 5_000, "report 9 upheld"));
+        assertThat(engine.balance(AccountType.USER_CASH, "alice")).isEqualTo(5_000);
+        assertThat(engine.balance(AccountType.PLATFORM_BONUSES, null)).isEqualTo(-5_000);
+        String hash = engine.stateHash();
+        assertThat(run(new Command.GrantBonus("b2", T0, "nobody", 5_000, "r")).get(0))
+                .isEqualTo(new Event.CommandRejected("b2", RejectionCode.UNKNOWN_PARTICIPANT, "user"));
+        assertThat(run(new Command.GrantBonus("b3", T0, "alice", 0, "r")).get(0).type()).isEqualTo(EventType.COMMAND_REJECTED);
+        assertThat(run(new Command.GrantBonus("b4", T0, "alice", 5_000, " ")).get(0))
+                .isEqualTo(new Event.CommandRejected("b4", RejectionCode.REASON_REQUIRED, "reason"));
+        assertThat(engine.stateHash()).isEqualTo(hash);
+    }
 }

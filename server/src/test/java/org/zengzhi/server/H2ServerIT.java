@@ -54,4 +54,9 @@ class H2ServerIT extends ServerRecoveryTests {
     void withdrawalBadInput() throws Exception {
         badWithdrawalInputNamesTheFieldAndChangesNothing();
     }
+
+    @Test
+    void merchantRequestsAndReportsFlow() throws Exception {
+        merchantRequestsAndReports();
+    }
 }

@@ -71,4 +71,9 @@ class PostgresServerIT extends ServerRecoveryTests {
     void withdrawalBadInput() throws Exception {
         badWithdrawalInputNamesTheFieldAndChangesNothing();
     }
+
+    @Test
+    void merchantRequestsAndReportsFlow() throws Exception {
+        merchantRequestsAndReports();
+    }
 }

@@ -209,6 +209,42 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /** Opening a store (request → operator approval → store login) and reports (举报, R-4.7) with their outcomes. */
+    void merchantRequestsAndReports() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", null);
+            server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
+            String lee = server.login("lee", "lee-secret-1");
+            String ann = server.login("ann", "ann-secret-1");
+            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"44010\"}",
+                    null).body().get("field").asString()).isEqualTo("region");
+            String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"440106\","
+                    + "\"commissionRate\":\"0.15\"}", null).body().get("request").asString();
+            assertThat(server.get("/operator/merchant-requests").body().get(0).get("merchant").asString()).isEqualTo("lee-tea");
+            assertThat(server.send(lee, "GET", "/operator/merchant-requests", null, null).status()).isEqualTo(403);
+            ServerHarness.Reply approved = server.post("/operator/merchant-requests/" + request + "/decision", "d1",
+                    "{\"approve\":true}");
+            assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+            String store = server.login("lee", "lee-secret-1");
+            assertThat(server.send(store, "GET", "/merchants/lee-tea/pay-code", null, null).status()).as("lee's login is now "
+                    + "the store's").isEqualTo(200);
+            assertThat(server.send(ann, "POST", "/reports", "{\"kind\":\"BRIBE\",\"subject\":\"lee-tea\",\"details\":\"x\"}",
+                    null).body().get("field").asString()).isEqualTo("kind");
+            String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OFF_PLATFORM\",\"subject\":\"lee-tea\","
+                    + "\"details\":\"asked me to pay by cash outside the app\"}", null).body().get("report").asString();
+            assertThat(server.post("/operator/reports/" + report + "/decision", "r0", "{\"outcome\":\"REWARD\",\"reason\":\"\"}")
+                    .body().get("field").asString()).isEqualTo("reason");
+            ServerHarness.Reply rewarded = server.post("/operator/reports/" + report + "/decision", "r1",
+                    "{\"outcome\":\"REWARD\",\"amount\":\"50.00\",\"reason\":\"confirmed by the store's receipts\"}");
+            assertThat(rewarded.status()).as(rewarded.body().toString()).isEqualTo(200);
+            assertThat(server.send(ann, "GET", "/me/wallet", null, null).body().toString()).contains("\"USER_CASH\"")
+                    .contains("50.00");
+            assertThat(server.get("/operator/reports?status=UPHELD").body().get(0).get("outcome").asString()).isEqualTo("REWARD");
+            assertThat(server.post("/operator/reports/" + report + "/decision", "r2", "{\"outcome\":\"DISMISS\",\"reason\":\"x\"}")
+                    .status()).as("decided reports stay decided").isEqualTo(404);
+        }
+    }
+
     /** Gives a user 1600.00 of cash: 2000.00 straight into an empty pool (1400 points), then every point sold at β. */
     private static void fund(ServerHarness server, String user) throws Exception {
         assertThat(server.post("fund-" + user, "{\"type\":\"order\",\"id\":\"fund-" + user + "\",\"user\":\"" + user
