@@ -2,61 +2,15 @@ package org.zengzhi.server;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server on its embedded default: H2 in file mode in a fresh directory. */
+/** The server on the embedded default: H2 in file mode in a fresh directory. Every test is inherited. */
 class H2ServerIT extends ServerRecoveryTests {
     @TempDir
     Path data;
 
     @Override
     String[] database() {
-        return new String[] {"zengzhi.data-dir=" + data};
-    }
-
-    @Test
-    void stateSurvivesRestart() throws Exception {
-        stateSurvivesRestartWithTheSameHash();
-    }
-
-    @Test
-    void idempotency() throws Exception {
-        retriesReturnTheFirstResponseAndConcurrentDuplicatesHaveOneEffect();
-    }
-
-    @Test
-    void badInput() throws Exception {
-        badInputNamesTheFieldAndChangesNothing();
-    }
-
-    @Test
-    void accounts() throws Exception {
-        accountsSeeOnlyTheirOwnData();
-    }
-
-    @Test
-    void consumerPages() throws Exception {
-        consumerSeesOrdersPostingsExitAndSells();
-    }
-
-    @Test
-    void operatorAndMerchantPages() throws Exception {
-        operatorActionsAndMerchantPages();
-    }
-
-    @Test
-    void withdrawalRequestApprovePayoutRestart() throws Exception {
-        withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart();
-    }
-
-    @Test
-    void withdrawalBadInput() throws Exception {
-        badWithdrawalInputNamesTheFieldAndChangesNothing();
-    }
-
-    @Test
-    void merchantRequestsAndReportsFlow() throws Exception {
-        merchantRequestsAndReports();
+        return TestDatabases.h2(data);
     }
 }

@@ -1,5 +1,6 @@
 package org.zengzhi.server;
 
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ abstract class ServerRecoveryTests {
         return new ServerHarness(all.toArray(new String[0]));
     }
 
+    @Test
     void stateSurvivesRestartWithTheSameHash() throws Exception {
         String hash;
         try (ServerHarness server = start()) {
@@ -46,6 +48,7 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    @Test
     void retriesReturnTheFirstResponseAndConcurrentDuplicatesHaveOneEffect() throws Exception {
         try (ServerHarness server = start()) {
             server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
@@ -70,6 +73,7 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    @Test
     void badInputNamesTheFieldAndChangesNothing() throws Exception {
         try (ServerHarness server = start()) {
             String before = server.get("/operator/check").body().get("stateHash").asString();
@@ -90,6 +94,7 @@ abstract class ServerRecoveryTests {
     }
 
     /** roles and object-level checks; every refusal is problem+json. */
+    @Test
     void accountsSeeOnlyTheirOwnData() throws Exception {
         try (ServerHarness server = start()) {
             assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}",
@@ -125,6 +130,7 @@ abstract class ServerRecoveryTests {
     }
 
     /** A consumer's pages: orders, postings, exit estimate, sell with preview, prices. */
+    @Test
     void consumerSeesOrdersPostingsExitAndSells() throws Exception {
         try (ServerHarness server = start()) {
             server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}", null);
@@ -158,6 +164,7 @@ abstract class ServerRecoveryTests {
     }
 
     /** Operator actions as named endpoints, the holder CSV, and a merchant's own store only. */
+    @Test
     void operatorActionsAndMerchantPages() throws Exception {
         try (ServerHarness server = start()) {
             server.post("m1", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
@@ -210,6 +217,7 @@ abstract class ServerRecoveryTests {
     }
 
     /** Opening a store (request → operator approval → store login) and reports (举报, R-4.7) with their outcomes. */
+    @Test
     void merchantRequestsAndReports() throws Exception {
         try (ServerHarness server = start()) {
             server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", null);
@@ -268,6 +276,7 @@ abstract class ServerRecoveryTests {
      * new key is refused and pays nothing twice, a retry with the same key gets the first answer, and a restart
      * (snapshot + journal tail) keeps every withdrawal, the frozen funds and the state hash.
      */
+    @Test
     void withdrawalIsRequestedApprovedPaidOnceAndSurvivesRestart() throws Exception {
         String hash;
         String id;
@@ -328,6 +337,7 @@ abstract class ServerRecoveryTests {
     }
 
     /** bad withdrawal input names its field and changes nothing; an unknown withdrawal is 404. */
+    @Test
     void badWithdrawalInputNamesTheFieldAndChangesNothing() throws Exception {
         try (ServerHarness server = start()) {
             fund(server, "bob");

@@ -1,5 +1,6 @@
 package org.zengzhi.server.payment;
 
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,7 @@ abstract class PaymentTests {
         return server.get("/economy").body().get("unsettledOrders").asInt();
     }
 
+    @Test
     void theSandboxCallbackMarksTheOrderPaid() throws Exception {
         try (ServerHarness server = start()) {
             assertThat(server.post("m", MERCHANT).status()).isEqualTo(200);
@@ -104,6 +106,7 @@ abstract class PaymentTests {
         }
     }
 
+    @Test
     void retriesOfTheCreateCallAreIdempotent() throws Exception {
         try (ServerHarness server = start()) {
             Reply first = createStorePayment(server, "pay-o1", "o1", "10.00");
@@ -120,6 +123,7 @@ abstract class PaymentTests {
         }
     }
 
+    @Test
     void tamperedStaleAndReplayedCallbacksAreRefused() throws Exception {
         try (ServerHarness server = startWithSecret()) {
             server.post("m", MERCHANT);
@@ -155,6 +159,7 @@ abstract class PaymentTests {
         }
     }
 
+    @Test
     void concurrentDuplicateCallbacksHaveOneEffect() throws Exception {
         try (ServerHarness server = startWithSecret()) {
             server.post("m", MERCHANT);
@@ -181,6 +186,7 @@ abstract class PaymentTests {
         }
     }
 
+    @Test
     void anOrderTheEngineRejectsLeavesThePaymentFailed() throws Exception {
         try (ServerHarness server = start()) {
             server.post("m", MERCHANT);
@@ -203,6 +209,7 @@ abstract class PaymentTests {
         }
     }
 
+    @Test
     void badInputNamesTheFieldAndChangesNothing() throws Exception {
         try (ServerHarness server = startWithSecret()) {
             String before = stateHash(server);
@@ -229,6 +236,7 @@ abstract class PaymentTests {
         }
     }
 
+    @Test
     void paymentsAndTheGeneratedSecretSurviveARestart() throws Exception {
         Reply created;
         String secret;
