@@ -1,6 +1,5 @@
 package org.zengzhi.server;
 
-import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
