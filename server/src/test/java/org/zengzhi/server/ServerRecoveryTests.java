@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Test;
+
 /**
  * The server's contract over real HTTP and a real database, shared by the H2 and PostgreSQL runs:
  * group-committed commands survive a restart (snapshot + journal tail = the same state hash), retries with
