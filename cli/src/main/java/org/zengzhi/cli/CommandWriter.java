@@ -92,6 +92,10 @@ public final class CommandWriter {
                 json.writeStringProperty("referrer", reassign.referrer());
                 json.writeStringProperty("reason", reassign.reason());
             }
+            case CHANGE_PLAN -> {
+                head(json, "plan", command);
+                json.writeStringProperty("yaml", ((Command.ChangePlan) command).source());
+            }
             case GRANT_BONUS -> {
                 Command.GrantBonus bonus = (Command.GrantBonus) command;
                 head(json, "bonus", command);

@@ -52,6 +52,7 @@ final class EventWriter implements AutoCloseable {
             case ORDER_REFUNDED -> flowLine(() -> flow.refunded((Event.OrderRefunded) event));
             case REWARD_CHANGED -> flowLine(() -> flow.rewarded((Event.RewardChanged) event));
             case BONUS_GRANTED -> flowLine(() -> flow.bonus((Event.BonusGranted) event));
+            case PLAN_CHANGED -> flowLine(() -> flow.planChanged((Event.PlanChanged) event));
             case WITHDRAWAL_REQUESTED -> flowLine(() -> flow.withdrawalRequested((Event.WithdrawalRequested) event));
             case WITHDRAWAL_REVIEWED -> flowLine(() -> flow.withdrawalReviewed((Event.WithdrawalReviewed) event));
             case WITHDRAWAL_SETTLED -> flowLine(() -> flow.withdrawalSettled((Event.WithdrawalSettled) event));

@@ -161,6 +161,11 @@ final class FlowEventWriter {
         json.writeStringProperty("reference", reference);
     }
 
+    void planChanged(Event.PlanChanged event) {
+        start("planChanged", event.command());
+        json.writeStringProperty("plan", event.plan());
+    }
+
     void bonus(Event.BonusGranted event) {
         start("bonus", event.command());
         json.writeStringProperty("user", event.user());

@@ -30,6 +30,8 @@ enum LogCommandType {
     SUSPEND("suspend"),
     /** The operator pays a user a bonus from the platform's funds (GrantBonus). */
     BONUS("bonus"),
+    /** The operator puts a new plan in force; "yaml" is the plan file's text (ChangePlan). */
+    PLAN("plan"),
     /** 提现: a user asks to withdraw cash from the wallet (RequestWithdrawal). */
     WITHDRAW("withdraw"),
     /** The operator approves or rejects a requested withdrawal (ReviewWithdrawal). */

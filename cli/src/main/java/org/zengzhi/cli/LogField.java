@@ -24,6 +24,7 @@ enum LogField {
     ORDER("order"),
     REASON("reason"),
     SUSPENDED("suspended"),
+    YAML("yaml"),
     WITHDRAWAL("withdrawal"),
     APPROVE("approve"),
     PAID("paid"),

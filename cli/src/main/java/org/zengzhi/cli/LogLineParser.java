@@ -100,6 +100,8 @@ final class LogLineParser {
             case REASSIGN:
                 return new Command.ReassignReferrer(id, at, requireString(LogField.USER),
                         requireString(LogField.REFERRER), optionalString(LogField.REASON));
+            case PLAN:
+                return changePlan(id, at);
             case BONUS:
                 return new Command.GrantBonus(id, at, requireString(LogField.USER), fixed(LogField.AMOUNT, Units.CNY_DECIMALS),
                         optionalString(LogField.REASON));
@@ -130,6 +132,17 @@ final class LogLineParser {
         long deduct = tokens[LogField.DEDUCT.ordinal()] == null ? 0 : fixed(LogField.DEDUCT, Units.CNY_DECIMALS);
         return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT), channel,
                 fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION));
+    }
+
+    /** A plan change carries the plan file's text, checked here exactly as {@code zengzhi plan check} does. */
+    private Command changePlan(String id, Instant at) throws MalformedLineException {
+        String yaml = requireString(LogField.YAML);
+        org.zengzhi.engine.PlanCheck check = PlanFiles.checkText(yaml);
+        if (!check.valid()) {
+            throw malformed(LogField.YAML, "is not a valid plan: " + check.errors().get(0)
+                    + (check.errors().size() > 1 ? " (and " + (check.errors().size() - 1) + " more)" : ""));
+        }
+        return new Command.ChangePlan(id, at, check.plan(), yaml);
     }
 
     /** The product's own split of a mall order: an object with cost, distribution, platform and pool. */

@@ -35,6 +35,8 @@ class CommandWriterTest {
                 new Command.Tick("t1", AT),
                 new Command.ReassignReferrer("g1", AT, "u3", "u2", "reported shadow account"),
                 new Command.GrantBonus("b1", AT, "u3", 5_000, "report 9 upheld"),
+                new Command.ChangePlan("c1", AT, PlanFiles.checkText("name: tighter\npool: {exitMultiple: 2}\n").plan(),
+                        "name: tighter\npool: {exitMultiple: 2}\n"),
                 new Command.RequestWithdrawal("w1", AT, "u1", 12_345),
                 new Command.ReviewWithdrawal("v1", AT, "w1", true, null),
                 new Command.ReviewWithdrawal("v2", AT, "w1", false, "name does not match"),

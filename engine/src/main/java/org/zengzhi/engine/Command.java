@@ -9,7 +9,7 @@ import java.time.Instant;
 public sealed interface Command permits Command.SettleOrder, Command.SellPoints, Command.InjectSubsidy,
         Command.RegisterUser, Command.OnboardMerchant, Command.SuspendMerchant, Command.AppointAgent,
         Command.RemoveAgent, Command.PayOrder, Command.ConfirmReceipt, Command.RefundOrder, Command.Tick,
-        Command.ReassignReferrer, Command.GrantBonus, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal {
+        Command.ReassignReferrer, Command.GrantBonus, Command.ChangePlan, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal {
 
     String id();
 
@@ -159,6 +159,17 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     record GrantBonus(String id, Instant at, String user, long amountFen, String reason) implements Command {
         public CommandType type() {
             return CommandType.GRANT_BONUS;
+        }
+    }
+
+    /**
+     * The operator replaces the plan (validated at the edge); {@code source} is the plan file's text, kept so
+     * the journal shows exactly what was put in force. Orders already paid keep the split they were paid
+     * with; every later payment, settlement, sale and exit follows the new plan.
+     */
+    record ChangePlan(String id, Instant at, Plan plan, String source) implements Command {
+        public CommandType type() {
+            return CommandType.CHANGE_PLAN;
         }
     }
 }

@@ -29,8 +29,8 @@ public final class Engine {
 
     private static final int MERCHANT_CAPACITY_MIN = 64;
 
-    private final Plan plan;
-    private final PoolRules rules;
+    private Plan plan;
+    private PoolRules rules;
     private final RegionDirectory regions;
     private final Ledger ledger;
     private final Participants participants;
@@ -117,6 +117,7 @@ public final class Engine {
             case REMOVE_AGENT -> network.remove((Command.RemoveAgent) command, out);
             case REASSIGN_REFERRER -> network.reassign((Command.ReassignReferrer) command, out);
             case GRANT_BONUS -> network.grantBonus((Command.GrantBonus) command, out);
+            case CHANGE_PLAN -> changePlan((Command.ChangePlan) command, out);
             case PAY_ORDER -> orderFlow.pay((Command.PayOrder) command, clock, out);
             case CONFIRM_RECEIPT -> orderFlow.confirmReceipt((Command.ConfirmReceipt) command, clock, out);
             case REFUND_ORDER -> orderFlow.refund((Command.RefundOrder) command, out);
@@ -180,6 +181,19 @@ public final class Engine {
         transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_REMAINDER, 0,
                 order.amountFen() - order.poolShareFen(), out);
         contributeToPool(order, participant, order.amountFen(), order.poolShareFen(), AccountType.EXTERNAL_PAYMENTS, out);
+    }
+
+    /**
+     * Puts a new plan in force: the exit index is rebuilt under the new exit multiple, and anyone the new
+     * rules make due exits at once, at the unchanged price.
+     */
+    private void changePlan(Command.ChangePlan change, EngineOutput out) {
+        plan = change.plan();
+        rules = plan.pool();
+        exitIndex.useRules(rules);
+        reindexAll();
+        out.event(new Event.PlanChanged(change.id(), plan.name()));
+        afterPoolChange(change, poolCash(), circulatingPoints(), out);
     }
 
     /**

@@ -10,7 +10,7 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.SubsidyInjected, Event.PriceChanged, Event.CommandRejected, Event.UserRegistered,
         Event.ReferrerBound, Event.ReferrerReassigned, Event.MerchantOnboarded, Event.MerchantSuspended,
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
-        Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.WithdrawalRequested, Event.WithdrawalReviewed,
+        Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.PlanChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
         Event.WithdrawalSettled {
 
     String command();
@@ -193,6 +193,13 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     record BonusGranted(String command, String user, long amountFen, String reason) implements Event {
         public EventType type() {
             return EventType.BONUS_GRANTED;
+        }
+    }
+
+    /** A new plan is in force from this command on. */
+    record PlanChanged(String command, String plan) implements Event {
+        public EventType type() {
+            return EventType.PLAN_CHANGED;
         }
     }
 }

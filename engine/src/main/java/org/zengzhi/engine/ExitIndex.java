@@ -20,7 +20,7 @@ import java.util.Map;
 final class ExitIndex {
     private static final int ABSENT = -1;
 
-    private final PoolRules rules;
+    private PoolRules rules;
     private final Map<Integer, BigInteger> wideNumerators = new HashMap<>();
     private int[] heap;
     private long[] keys;
@@ -42,6 +42,16 @@ final class ExitIndex {
         keys = Arrays.copyOf(keys, 2 * capacity);
         position = Arrays.copyOf(position, capacity);
         Arrays.fill(position, old, capacity, ABSENT);
+    }
+
+    /** New pool rules: every key changes with k, so the caller re-enters every holder afterwards. */
+    void useRules(PoolRules newRules) {
+        this.rules = newRules;
+        wideNumerators.clear();
+        for (int at = 0; at < size; at++) {
+            position[heap[at]] = ABSENT;
+        }
+        size = 0;
     }
 
     /** The participants' external ids, for ties; the array is replaced when participants grow. */

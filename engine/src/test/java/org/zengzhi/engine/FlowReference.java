@@ -247,7 +247,7 @@ final class FlowReference {
             case SELL_POINTS -> sell((Command.SellPoints) command, events);
             case INJECT_SUBSIDY -> subsidy((Command.InjectSubsidy) command, events);
             case SETTLE_ORDER -> throw new UnsupportedOperationException("pool-only command");
-            case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL, GRANT_BONUS ->
+            case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL, GRANT_BONUS, CHANGE_PLAN ->
                 throw new UnsupportedOperationException("withdrawals are checked by WithdrawalProperties");
         };
         if (accepted) {

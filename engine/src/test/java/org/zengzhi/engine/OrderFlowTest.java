@@ -309,4 +309,21 @@ class OrderFlowTest {
                 .isEqualTo(new Event.CommandRejected("b4", RejectionCode.REASON_REQUIRED, "reason"));
         assertThat(engine.stateHash()).isEqualTo(hash);
     }
+
+    @Test
+    void aNewPlanRekeysTheExitIndexAndForcesOutWhoeverItMakesDue() {
+        engine = new Engine(Plan.defaults(PoolRules.MALL), RegionDirectory.STANDARD);
+        run(new Command.SettleOrder("o1", T0, "u1", 100_000, 30_000));
+        run(new Command.SettleOrder("o2", T0, "u2", 100_000, 30_000));
+        Price before = engine.price();
+        Plan lower = Plan.defaults(PoolRules.of(700_000, 800_000, "1.1", Price.ONE_YUAN));
+        List<Event> events = run(new Command.ChangePlan("p1", T0, lower, "pool: {exitMultiple: 1.1}"));
+        assertThat(events.get(0)).isEqualTo(new Event.PlanChanged("p1", "default"));
+        // At 1.6807 u1's 210 points are worth 352.94: not 1.1 × 1000.00; nobody is due yet.
+        assertThat(events).noneMatch(e -> e instanceof Event.ParticipantExited);
+        assertThat(engine.price()).isEqualTo(before);
+        assertThat(engine.rules().exitMultipleNumerator()).isEqualTo(11);
+        run(new Command.InjectSubsidy("x1", T0, 300_000));
+        assertThat(engine.holder("u1").exits()).as("due under k = 1.1 after the subsidy").isEqualTo(1);
+    }
 }

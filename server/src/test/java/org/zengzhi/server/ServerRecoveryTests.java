@@ -254,6 +254,27 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /** A new plan in force at run time: all errors at once when invalid; journaled, so it survives a restart. */
+    @Test
+    void thePlanIsReplacedAtRunTimeAndSurvivesRestart() throws Exception {
+        String[] database = database();
+        try (ServerHarness server = new ServerHarness(database)) {
+            ServerHarness.Reply invalid = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
+                    "/operator/plan", "{\"yaml\":\"pool: {mintRatio: 170%}\\nbogus: 1\\n\"}", "plan-0");
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(invalid.body().get("errors").size()).isEqualTo(2);
+            ServerHarness.Reply changed = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
+                    "/operator/plan", "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"}", "plan-1");
+            assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+            assertThat(changed.body().get("complianceReport").asString()).contains("tighter");
+        }
+        try (ServerHarness server = new ServerHarness(database)) {
+            ServerHarness.Reply plan = server.get("/operator/plan");
+            assertThat(plan.body().get("yaml").asString()).contains("name: tighter");
+            assertThat(server.get("/economy").body().get("plan").asString()).as("recovered with the change").isEqualTo("tighter");
+        }
+    }
+
     /** Gives a user 1600.00 of cash: 2000.00 straight into an empty pool (1400 points), then every point sold at β. */
     private static void fund(ServerHarness server, String user) throws Exception {
         assertThat(server.post("fund-" + user, "{\"type\":\"order\",\"id\":\"fund-" + user + "\",\"user\":\"" + user

@@ -128,10 +128,38 @@ class OperatorController {
                 + "\",\"role\":\"" + role + "\"}"));
     }
 
-    /** The tenant's plan as stored, with its compliance report (R-4.6, R-9.3). */
+    record NewPlan(String yaml) {
+    }
+
+    /**
+     * Puts a new plan in force: every validation error at once (400, each naming its field), or one
+     * journaled ChangePlan and the plan's compliance report. The plan text is kept in the journal.
+     */
+    @org.springframework.web.bind.annotation.PutMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> changePlan(@RequestBody NewPlan body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        org.zengzhi.server.gateway.Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
+        org.zengzhi.engine.PlanCheck check = PlanFiles.checkText(body.yaml() == null ? "" : body.yaml());
+        if (!check.valid()) {
+            return GatewayCalls.done(PlanProblems.invalid(check));
+        }
+        String report = ComplianceReport.of(check.plan()).text();
+        return gateway.submit(new org.zengzhi.server.gateway.CommandRequest(
+                now -> new Command.ChangePlan("plan:" + key, now, check.plan(), body.yaml()),
+                events -> PlanProblems.changed(events, check, report), "plan:" + key, body.yaml(),
+                (command, events) -> java.util.List.of(new org.zengzhi.server.journal.ReadModelWrite(
+                        "UPDATE tenant SET current_plan_yaml = ? WHERE id = 1", java.util.List.of(body.yaml())))))
+                .thenApply(GatewayCalls::entity);
+    }
+
+    /** The plan in force, with its compliance report (R-4.6, R-9.3). */
     @GetMapping("/plan")
     ResponseEntity<String> plan() {
-        String yaml = jdbc.queryForObject("SELECT plan_yaml FROM tenant WHERE id = 1", String.class);
+        String yaml = jdbc.queryForObject("SELECT COALESCE(current_plan_yaml, plan_yaml) FROM tenant WHERE id = 1",
+                String.class);
         String report = ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text();
         return GatewayCalls.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                 java.util.Map.of("yaml", yaml, "complianceReport", report)));
