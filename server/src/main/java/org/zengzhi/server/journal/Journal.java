@@ -106,6 +106,22 @@ public final class Journal {
         }
     }
 
+    /** Journal rows stamped at or before {@code until}, in order, paged like {@link #readAfter}. */
+    public void readUntil(Instant until, Consumer<JournalRow> consumer) {
+        final int pageSize = 10_000;
+        long from = 0;
+        while (true) {
+            List<JournalRow> page = jdbc.query("SELECT seq, line, rejection FROM journal WHERE seq > ? AND at <= ? "
+                    + "ORDER BY seq LIMIT " + pageSize, (rs, i) -> new JournalRow(rs.getLong(1), rs.getString(2),
+                            rs.getString(3)), from, Timestamp.from(until));
+            page.forEach(consumer);
+            if (page.size() < pageSize) {
+                return;
+            }
+            from = page.get(page.size() - 1).seq();
+        }
+    }
+
     public void saveSnapshot(Snapshot snapshot) {
         jdbc.update("INSERT INTO snapshots (seq, state_hash, state, taken_at) VALUES (?, ?, ?, ?)", snapshot.seq(),
                 snapshot.stateHash(), snapshot.state(), Timestamp.from(Instant.now()));

@@ -1,8 +1,15 @@
 package org.zengzhi.server.operator;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.zengzhi.engine.EngineOutput;
+import org.zengzhi.cli.LogLines;
+import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.cli.PlanFiles;
+import org.zengzhi.server.journal.Journal;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Holder;
 import org.zengzhi.engine.PoolMath;
@@ -14,6 +21,20 @@ import org.zengzhi.engine.Units;
  */
 final class HolderSnapshot {
     private HolderSnapshot() {
+    }
+
+    /** The engine as it stood after every journal row stamped at or before {@code until}. */
+    static Engine replayUntil(JdbcTemplate jdbc, Journal journal,
+            Instant until) {
+        String yaml = jdbc.queryForObject("SELECT plan_yaml FROM tenant WHERE id = 1", String.class);
+        Engine engine = new Engine(PlanFiles.checkText(yaml).plan(), RegionDirectory.STANDARD);
+        LogLines lines = new LogLines(engine::clock);
+        EngineOutput out = new EngineOutput();
+        journal.readUntil(until, row -> {
+            out.clear();
+            engine.execute(lines.parse(row.seq(), row.line()), out);
+        });
+        return engine;
     }
 
     static String csv(Engine engine) {

@@ -1,7 +1,18 @@
 package org.zengzhi.server.operator;
 
+import java.util.Map;
+import java.util.List;
+import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.zengzhi.server.journal.ReadModelWrite;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Journal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +45,14 @@ class OperatorController {
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
     private final AccountStore accounts;
+    private final Journal journal;
 
-    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts) {
+    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts,
+            Journal journal) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.journal = journal;
     }
 
     record Subsidy(String amount, String reason) {
@@ -124,7 +138,7 @@ class OperatorController {
         if (!accounts.create(body.username(), body.password(), role, role == Role.MERCHANT ? body.merchant() : null)) {
             return GatewayCalls.entity(Problems.conflict("username", "this username is taken"));
         }
-        return GatewayCalls.entity(new org.zengzhi.server.gateway.Response(201, "{\"username\":\"" + body.username()
+        return GatewayCalls.entity(new Response(201, "{\"username\":\"" + body.username()
                 + "\",\"role\":\"" + role + "\"}"));
     }
 
@@ -135,23 +149,23 @@ class OperatorController {
      * Puts a new plan in force: every validation error at once (400, each naming its field), or one
      * journaled ChangePlan and the plan's compliance report. The plan text is kept in the journal.
      */
-    @org.springframework.web.bind.annotation.PutMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> changePlan(@RequestBody NewPlan body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        org.zengzhi.server.gateway.Response keyProblem = GatewayCalls.keyProblem(key);
+        Response keyProblem = GatewayCalls.keyProblem(key);
         if (keyProblem != null) {
             return GatewayCalls.done(keyProblem);
         }
-        org.zengzhi.engine.PlanCheck check = PlanFiles.checkText(body.yaml() == null ? "" : body.yaml());
+        PlanCheck check = PlanFiles.checkText(body.yaml() == null ? "" : body.yaml());
         if (!check.valid()) {
             return GatewayCalls.done(PlanProblems.invalid(check));
         }
         String report = ComplianceReport.of(check.plan()).text();
-        return gateway.submit(new org.zengzhi.server.gateway.CommandRequest(
+        return gateway.submit(new CommandRequest(
                 now -> new Command.ChangePlan("plan:" + key, now, check.plan(), body.yaml()),
                 events -> PlanProblems.changed(events, check, report), "plan:" + key, body.yaml(),
-                (command, events) -> java.util.List.of(new org.zengzhi.server.journal.ReadModelWrite(
-                        "UPDATE tenant SET current_plan_yaml = ? WHERE id = 1", java.util.List.of(body.yaml())))))
+                (command, events) -> List.of(new ReadModelWrite(
+                        "UPDATE tenant SET current_plan_yaml = ? WHERE id = 1", List.of(body.yaml())))))
                 .thenApply(GatewayCalls::entity);
     }
 
@@ -162,14 +176,32 @@ class OperatorController {
                 String.class);
         String report = ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text();
         return GatewayCalls.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
-                java.util.Map.of("yaml", yaml, "complianceReport", report)));
+                Map.of("yaml", yaml, "complianceReport", report)));
     }
 
-    /** R-3.9: every holder now, with points and their value at the current price, as CSV. */
+    /**
+     * R-3.9: every holder with points and their value at the exact price, as CSV — now, or with {@code at}
+     * as the state after every journal row stamped at or before that time (replayed into a fresh engine
+     * from the tenant's first plan, off the gateway's thread).
+     */
     @GetMapping(path = "/holders.csv", produces = "text/csv")
-    CompletableFuture<ResponseEntity<String>> holders() {
-        return gateway.query(HolderSnapshot::csv).thenApply(csv -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"holders.csv\"").body(csv));
+    CompletableFuture<ResponseEntity<String>> holders(@RequestParam(required = false)
+            String at) {
+        if (at == null) {
+            return gateway.query(HolderSnapshot::csv).thenApply(OperatorController::csv);
+        }
+        Instant until;
+        try {
+            until = Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            return GatewayCalls.done(Problems.badRequest("at", "an ISO-8601 instant such as 2026-03-01T00:00:00Z"));
+        }
+        return CompletableFuture.supplyAsync(() -> HolderSnapshot.csv(HolderSnapshot.replayUntil(jdbc, journal, until)))
+                .thenApply(OperatorController::csv);
+    }
+
+    private static ResponseEntity<String> csv(String body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"holders.csv\"").body(body);
     }
 }
