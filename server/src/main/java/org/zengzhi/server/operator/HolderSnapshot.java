@@ -12,11 +12,11 @@ import org.zengzhi.engine.Units;
  * The holder snapshot of R-3.9 (for a later conversion of points into shares, 反并购上市): one line per
  * holder with points, their gross value at the exact current price (⌊h·P/N⌋) and the price, sorted by id.
  */
-final class HolderSnapshot {
+public final class HolderSnapshot {
     private HolderSnapshot() {
     }
 
-    static String csv(Engine engine) {
+    public static String csv(Engine engine) {
         StringBuilder csv = new StringBuilder("user,points,value,price,clock\n");
         List<Holder> holders = engine.holders();
         holders.sort(Comparator.comparing(Holder::participant));
