@@ -23,6 +23,7 @@ public final class ServerHarness implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String origin;
     private final String base;
     private final String operatorToken;
 
@@ -34,8 +35,14 @@ public final class ServerHarness implements AutoCloseable {
         }
         context = new SpringApplicationBuilder(ZengzhiServer.class).run(args.toArray(new String[0]));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        base = "http://127.0.0.1:" + port + "/api/v1";
+        origin = "http://127.0.0.1:" + port;
+        base = origin + "/api/v1";
         operatorToken = login("operator", OPERATOR_PASSWORD);
+    }
+
+    /** Where the server answers, without a path, e.g. for a browser: {@code http://127.0.0.1:PORT}. */
+    public String origin() {
+        return origin;
     }
 
     public record Reply(int status, JsonNode body) {

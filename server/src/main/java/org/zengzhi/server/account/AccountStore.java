@@ -67,6 +67,18 @@ public final class AccountStore {
         return passwords.matches(password, row[0]) ? new Account(username, Role.valueOf(row[1]), row[2]) : null;
     }
 
+    /** The stored login of an account, for the console's form login (Spring Security checks the hash). */
+    public record Login(Account account, String passwordHash) {
+    }
+
+    /** The account and its password hash, or null for an unknown username. */
+    public Login login(String username) {
+        List<Login> found = jdbc.query("SELECT username, role, merchant, password_hash FROM accounts WHERE username = ?",
+                (rs, i) -> new Login(new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)),
+                        rs.getString(4)), username);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     public Token issueToken(String username) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);

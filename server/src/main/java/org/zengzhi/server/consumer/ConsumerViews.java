@@ -18,15 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON views for the consumer endpoints; engine views run on the gateway's thread. */
-final class ConsumerViews {
+/** JSON views for the consumer endpoints and the console's wallet; engine views run on the gateway's thread. */
+public final class ConsumerViews {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long TYPICAL_ORDER_FEN = 100_000;
 
     private ConsumerViews() {
     }
 
-    static String preview(Engine engine, String user, long pointsMicro) {
+    public static String preview(Engine engine, String user, long pointsMicro) {
         Holder holder = engine.holder(user);
         long held = holder == null ? 0 : holder.pointsMicro();
         ObjectNode view = JSON.createObjectNode();
@@ -47,7 +47,7 @@ final class ConsumerViews {
         return JSON.writeValueAsString(view);
     }
 
-    static String exit(Engine engine, String user) {
+    public static String exit(Engine engine, String user) {
         Holder holder = engine.holder(user);
         ObjectNode view = JSON.createObjectNode();
         view.put("price", engine.price().display());
@@ -72,7 +72,7 @@ final class ConsumerViews {
         return JSON.writeValueAsString(view);
     }
 
-    static String prices(List<Map<String, Object>> rows) {
+    public static String prices(List<Map<String, Object>> rows) {
         ArrayNode series = JSON.createArrayNode();
         for (int i = rows.size() - 1; i >= 0; i--) {
             Map<String, Object> row = rows.get(i);

@@ -19,13 +19,12 @@ import org.zengzhi.engine.Units;
  * The holder snapshot of R-3.9 (for a later conversion of points into shares, 反并购上市): one line per
  * holder with points, their gross value at the exact current price (⌊h·P/N⌋) and the price, sorted by id.
  */
-final class HolderSnapshot {
+public final class HolderSnapshot {
     private HolderSnapshot() {
     }
 
     /** The engine as it stood after every journal row stamped at or before {@code until}. */
-    static Engine replayUntil(JdbcTemplate jdbc, Journal journal,
-            Instant until) {
+    static Engine replayUntil(JdbcTemplate jdbc, Journal journal, Instant until) {
         String yaml = jdbc.queryForObject("SELECT plan_yaml FROM tenant WHERE id = 1", String.class);
         Engine engine = new Engine(PlanFiles.checkText(yaml).plan(), RegionDirectory.STANDARD);
         LogLines lines = new LogLines(engine::clock);
@@ -37,7 +36,7 @@ final class HolderSnapshot {
         return engine;
     }
 
-    static String csv(Engine engine) {
+    public static String csv(Engine engine) {
         StringBuilder csv = new StringBuilder("user,points,value,price,clock\n");
         List<Holder> holders = engine.holders();
         holders.sort(Comparator.comparing(Holder::participant));

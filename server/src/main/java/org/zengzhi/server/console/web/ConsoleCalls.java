@@ -1,0 +1,68 @@
+package org.zengzhi.server.console.web;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pages render once their data is there: they wait for the gateway (a query, or a command's durable batch)
+ * with a bound, so a stuck gateway shows an error page instead of holding the request forever.
+ */
+final class ConsoleCalls {
+    private static final long WAIT_SECONDS = 30;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private ConsoleCalls() {
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the engine", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the engine did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** A JSON object of the API's views as a map, so templates read the very fields the API returns. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(String json) {
+        return JSON.readValue(json, Map.class);
+    }
+
+    /** A database time as people read it, in the server's zone (read models hold instants). */
+    static String time(Object value) {
+        if (value == null) {
+            return "";
+        }
+        Instant instant = value instanceof Timestamp timestamp ? timestamp.toInstant()
+                : value instanceof OffsetDateTime offset ? offset.toInstant() : null;
+        return instant == null ? value.toString() : TIME.format(instant);
+    }
+
+    /** A database time as an ISO-8601 instant, for scripts (the chart's x axis). */
+    static String iso(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
+                : value instanceof OffsetDateTime offset ? offset.toInstant().toString() : String.valueOf(value);
+    }
+
+    /** The {@code detail} of a problem+json body, for a message on the page. */
+    static String detail(String problem) {
+        Object detail = map(problem).get("detail");
+        return detail == null ? problem : detail.toString();
+    }
+}

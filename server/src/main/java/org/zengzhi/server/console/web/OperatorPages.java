@@ -1,0 +1,105 @@
+package org.zengzhi.server.console.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Units;
+import org.zengzhi.server.console.ConsoleViews;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.operator.HolderSnapshot;
+import org.zengzhi.server.web.GatewayCalls;
+
+/**
+ * The operator's dashboard (the pool, the price curve with subsidies marked, invariants, liabilities, orders
+ * per day) and the subsidy form (R-3.7), which shows what the subsidy does to the price and asks for a
+ * confirmation before anything is journaled.
+ */
+@Controller
+class OperatorPages {
+    private static final int DAYS_SHOWN = 14;
+
+    private final EngineGateway gateway;
+    private final JdbcTemplate jdbc;
+
+    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/console/operator")
+    String dashboard(Model model) {
+        model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(ConsoleViews::dashboard)));
+        model.addAttribute("prices", WalletPages.prices(jdbc));
+        model.addAttribute("subsidies", jdbc.queryForList("SELECT at FROM journal WHERE command_type = 'INJECT_SUBSIDY' "
+                + "AND rejection IS NULL ORDER BY seq DESC LIMIT 200").stream()
+                .map(row -> ConsoleCalls.iso(row.get("at"))).toList());
+        model.addAttribute("days", days());
+        return "operator";
+    }
+
+    /** GMV and orders per day of payment, newest first. */
+    private List<Map<String, String>> days() {
+        return jdbc.queryForList("SELECT CAST(paid_at AS DATE) AS paid_day, COUNT(*) AS order_count, SUM(amount) AS gmv "
+                + "FROM orders GROUP BY CAST(paid_at AS DATE) ORDER BY paid_day DESC LIMIT " + DAYS_SHOWN).stream()
+                .map(row -> Map.of("day", String.valueOf(row.get("paid_day")), "orders", String.valueOf(row.get("order_count")),
+                        "gmv", Units.formatFen(((Number) row.get("gmv")).longValue())))
+                .toList();
+    }
+
+    /** from the console: the same CSV as the API's /operator/holders.csv. */
+    @GetMapping(path = "/console/operator/holders.csv", produces = "text/csv")
+    ResponseEntity<String> holders() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"holders.csv\"")
+                .body(ConsoleCalls.await(gateway.query(HolderSnapshot::csv)));
+    }
+
+    /** Step one: check the form and show the price before and after; nothing changes yet. */
+    @PostMapping("/console/operator/subsidy")
+    String confirm(@RequestParam String amount, @RequestParam String reason, Model model, RedirectAttributes flash) {
+        long amountFen;
+        try {
+            amountFen = Units.parseFen(amount);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("subsidyError", e.getMessage());
+            return "redirect:/console/operator";
+        }
+        if (amountFen <= 0 || reason.isBlank()) {
+            flash.addFlashAttribute("subsidyError", amountFen <= 0 ? "amount > 0.00" : "reason");
+            return "redirect:/console/operator";
+        }
+        model.addAttribute("amount", Units.formatFen(amountFen));
+        model.addAttribute("reason", reason.strip());
+        model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(ConsoleViews::dashboard)));
+        model.addAttribute("priceAfter", ConsoleCalls.await(gateway.query(engine -> ConsoleViews.priceAfterSubsidy(engine,
+                amountFen))));
+        return "subsidy-confirm";
+    }
+
+    /** Step two: the confirmed subsidy, under the API's idempotency scope, so a double submit injects once. */
+    @PostMapping("/console/operator/subsidy/confirm")
+    String inject(@RequestParam String amount, @RequestParam String reason, @RequestParam String key,
+            RedirectAttributes flash) {
+        long amountFen = Units.parseFen(amount);
+        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "subsidy", key,
+                amountFen + "|" + reason, now -> new Command.InjectSubsidy("subsidy:" + key, now, amountFen)));
+        if (answer.getStatusCode().is2xxSuccessful()) {
+            flash.addFlashAttribute("subsidized", Units.formatFen(amountFen));
+        } else {
+            flash.addFlashAttribute("subsidyError", ConsoleCalls.detail(answer.getBody()));
+        }
+        return "redirect:/console/operator";
+    }
+}

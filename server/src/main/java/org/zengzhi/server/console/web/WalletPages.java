@@ -1,0 +1,100 @@
+package org.zengzhi.server.console.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Units;
+import org.zengzhi.server.console.ConsoleViews;
+import org.zengzhi.server.consumer.ConsumerViews;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.web.GatewayCalls;
+
+/**
+ * The consumer's wallet page (mobile first): cash, points and their value now, what is pending, the price
+ * chart, "your exit" (R-9.4) and selling points with a live payout preview (R-3.4). The preview and the
+ * sale use the same views and the same idempotency scope as the API's /me/sell-preview and /me/sell.
+ */
+@Controller
+class WalletPages {
+    static final int CHART_PRICES_MAX = 2_000;
+
+    private final EngineGateway gateway;
+    private final JdbcTemplate jdbc;
+
+    WalletPages(EngineGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/console/wallet")
+    String wallet(Principal me, Model model) {
+        String user = me.getName();
+        model.addAttribute("wallet", ConsoleCalls.await(gateway.query(engine -> ConsoleViews.wallet(engine, user))));
+        model.addAttribute("exit", ConsoleCalls.map(ConsoleCalls.await(gateway.query(engine -> ConsumerViews.exit(engine, user)))));
+        model.addAttribute("pendingOrders", jdbc.queryForList("SELECT order_id, merchant, amount, paid_at, due_at FROM orders "
+                + "WHERE username = ? AND status = 'PAID' ORDER BY command_seq DESC LIMIT 50", user).stream()
+                .map(row -> Map.of("order", row.get("order_id"), "merchant", String.valueOf(row.get("merchant")),
+                        "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
+                        "dueAt", ConsoleCalls.time(row.get("due_at"))))
+                .toList());
+        model.addAttribute("prices", prices(jdbc));
+        model.addAttribute("saleKey", UUID.randomUUID().toString());
+        return "wallet";
+    }
+
+    /** The price series as the API's /prices renders it, for the chart. */
+    static String prices(JdbcTemplate jdbc) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT at, pool_cash, circulating_points FROM price_history "
+                + "ORDER BY command_seq DESC, event_index DESC LIMIT " + CHART_PRICES_MAX);
+        return ConsumerViews.prices(rows);
+    }
+
+    /** What selling would pay now, for the form's live preview: the API's sell-preview view, on the session. */
+    @GetMapping(path = "/console/wallet/sell-preview", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<String> preview(@RequestParam String points, Principal me) {
+        long pointsMicro;
+        try {
+            pointsMicro = Units.parsePointsMicro(points);
+        } catch (IllegalArgumentException e) {
+            return GatewayCalls.entity(Problems.badRequest("points", e.getMessage()));
+        }
+        String user = me.getName();
+        String view = ConsoleCalls.await(gateway.query(engine -> ConsumerViews.preview(engine, user, pointsMicro)));
+        return GatewayCalls.json(view);
+    }
+
+    /** Sells points; the key comes with the form, so a double submit sells once. */
+    @PostMapping("/console/wallet/sell")
+    String sell(@RequestParam String points, @RequestParam String key, Principal me, RedirectAttributes flash) {
+        long pointsMicro;
+        try {
+            pointsMicro = Units.parsePointsMicro(points);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/console/wallet";
+        }
+        String user = me.getName();
+        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "sell:" + user, key,
+                user + "|" + pointsMicro, now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro)));
+        if (answer.getStatusCode().is2xxSuccessful()) {
+            flash.addFlashAttribute("sold", Units.formatPoints(pointsMicro));
+        } else {
+            flash.addFlashAttribute("error", ConsoleCalls.detail(answer.getBody()));
+        }
+        return "redirect:/console/wallet";
+    }
+}

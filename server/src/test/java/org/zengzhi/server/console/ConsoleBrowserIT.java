@@ -1,0 +1,156 @@
+package org.zengzhi.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.zengzhi.server.ServerHarness;
+
+/**
+ * The web console in a real browser against the real server on H2: a consumer pays through a store's pay
+ * code, sees the points and sells some with the live preview; the operator reads the dashboard and injects
+ * a subsidy through its confirmation step; a merchant sees its printable pay code.
+ */
+class ConsoleBrowserIT {
+    private static final int PHONE_WIDTH = 412;
+    private static final int DESK_WIDTH = 1280;
+
+    @TempDir
+    static Path temp;
+    static ServerHarness server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"));
+        // A store owned by lee, and one earlier customer so the price has a history before the tests pay.
+        assertThat(server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}")
+                .status()).isEqualTo(200);
+        server.post("p0", "{\"type\":\"pay\",\"id\":\"o0\",\"user\":\"early\",\"merchant\":\"shop\",\"amount\":\"500.00\","
+                + "\"channel\":\"store\"}");
+        server.post("t0", "{\"type\":\"tick\"}");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void consumerPaysThroughThePayCodeSeesPointsAndSells() throws Exception {
+        assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"amy\",\"password\":\"amy-secret\"}", null)
+                .status()).isEqualTo(201);
+        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
+            // Scanning the pay code opens /pay/shop; signing in comes first and leads back to it.
+            browser.open("/pay/shop");
+            browser.find("#username");
+            assertThat(browser.driver.getTitle()).as("Chinese by default").contains("登录");
+            browser.screenshot("login");
+            browser.signIn("amy", "amy-secret");
+            browser.waitForPath("/pay/shop");
+            browser.type("#amount", "1000.00");
+            browser.screenshot("pay");
+            browser.click("#pay-submit");
+            browser.waitForText("#paid-status", "1000.00");
+            assertThat(browser.find("#paid-referrer").getText()).as("the first payment binds the owner").contains("lee");
+            browser.screenshot("paid");
+
+            server.post("t1", "{\"type\":\"tick\"}");
+            browser.click("#to-wallet");
+            String points = browser.find("#points").getText();
+            assertThat(new BigDecimal(points)).isPositive();
+            assertThat(browser.find("#disclaimer").getText()).contains("并非承诺");
+            assertThat(browser.driver.findElements(By.cssSelector("#price-chart canvas"))).isNotEmpty();
+
+            String amy = server.login("amy", "amy-secret");
+            String expected = server.send(amy, "GET", "/me/sell-preview?points=10", null, null).body().get("payout").asString();
+            browser.type("#sell-points", "10");
+            browser.waitForText("#sell-preview", expected);
+            browser.screenshot("wallet");
+            String cashBefore = browser.find("#cash").getText();
+            browser.click("#sell-submit");
+            browser.find("#sold");
+            assertThat(new BigDecimal(browser.find("#cash").getText()))
+                    .isEqualByComparingTo(new BigDecimal(cashBefore).add(new BigDecimal(expected)));
+            assertThat(new BigDecimal(browser.find("#points").getText()))
+                    .isEqualByComparingTo(new BigDecimal(points).subtract(BigDecimal.TEN));
+
+            browser.open("/console/wallet?lang=en");
+            browser.waitForText("h1", "My wallet");
+            assertThat(browser.find("#disclaimer").getText()).contains("not a promise");
+            browser.screenshot("wallet-en");
+        }
+    }
+
+    @Test
+    void operatorSeesTheDashboardAndConfirmsASubsidy() throws Exception {
+        String poolBefore = server.get("/economy").body().get("poolCash").asString();
+        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/console");
+            browser.signIn("operator", operatorPassword());
+            browser.waitForPath("/console/operator");
+            browser.find("#price-chart canvas");
+            browser.find("#invariants-ok");
+            assertThat(browser.find("#pool-cash").getText()).isEqualTo(poolBefore);
+            browser.screenshot("operator");
+
+            browser.type("#subsidy-amount", "100.00");
+            browser.type("#subsidy-reason", "launch week");
+            browser.click("#subsidy-next");
+            browser.find("#subsidy-review");
+            assertThat(server.get("/economy").body().get("poolCash").asString()).as("nothing before confirming")
+                    .isEqualTo(poolBefore);
+            browser.screenshot("subsidy-confirm");
+            browser.click("#subsidy-confirm");
+            browser.find("#subsidized");
+            String poolAfter = server.get("/economy").body().get("poolCash").asString();
+            assertThat(new BigDecimal(poolAfter)).isEqualByComparingTo(new BigDecimal(poolBefore).add(new BigDecimal("100.00")));
+            assertThat(browser.find("#pool-cash").getText()).isEqualTo(poolAfter);
+            browser.find("#price-chart canvas");
+            browser.screenshot("operator-after-subsidy");
+        }
+    }
+
+    @Test
+    void merchantSeesItsPayCode() throws Exception {
+        assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"lee-shop\",\"password\":\"lee-secret\","
+                + "\"role\":\"MERCHANT\",\"merchant\":\"shop\"}").status()).isEqualTo(201);
+        try (Browser browser = new Browser(server.origin(), temp.resolve("merchant-profile"), DESK_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("lee-shop", "lee-secret");
+            browser.waitForPath("/console/merchant");
+            browser.find("#pay-code-image");
+            Object width = browser.driver.executeScript(
+                    "var img = document.getElementById('pay-code-image'); return img.complete ? img.naturalWidth : 0;");
+            assertThat(((Number) width).intValue()).as("the QR image loaded").isGreaterThan(0);
+            assertThat(browser.find("#pay-code").getText()).contains(server.origin() + "/pay/shop");
+            browser.screenshot("merchant-pay-code");
+        }
+    }
+
+    @Test
+    void formsNeedTheirCsrfTokenAndTheApiStillTakesBearerTokens() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.origin() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=" + operatorPassword())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("a login post without the form's CSRF token").isEqualTo(403);
+        assertThat(server.get("/economy").status()).isEqualTo(200);
+        assertThat(server.send(null, "GET", "/economy", null, null).status()).isEqualTo(401);
+    }
+
+    private static String operatorPassword() {
+        return "operator-test-password";
+    }
+}
