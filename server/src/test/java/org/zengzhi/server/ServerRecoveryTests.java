@@ -189,6 +189,12 @@ abstract class ServerRecoveryTests {
             assertThat(suspended.status()).isEqualTo(200);
             String csv = server.raw(operator, "/operator/holders.csv");
             assertThat(csv).startsWith("user,points,value,price,clock\n").contains("alice,112.000000,");
+            assertThat(server.raw(operator, "/operator/holders.csv?at=2000-01-01T00:00:00Z"))
+                    .as("before anything happened: the header alone").isEqualTo("user,points,value,price,clock\n");
+            assertThat(server.raw(operator, "/operator/holders.csv?at=2999-01-01T00:00:00Z")).as("replayed to the end")
+                    .contains("alice,112.000000,");
+            assertThat(server.send(operator, "GET", "/operator/holders.csv?at=yesterday", null, null).body().get("field")
+                    .asString()).isEqualTo("at");
             assertThat(server.send(operator, "POST", "/operator/accounts", "{\"username\":\"shopkeeper\",\"password\":"
                     + "\"keeper-secret\",\"role\":\"MERCHANT\",\"merchant\":\"shop\"}", null).status()).isEqualTo(201);
             String keeper = server.login("shopkeeper", "keeper-secret");
