@@ -48,8 +48,12 @@ public final class CommandWriter {
                 json.writeStringProperty("points", Units.formatPoints(sale.pointsMicro()));
             }
             case INJECT_SUBSIDY -> {
+                Command.InjectSubsidy subsidy = (Command.InjectSubsidy) command;
                 head(json, "subsidy", command);
-                json.writeStringProperty("amount", Units.formatFen(((Command.InjectSubsidy) command).amountFen()));
+                json.writeStringProperty("amount", Units.formatFen(subsidy.amountFen()));
+                if (subsidy.reason() != null) {
+                    json.writeStringProperty("reason", subsidy.reason());
+                }
             }
             case REGISTER_USER -> {
                 Command.RegisterUser register = (Command.RegisterUser) command;

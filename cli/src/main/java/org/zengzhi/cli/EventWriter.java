@@ -105,6 +105,9 @@ final class EventWriter implements AutoCloseable {
     private void subsidized(Event.SubsidyInjected subsidy) {
         start("subsidized", subsidy.command());
         json.writeStringProperty("amount", Units.formatFen(subsidy.amountFen()));
+        if (subsidy.reason() != null) {
+            json.writeStringProperty("reason", subsidy.reason());
+        }
         end();
     }
 

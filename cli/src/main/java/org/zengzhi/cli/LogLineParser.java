@@ -64,7 +64,7 @@ final class LogLineParser {
                         requireString(LogField.USER), fixed(LogField.POINTS, Units.POINT_DECIMALS));
             case SUBSIDY:
                 return new Command.InjectSubsidy(requireString(LogField.ID), instant(LogField.AT),
-                        fixed(LogField.AMOUNT, Units.CNY_DECIMALS));
+                        fixed(LogField.AMOUNT, Units.CNY_DECIMALS), optionalString(LogField.REASON));
             default:
                 return flowCommand(type);
         }

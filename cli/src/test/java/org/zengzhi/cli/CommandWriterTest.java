@@ -20,6 +20,7 @@ class CommandWriterTest {
                 new Command.SettleOrder("o1", AT, "u1", 100_000, 30_000),
                 new Command.SellPoints("s1", AT, "u1", 210_000_001),
                 new Command.InjectSubsidy("x1", AT, 50_000),
+                new Command.InjectSubsidy("x2", AT, 50_000, "launch round, board minute 12"),
                 new Command.RegisterUser("r1", AT, "u2", "u1"),
                 new Command.RegisterUser("r2", AT, "u3", null),
                 new Command.OnboardMerchant("m1", AT, "shop", "u1", "u2", "440106", 150_000),

@@ -35,8 +35,15 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
         }
     }
 
-    /** The operator injects cash into the pool with no points minted (融资补贴, SPEC ). */
-    record InjectSubsidy(String id, Instant at, long amountFen) implements Command {
+    /**
+     * The operator injects cash into the pool with no points minted (融资补贴, SPEC R-3.7); {@code reason},
+     * which may be null in logs of the pool alone, is kept in the journal for the audit.
+     */
+    record InjectSubsidy(String id, Instant at, long amountFen, String reason) implements Command {
+        public InjectSubsidy(String id, Instant at, long amountFen) {
+            this(id, at, amountFen, null);
+        }
+
         public CommandType type() {
             return CommandType.INJECT_SUBSIDY;
         }

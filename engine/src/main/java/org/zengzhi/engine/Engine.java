@@ -247,7 +247,7 @@ public final class Engine {
         long cashBefore = poolCash();
         long pointsBefore = circulatingPoints();
         transfer(AccountType.PLATFORM_SUBSIDY, 0, AccountType.POOL_CASH, 0, subsidy.amountFen(), out);
-        out.event(new SubsidyInjected(subsidy.id(), subsidy.amountFen()));
+        out.event(new SubsidyInjected(subsidy.id(), subsidy.amountFen(), subsidy.reason()));
         afterPoolChange(subsidy, cashBefore, pointsBefore, out);
     }
 

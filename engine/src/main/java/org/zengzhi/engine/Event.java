@@ -45,7 +45,11 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     }
 
     /** Cash entered the pool without any point minted. */
-    record SubsidyInjected(String command, long amountFen) implements Event {
+    record SubsidyInjected(String command, long amountFen, String reason) implements Event {
+        public SubsidyInjected(String command, long amountFen) {
+            this(command, amountFen, null);
+        }
+
         public EventType type() {
             return EventType.SUBSIDY_INJECTED;
         }

@@ -84,7 +84,7 @@ class OperatorController {
             return GatewayCalls.done(Problems.badRequest("reason", "a subsidy is audited: say why"));
         }
         return GatewayCalls.submit(gateway, "subsidy", key, amount + "|" + body.reason(),
-                now -> new Command.InjectSubsidy("subsidy:" + key, now, amount));
+                now -> new Command.InjectSubsidy("subsidy:" + key, now, amount, body.reason()));
     }
 
     @PostMapping(path = "/merchants/{merchant}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)

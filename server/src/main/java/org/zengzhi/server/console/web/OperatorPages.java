@@ -94,7 +94,7 @@ class OperatorPages {
             RedirectAttributes flash) {
         long amountFen = Units.parseFen(amount);
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "subsidy", key,
-                amountFen + "|" + reason, now -> new Command.InjectSubsidy("subsidy:" + key, now, amountFen)));
+                amountFen + "|" + reason, now -> new Command.InjectSubsidy("subsidy:" + key, now, amountFen, reason)));
         if (answer.getStatusCode().is2xxSuccessful()) {
             flash.addFlashAttribute("subsidized", Units.formatFen(amountFen));
         } else {
