@@ -29,4 +29,9 @@ class H2ServerIT extends ServerRecoveryTests {
     void badInput() throws Exception {
         badInputNamesTheFieldAndChangesNothing();
     }
+
+    @Test
+    void batchImport() throws Exception {
+        batchImportAppliesEachOrderOnceAndRetriesReturnTheFirstResponse();
+    }
 }

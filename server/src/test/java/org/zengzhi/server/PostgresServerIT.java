@@ -46,4 +46,9 @@ class PostgresServerIT extends ServerRecoveryTests {
     void badInput() throws Exception {
         badInputNamesTheFieldAndChangesNothing();
     }
+
+    @Test
+    void batchImport() throws Exception {
+        batchImportAppliesEachOrderOnceAndRetriesReturnTheFirstResponse();
+    }
 }

@@ -36,7 +36,11 @@ final class ServerHarness implements AutoCloseable {
     }
 
     Reply post(String key, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/commands"))
+        return post("/commands", key, json);
+    }
+
+    Reply post(String path, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (key != null) {
             request.header("Idempotency-Key", key);

@@ -96,17 +96,17 @@ class ApiController {
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
-    private static Command parse(ObjectNode line, Instant now) {
+    static Command parse(ObjectNode line, Instant now) {
         return new LogLines(() -> now).parse(1, stamped(line, now));
     }
 
-    private static String stamped(ObjectNode line, Instant now) {
+    static String stamped(ObjectNode line, Instant now) {
         ObjectNode copy = line.deepCopy();
         copy.put("at", now.toString());
         return JSON.writeValueAsString(copy);
     }
 
-    private static Response render(List<Event> events) {
+    static Response render(List<Event> events) {
         if (events.size() == 1 && events.get(0) instanceof Event.CommandRejected) {
             Event.CommandRejected rejected = (Event.CommandRejected) events.get(0);
             return Problems.rejected(rejected.code().name(), rejected.field());
@@ -114,22 +114,22 @@ class ApiController {
         return new Response(200, "{\"events\":" + LogLines.events(events) + "}");
     }
 
-    private static ResponseEntity<String> entity(Response response) {
+    static ResponseEntity<String> entity(Response response) {
         MediaType type = response.status() >= 400 ? PROBLEM : MediaType.APPLICATION_JSON;
         return ResponseEntity.status(response.status()).contentType(type).body(response.body());
     }
 
-    private static CompletableFuture<ResponseEntity<String>> done(Response response) {
+    static CompletableFuture<ResponseEntity<String>> done(Response response) {
         return CompletableFuture.completedFuture(entity(response));
     }
 
     /** "line 1: field "amount": …" names the field. */
-    private static String fieldOf(String message) {
+    static String fieldOf(String message) {
         int start = message.indexOf("field \"");
         return start < 0 ? null : message.substring(start + 7, message.indexOf('"', start + 7));
     }
 
-    private static String sha256(byte[] body) {
+    static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
