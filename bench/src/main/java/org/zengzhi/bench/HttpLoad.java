@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * rarely ({@code --zengzhi.tick-interval=PT1H}) or the count check fails; {@code start=true} launches
  * such a server itself on a fresh PostgreSQL schema.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3</pre>
+ * <p>With {@code batch=100} every request is an array of 100 pay commands to {@code /api/v1/orders/batch}
+ * (one Idempotency-Key each); every order of it must be answered 200, in order.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3
+ * java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true batch=100 requests=2000 concurrency=16 runs=3</pre>
  */
 public final class HttpLoad {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,15 +36,18 @@ public final class HttpLoad {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int ordersPerRequest;
 
-    public HttpLoad(String base) {
+    /** {@code ordersPerRequest} 1 posts single {@code pay} commands; more posts arrays to /api/v1/orders/batch. */
+    public HttpLoad(String base, int ordersPerRequest) {
         this.base = base;
+        this.ordersPerRequest = ordersPerRequest;
     }
 
-    public record Result(long requests, long nanos, double p50Millis, double p99Millis, double maxMillis,
-            List<String> problems) {
+    public record Result(long requests, long orders, long nanos, double p50Millis, double p99Millis,
+            double maxMillis, List<String> problems) {
         double perSecond() {
-            return requests * 1e9 / nanos;
+            return orders * 1e9 / nanos;
         }
     }
 
@@ -49,12 +56,13 @@ public final class HttpLoad {
         int requests = options.integer("requests", 100_000);
         int concurrency = options.integer("concurrency", 64);
         int runs = options.integer("runs", 3);
+        int batch = options.integer("batch", 1);
         if (Boolean.parseBoolean(options.text("start", "false"))) {
             try (ServerProcess server = new ServerProcess(List.of("-Xms1g", "-Xmx1g"))) {
-                measure(new HttpLoad(server.base()), requests, concurrency, runs);
+                measure(new HttpLoad(server.base(), batch), requests, concurrency, runs);
             }
         } else {
-            measure(new HttpLoad(options.text("url", "http://127.0.0.1:8080")), requests, concurrency, runs);
+            measure(new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch), requests, concurrency, runs);
         }
     }
 
@@ -68,14 +76,14 @@ public final class HttpLoad {
             rates[r] = result.perSecond();
             p99[r] = result.p99Millis();
         }
-        System.out.printf(Locale.ROOT, "HttpLoad requests=%d concurrency=%d: median %.0f payments/s, median p99 %.1f ms "
-                + "(load average %s)%n", requests, concurrency, BenchArgs.median(rates), BenchArgs.median(p99),
-                BenchArgs.loadAverage());
+        System.out.printf(Locale.ROOT, "HttpLoad requests=%d batch=%d concurrency=%d: median %.0f orders/s, median p99 "
+                + "%.1f ms per request (load average %s)%n", requests, load.ordersPerRequest, concurrency,
+                BenchArgs.median(rates), BenchArgs.median(p99), BenchArgs.loadAverage());
     }
 
     private static void report(String label, Result result) {
-        System.out.printf(Locale.ROOT, "%s: %d payments in %.2f s = %.0f/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                + "load average %s%n", label, result.requests(), result.nanos() / 1e9, result.perSecond(),
+        System.out.printf(Locale.ROOT, "%s: %d requests, %d orders in %.2f s = %.0f orders/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                + "load average %s%n", label, result.requests(), result.orders(), result.nanos() / 1e9, result.perSecond(),
                 result.p50Millis(), result.p99Millis(), result.maxMillis(), BenchArgs.loadAverage());
         if (!result.problems().isEmpty()) {
             throw new IllegalStateException("HttpLoad got a wrong answer: "
@@ -83,7 +91,7 @@ public final class HttpLoad {
         }
     }
 
-    /** One measured run: a fresh merchant, then {@code requests} payments with at most {@code concurrency} open. */
+    /** One measured run: a fresh merchant, then {@code requests} requests with at most {@code concurrency} open. */
     public Result run(String runId, int requests, int concurrency) throws Exception {
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         String merchant = "shop-" + runId;
@@ -108,7 +116,7 @@ public final class HttpLoad {
                         latencies[index] = System.nanoTime() - sent;
                         if (failure != null) {
                             problems.add(order + ": " + failure);
-                        } else if (response.statusCode() != 200 || !response.body().contains("\"" + order + "\"")) {
+                        } else if (response.statusCode() != 200 || !answered(order, response.body())) {
                             problems.add(order + ": " + response.statusCode() + " " + response.body());
                         } else if (index < RETRY_SAMPLE) {
                             bodies[index] = response.body();
@@ -121,11 +129,12 @@ public final class HttpLoad {
         long nanos = System.nanoTime() - start;
         checkRetries(runId, merchant, bodies, problems);
         long unpaidAfter = unsettledOrders();
-        if (unpaidAfter - unpaidBefore != requests) {
-            problems.add("the engine gained " + (unpaidAfter - unpaidBefore) + " unsettled orders, not " + requests);
+        long orders = (long) requests * ordersPerRequest;
+        if (unpaidAfter - unpaidBefore != orders) {
+            problems.add("the engine gained " + (unpaidAfter - unpaidBefore) + " unsettled orders, not " + orders);
         }
         Arrays.sort(latencies);
-        return new Result(requests, nanos, percentile(latencies, 0.50), percentile(latencies, 0.99),
+        return new Result(requests, orders, nanos, percentile(latencies, 0.50), percentile(latencies, 0.99),
                 latencies[requests - 1] / 1e6, new ArrayList<>(problems));
     }
 
@@ -143,18 +152,50 @@ public final class HttpLoad {
         }
     }
 
+    /** The single order's events name it; a batch answers every one of its orders with 200, in order. */
+    private boolean answered(String request, String body) {
+        if (ordersPerRequest == 1) {
+            return body.contains("\"" + request + "\"");
+        }
+        var results = JSON.readTree(body).get("results");
+        if (results == null || results.size() != ordersPerRequest) {
+            return false;
+        }
+        for (int k = 0; k < ordersPerRequest; k++) {
+            if (results.get(k).get("status").asInt() != 200 || !results.get(k).get("id").asString().equals(request + "." + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static double percentile(long[] sorted, double fraction) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)] / 1e6;
     }
 
+    /** Request {@code i}: one pay command, or an array of {@code ordersPerRequest} named {@code order.k}. */
     private HttpRequest payRequest(String order, String merchant, int i) {
-        long cents = 1_000 + Math.floorMod(i * 2_654_435_761L, 199_001L);
-        String body = "{\"type\":\"pay\",\"id\":\"" + order + "\",\"user\":\"u" + (i % 10_000) + "\",\"merchant\":\""
-                + merchant + "\",\"amount\":\"" + cents / 100 + "." + String.format(Locale.ROOT, "%02d", cents % 100)
-                + "\",\"channel\":\"store\"}";
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/commands")).timeout(Duration.ofSeconds(30))
+        String body;
+        if (ordersPerRequest == 1) {
+            body = payBody(order, merchant, i);
+        } else {
+            StringBuilder array = new StringBuilder("[");
+            for (int k = 0; k < ordersPerRequest; k++) {
+                array.append(k == 0 ? "" : ",").append(payBody(order + "." + k, merchant, i * ordersPerRequest + k));
+            }
+            body = array.append(']').toString();
+        }
+        String path = ordersPerRequest == 1 ? "/api/v1/commands" : "/api/v1/orders/batch";
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Idempotency-Key", "pay-" + order)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String payBody(String order, String merchant, long i) {
+        long cents = 1_000 + Math.floorMod(i * 2_654_435_761L, 199_001L);
+        return "{\"type\":\"pay\",\"id\":\"" + order + "\",\"user\":\"u" + (i % 10_000) + "\",\"merchant\":\""
+                + merchant + "\",\"amount\":\"" + cents / 100 + "." + String.format(Locale.ROOT, "%02d", cents % 100)
+                + "\",\"channel\":\"store\"}";
     }
 
     private HttpResponse<String> post(String key, String json) throws Exception {
