@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * such a server itself on a fresh PostgreSQL schema.
  *
  * <p>With {@code batch=100} every request is an array of 100 pay commands to {@code /api/v1/orders/batch}
- * (one Idempotency-Key each); every order of it must be answered 200, in order.
+ * (one Idempotency-Key each); every order of it must be answered 200, in order. The server keeps every
+ * idempotency record with its response in memory, so a started server gets {@code serverHeap=3g}.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3
  * java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true batch=100 requests=2000 concurrency=16 runs=3</pre>
@@ -58,7 +59,8 @@ public final class HttpLoad {
         int runs = options.integer("runs", 3);
         int batch = options.integer("batch", 1);
         if (Boolean.parseBoolean(options.text("start", "false"))) {
-            try (ServerProcess server = new ServerProcess(List.of("-Xms1g", "-Xmx1g"))) {
+            String heap = options.text("serverHeap", "3g");
+            try (ServerProcess server = new ServerProcess(List.of("-Xms" + heap, "-Xmx" + heap))) {
                 measure(new HttpLoad(server.base(), batch), requests, concurrency, runs);
             }
         } else {
@@ -106,14 +108,15 @@ public final class HttpLoad {
         Semaphore window = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(requests);
         long start = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
+        int sent = 0;
+        for (int i = 0; i < requests && problems.isEmpty(); i++, sent++) {
             int index = i;
             String order = runId + "-" + i;
             window.acquireUninterruptibly();
-            long sent = System.nanoTime();
+            long sentAt = System.nanoTime();
             http.sendAsync(payRequest(order, merchant, i), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
-                        latencies[index] = System.nanoTime() - sent;
+                        latencies[index] = System.nanoTime() - sentAt;
                         if (failure != null) {
                             problems.add(order + ": " + failure);
                         } else if (response.statusCode() != 200 || !answered(order, response.body())) {
@@ -125,8 +128,15 @@ public final class HttpLoad {
                         done.countDown();
                     });
         }
+        for (int unsent = sent; unsent < requests; unsent++) {
+            done.countDown();
+        }
         done.await();
         long nanos = System.nanoTime() - start;
+        if (!problems.isEmpty()) {
+            // Stop at the first wrong answer: a dead server would otherwise cost a timeout per request.
+            return new Result(sent, sent, nanos, 0, 0, 0, new ArrayList<>(problems));
+        }
         checkRetries(runId, merchant, bodies, problems);
         long unpaidAfter = unsettledOrders();
         long orders = (long) requests * ordersPerRequest;
