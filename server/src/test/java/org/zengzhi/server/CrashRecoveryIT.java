@@ -80,6 +80,10 @@ class CrashRecoveryIT {
             server.destroy();
             server.waitFor();
         }
+        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
     }
 
     @Test
