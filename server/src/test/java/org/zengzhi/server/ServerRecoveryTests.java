@@ -402,5 +402,48 @@ abstract class ServerRecoveryTests {
     private static void assertField(ServerHarness.Reply reply, int status, String field) {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
         assertThat(reply.body().get("field").asString()).isEqualTo(field);
+
+    /** R-8.3: the batch import applies each order once; a retry gets the first response, even after a restart. */
+    @Test
+    void batchImportAppliesEachOrderOnceAndRetriesReturnTheFirstResponse() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 100; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"type\":\"pay\",\"id\":\"b").append(i)
+                        .append("\",\"user\":\"u").append(i % 9).append("\",\"merchant\":\"")
+                        .append(i == 50 ? "nobody" : "shop").append("\",\"amount\":\"").append(10 + i)
+                        .append(".00\",\"channel\":\"store\"}");
+            }
+            String body = batch.append("]").toString();
+            ServerHarness.Reply first = server.post("/orders/batch", "batch-1", body);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.body().get("results")).hasSize(100);
+            assertThat(first.body().get("results").get(0).get("id").asString()).isEqualTo("b0");
+            assertThat(first.body().get("results").get(0).get("status").asInt()).isEqualTo(200);
+            assertThat(first.body().get("results").get(50).get("status").asInt()).isEqualTo(422);
+            assertThat(first.body().get("results").get(50).get("body").get("code").asString())
+                    .isEqualTo("UNKNOWN_MERCHANT");
+            assertThat(server.get("/economy").body().get("unsettledOrders").asInt()).isEqualTo(99);
+
+            ServerHarness.Reply retry = server.post("/orders/batch", "batch-1", body);
+            assertThat(retry.body()).as("a retry gets the first response").isEqualTo(first.body());
+            assertThat(server.get("/economy").body().get("unsettledOrders").asInt()).as("one effect").isEqualTo(99);
+            assertThat(server.post("/orders/batch", "batch-1", body.replace("10.00", "10.01")).status()).isEqualTo(409);
+
+            ServerHarness.Reply bad = server.post("/orders/batch", "batch-2", "[{\"type\":\"pay\",\"id\":\"x\","
+                    + "\"user\":\"a\",\"merchant\":\"shop\",\"amount\":\"1.001\",\"channel\":\"store\"}]");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body().get("field").asString()).isEqualTo("[0].amount");
+            assertThat(server.post("/orders/batch", "batch-3", "[{\"type\":\"tick\"}]").body().get("field").asString())
+                    .isEqualTo("[0].type");
+            assertThat(server.get("/operator/check").body().get("invariantsHold").asBoolean()).isTrue();
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            server.close();
+            try (ServerHarness again = start()) {
+                assertThat(again.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
+                assertThat(again.post("/orders/batch", "batch-1", body).body()).isEqualTo(first.body());
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ class SecurityConfig {
                         // Payout answers come from the operator's payout process until they are signed like
                         // payment callbacks (R-8.2); nobody else may mark a withdrawal paid or failed.
                         .requestMatchers("/api/v1/operator/**", "/api/v1/commands", "/api/v1/economy",
-                                "/api/v1/payouts/callback").hasRole("OPERATOR")
+                                "/api/v1/payouts/callback", "/api/v1/orders/batch").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .opaqueToken(token -> token.introspector(new TokenIntrospector(accounts)))

@@ -39,6 +39,8 @@ import org.zengzhi.server.journal.Snapshot;
 public final class EngineGateway implements AutoCloseable {
     public static final int QUEUE_CAPACITY_MAX = 65_536;
     public static final int BATCH_SIZE_MAX = 4_096;
+    /** Commands in one multi-command request ({@link #submitAll}); such a request is never split over batches. */
+    public static final int REQUEST_COMMANDS_MAX = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(EngineGateway.class);
     private static final long IDLE_POLL_MILLIS = 50;
 
@@ -78,14 +80,30 @@ public final class EngineGateway implements AutoCloseable {
     /** Queues a state-changing request; the future completes once its batch is durable. */
     public CompletableFuture<Response> submit(CommandRequest request) {
         CompletableFuture<Response> future = new CompletableFuture<>();
-        offer(new Work(request, null, future));
+        offer(new Work(request, null, null, future));
+        return future;
+    }
+
+    /**
+     * Queues several commands as one request with one idempotency key ({@code key}, {@code requestHash}):
+     * they are applied in order, back to back, and committed in the same transaction; {@code combine}
+     * turns their responses (in order) into the response that is answered and kept for retries. Each
+     * command meets its own fate (a rejected one is journaled as rejected and changes nothing).
+     */
+    public CompletableFuture<Response> submitAll(List<CommandRequest> commands, String key, String requestHash,
+            Function<List<Response>, Response> combine) {
+        if (commands.isEmpty() || commands.size() > REQUEST_COMMANDS_MAX) {
+            throw new IllegalArgumentException("a request holds 1 to " + REQUEST_COMMANDS_MAX + " commands");
+        }
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        offer(new Work(new CommandRequest(null, null, key, requestHash), null, new Multi(commands, combine), future));
         return future;
     }
 
     /** Runs {@code query} on the writer thread, after the current batch is committed. */
     public <T> CompletableFuture<T> query(Function<Engine, T> query) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        offer(new Work(null, engine -> query.apply(engine), future));
+        offer(new Work(null, engine -> query.apply(engine), null, future));
         @SuppressWarnings("unchecked")
         CompletableFuture<T> typed = (CompletableFuture<T>) (CompletableFuture<?>) future;
         return typed;
@@ -108,16 +126,37 @@ public final class EngineGateway implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH_SIZE_MAX - 1);
+                drainUpTo(batch, first.commands());
                 process(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("the gateway failed a batch", e);
+                // The engine may hold commands the database does not: answer everyone, then rebuild.
+                LOG.error("the gateway failed a batch; rebuilding the engine from the database", e);
+                batch.forEach(work -> work.future.completeExceptionally(e));
+                reloadOrStop();
+            } catch (Error e) {
+                // Out of memory and the like: nothing here can be trusted any more, so stop taking work and
+                // answer every caller (503) rather than leave them waiting on a dead thread.
+                LOG.error("the gateway hit an error it cannot recover from; it stops taking work", e);
+                batch.forEach(work -> work.future.completeExceptionally(new GatewayBusyException("the gateway stopped")));
+                stop();
+                throw e;
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Adds queued work to the batch while its commands stay within {@link #BATCH_SIZE_MAX}. */
+    private void drainUpTo(List<Work> batch, int commands) {
+        int total = commands;
+        Work next = queue.peek();
+        while (next != null && total + next.commands() <= BATCH_SIZE_MAX) {
+            batch.add(queue.poll());
+            total += next.commands();
+            next = queue.peek();
         }
     }
 
@@ -127,7 +166,9 @@ public final class EngineGateway implements AutoCloseable {
         Map<String, IdempotencyRecord> batchKeys = new HashMap<>();
         EngineOutput out = new EngineOutput();
         for (Work work : batch) {
-            responses.add(work.request == null ? null : apply(work.request, applied, batchKeys, out));
+            responses.add(work.request == null ? null
+                    : work.multi == null ? apply(work.request, applied, batchKeys, out)
+                    : applyAll(work.request, work.multi, applied, batchKeys, out));
         }
         try {
             if (!applied.isEmpty()) {
@@ -173,6 +214,29 @@ public final class EngineGateway implements AutoCloseable {
         return response;
     }
 
+    /** Applies a multi-command request under its one key, or answers it from its idempotency record. */
+    private Response applyAll(CommandRequest request, Multi multi, List<AppliedCommand> applied,
+            Map<String, IdempotencyRecord> batchKeys, EngineOutput out) {
+        String key = request.idempotencyKey();
+        IdempotencyRecord known = batchKeys.getOrDefault(key, keys.get(key));
+        if (known != null) {
+            return known.requestHash().equals(request.requestHash()) ? new Response(known.status(), known.response())
+                    : Problems.conflict("Idempotency-Key", "this key was used with a different request body");
+        }
+        List<Response> responses = new ArrayList<>(multi.commands.size());
+        for (CommandRequest command : multi.commands) {
+            responses.add(apply(new CommandRequest(command.command(), command.render(), null, null), applied, batchKeys,
+                    out));
+        }
+        Response response = multi.combine.apply(responses);
+        AppliedCommand last = applied.remove(applied.size() - 1);
+        IdempotencyRecord record = new IdempotencyRecord(key, request.requestHash(), last.seq(), response.status(),
+                response.body());
+        applied.add(new AppliedCommand(last.seq(), last.command(), last.line(), last.events(), last.postings(), record));
+        batchKeys.put(key, record);
+        return response;
+    }
+
     /**
      * After a failed commit the engine has applied commands the database does not hold: rebuild it from
      * the database, or, if that fails too, stop taking work (fail-stop) rather than serve that state.
@@ -182,11 +246,16 @@ public final class EngineGateway implements AutoCloseable {
             load();
         } catch (RuntimeException e) {
             LOG.error("the engine cannot be rebuilt from the database; the gateway stops", e);
-            running = false;
-            List<Work> left = new ArrayList<>();
-            queue.drainTo(left);
-            left.forEach(work -> work.future.completeExceptionally(new GatewayBusyException("the gateway stopped")));
+            stop();
         }
+    }
+
+    /** Fail-stop: no more work is taken, and everything queued is answered with a refusal. */
+    private void stop() {
+        running = false;
+        List<Work> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(work -> work.future.completeExceptionally(new GatewayBusyException("the gateway stopped")));
     }
 
     private void answer(List<Work> batch, List<Response> responses) {
@@ -242,14 +311,24 @@ public final class EngineGateway implements AutoCloseable {
     private static final class Work {
         final CommandRequest request;
         final Function<Engine, Object> query;
+        final Multi multi;
         final CompletableFuture<Object> future;
 
         @SuppressWarnings("unchecked")
-        Work(CommandRequest request, Function<Engine, Object> query, CompletableFuture<?> future) {
+        Work(CommandRequest request, Function<Engine, Object> query, Multi multi, CompletableFuture<?> future) {
             this.request = request;
             this.query = query;
+            this.multi = multi;
             this.future = (CompletableFuture<Object>) future;
         }
+
+        int commands() {
+            return multi == null ? 1 : multi.commands.size();
+        }
+    }
+
+    /** The commands of a multi-command request and how their responses combine into one. */
+    private record Multi(List<CommandRequest> commands, Function<List<Response>, Response> combine) {
     }
 
     /** The gateway cannot take more work now; callers should retry later (HTTP 503). */

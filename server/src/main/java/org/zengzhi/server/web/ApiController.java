@@ -101,18 +101,18 @@ class ApiController {
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
-    private static Command parse(ObjectNode line, Instant now) {
+    static Command parse(ObjectNode line, Instant now) {
         return new LogLines(() -> now).parse(1, stamped(line, now));
     }
 
-    private static String stamped(ObjectNode line, Instant now) {
+    static String stamped(ObjectNode line, Instant now) {
         ObjectNode copy = line.deepCopy();
         copy.put("at", now.toString());
         return JSON.writeValueAsString(copy);
     }
 
     /** "line 1: field "amount": …" names the field. */
-    private static String fieldOf(String message) {
+    static String fieldOf(String message) {
         int start = message.indexOf("field \"");
         return start < 0 ? null : message.substring(start + 7, message.indexOf('"', start + 7));
     }

@@ -1,0 +1,222 @@
+package org.zengzhi.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP end to end: single-order {@code pay} commands (store channel, unique order ids and Idempotency-Keys)
+ * posted to a running server's {@code /api/v1/commands} by {@code concurrency} outstanding requests on
+ * {@link HttpClient}; payments per second and latency percentiles. Checks: every answer is 200 and names
+ * its order; the engine's unpaid-order count grew by exactly the number sent (one effect each); a sample
+ * of requests retried with their keys gets the first body back and changes nothing. The server must tick
+ * rarely ({@code --zengzhi.tick-interval=PT1H}) or the count check fails; {@code start=true} launches
+ * such a server itself on a fresh PostgreSQL schema.
+ *
+ * <p>With {@code batch=100} every request is an array of 100 pay commands to {@code /api/v1/orders/batch}
+ * (one Idempotency-Key each); every order of it must be answered 200, in order. The server keeps every
+ * idempotency record with its response in memory, so a started server gets {@code serverHeap=3g}.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3
+ * java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true batch=100 requests=2000 concurrency=16 runs=3</pre>
+ */
+public final class HttpLoad {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RETRY_SAMPLE = 100;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final int ordersPerRequest;
+
+    /** {@code ordersPerRequest} 1 posts single {@code pay} commands; more posts arrays to /api/v1/orders/batch. */
+    public HttpLoad(String base, int ordersPerRequest) {
+        this.base = base;
+        this.ordersPerRequest = ordersPerRequest;
+    }
+
+    public record Result(long requests, long orders, long nanos, double p50Millis, double p99Millis,
+            double maxMillis, List<String> problems) {
+        double perSecond() {
+            return orders * 1e9 / nanos;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs options = new BenchArgs(args);
+        int requests = options.integer("requests", 100_000);
+        int concurrency = options.integer("concurrency", 64);
+        int runs = options.integer("runs", 3);
+        int batch = options.integer("batch", 1);
+        if (Boolean.parseBoolean(options.text("start", "false"))) {
+            String heap = options.text("serverHeap", "3g");
+            try (ServerProcess server = new ServerProcess(List.of("-Xms" + heap, "-Xmx" + heap))) {
+                measure(new HttpLoad(server.base(), batch), requests, concurrency, runs);
+            }
+        } else {
+            measure(new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch), requests, concurrency, runs);
+        }
+    }
+
+    private static void measure(HttpLoad load, int requests, int concurrency, int runs) throws Exception {
+        report("warm-up", load.run("w", Math.max(requests / 5, 1_000), concurrency));
+        double[] rates = new double[runs];
+        double[] p99 = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            Result result = load.run("r" + r, requests, concurrency);
+            report("run " + (r + 1), result);
+            rates[r] = result.perSecond();
+            p99[r] = result.p99Millis();
+        }
+        System.out.printf(Locale.ROOT, "HttpLoad requests=%d batch=%d concurrency=%d: median %.0f orders/s, median p99 "
+                + "%.1f ms per request (load average %s)%n", requests, load.ordersPerRequest, concurrency,
+                BenchArgs.median(rates), BenchArgs.median(p99), BenchArgs.loadAverage());
+    }
+
+    private static void report(String label, Result result) {
+        System.out.printf(Locale.ROOT, "%s: %d requests, %d orders in %.2f s = %.0f orders/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                + "load average %s%n", label, result.requests(), result.orders(), result.nanos() / 1e9, result.perSecond(),
+                result.p50Millis(), result.p99Millis(), result.maxMillis(), BenchArgs.loadAverage());
+        if (!result.problems().isEmpty()) {
+            throw new IllegalStateException("HttpLoad got a wrong answer: "
+                    + result.problems().subList(0, Math.min(10, result.problems().size())));
+        }
+    }
+
+    /** One measured run: a fresh merchant, then {@code requests} requests with at most {@code concurrency} open. */
+    public Result run(String runId, int requests, int concurrency) throws Exception {
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        String merchant = "shop-" + runId;
+        HttpResponse<String> onboarded = post("merchant-" + runId, "{\"type\":\"merchant\",\"merchant\":\"" + merchant
+                + "\",\"owner\":\"owner-" + runId + "\",\"region\":\"440106\",\"commissionRate\":\"0.20\"}");
+        if (onboarded.statusCode() != 200) {
+            problems.add("merchant: " + onboarded.statusCode() + " " + onboarded.body());
+        }
+        long unpaidBefore = unsettledOrders();
+        long[] latencies = new long[requests];
+        String[] bodies = new String[RETRY_SAMPLE];
+        Semaphore window = new Semaphore(concurrency);
+        CountDownLatch done = new CountDownLatch(requests);
+        long start = System.nanoTime();
+        int sent = 0;
+        for (int i = 0; i < requests && problems.isEmpty(); i++, sent++) {
+            int index = i;
+            String order = runId + "-" + i;
+            window.acquireUninterruptibly();
+            long sentAt = System.nanoTime();
+            http.sendAsync(payRequest(order, merchant, i), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        latencies[index] = System.nanoTime() - sentAt;
+                        if (failure != null) {
+                            problems.add(order + ": " + failure);
+                        } else if (response.statusCode() != 200 || !answered(order, response.body())) {
+                            problems.add(order + ": " + response.statusCode() + " " + response.body());
+                        } else if (index < RETRY_SAMPLE) {
+                            bodies[index] = response.body();
+                        }
+                        window.release();
+                        done.countDown();
+                    });
+        }
+        for (int unsent = sent; unsent < requests; unsent++) {
+            done.countDown();
+        }
+        done.await();
+        long nanos = System.nanoTime() - start;
+        if (!problems.isEmpty()) {
+            // Stop at the first wrong answer: a dead server would otherwise cost a timeout per request.
+            return new Result(sent, sent, nanos, 0, 0, 0, new ArrayList<>(problems));
+        }
+        checkRetries(runId, merchant, bodies, problems);
+        long unpaidAfter = unsettledOrders();
+        long orders = (long) requests * ordersPerRequest;
+        if (unpaidAfter - unpaidBefore != orders) {
+            problems.add("the engine gained " + (unpaidAfter - unpaidBefore) + " unsettled orders, not " + orders);
+        }
+        Arrays.sort(latencies);
+        return new Result(requests, orders, nanos, percentile(latencies, 0.50), percentile(latencies, 0.99),
+                latencies[requests - 1] / 1e6, new ArrayList<>(problems));
+    }
+
+    private void checkRetries(String runId, String merchant, String[] bodies, ConcurrentLinkedQueue<String> problems)
+            throws Exception {
+        for (int i = 0; i < bodies.length; i++) {
+            if (bodies[i] == null) {
+                continue;
+            }
+            HttpResponse<String> again = http.send(payRequest(runId + "-" + i, merchant, i),
+                    HttpResponse.BodyHandlers.ofString());
+            if (again.statusCode() != 200 || !again.body().equals(bodies[i])) {
+                problems.add("retry of " + runId + "-" + i + " got " + again.statusCode() + " " + again.body());
+            }
+        }
+    }
+
+    /** The single order's events name it; a batch answers every one of its orders with 200, in order. */
+    private boolean answered(String request, String body) {
+        if (ordersPerRequest == 1) {
+            return body.contains("\"" + request + "\"");
+        }
+        var results = JSON.readTree(body).get("results");
+        if (results == null || results.size() != ordersPerRequest) {
+            return false;
+        }
+        for (int k = 0; k < ordersPerRequest; k++) {
+            if (results.get(k).get("status").asInt() != 200 || !results.get(k).get("id").asString().equals(request + "." + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Request {@code i}: one pay command, or an array of {@code ordersPerRequest} named {@code order.k}. */
+    private HttpRequest payRequest(String order, String merchant, int i) {
+        String body;
+        if (ordersPerRequest == 1) {
+            body = payBody(order, merchant, i);
+        } else {
+            StringBuilder array = new StringBuilder("[");
+            for (int k = 0; k < ordersPerRequest; k++) {
+                array.append(k == 0 ? "" : ",").append(payBody(order + "." + k, merchant, i * ordersPerRequest + k));
+            }
+            body = array.append(']').toString();
+        }
+        String path = ordersPerRequest == 1 ? "/api/v1/commands" : "/api/v1/orders/batch";
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "pay-" + order)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String payBody(String order, String merchant, long i) {
+        long cents = 1_000 + Math.floorMod(i * 2_654_435_761L, 199_001L);
+        return "{\"type\":\"pay\",\"id\":\"" + order + "\",\"user\":\"u" + (i % 10_000) + "\",\"merchant\":\""
+                + merchant + "\",\"amount\":\"" + cents / 100 + "." + String.format(Locale.ROOT, "%02d", cents % 100)
+                + "\",\"channel\":\"store\"}";
+    }
+
+    private HttpResponse<String> post(String key, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/commands")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long unsettledOrders() throws Exception {
+        HttpResponse<String> economy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/economy"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(economy.body()).get("unsettledOrders").asLong();
+    }
+}
