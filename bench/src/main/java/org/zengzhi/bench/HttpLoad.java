@@ -35,14 +35,34 @@ public final class HttpLoad {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int RETRY_SAMPLE = 100;
 
+    /** The operator password a server started for the load is given; another server: -Dzengzhi.bench.operator-password. */
+    public static final String OPERATOR_PASSWORD = System.getProperty("zengzhi.bench.operator-password",
+            "bench-operator-password");
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int ordersPerRequest;
+    private String authorization;
 
     /** {@code ordersPerRequest} 1 posts single {@code pay} commands; more posts arrays to /api/v1/orders/batch. */
     public HttpLoad(String base, int ordersPerRequest) {
         this.base = base;
         this.ordersPerRequest = ordersPerRequest;
+    }
+
+    /** Signs in as the operator once: the commands and batch endpoints are the operator's (or an integrator's). */
+    private String authorization() throws Exception {
+        if (authorization == null) {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\""
+                            + OPERATOR_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                throw new IllegalStateException("operator sign-in failed (" + login.statusCode() + "): " + login.body());
+            }
+            authorization = "Bearer " + JSON.readTree(login.body()).get("token").asString();
+        }
+        return authorization;
     }
 
     public record Result(long requests, long orders, long nanos, double p50Millis, double p99Millis,
@@ -95,6 +115,7 @@ public final class HttpLoad {
 
     /** One measured run: a fresh merchant, then {@code requests} requests with at most {@code concurrency} open. */
     public Result run(String runId, int requests, int concurrency) throws Exception {
+        authorization();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         String merchant = "shop-" + runId;
         HttpResponse<String> onboarded = post("merchant-" + runId, "{\"type\":\"merchant\",\"merchant\":\"" + merchant
@@ -198,6 +219,7 @@ public final class HttpLoad {
         String path = ordersPerRequest == 1 ? "/api/v1/commands" : "/api/v1/orders/batch";
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Idempotency-Key", "pay-" + order)
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -211,12 +233,14 @@ public final class HttpLoad {
     private HttpResponse<String> post(String key, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/commands")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization()).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private long unsettledOrders() throws Exception {
         HttpResponse<String> economy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/economy"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization()).build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(economy.body()).get("unsettledOrders").asLong();
     }
 }

@@ -38,7 +38,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + BenchDatabase.URL + "?currentSchema=" + database.schema(),
                 "--spring.datasource.username=postgres", "--spring.flyway.schemas=" + database.schema(),
-                "--server.port=" + port, "--zengzhi.tick-interval=PT1H"));
+                "--server.port=" + port, "--zengzhi.tick-interval=PT1H",
+                "--zengzhi.operator-password=" + HttpLoad.OPERATOR_PASSWORD));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitReady();
@@ -64,7 +65,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server stopped; its log: " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/economy"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

@@ -59,6 +59,7 @@ class CrashRecoveryIT {
     private String schema;
     private int port;
     private Process server;
+    private volatile String token;
     private Path log;
 
     @BeforeEach
@@ -248,13 +249,14 @@ class CrashRecoveryIT {
         server = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + URL + "?currentSchema=" + schema, "--spring.datasource.username=postgres",
                 "--spring.flyway.schemas=" + schema, "--server.port=" + port, "--zengzhi.tick-interval=PT1H",
-                "--zengzhi.snapshot-interval=100")
+                "--zengzhi.snapshot-interval=100", "--zengzhi.operator-password=" + ServerHarness.OPERATOR_PASSWORD)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(server.isAlive()).as("the server is running; its log: " + log).isTrue();
             try {
-                if (get("/economy").statusCode() == 200) {
+                token = login();
+                if (token != null && get("/economy").statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -269,14 +271,30 @@ class CrashRecoveryIT {
         return new JdbcTemplate(new SingleConnectionDataSource(URL + "?currentSchema=" + schema, "postgres", "", true));
     }
 
+    /** Signs in as the operator; null while the server cannot answer yet. */
+    private String login() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/auth/login")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\""
+                        + ServerHarness.OPERATOR_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        String body = response.body();
+        int start = body.indexOf("\"token\":\"") + 9;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
     private HttpResponse<String> post(String key, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/commands"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

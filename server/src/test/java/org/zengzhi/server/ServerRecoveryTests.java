@@ -402,6 +402,7 @@ abstract class ServerRecoveryTests {
     private static void assertField(ServerHarness.Reply reply, int status, String field) {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
         assertThat(reply.body().get("field").asString()).isEqualTo(field);
+    }
 
     /** the batch import applies each order once; a retry gets the first response, even after a restart. */
     @Test
