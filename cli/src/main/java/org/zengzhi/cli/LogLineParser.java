@@ -25,6 +25,9 @@ import tools.jackson.core.json.JsonFactory;
 final class LogLineParser {
     private static final int FIELD_COUNT = LogField.values().length;
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
+    /** The longer names of SPEC R-2.2 ("distribution budget", "platform profit", "pool contribution") work too. */
+    private static final java.util.Map<String, String> SPLIT_ALIASES = java.util.Map.of("distributionBudget",
+            "distribution", "platformProfit", "platform", "poolContribution", "pool", "poolShare", "pool");
 
     private final JsonFactory factory = new JsonFactory();
     private final JsonToken[] tokens = new JsonToken[FIELD_COUNT];
@@ -216,7 +219,7 @@ final class LogLineParser {
         String name;
         while ((name = parser.nextName()) != null) {
             JsonToken token = parser.nextToken();
-            int part = SPLIT_PARTS.indexOf(name);
+            int part = SPLIT_PARTS.indexOf(SPLIT_ALIASES.getOrDefault(name, name));
             if (part < 0) {
                 throw new MalformedLineException(lineNumber, "split." + name, "is not a split part (expected "
                         + String.join(", ", SPLIT_PARTS) + ")");

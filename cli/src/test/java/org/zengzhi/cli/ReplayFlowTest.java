@@ -100,4 +100,15 @@ class ReplayFlowTest {
         }
         return "0";
     }
+
+    @Test
+    void aMallSplitMayUseTheLongerPartNamesOfTheSpec() {
+        CliRun run = CliRun.replay("{\"type\":\"pay\",\"id\":\"m1\",\"at\":\"2026-03-01T10:00:00Z\",\"user\":\"u\","
+                + "\"amount\":\"1000.00\",\"channel\":\"mall\",\"split\":{\"cost\":\"300.00\",\"distributionBudget\":"
+                + "\"300.00\",\"platformProfit\":\"100.00\",\"poolShare\":\"300.00\"}}\n", "--plan", PLAN);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode split = run.events("paid").get(0).get("split");
+        assertThat(split.get("pool").asString()).isEqualTo("300.00");
+        assertThat(split.get("platform").asString()).isEqualTo("100.00");
+    }
 }
