@@ -50,7 +50,11 @@ public final class EngineGateway implements AutoCloseable {
     private final Clock clock;
     private final long snapshotInterval;
     private final Thread writer;
-    private final Map<String, IdempotencyRecord> keys = new HashMap<>();
+    /**
+     * Every idempotency key ever committed, with the hash of its request only: the stored response of a key is
+     * read from the database on the rare retry, so memory holds about a hundred bytes a key, not the response.
+     */
+    private final Map<String, String> keys = new HashMap<>();
     private Engine engine;
     private long lastSeq;
     private long lastSnapshotSeq;
@@ -72,7 +76,7 @@ public final class EngineGateway implements AutoCloseable {
         lastSeq = recovered.lastSeq();
         lastSnapshotSeq = lastSeq - recovered.replayed();
         keys.clear();
-        journal.idempotencyRecords().forEach(record -> keys.put(record.key(), record));
+        keys.putAll(journal.idempotencyHashes());
         LOG.info("engine recovered at journal row {} ({} rows replayed after the snapshot), state hash {}", lastSeq,
                 recovered.replayed(), engine.stateHash());
     }
@@ -180,7 +184,7 @@ public final class EngineGateway implements AutoCloseable {
             reloadOrStop();
             return;
         }
-        keys.putAll(batchKeys);
+        batchKeys.forEach((key, record) -> keys.put(key, record.requestHash()));
         if (!applied.isEmpty()) {
             lastSeq = applied.get(applied.size() - 1).seq();
         }
@@ -188,11 +192,20 @@ public final class EngineGateway implements AutoCloseable {
         snapshotIfDue();
     }
 
+    /** The first answer under {@code key}: from this batch, or read back from the database; null if new. */
+    private IdempotencyRecord known(String key, Map<String, IdempotencyRecord> batchKeys) {
+        IdempotencyRecord inBatch = batchKeys.get(key);
+        if (inBatch != null || !keys.containsKey(key)) {
+            return inBatch;
+        }
+        return journal.idempotencyRecord(key);
+    }
+
     /** Applies one request, or answers it from its idempotency record; returns the response. */
     private Response apply(CommandRequest request, List<AppliedCommand> applied, Map<String, IdempotencyRecord> batchKeys,
             EngineOutput out) {
         String key = request.idempotencyKey();
-        IdempotencyRecord known = key == null ? null : batchKeys.getOrDefault(key, keys.get(key));
+        IdempotencyRecord known = key == null ? null : known(key, batchKeys);
         if (known != null) {
             return known.requestHash().equals(request.requestHash()) ? new Response(known.status(), known.response())
                     : Problems.conflict("Idempotency-Key", "this key was used with a different request body");
@@ -218,7 +231,7 @@ public final class EngineGateway implements AutoCloseable {
     private Response applyAll(CommandRequest request, Multi multi, List<AppliedCommand> applied,
             Map<String, IdempotencyRecord> batchKeys, EngineOutput out) {
         String key = request.idempotencyKey();
-        IdempotencyRecord known = batchKeys.getOrDefault(key, keys.get(key));
+        IdempotencyRecord known = known(key, batchKeys);
         if (known != null) {
             return known.requestHash().equals(request.requestHash()) ? new Response(known.status(), known.response())
                     : Problems.conflict("Idempotency-Key", "this key was used with a different request body");
@@ -232,7 +245,8 @@ public final class EngineGateway implements AutoCloseable {
         AppliedCommand last = applied.remove(applied.size() - 1);
         IdempotencyRecord record = new IdempotencyRecord(key, request.requestHash(), last.seq(), response.status(),
                 response.body());
-        applied.add(new AppliedCommand(last.seq(), last.command(), last.line(), last.events(), last.postings(), record));
+        applied.add(new AppliedCommand(last.seq(), last.command(), last.line(), last.events(), last.postings(), record,
+                last.readModel()));
         batchKeys.put(key, record);
         return response;
     }

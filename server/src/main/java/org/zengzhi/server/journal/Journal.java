@@ -134,10 +134,21 @@ public final class Journal {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    public List<IdempotencyRecord> idempotencyRecords() {
-        return jdbc.query("SELECT idem_key, request_hash, command_seq, status, response FROM idempotency",
-                (rs, i) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
-                        rs.getString(5)));
+    /** Every committed idempotency key with the hash of its request (the responses stay in the table). */
+    public java.util.Map<String, String> idempotencyHashes() {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        jdbc.query("SELECT idem_key, request_hash FROM idempotency", (rs) -> {
+            hashes.put(rs.getString(1), rs.getString(2));
+        });
+        return hashes;
+    }
+
+    /** The stored first answer under a key, or null. */
+    public IdempotencyRecord idempotencyRecord(String key) {
+        List<IdempotencyRecord> found = jdbc.query("SELECT idem_key, request_hash, command_seq, status, response FROM "
+                + "idempotency WHERE idem_key = ?", (rs, i) -> new IdempotencyRecord(rs.getString(1), rs.getString(2),
+                        rs.getLong(3), rs.getInt(4), rs.getString(5)), key);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** One journal row: the command line and the rejection it got when it was first applied. */
