@@ -202,6 +202,10 @@ abstract class ServerRecoveryTests {
                     .asString()).isEqualTo("o1");
             assertThat(server.send(keeper, "GET", "/merchants/shop/pay-code", null, null).body().get("path").asString())
                     .isEqualTo("/pay/shop");
+            ServerHarness.Reply customers = server.send(keeper, "GET", "/merchants/shop/customers", null, null);
+            assertThat(customers.body().get(0).get("user").asString()).as("alice was bound by the shop's pay code")
+                    .isEqualTo("alice");
+            assertThat(customers.body().get(0).get("referrer").asString()).isEqualTo("lee");
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
                     .contains("MERCHANT_CASH").contains("800.00");
             assertThat(server.send(keeper, "GET", "/merchants/other/orders", null, null).status()).isEqualTo(403);

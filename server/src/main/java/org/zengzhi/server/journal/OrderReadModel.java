@@ -10,7 +10,7 @@ import org.zengzhi.engine.Event;
 
 /**
  * The {@code orders} read model: one row per paid order, its status moved by settlement and refund
- * events. Written inside the journal's transaction, so it never disagrees with the journal.
+ * events; and the {@code bindings} of customers to the store whose pay code bound them. Written inside the journal's transaction, so it never disagrees with the journal.
  */
 final class OrderReadModel {
     private OrderReadModel() {
@@ -21,6 +21,7 @@ final class OrderReadModel {
         List<Object[]> settled = new ArrayList<>();
         List<Object[]> refunded = new ArrayList<>();
         List<Object[]> received = new ArrayList<>();
+        List<Object[]> bound = new ArrayList<>();
         for (AppliedCommand applied : batch) {
             for (Event event : applied.events()) {
                 switch (event.type()) {
@@ -29,6 +30,9 @@ final class OrderReadModel {
                         Timestamp.from(((Event.OrderSettled) event).at()), ((Event.OrderSettled) event).order()});
                     case ORDER_REFUNDED -> refunded.add(new Object[] {
                         Timestamp.from(applied.command().at()), ((Event.OrderRefunded) event).order()});
+                    case REFERRER_BOUND -> bound.add(new Object[] {((Event.ReferrerBound) event).user(),
+                        ((Event.ReferrerBound) event).merchant(), ((Event.ReferrerBound) event).referrer(),
+                        Timestamp.from(applied.command().at()), applied.seq()});
                     case ORDER_RECEIVED -> received.add(new Object[] {
                         Timestamp.from(((Event.OrderReceived) event).dueAt()), ((Event.OrderReceived) event).order()});
                     default -> {
@@ -39,6 +43,8 @@ final class OrderReadModel {
         jdbc.batchUpdate("INSERT INTO orders (order_id, username, merchant, channel, amount, pool_share, status, paid_at, "
                 + "due_at, command_seq) VALUES (?, ?, ?, ?, ?, ?, 'PAID', ?, ?, ?)", paid);
         jdbc.batchUpdate("UPDATE orders SET due_at = ? WHERE order_id = ?", received);
+        jdbc.batchUpdate("INSERT INTO bindings (username, merchant, referrer, bound_at, command_seq) VALUES (?, ?, ?, ?, ?)",
+                bound);
         jdbc.batchUpdate("UPDATE orders SET status = 'SETTLED', settled_at = ? WHERE order_id = ?", settled);
         jdbc.batchUpdate("UPDATE orders SET status = 'REFUNDED', refunded_at = ? WHERE order_id = ?", refunded);
     }

@@ -67,6 +67,24 @@ class MerchantController {
         return GatewayCalls.json(JSON.writeValueAsString(orders));
     }
 
+    /** Customers this store's pay code bound (锁定会员, R-4.1): they earn the owner rewards wherever they pay. */
+    @GetMapping("/customers")
+    ResponseEntity<String> customers(@PathVariable String merchant,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (!mayRead(me, merchant)) {
+            return forbidden();
+        }
+        ArrayNode customers = JSON.createArrayNode();
+        for (Map<String, Object> row : jdbc.queryForList("SELECT username, referrer, bound_at FROM bindings WHERE merchant = ? "
+                + "ORDER BY command_seq DESC LIMIT 1000", merchant)) {
+            ObjectNode customer = customers.addObject();
+            customer.put("user", (String) row.get("username"));
+            customer.put("referrer", (String) row.get("referrer"));
+            customer.put("boundAt", String.valueOf(row.get("bound_at")));
+        }
+        return GatewayCalls.json(JSON.writeValueAsString(customers));
+    }
+
     /** The store's money movements: settlements into its cash, pending shares, mall rebates, refunds. */
     @GetMapping("/postings")
     ResponseEntity<String> postings(@PathVariable String merchant, @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
