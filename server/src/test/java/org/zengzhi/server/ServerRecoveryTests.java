@@ -3,7 +3,9 @@ package org.zengzhi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -282,6 +284,64 @@ abstract class ServerRecoveryTests {
             ServerHarness.Reply plan = server.get("/operator/plan");
             assertThat(plan.body().get("yaml").asString()).contains("name: tighter");
             assertThat(server.get("/economy").body().get("plan").asString()).as("recovered with the change").isEqualTo("tighter");
+        }
+    }
+
+    /**
+     * R-8.4, every id-taking endpoint: another consumer gets 403 (or 404 where existence itself is private)
+     * on someone else's wallet, store, orders, payments and withdrawals, and on every operator endpoint;
+     * the owner (positive control) gets through.
+     */
+    @Test
+    void noConsumerReachesAnotherOnesObjects() throws Exception {
+        try (ServerHarness server = start()) {
+            for (String user : List.of("alice", "mallory")) {
+                server.send(null, "POST", "/auth/register", "{\"username\":\"" + user + "\",\"password\":\"" + user
+                        + "-secret\"}", null);
+            }
+            String alice = server.login("alice", "alice-secret");
+            String mallory = server.login("mallory", "mallory-secret");
+            server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
+            server.post("p", "{\"type\":\"pay\",\"id\":\"o1\",\"user\":\"alice\",\"merchant\":\"shop\","
+                    + "\"amount\":\"10.00\",\"channel\":\"store\"}");
+            String payment = server.send(alice, "POST", "/payments", "{\"order\":\"o9\",\"user\":\"alice\",\"merchant\":"
+                    + "\"shop\",\"channel\":\"store\",\"amount\":\"5.00\"}", "pay-o9").body().get("payment").asString();
+            fund(server, "alice");
+            String withdrawal = server.send(alice, "POST", "/withdrawals", "{\"user\":\"alice\",\"amount\":\"20.00\"}",
+                    "wd-1").body().get("id").asString();
+            Map<String, Integer> forbidden = new LinkedHashMap<>();
+            forbidden.put("GET /users/alice/wallet", 403);
+            forbidden.put("GET /merchants/shop/orders", 403);
+            forbidden.put("GET /merchants/shop/postings", 403);
+            forbidden.put("GET /merchants/shop/customers", 403);
+            forbidden.put("GET /merchants/shop/pay-code", 403);
+            forbidden.put("POST /orders/o1/receipt", 403);
+            forbidden.put("POST /orders/o1/refund", 403);
+            forbidden.put("GET /payments/" + payment, 404);
+            forbidden.put("GET /withdrawals/" + withdrawal, 404);
+            forbidden.put("GET /economy", 403);
+            forbidden.put("GET /operator/check", 403);
+            forbidden.put("GET /operator/withdrawals", 403);
+            forbidden.put("GET /operator/reports", 403);
+            forbidden.put("GET /operator/merchant-requests", 403);
+            forbidden.put("GET /operator/holders.csv", 403);
+            forbidden.put("POST /operator/withdrawals/" + withdrawal + "/approve", 403);
+            forbidden.put("POST /payouts/callback", 403);
+            forbidden.put("POST /commands", 403);
+            forbidden.put("POST /orders/batch", 403);
+            for (Map.Entry<String, Integer> call : forbidden.entrySet()) {
+                String[] parts = call.getKey().split(" ");
+                ServerHarness.Reply reply = server.send(mallory, parts[0], parts[1], parts[0].equals("POST") ? "{}" : null,
+                        "k-" + parts[1]);
+                assertThat(reply.status()).as(call.getKey()).isEqualTo(call.getValue());
+            }
+            assertThat(server.send(mallory, "POST", "/payments", "{\"order\":\"o8\",\"user\":\"alice\",\"merchant\":"
+                    + "\"shop\",\"channel\":\"store\",\"amount\":\"5.00\"}", "pay-o8").status()).isEqualTo(403);
+            assertThat(server.send(mallory, "POST", "/withdrawals", "{\"user\":\"alice\",\"amount\":\"20.00\"}", "wd-2")
+                    .status()).isEqualTo(403);
+            assertThat(server.send(alice, "GET", "/payments/" + payment, null, null).status()).isEqualTo(200);
+            assertThat(server.send(alice, "GET", "/withdrawals/" + withdrawal, null, null).status()).isEqualTo(200);
+            assertThat(server.send(alice, "GET", "/users/alice/wallet", null, null).status()).isEqualTo(200);
         }
     }
 

@@ -102,6 +102,12 @@ public final class Payments {
     }
 
     /** The payment's current state, or 404. */
+    /** The user a payment is for, or null for an unknown payment. */
+    public String payer(String payment) {
+        PaymentIntent intent = intents.byPayment(payment);
+        return intent == null ? null : intent.request().user();
+    }
+
     public Response find(String payment) {
         PaymentIntent intent = intents.byPayment(payment);
         return intent == null ? Problems.problem(404, "Not found", "payment", "no payment " + payment)

@@ -68,8 +68,13 @@ class PaymentController {
         return entity(payments.create(key, body));
     }
 
+    /** A payment: its payer's or an operator's; anyone else is told it does not exist. */
     @GetMapping("/{payment}")
-    ResponseEntity<String> find(@PathVariable String payment) {
+    ResponseEntity<String> find(@PathVariable String payment, @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        String payer = payments.payer(payment);
+        if (payer == null || !Access.mayActFor(me, payer)) {
+            return entity(Problems.problem(404, "Not found", "payment", "no payment " + payment));
+        }
         return entity(payments.find(payment));
     }
 

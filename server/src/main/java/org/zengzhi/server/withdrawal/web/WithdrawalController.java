@@ -133,9 +133,14 @@ class WithdrawalController {
         return GatewayCalls.json(gateway.query(engine -> WithdrawalJson.list(engine, wanted, limit)));
     }
 
+    /** One withdrawal: its owner's or an operator's; anyone else is told it does not exist. */
     @GetMapping("/withdrawals/{id}")
-    CompletableFuture<ResponseEntity<String>> one(@PathVariable String id) {
-        return gateway.query(engine -> WithdrawalJson.one(engine, id)).thenApply(body -> body == null
+    CompletableFuture<ResponseEntity<String>> one(@PathVariable String id,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return gateway.query(engine -> {
+            org.zengzhi.engine.Withdrawal withdrawal = engine.withdrawal(id);
+            return withdrawal == null || !Access.mayActFor(me, withdrawal.user()) ? null : WithdrawalJson.one(engine, id);
+        }).thenApply(body -> body == null
                 ? GatewayCalls.entity(Problems.problem(404, "Not found", "withdrawal", "no withdrawal " + id))
                 : GatewayCalls.entity(new Response(200, body)));
     }
