@@ -123,6 +123,37 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void consumerRequestsAWithdrawalAndTheOperatorApprovesIt() throws Exception {
+        assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"wendy\",\"password\":\"wendy-secret\"}",
+                null).status()).isEqualTo(201);
+        assertThat(server.post("fund-wendy", "{\"type\":\"bonus\",\"user\":\"wendy\",\"amount\":\"1500.00\","
+                + "\"reason\":\"test funds\"}").status()).isEqualTo(200);
+        try (Browser browser = new Browser(server.origin(), temp.resolve("wendy-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("wendy", "wendy-secret");
+            browser.waitForPath("/console/wallet");
+            browser.type("#withdraw-amount", "1200.00");
+            browser.click("#withdraw-submit");
+            browser.waitForText("#withdrawn", "1200.00");
+            assertThat(new BigDecimal(browser.find("#cash").getText())).as("the amount is frozen at once")
+                    .isEqualByComparingTo("300.00");
+            browser.screenshot("withdraw");
+        }
+        // 1200.00 is above the plan's review threshold (1000.00): it waits in the operator's queue.
+        try (Browser browser = new Browser(server.origin(), temp.resolve("reviewer-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/login");
+            browser.signIn("operator", operatorPassword());
+            browser.waitForPath("/console/operator");
+            browser.find("#review-queue");
+            browser.screenshot("review-queue");
+            browser.click("#review-queue tr[data-withdrawal] button.approve");
+            browser.find("#reviewed");
+        }
+        assertThat(server.get("/operator/withdrawals?state=APPROVED").body().toString()).contains("wendy")
+                .contains("1200.00");
+    }
+
+    @Test
     void merchantSeesItsPayCode() throws Exception {
         assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"lee-shop\",\"password\":\"lee-secret\","
                 + "\"role\":\"MERCHANT\",\"merchant\":\"shop\"}").status()).isEqualTo(201);

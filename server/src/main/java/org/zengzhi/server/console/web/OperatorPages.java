@@ -28,6 +28,7 @@ import org.zengzhi.server.web.GatewayCalls;
 @Controller
 class OperatorPages {
     private static final int DAYS_SHOWN = 14;
+    private static final int REVIEW_QUEUE_MAX = 50;
 
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
@@ -45,6 +46,11 @@ class OperatorPages {
                 + "AND rejection IS NULL ORDER BY seq DESC LIMIT 200").stream()
                 .map(row -> ConsoleCalls.iso(row.get("at"))).toList());
         model.addAttribute("days", days());
+        model.addAttribute("withdrawals", ConsoleCalls.await(gateway.query(engine -> engine.withdrawals(
+                org.zengzhi.engine.WithdrawalState.REQUESTED, REVIEW_QUEUE_MAX))).stream()
+                .map(w -> Map.of("id", w.id(), "user", w.user(), "amount", Units.formatFen(w.amountFen())))
+                .toList());
+        model.addAttribute("reviewKey", UUID.randomUUID().toString());
         return "operator";
     }
 
@@ -99,6 +105,21 @@ class OperatorPages {
             flash.addFlashAttribute("subsidized", Units.formatFen(amountFen));
         } else {
             flash.addFlashAttribute("subsidyError", ConsoleCalls.detail(answer.getBody()));
+        }
+        return "redirect:/console/operator";
+    }
+
+    /** The review queue's decision on one withdrawal: approve, or reject with the funds back. */
+    @PostMapping("/console/operator/withdrawals/{id}")
+    String review(@org.springframework.web.bind.annotation.PathVariable String id, @RequestParam boolean approve,
+            @RequestParam(defaultValue = "") String reason, @RequestParam String key, RedirectAttributes flash) {
+        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "console-review", key + ":" + id,
+                id + "|" + approve + "|" + reason, now -> new Command.ReviewWithdrawal("review:" + key + ":" + id, now, id,
+                        approve, reason.isBlank() ? null : reason)));
+        if (answer.getStatusCode().is2xxSuccessful()) {
+            flash.addFlashAttribute("reviewed", id);
+        } else {
+            flash.addFlashAttribute("reviewError", ConsoleCalls.detail(answer.getBody()));
         }
         return "redirect:/console/operator";
     }
