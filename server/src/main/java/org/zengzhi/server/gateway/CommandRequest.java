@@ -18,6 +18,26 @@ import org.zengzhi.server.journal.ReadModelWrite;
  */
 public record CommandRequest(Function<Instant, Command> command, Function<List<Event>, Response> render,
         String idempotencyKey, String requestHash, BiFunction<Command, List<Event>, List<ReadModelWrite>> readModel) {
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Callers may identify a request by any text ("amount|reason", an order id); it is kept as its SHA-256 so
+     * every idempotency record has the same size, whatever the request carried.
+     */
+    public CommandRequest {
+        if (requestHash != null && !SHA256_HEX.matcher(requestHash).matches()) {
+            requestHash = sha256(requestHash);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     /** A request that updates no read-model rows besides the gateway's own. */
     public CommandRequest(Function<Instant, Command> command, Function<List<Event>, Response> render,

@@ -160,13 +160,7 @@ class OperatorController {
         if (!check.valid()) {
             return GatewayCalls.done(PlanProblems.invalid(check));
         }
-        String report = ComplianceReport.of(check.plan()).text();
-        return gateway.submit(new CommandRequest(
-                now -> new Command.ChangePlan("plan:" + key, now, check.plan(), body.yaml()),
-                events -> PlanProblems.changed(events, check, report), "plan:" + key, body.yaml(),
-                (command, events) -> List.of(new ReadModelWrite(
-                        "UPDATE tenant SET current_plan_yaml = ? WHERE id = 1", List.of(body.yaml())))))
-                .thenApply(GatewayCalls::entity);
+        return PlanProblems.putInForce(gateway, key, body.yaml(), check).thenApply(GatewayCalls::entity);
     }
 
     /** The plan in force, with its compliance report. */

@@ -2,17 +2,24 @@ package org.zengzhi.server.operator;
 
 import java.util.List;
 
+import java.util.concurrent.CompletableFuture;
+
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.ComplianceReport;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.ReadModelWrite;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Answers of a plan change: every error at once for an invalid plan, the report and warnings for a valid one. */
-final class PlanProblems {
+public final class PlanProblems {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PlanProblems() {
@@ -25,6 +32,18 @@ final class PlanProblems {
         ArrayNode errors = body.putArray("errors");
         check.errors().forEach(error -> errors.addObject().put("field", error.field()).put("message", error.message()));
         return new Response(400, JSON.writeValueAsString(body));
+    }
+
+    /**
+     * One journaled ChangePlan for a plan that passed its check, with the plan in force written in the same
+     * transaction (the API's PUT /operator/plan and the console's plan editor both come here).
+     */
+    public static CompletableFuture<Response> putInForce(EngineGateway gateway, String key, String yaml, PlanCheck check) {
+        String report = ComplianceReport.of(check.plan()).text();
+        return gateway.submit(new CommandRequest(now -> new Command.ChangePlan("plan:" + key, now, check.plan(), yaml),
+                events -> changed(events, check, report), "plan:" + key, yaml,
+                (command, events) -> List.of(new ReadModelWrite("UPDATE tenant SET current_plan_yaml = ? WHERE id = 1",
+                        List.of(yaml)))));
     }
 
     static Response changed(List<Event> events, PlanCheck check, String report) {

@@ -154,6 +154,43 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anInvalidPlanShowsItsFieldErrorsAndAValidOneGoesInForce() throws Exception {
+        try (Browser browser = new Browser(server.origin(), temp.resolve("planner-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/login");
+            browser.signIn("operator", operatorPassword());
+            browser.waitForPath("/console/operator");
+            browser.click("#plan-link");
+            browser.waitForPath("/console/operator/plan");
+            assertThat(browser.find("#plan-yaml").getAttribute("value")).contains("local-life");
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            browser.driver.findElement(By.id("plan-yaml")).clear();
+            browser.type("#plan-yaml", "pool:\n  mintRatio: 170%\n  bogus: 1\n");
+            browser.click("#plan-submit");
+            browser.find("#plan-errors");
+            assertThat(browser.driver.findElements(By.cssSelector(".plan-error"))).extracting(e -> e.getAttribute("data-field"))
+                    .contains("pool.mintRatio", "pool.bogus");
+            assertThat(browser.find("#plan-yaml").getAttribute("value")).as("the text stays for correction").contains("170%");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("nothing changed").isEqualTo(hash);
+            browser.screenshot("plan-errors");
+            browser.driver.findElement(By.id("plan-yaml")).clear();
+            browser.type("#plan-yaml", "name: steadier\npool: {exitMultiple: 2}\n");
+            browser.click("#plan-submit");
+            browser.waitForText("#plan-changed", "steadier");
+            assertThat(server.get("/economy").body().get("plan").asString()).isEqualTo("steadier");
+        } finally {
+            // The server is shared by this class's tests: put the preset back so their order does not matter.
+            String original = server.get("/operator/plan").body().get("yaml").asString();
+            String preset = new String(ConsoleBrowserIT.class.getResourceAsStream("/plans/local-life.yaml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (!original.equals(preset)) {
+                assertThat(server.send(server.login("operator", operatorPassword()), "PUT", "/operator/plan",
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                                java.util.Map.of("yaml", preset)), "restore-plan").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void merchantSeesItsPayCode() throws Exception {
         assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"lee-shop\",\"password\":\"lee-secret\","
                 + "\"role\":\"MERCHANT\",\"merchant\":\"shop\"}").status()).isEqualTo(201);
