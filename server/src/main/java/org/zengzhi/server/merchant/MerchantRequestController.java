@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping("/api/v1")
-class MerchantRequestController {
+public class MerchantRequestController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -119,7 +119,14 @@ class MerchantRequestController {
             close(id, "REJECTED", body.reason());
             return GatewayCalls.done(new Response(200, "{\"request\":\"" + id + "\",\"status\":\"REJECTED\"}"));
         }
-        Map<String, Object> row = rows.get(0);
+        return approve(gateway, rows.get(0), id, key).thenApply(GatewayCalls::entity);
+    }
+
+    /**
+     * Approves a pending request (the row of merchant_requests): one journaled OnboardMerchant, with the request
+     * and the owner's account updated in its transaction. Shared by the API and the console.
+     */
+    public static CompletableFuture<Response> approve(EngineGateway gateway, Map<String, Object> row, String id, String key) {
         String owner = (String) row.get("username");
         String merchant = (String) row.get("merchant");
         Object ppm = row.get("commission_ppm");
@@ -127,7 +134,7 @@ class MerchantRequestController {
                 (String) row.get("recruiter"), (String) row.get("region"), ppm == null ? -1 : ((Number) ppm).longValue()),
                 events -> approved(id, merchant, events), "merchant-request:" + key, id,
                 (command, events) -> GatewayCalls.rejection(events) != null ? List.of() : approval(id, owner, merchant));
-        return gateway.submit(request).thenApply(GatewayCalls::entity);
+        return gateway.submit(request);
     }
 
     private static Response approved(String id, String merchant, List<Event> events) {

@@ -191,6 +191,40 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void operatorApprovesAMerchantAndAppointsAnAgentOnTheRegionPicker() throws Exception {
+        server.send(null, "POST", "/auth/register", "{\"username\":\"carl\",\"password\":\"carl-secret\"}", null);
+        String carl = server.login("carl", "carl-secret");
+        assertThat(server.send(carl, "POST", "/merchant-requests", "{\"merchant\":\"carl-noodles\",\"region\":\"440106\"}",
+                null).status()).isEqualTo(201);
+        try (Browser browser = new Browser(server.origin(), temp.resolve("merchants-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/login");
+            browser.signIn("operator", operatorPassword());
+            browser.waitForPath("/console/operator");
+            browser.click("#merchants-link");
+            browser.waitForPath("/console/operator/merchants");
+            browser.click("tr[data-request='carl-noodles'] button.approve");
+            browser.waitForText("#approved", "carl-noodles");
+            new org.openqa.selenium.support.ui.Select(browser.find("#province")).selectByValue("440000");
+            browser.find("#city");
+            new org.openqa.selenium.support.ui.Select(browser.find("#city")).selectByValue("440100");
+            browser.find("#agent-region option[value='440106']");
+            new org.openqa.selenium.support.ui.Select(browser.find("#agent-region")).selectByValue("440106");
+            browser.type("#agent-user", "zoe");
+            browser.screenshot("agents");
+            browser.click("#agent-submit");
+            browser.waitForText("#appointed", "440106");
+            browser.open("/console/operator/merchants?province=440000&city=440100");
+            new org.openqa.selenium.support.ui.Select(browser.find("#agent-region")).selectByValue("440106");
+            browser.type("#agent-user", "someone-else");
+            browser.click("#agent-submit");
+            browser.waitForText("#merchants-error", "REGION_TAKEN");
+        }
+        String keeper = server.login("carl", "carl-secret");
+        assertThat(server.send(keeper, "GET", "/merchants/carl-noodles/pay-code", null, null).status())
+                .as("carl's login is now the store's").isEqualTo(200);
+    }
+
+    @Test
     void merchantSeesItsPayCode() throws Exception {
         assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"lee-shop\",\"password\":\"lee-secret\","
                 + "\"role\":\"MERCHANT\",\"merchant\":\"shop\"}").status()).isEqualTo(201);

@@ -1,0 +1,84 @@
+package org.zengzhi.server.console.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Regions;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.merchant.MerchantRequestController;
+import org.zengzhi.server.web.GatewayCalls;
+
+/**
+ * The operator's merchants and agents page: pending store requests to approve (商家入驻), and appointing a
+ * regional agent on a province / city / district picker (区代/市代/省代, R-4.5). Each action is the same
+ * journaled command the API sends.
+ */
+@Controller
+class MerchantsPages {
+    private final EngineGateway gateway;
+    private final JdbcTemplate jdbc;
+
+    MerchantsPages(EngineGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/console/operator/merchants")
+    String merchants(@RequestParam(required = false) String province, @RequestParam(required = false) String city,
+            Model model) {
+        model.addAttribute("requests", jdbc.queryForList("SELECT id, username, merchant, region FROM merchant_requests "
+                + "WHERE status = 'PENDING' ORDER BY created_at"));
+        Regions regions = Regions.standard();
+        model.addAttribute("provinces", choices(regions.provinces()));
+        model.addAttribute("province", province);
+        model.addAttribute("cities", province == null ? List.of() : choices(regions.children(province)));
+        model.addAttribute("city", city);
+        model.addAttribute("districts", city == null ? List.of() : choices(regions.children(city)));
+        model.addAttribute("key", UUID.randomUUID().toString());
+        return "merchants";
+    }
+
+    private static List<Map<String, String>> choices(List<Regions.Region> regions) {
+        return regions.stream().map(region -> Map.of("code", region.code(), "name", region.name())).toList();
+    }
+
+    @PostMapping("/console/operator/merchants/{id}/approve")
+    String approve(@PathVariable String id, @RequestParam String key, RedirectAttributes flash) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter "
+                + "FROM merchant_requests WHERE id = ? AND status = 'PENDING'", id);
+        if (rows.isEmpty()) {
+            flash.addFlashAttribute("merchantsError", "no pending request " + id);
+            return "redirect:/console/operator/merchants";
+        }
+        Response answer = ConsoleCalls.await(MerchantRequestController.approve(gateway, rows.get(0), id, key));
+        flash.addFlashAttribute(answer.status() < 400 ? "approved" : "merchantsError",
+                answer.status() < 400 ? rows.get(0).get("merchant") : ConsoleCalls.detail(answer.body()));
+        return "redirect:/console/operator/merchants";
+    }
+
+    /** The agent's region is the most precise level picked: a district, else a city, else a province. */
+    @PostMapping("/console/operator/agents")
+    String appoint(@RequestParam String user, @RequestParam String region, @RequestParam String key,
+            RedirectAttributes flash) {
+        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "agent", key, user + "|" + region,
+                now -> new Command.AppointAgent("agent:" + key, now, user, region)));
+        if (answer.getStatusCode().is2xxSuccessful()) {
+            flash.addFlashAttribute("appointed", user + " → " + region);
+        } else {
+            flash.addFlashAttribute("merchantsError", ConsoleCalls.detail(answer.getBody()));
+        }
+        return "redirect:/console/operator/merchants";
+    }
+}
