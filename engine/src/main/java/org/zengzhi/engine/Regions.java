@@ -207,7 +207,7 @@ public final class Regions implements RegionDirectory {
     private static Map<String, List<RegionRef>> paths(List<Region> all, Map<String, Region> byCode) {
         Map<String, List<RegionRef>> paths = new HashMap<>(all.size() * 2);
         for (Region region : all) {
-            List<RegionRef> refs = new java.util.ArrayList<>(3);
+            List<RegionRef> refs = new ArrayList<>(3);
             for (Region at = region; at != null; at = at.parentCode() == null ? null : byCode.get(at.parentCode())) {
                 refs.add(new RegionRef(at.code(), at.level()));
             }

@@ -1,5 +1,6 @@
 package org.zengzhi.server.account;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class TokenIntrospector implements OpaqueTokenIntrospector {
         if (account == null) {
             throw new BadOpaqueTokenException("the token is unknown or expired");
         }
-        Map<String, Object> attributes = new java.util.HashMap<>();
+        Map<String, Object> attributes = new HashMap<>();
         attributes.put("sub", account.username());
         attributes.put("role", account.role().name());
         if (account.merchant() != null) {

@@ -1,9 +1,14 @@
 package org.zengzhi.server.gateway;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
@@ -18,7 +23,7 @@ import org.zengzhi.server.journal.ReadModelWrite;
  */
 public record CommandRequest(Function<Instant, Command> command, Function<List<Event>, Response> render,
         String idempotencyKey, String requestHash, BiFunction<Command, List<Event>, List<ReadModelWrite>> readModel) {
-    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     /**
      * Callers may identify a request by any text ("amount|reason", an order id); it is kept as its SHA-256 so
@@ -32,9 +37,9 @@ public record CommandRequest(Function<Instant, Command> command, Function<List<E
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

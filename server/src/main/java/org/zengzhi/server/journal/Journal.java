@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,8 +137,8 @@ public final class Journal {
     }
 
     /** Every committed idempotency key with the hash of its request (the responses stay in the table). */
-    public java.util.Map<String, String> idempotencyHashes() {
-        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+    public Map<String, String> idempotencyHashes() {
+        Map<String, String> hashes = new HashMap<>();
         jdbc.query("SELECT idem_key, request_hash FROM idempotency", (rs) -> {
             hashes.put(rs.getString(1), rs.getString(2));
         });

@@ -3,6 +3,7 @@ package org.zengzhi.server.report;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -86,7 +87,7 @@ class ReportController {
         for (Map<String, Object> row : jdbc.queryForList("SELECT id, reporter, kind, subject, details, status, outcome, "
                 + "decision_reason FROM reports WHERE status = ? ORDER BY created_at", status)) {
             ObjectNode report = reports.addObject();
-            row.forEach((column, value) -> report.put(column.toLowerCase(java.util.Locale.ROOT),
+            row.forEach((column, value) -> report.put(column.toLowerCase(Locale.ROOT),
                     value == null ? null : value.toString()));
         }
         return GatewayCalls.json(JSON.writeValueAsString(reports));

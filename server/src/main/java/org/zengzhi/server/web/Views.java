@@ -1,5 +1,7 @@
 package org.zengzhi.server.web;
 
+import java.util.Locale;
+
 import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Holder;
@@ -64,7 +66,7 @@ final class Views {
                 ObjectNode balance = balances.addObject();
                 balance.put("account", type.name());
                 balance.put("asset", type.asset().name());
-                balance.put("kind", type.kind().name().toLowerCase(java.util.Locale.ROOT));
+                balance.put("kind", type.kind().name().toLowerCase(Locale.ROOT));
                 balance.put("amount", Units.format(engine.balance(type, user), type.asset().decimals()));
             }
         }

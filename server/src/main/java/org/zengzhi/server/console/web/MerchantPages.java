@@ -1,6 +1,8 @@
 package org.zengzhi.server.console.web;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -44,7 +46,7 @@ class MerchantPages {
         model.addAttribute("payUrl", payUrl(store));
         model.addAttribute("orders", jdbc.queryForList("SELECT order_id, username, amount, status, paid_at FROM orders "
                 + "WHERE merchant = ? AND paid_at >= CURRENT_DATE ORDER BY command_seq DESC LIMIT 200", store).stream()
-                .map(row -> java.util.Map.of("order", row.get("order_id"), "user", row.get("username"),
+                .map(row -> Map.of("order", row.get("order_id"), "user", row.get("username"),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()), "status", row.get("status"),
                         "paidAt", ConsoleCalls.time(row.get("paid_at"))))
                 .toList());
@@ -59,7 +61,7 @@ class MerchantPages {
 
     /** The public pay URL the QR code carries; the configured base URL when behind a proxy (docs/payments.md). */
     private String payUrl(String store) {
-        return server.baseUrl() + "/pay/" + UriUtils.encodePathSegment(store, java.nio.charset.StandardCharsets.UTF_8);
+        return server.baseUrl() + "/pay/" + UriUtils.encodePathSegment(store, StandardCharsets.UTF_8);
     }
 
     /** The store of a merchant account, or the one an operator asks for (R-8.4: nobody else's). */
