@@ -123,7 +123,8 @@ public final class ConsumerViews {
         return JSON.writeValueAsString(orders);
     }
 
-    private static String instant(Object value) {
+    /** A read-model time as an ISO-8601 instant, whatever type the database driver returns; null stays null. */
+    public static String instant(Object value) {
         if (value == null) {
             return null;
         }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.Access;
+import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -62,7 +63,7 @@ class MerchantController {
             order.put("channel", (String) row.get("channel"));
             order.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()));
             order.put("status", (String) row.get("status"));
-            order.put("paidAt", String.valueOf(row.get("paid_at")));
+            order.put("paidAt", ConsumerViews.instant(row.get("paid_at")));
         }
         return GatewayCalls.json(JSON.writeValueAsString(orders));
     }
@@ -80,7 +81,7 @@ class MerchantController {
             ObjectNode customer = customers.addObject();
             customer.put("user", (String) row.get("username"));
             customer.put("referrer", (String) row.get("referrer"));
-            customer.put("boundAt", String.valueOf(row.get("bound_at")));
+            customer.put("boundAt", ConsumerViews.instant(row.get("bound_at")));
         }
         return GatewayCalls.json(JSON.writeValueAsString(customers));
     }
