@@ -328,6 +328,7 @@ abstract class ServerRecoveryTests {
             forbidden.put("GET /operator/holders.csv", 403);
             forbidden.put("POST /operator/withdrawals/" + withdrawal + "/approve", 403);
             forbidden.put("POST /payouts/callback", 403);
+            forbidden.put("POST /payouts/sandbox/sbt_1/complete", 403);
             forbidden.put("POST /commands", 403);
             forbidden.put("POST /orders/batch", 403);
             for (Map.Entry<String, Integer> call : forbidden.entrySet()) {

@@ -49,11 +49,14 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
-                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payments/sandbox/**").permitAll()
-                        // Payout answers come from the operator's payout process until they are signed like
-                        // payment callbacks (R-8.2); nobody else may mark a withdrawal paid or failed.
+                        // Providers' callbacks carry their own signature, checked before anything is read (R-8.2).
+                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payments/sandbox/**",
+                                "/api/v1/payouts/callback/*").permitAll()
+                        // A payout settled by hand (paid outside a provider) is the operator's; so is playing the
+                        // sandbox's bank. Nobody else may mark a withdrawal paid or failed.
                         .requestMatchers("/api/v1/operator/**", "/api/v1/commands", "/api/v1/economy",
-                                "/api/v1/payouts/callback", "/api/v1/orders/batch").hasRole("OPERATOR")
+                                "/api/v1/payouts/callback", "/api/v1/payouts/sandbox/**", "/api/v1/orders/batch")
+                        .hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .opaqueToken(token -> token.introspector(new TokenIntrospector(accounts)))

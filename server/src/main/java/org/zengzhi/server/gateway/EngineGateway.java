@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,6 +57,8 @@ public final class EngineGateway implements AutoCloseable {
      * read from the database on the rare retry, so memory holds about a hundred bytes a key, not the response.
      */
     private final Map<String, String> keys = new HashMap<>();
+    /** Called on the writer thread after each commit, with the batch's commands; see {@link #onCommitted}. */
+    private final List<Consumer<List<AppliedCommand>>> committedListeners = new CopyOnWriteArrayList<>();
     private Engine engine;
     private long lastSeq;
     private long lastSnapshotSeq;
@@ -102,6 +106,16 @@ public final class EngineGateway implements AutoCloseable {
         CompletableFuture<Response> future = new CompletableFuture<>();
         offer(new Work(new CommandRequest(null, null, key, requestHash), null, new Multi(commands, combine), future));
         return future;
+    }
+
+    /**
+     * Tells {@code listener} of every batch once it is durable (an outbox: payouts and refunds at the provider
+     * follow committed events). It runs on the writer thread, so it must only hand work off, never wait; what
+     * it throws is logged and ignored. Nothing is told twice, but a crash right after a commit tells nothing:
+     * a listener catches up from the database on start.
+     */
+    public void onCommitted(Consumer<List<AppliedCommand>> listener) {
+        committedListeners.add(listener);
     }
 
     /** Runs {@code query} on the writer thread, after the current batch is committed. */
@@ -188,8 +202,23 @@ public final class EngineGateway implements AutoCloseable {
         if (!applied.isEmpty()) {
             lastSeq = applied.get(applied.size() - 1).seq();
         }
+        tellCommitted(applied);
         answer(batch, responses);
         snapshotIfDue();
+    }
+
+    private void tellCommitted(List<AppliedCommand> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        List<AppliedCommand> committed = List.copyOf(applied);
+        for (Consumer<List<AppliedCommand>> listener : committedListeners) {
+            try {
+                listener.accept(committed);
+            } catch (RuntimeException e) {
+                LOG.error("a commit listener failed; it catches up on its own", e);
+            }
+        }
     }
 
     /** The first answer under {@code key}: from this batch, or read back from the database; null if new. */

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.gateway.EngineGateway;
 
-/** Wires the payment providers (the built-in sandbox today) and the payments service. */
+/** Wires the payment providers (the built-in sandbox today), payments, payouts and the provider outbox. */
 @Configuration(proxyBeanMethods = false)
 class PaymentConfig {
 
@@ -30,5 +30,16 @@ class PaymentConfig {
     Payments payments(JdbcTemplate jdbc, List<PaymentProvider> providers,
             @Value("${zengzhi.payments.provider}") String provider, EngineGateway gateway) {
         return new Payments(new PaymentIntents(jdbc), providers, provider, gateway, Clock.systemUTC());
+    }
+
+    @Bean
+    Payouts payouts(JdbcTemplate jdbc, Payments payments, EngineGateway gateway) {
+        return new Payouts(jdbc, payments, gateway, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    ProviderOutbox providerOutbox(EngineGateway gateway, Payouts payouts, Payments payments,
+            @Value("${zengzhi.payments.retry-interval}") Duration retryInterval) {
+        return new ProviderOutbox(gateway, payouts, payments, retryInterval);
     }
 }

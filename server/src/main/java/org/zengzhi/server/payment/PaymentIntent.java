@@ -13,16 +13,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A payment the platform asked a provider for. It is not engine state: nothing is paid until the
  * provider's verified callback arrives, and only then does the engine get its {@code PayOrder}. The
- * status goes CREATED → PAID, or CREATED → FAILED when the engine rejects the order at that moment (the
- * provider has the customer's money then, and a real deployment refunds it through the provider).
+ * status goes CREATED → PAID, or CREATED → FAILED when the engine rejects the order at that moment. The
+ * customer's money is given back at the provider ({@link Refund}) for a FAILED payment and for a PAID one
+ * whose order is refunded ({@link ProviderOutbox}).
  */
 public record PaymentIntent(String payment, String idempotencyKey, String requestHash, PaymentRequest request,
         String provider, String providerTransaction, String payUrl, Status status, String failureCode,
-        Instant createdAt, Instant paidAt) {
+        Instant createdAt, Instant paidAt, Refund refund) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public enum Status {
         CREATED, PAID, FAILED
+    }
+
+    /** The payment's money given back at the provider: the provider's refund id and when; null until then. */
+    public record Refund(String providerRefund, Instant refundedAt) {
     }
 
     /** The engine command a verified callback submits: the order id is the command id. */
@@ -82,6 +87,14 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
         body.put("code", failureCode);
         body.put("createdAt", createdAt.toString());
         body.put("paidAt", paidAt == null ? null : paidAt.toString());
+        if (refund != null) {
+            ObjectNode refunded = body.putObject("refund");
+            refunded.put("providerRefund", refund.providerRefund());
+            refunded.put("amount", Units.formatFen(request.amountFen()));
+            refunded.put("refundedAt", refund.refundedAt().toString());
+        } else {
+            body.putNull("refund");
+        }
         return JSON.writeValueAsString(body);
     }
 }

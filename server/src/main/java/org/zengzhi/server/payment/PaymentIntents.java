@@ -16,7 +16,7 @@ import org.zengzhi.server.journal.ReadModelWrite;
 public final class PaymentIntents {
     private static final String COLUMNS = "payment_id, idem_key, request_hash, order_id, user_id, merchant_id, channel, "
             + "amount_fen, deduct_fen, split_cost_fen, split_distribution_fen, split_platform_fen, split_pool_fen, region, "
-            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at";
+            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at, provider_refund, refunded_at";
 
     private final JdbcTemplate jdbc;
 
@@ -29,12 +29,12 @@ public final class PaymentIntents {
         PaymentRequest request = intent.request();
         MallSplitFen split = request.split();
         jdbc.update("INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
+                + "?, ?, ?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
                 request.user(), request.merchant(), request.channel().name(), request.amountFen(), request.deductFen(),
                 split == null ? null : split.costFen(), split == null ? null : split.distributionFen(),
                 split == null ? null : split.platformFen(), split == null ? null : split.poolFen(), request.region(),
                 intent.provider(), intent.providerTransaction(), intent.payUrl(), intent.status().name(),
-                intent.failureCode(), Timestamp.from(intent.createdAt()), null);
+                intent.failureCode(), Timestamp.from(intent.createdAt()), null, null, null);
     }
 
     PaymentIntent byPayment(String payment) {
@@ -64,6 +64,28 @@ public final class PaymentIntents {
                 Arrays.asList(status.name(), rejection, Timestamp.from(at), intent.payment()));
     }
 
+    /** Records the provider's refund of the payment, once: false when it was already recorded. */
+    boolean refunded(String payment, String providerRefund, Instant at) {
+        return jdbc.update("UPDATE payment_intents SET refund_status = 'REFUNDED', provider_refund = ?, refunded_at = ? "
+                + "WHERE payment_id = ? AND refunded_at IS NULL", providerRefund, Timestamp.from(at), payment) == 1;
+    }
+
+    /**
+     * Payments whose money the provider still holds though it is owed back: FAILED ones, and PAID ones whose
+     * order the engine has refunded (the {@code orders} read model), that also meet {@code where}; oldest
+     * first.
+     */
+    List<PaymentIntent> owedRefunds(String where, int limit, Object... arguments) {
+        return jdbc.query("SELECT " + prefixed("p.") + " FROM payment_intents p LEFT JOIN orders o ON o.order_id = "
+                + "p.order_id WHERE p.refunded_at IS NULL AND (p.status = 'FAILED' OR (p.status = 'PAID' AND "
+                + "o.status = 'REFUNDED')) AND " + where + " ORDER BY p.created_at LIMIT " + limit, (rs, i) -> read(rs),
+                arguments);
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
+    }
+
     private PaymentIntent one(String where, Object... arguments) {
         List<PaymentIntent> found = jdbc.query("SELECT " + COLUMNS + " FROM payment_intents WHERE " + where,
                 (rs, i) -> read(rs), arguments);
@@ -78,9 +100,12 @@ public final class PaymentIntents {
                 rs.getString("merchant_id"), Channel.valueOf(rs.getString("channel")), rs.getLong("amount_fen"),
                 rs.getLong("deduct_fen"), split, rs.getString("region"));
         Timestamp paidAt = rs.getTimestamp("paid_at");
+        Timestamp refundedAt = rs.getTimestamp("refunded_at");
+        PaymentIntent.Refund refund = refundedAt == null ? null
+                : new PaymentIntent.Refund(rs.getString("provider_refund"), refundedAt.toInstant());
         return new PaymentIntent(rs.getString("payment_id"), rs.getString("idem_key"), rs.getString("request_hash"),
                 request, rs.getString("provider"), rs.getString("provider_transaction"), rs.getString("pay_url"),
                 PaymentIntent.Status.valueOf(rs.getString("status")), rs.getString("failure_code"),
-                rs.getTimestamp("created_at").toInstant(), paidAt == null ? null : paidAt.toInstant());
+                rs.getTimestamp("created_at").toInstant(), paidAt == null ? null : paidAt.toInstant(), refund);
     }
 }

@@ -23,6 +23,39 @@ public interface PaymentProvider {
      */
     CallbackVerification verify(Map<String, String> headers, byte[] body);
 
+    /**
+     * Gives a payment's money back to the customer. Idempotent by {@code refundId}: the same id again is the
+     * same refund, never a second one. Returns the provider's refund id; throws if the provider refuses or
+     * cannot be reached (the refund is then retried).
+     */
+    String refund(String providerTransaction, String refundId, long amountFen);
+
+    /**
+     * Sends a withdrawal's payout to the user (WeChat Pay 商家转账, Alipay 单笔转账). Idempotent by
+     * {@code withdrawal}: the same withdrawal again is the same transfer, never a second one. Returns the
+     * provider's transfer id; the outcome arrives later as a signed callback ({@link #verifyTransfer}).
+     * Throws if the provider refuses or cannot be reached (the payout is then retried).
+     */
+    String transfer(String withdrawal, String user, long amountFen);
+
+    /**
+     * Verifies a payout callback like {@link #verify}: signature, freshness, single use; returns the
+     * transfer's outcome or why the callback was refused.
+     */
+    TransferVerification verifyTransfer(Map<String, String> headers, byte[] body);
+
+    /** What a verified payout callback says: the transfer of {@code amountFen} was paid, or failed and why. */
+    record TransferNotification(String providerTransfer, String withdrawal, long amountFen, boolean paid,
+            String reason) {
+    }
+
+    /** The outcome of {@link #verifyTransfer}. */
+    sealed interface TransferVerification permits TransferVerified, Refused {
+    }
+
+    record TransferVerified(TransferNotification notification) implements TransferVerification {
+    }
+
     /** A payment created at the provider. */
     record ProviderPayment(String providerTransaction, String payUrl) {
     }
@@ -39,6 +72,6 @@ public interface PaymentProvider {
     }
 
     /** A refused callback: the HTTP status to answer, the header or field at fault and why. */
-    record Refused(int status, String field, String reason) implements CallbackVerification {
+    record Refused(int status, String field, String reason) implements CallbackVerification, TransferVerification {
     }
 }

@@ -81,7 +81,7 @@ public final class Payments {
                 "order " + request.order());
         PaymentIntent intent = new PaymentIntent("pay_" + randomHex(12), idempotencyKey, hash, request,
                 defaultProvider.name(), created.providerTransaction(), created.payUrl(), PaymentIntent.Status.CREATED,
-                null, clock.instant(), null);
+                null, clock.instant(), null, null);
         try {
             intents.insert(intent);
         } catch (DuplicateKeyException e) {
@@ -117,6 +117,50 @@ public final class Payments {
     /** The provider of a name, or null. */
     public PaymentProvider provider(String name) {
         return providers.get(name);
+    }
+
+    PaymentProvider defaultProvider() {
+        return defaultProvider;
+    }
+
+    Map<String, PaymentProvider> providers() {
+        return providers;
+    }
+
+    /**
+     * Gives an order's money back at its provider if it is owed: its payment FAILED (the engine refused the
+     * order when the provider's callback came), or it was PAID and the order has been refunded. Once per
+     * payment: the provider is idempotent by refund id, and the refund is recorded once. False when nothing
+     * was owed.
+     */
+    public boolean refundIfOwed(String order) {
+        List<PaymentIntent> owed = intents.owedRefunds("p.order_id = ?", 1, order);
+        return !owed.isEmpty() && refund(owed.get(0));
+    }
+
+    /** Refunds every payment whose money is owed back (after a crash, or a provider that did not answer). */
+    public int refundAllOwed() {
+        int refunded = 0;
+        for (PaymentIntent intent : intents.owedRefunds("1 = 1", 1_000)) {
+            try {
+                refunded += refund(intent) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warn("refund of payment {} not made yet: {}", intent.payment(), e.getMessage());
+            }
+        }
+        return refunded;
+    }
+
+    private boolean refund(PaymentIntent intent) {
+        PaymentProvider provider = providers.get(intent.provider());
+        String refund = provider.refund(intent.providerTransaction(), "rf_" + intent.payment(),
+                intent.request().amountFen());
+        boolean recorded = intents.refunded(intent.payment(), refund, clock.instant());
+        if (recorded) {
+            LOG.info("payment {} of order {} refunded at {} as {}", intent.payment(), intent.request().order(),
+                    provider.name(), refund);
+        }
+        return recorded;
     }
 
     /**
@@ -164,9 +208,9 @@ public final class Payments {
         if (rejection == null) {
             return new Response(200, intent.outcomeBody(PaymentIntent.Status.PAID, null));
         }
-        // The provider holds the customer's money, but the order cannot be paid: a real deployment refunds
-        // it through the provider here. The callback itself was valid, so the provider is answered 200.
-        LOG.warn("payment {} of order {} failed: the engine rejected it with {}; refund it at the provider",
+        // The provider holds the customer's money, but the order cannot be paid: the provider outbox refunds it
+        // once this is committed. The callback itself was valid, so the provider is answered 200.
+        LOG.warn("payment {} of order {} failed: the engine rejected it with {}; it is refunded at the provider",
                 intent.payment(), intent.request().order(), rejection);
         return new Response(200, intent.outcomeBody(PaymentIntent.Status.FAILED, rejection));
     }

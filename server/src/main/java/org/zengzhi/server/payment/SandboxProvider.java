@@ -26,11 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The built-in sandbox provider (R-8.2). It plays the part of an outside payment provider: it keeps its own
  * transactions ({@code sandbox_transactions}), and when the customer "pays" at the pay URL it sends the
  * server a signed callback over real HTTP, exactly as WeChat Pay or Alipay would, so the whole verified
- * path runs in development and tests. It takes no money.
+ * path runs in development and tests. Likewise for payouts: a transfer waits until the "bank" answers
+ * ({@link #completeTransfer}), then the sandbox sends the signed payout callback. Refunds are recorded at
+ * once. It moves no money.
  */
 public final class SandboxProvider implements PaymentProvider {
     public static final String NAME = "sandbox";
     static final String CALLBACK_PATH = "/api/v1/payments/callback/" + NAME;
+    static final String PAYOUT_CALLBACK_PATH = "/api/v1/payouts/callback/" + NAME;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -108,10 +111,95 @@ public final class SandboxProvider implements PaymentProvider {
         notification.put("order", (String) rows.get(0).get("order_id"));
         notification.put("amount", Units.formatFen(((Number) rows.get(0).get("amount_fen")).longValue()));
         notification.put("status", "SUCCESS");
+        return send(CALLBACK_PATH, notification);
+    }
+
+    @Override
+    public String refund(String providerTransaction, String refundId, long amountFen) {
+        List<Map<String, Object>> paid = jdbc.queryForList(
+                "SELECT amount_fen FROM sandbox_transactions WHERE transaction_id = ?", providerTransaction);
+        if (paid.isEmpty() || ((Number) paid.get(0).get("amount_fen")).longValue() < amountFen) {
+            throw new IllegalArgumentException("the sandbox cannot refund " + Units.formatFen(amountFen)
+                    + " of transaction " + providerTransaction);
+        }
+        String refund = "sbr_" + refundId;
+        if (jdbc.queryForList("SELECT refund_id FROM sandbox_refunds WHERE refund_id = ?", refund).isEmpty()) {
+            jdbc.update("INSERT INTO sandbox_refunds (refund_id, transaction_id, amount_fen, created_at) VALUES "
+                    + "(?, ?, ?, ?)", refund, providerTransaction, amountFen, Timestamp.from(clock.instant()));
+        }
+        return refund;
+    }
+
+    @Override
+    public String transfer(String withdrawal, String user, long amountFen) {
+        List<String> known = jdbc.queryForList("SELECT transfer_id FROM sandbox_transfers WHERE withdrawal_id = ?",
+                String.class, withdrawal);
+        if (!known.isEmpty()) {
+            return known.get(0);
+        }
+        String transfer = "sbt_" + randomHex(12);
+        jdbc.update("INSERT INTO sandbox_transfers (transfer_id, withdrawal_id, user_id, amount_fen, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)", transfer, withdrawal, user, amountFen, Timestamp.from(clock.instant()));
+        return transfer;
+    }
+
+    @Override
+    public TransferVerification verifyTransfer(Map<String, String> headers, byte[] body) {
+        Refused refused = verifier.refusal(headers, body);
+        if (refused != null) {
+            return refused;
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return new Refused(400, null, "the body is not valid JSON");
+        }
+        for (String field : List.of("providerTransfer", "withdrawal", "amount", "status")) {
+            if (text(tree, field) == null) {
+                return new Refused(400, field, "is missing from the notification");
+            }
+        }
+        String status = text(tree, "status");
+        if (!"SUCCESS".equals(status) && !"FAILED".equals(status)) {
+            return new Refused(400, "status", "must be \"SUCCESS\" or \"FAILED\"");
+        }
+        try {
+            return new TransferVerified(new TransferNotification(text(tree, "providerTransfer"), text(tree, "withdrawal"),
+                    Units.parseFen(text(tree, "amount")), "SUCCESS".equals(status), text(tree, "reason")));
+        } catch (IllegalArgumentException e) {
+            return new Refused(400, "amount", e.getMessage());
+        }
+    }
+
+    /**
+     * The bank answers a transfer: the sandbox signs the outcome (paid, or failed with {@code reason}) and
+     * POSTs it to the server's payout callback. Null if the transfer is not the sandbox's. Each call is a new
+     * delivery, as a provider's retries are.
+     */
+    public CompletableFuture<HttpResponse<String>> completeTransfer(String transfer, boolean paid, String reason) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT withdrawal_id, amount_fen FROM sandbox_transfers WHERE transfer_id = ?", transfer);
+        if (rows.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ObjectNode notification = JSON.createObjectNode();
+        notification.put("providerTransfer", transfer);
+        notification.put("withdrawal", (String) rows.get(0).get("withdrawal_id"));
+        notification.put("amount", Units.formatFen(((Number) rows.get(0).get("amount_fen")).longValue()));
+        notification.put("status", paid ? "SUCCESS" : "FAILED");
+        if (!paid && reason != null) {
+            notification.put("reason", reason);
+        }
+        return send(PAYOUT_CALLBACK_PATH, notification);
+    }
+
+    /** Signs a notification with a fresh timestamp and nonce and POSTs it to the server. */
+    private CompletableFuture<HttpResponse<String>> send(String path, ObjectNode notification) {
         byte[] body = JSON.writeValueAsString(notification).getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = randomHex(16);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + CALLBACK_PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .timeout(SEND_TIMEOUT).header("Content-Type", "application/json")
                 .header(CallbackSignature.TIMESTAMP_HEADER, timestamp).header(CallbackSignature.NONCE_HEADER, nonce)
                 .header(CallbackSignature.SIGNATURE_HEADER, CallbackSignature.sign(secret, timestamp, nonce, body))

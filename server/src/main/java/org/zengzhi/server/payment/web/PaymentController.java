@@ -118,7 +118,7 @@ class PaymentController {
         });
     }
 
-    private static Response keyProblem(String key) {
+    static Response keyProblem(String key) {
         if (key == null || key.isBlank() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
             return Problems.badRequest("Idempotency-Key", "every state-changing call needs an Idempotency-Key header "
                     + "of 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
@@ -126,7 +126,7 @@ class PaymentController {
         return null;
     }
 
-    private static ResponseEntity<String> entity(Response response) {
+    static ResponseEntity<String> entity(Response response) {
         MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
         return ResponseEntity.status(response.status()).contentType(type).body(response.body());
     }

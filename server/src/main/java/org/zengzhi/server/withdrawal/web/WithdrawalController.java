@@ -29,6 +29,7 @@ import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.Payouts;
 import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.core.JacksonException;
@@ -53,9 +54,11 @@ class WithdrawalController {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final EngineGateway gateway;
+    private final Payouts payouts;
 
-    WithdrawalController(EngineGateway gateway) {
+    WithdrawalController(EngineGateway gateway, Payouts payouts) {
         this.gateway = gateway;
+        this.payouts = payouts;
     }
 
     @PostMapping("/withdrawals")
@@ -102,7 +105,11 @@ class WithdrawalController {
         }
     }
 
-    /** The payout provider's answer. Unauthenticated for now: signed callbacks come with. */
+    /**
+     * A payout settled by hand, for money paid outside a provider (operators only). Payouts sent through the
+     * provider are settled by its signed callback ({@code /payouts/callback/{provider}}, {@link Payouts}); the
+     * engine settles a withdrawal once, whichever comes first.
+     */
     @PostMapping("/payouts/callback")
     CompletableFuture<ResponseEntity<String>> callback(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -133,7 +140,10 @@ class WithdrawalController {
         return GatewayCalls.json(gateway.query(engine -> WithdrawalJson.list(engine, wanted, limit)));
     }
 
-    /** One withdrawal: its owner's or an operator's; anyone else is told it does not exist. */
+    /**
+     * One withdrawal with its payout at the provider (null before it is sent): its owner's or an operator's;
+     * anyone else is told it does not exist (R-8.4).
+     */
     @GetMapping("/withdrawals/{id}")
     CompletableFuture<ResponseEntity<String>> one(@PathVariable String id,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
@@ -142,7 +152,13 @@ class WithdrawalController {
             return withdrawal == null || !Access.mayActFor(me, withdrawal.user()) ? null : WithdrawalJson.one(engine, id);
         }).thenApply(body -> body == null
                 ? GatewayCalls.entity(Problems.problem(404, "Not found", "withdrawal", "no withdrawal " + id))
-                : GatewayCalls.entity(new Response(200, body)));
+                : GatewayCalls.entity(new Response(200, withPayout(body, id))));
+    }
+
+    private String withPayout(String body, String id) {
+        ObjectNode view = (ObjectNode) WithdrawalJson.JSON.readTree(body);
+        view.set("providerPayout", payouts.view(id));
+        return WithdrawalJson.JSON.writeValueAsString(view);
     }
 
     /**

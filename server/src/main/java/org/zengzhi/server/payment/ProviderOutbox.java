@@ -1,0 +1,105 @@
+package org.zengzhi.server.payment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zengzhi.engine.CommandType;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.WithdrawalState;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.journal.AppliedCommand;
+
+/**
+ * What the provider must do once the engine's decisions are durable: pay out approved withdrawals and give
+ * back the money of refunded orders and of payments the engine refused. It follows the gateway's commits
+ * (events only, on its own thread, so the writer never waits for a provider) and, because a crash right
+ * after a commit would lose that hand-off, it also sweeps the database for anything owed on start and every
+ * {@code retryInterval}: payouts and refunds are each recorded once and are idempotent at the provider, so a
+ * sweep never sends anything twice.
+ */
+public final class ProviderOutbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderOutbox.class);
+
+    private final Payouts payouts;
+    private final Payments payments;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "provider-outbox");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProviderOutbox(EngineGateway gateway, Payouts payouts, Payments payments, Duration retryInterval) {
+        this.payouts = payouts;
+        this.payments = payments;
+        gateway.onCommitted(this::committed);
+        long every = retryInterval.toMillis();
+        worker.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void committed(List<AppliedCommand> batch) {
+        for (AppliedCommand applied : batch) {
+            for (Event event : applied.events()) {
+                follow(applied, event);
+            }
+        }
+    }
+
+    private void follow(AppliedCommand applied, Event event) {
+        if (event instanceof Event.WithdrawalRequested requested && requested.state() == WithdrawalState.APPROVED) {
+            later(() -> payouts.send(requested.withdrawal(), requested.user(), requested.payoutFen()));
+        } else if (event instanceof Event.WithdrawalReviewed reviewed && reviewed.state() == WithdrawalState.APPROVED) {
+            later(() -> payouts.send(reviewed.withdrawal(), reviewed.user(), reviewed.payoutFen()));
+        } else if (event instanceof Event.OrderRefunded refunded) {
+            later(() -> payments.refundIfOwed(refunded.order()));
+        } else if (event instanceof Event.CommandRejected && applied.command().type() == CommandType.PAY_ORDER) {
+            // A payment's PayOrder has the order id as its command id; any other rejected order owes nothing.
+            later(() -> payments.refundIfOwed(applied.command().id()));
+        }
+    }
+
+    private void later(Runnable task) {
+        worker.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("the provider did not take it yet; retried within the next sweep: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** Sends whatever is owed and was not sent; runs on start and then every retry interval. */
+    private void sweep() {
+        try {
+            int sent = payouts.sendOwed();
+            int refunded = payments.refundAllOwed();
+            if (sent + refunded > 0) {
+                LOG.info("provider outbox caught up: {} payouts sent, {} payments refunded", sent, refunded);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("provider outbox sweep failed; next in one interval: {}", e.getMessage());
+        }
+    }
+
+    /** Runs everything handed off so far, then returns (tests, and a clean shutdown). */
+    public void drain() {
+        try {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the provider outbox did not drain", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+    }
+}
