@@ -43,7 +43,7 @@ public final class BenchDatabase implements AutoCloseable {
         config.setAutoCommit(true);
         this.dataSource = new HikariDataSource(config);
         if (migrate) {
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration", "classpath:db/postgresql").load().migrate();
         }
     }
 

@@ -17,8 +17,8 @@ import org.zengzhi.engine.Posting;
 
 /**
  * The database side of the gateway: a batch of applied commands is written in ONE transaction — journal
- * rows, their postings, the price series, the idempotency records and the read-model rows the commands
- * update — with JDBC batches, so nothing per
+ * rows, their postings, the pool's price after the batch, the idempotency records and the read-model rows
+ * the commands update — with JDBC batches, so nothing per
  * order takes a row lock on a hot row (ARCHITECTURE, persistence).
  */
 public final class Journal {
@@ -36,10 +36,14 @@ public final class Journal {
             jdbc.batchUpdate("INSERT INTO journal (seq, command_id, command_type, at, line, rejection) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", batch, batch.size(), Journal::journalRow);
             List<Object[]> postings = new ArrayList<>();
-            List<Object[]> prices = new ArrayList<>();
+            List<Object[]> prices = new ArrayList<>(1);
             List<Object[]> keys = new ArrayList<>();
             for (AppliedCommand applied : batch) {
-                collect(applied, postings, prices, keys);
+                collect(applied, postings, keys);
+            }
+            Object[] price = lastPrice(batch);
+            if (price != null) {
+                prices.add(price);
             }
             jdbc.batchUpdate("INSERT INTO postings (command_seq, posting_index, account_type, owner, asset, amount) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", postings);
@@ -65,26 +69,36 @@ public final class Journal {
         row.setString(6, applied.rejection());
     }
 
-    private static void collect(AppliedCommand applied, List<Object[]> postings, List<Object[]> prices,
-            List<Object[]> keys) {
+    private static void collect(AppliedCommand applied, List<Object[]> postings, List<Object[]> keys) {
         List<Posting> list = applied.postings();
         for (int i = 0; i < list.size(); i++) {
             Posting posting = list.get(i);
             postings.add(new Object[] {applied.seq(), i, posting.type().name(), posting.owner(),
                 posting.asset().name(), posting.amount()});
         }
-        for (int i = 0; i < applied.events().size(); i++) {
-            if (applied.events().get(i) instanceof Event.PriceChanged) {
-                Event.PriceChanged price = (Event.PriceChanged) applied.events().get(i);
-                prices.add(new Object[] {applied.seq(), i, Timestamp.from(price.at()), price.poolCashFen(),
-                    price.circulatingPointsMicro()});
-            }
-        }
         IdempotencyRecord record = applied.idempotency();
         if (record != null) {
             keys.add(new Object[] {record.key(), record.requestHash(), record.commandSeq(), record.status(),
                 record.response()});
         }
+    }
+
+    /**
+     * The pool after the batch, as one price-history row (ARCHITECTURE: the pool is persisted as one row
+     * per batch): the batch's last price change, or null if its price did not change. The price only rises
+     * within a batch, so the series loses no turn; every single change is in the journal.
+     */
+    private static Object[] lastPrice(List<AppliedCommand> batch) {
+        for (int c = batch.size() - 1; c >= 0; c--) {
+            AppliedCommand applied = batch.get(c);
+            for (int i = applied.events().size() - 1; i >= 0; i--) {
+                if (applied.events().get(i) instanceof Event.PriceChanged price) {
+                    return new Object[] {applied.seq(), i, Timestamp.from(price.at()), price.poolCashFen(),
+                        price.circulatingPointsMicro()};
+                }
+            }
+        }
+        return null;
     }
 
     /** The highest journal sequence number, or 0 for an empty journal. */
