@@ -542,6 +542,32 @@ public final class Engine {
         return ids;
     }
 
+    /** A merchant's owner, recruiter, region, rate and suspension, or null for an unknown merchant. */
+    public MerchantProfile merchant(String id) {
+        int merchant = id == null ? -1 : merchants.find(id);
+        return merchant < 0 ? null : profile(merchant);
+    }
+
+    /** Merchants in order of onboarding, {@code limit} of them at most from position {@code from} on. */
+    public List<MerchantProfile> merchants(int from, int limit) {
+        int end = (int) Math.min(merchants.count(), Math.max(0L, from) + Math.max(0, limit));
+        List<MerchantProfile> profiles = new ArrayList<>(Math.max(0, end - from));
+        for (int merchant = Math.max(0, from); merchant < end; merchant++) {
+            profiles.add(profile(merchant));
+        }
+        return profiles;
+    }
+
+    public int merchantCount() {
+        return merchants.count();
+    }
+
+    private MerchantProfile profile(int merchant) {
+        Merchants.Merchant entry = merchants.get(merchant);
+        return new MerchantProfile(entry.id, externalId(entry.owner), externalId(entry.recruiter), entry.region,
+                entry.commissionPpm, entry.suspended);
+    }
+
     /** The referrer of a participant, or null. */
     public String referrerOf(String participant) {
         int id = participants.find(participant);

@@ -89,7 +89,7 @@ public final class ConsoleViews {
     }
 
     /** A ratio in ppm as people read it: 800000 → "80%" (exact: a decimal string, never a double). */
-    static String percent(long ppm) {
+    public static String percent(long ppm) {
         return new BigDecimal(ppm).movePointLeft(4).stripTrailingZeros().toPlainString() + "%";
     }
 

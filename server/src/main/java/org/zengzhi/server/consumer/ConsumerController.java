@@ -89,11 +89,7 @@ class ConsumerController {
         if (page < 0 || size < 1 || size > PAGE_SIZE_MAX) {
             return entity(Problems.badRequest(page < 0 ? "page" : "size", "page ≥ 0 and 1 ≤ size ≤ " + PAGE_SIZE_MAX));
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.command_seq, p.account_type, p.asset, p.amount, j.at, "
-                + "j.command_type, j.command_id FROM postings p JOIN journal j ON j.seq = p.command_seq "
-                + "WHERE p.owner = ? AND p.account_type LIKE 'USER_%' ORDER BY p.command_seq DESC, p.posting_index DESC "
-                + "LIMIT " + size + " OFFSET " + ((long) page * size), me.getName());
-        return json(ConsumerViews.postings(rows, page, size));
+        return json(ConsumerViews.postings(jdbc, me.getName(), page, size));
     }
 
     @GetMapping("/me/orders")

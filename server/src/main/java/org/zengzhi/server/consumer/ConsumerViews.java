@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
@@ -85,6 +86,18 @@ public final class ConsumerViews {
             point.put("circulatingPoints", Units.formatPoints(points));
         }
         return JSON.writeValueAsString(series);
+    }
+
+    /**
+     * A participant's ledger postings (their USER_* accounts), newest first, one page: the API's /me/postings,
+     * and the operator's participant page. {@code size} is checked by the caller.
+     */
+    public static String postings(JdbcTemplate jdbc, String user, int page, int size) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.command_seq, p.account_type, p.asset, p.amount, j.at, "
+                + "j.command_type, j.command_id FROM postings p JOIN journal j ON j.seq = p.command_seq "
+                + "WHERE p.owner = ? AND p.account_type LIKE 'USER_%' ORDER BY p.command_seq DESC, p.posting_index DESC "
+                + "LIMIT " + size + " OFFSET " + ((long) page * size), user);
+        return postings(rows, page, size);
     }
 
     static String postings(List<Map<String, Object>> rows, int page, int size) {

@@ -41,7 +41,7 @@ import org.zengzhi.server.web.GatewayCalls;
  */
 @RestController
 @RequestMapping("/api/v1/operator")
-class OperatorController {
+public class OperatorController {
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
     private final AccountStore accounts;
@@ -90,9 +90,17 @@ class OperatorController {
     @PostMapping(path = "/merchants/{merchant}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> suspend(@PathVariable String merchant, @RequestBody Suspension body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        boolean suspended = body.suspended() == null || body.suspended();
-        return GatewayCalls.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + body.reason(),
-                now -> new Command.SuspendMerchant("suspend:" + key, now, merchant, suspended, body.reason()));
+        return suspension(gateway, merchant, body.suspended() == null || body.suspended(), body.reason(), key);
+    }
+
+    /**
+     * Suspends or reinstates a merchant (R-4.7): one journaled SuspendMerchant under the "suspend" idempotency
+     * scope; the engine rejects an unknown merchant or a blank reason. Shared by the API and the console.
+     */
+    public static CompletableFuture<ResponseEntity<String>> suspension(EngineGateway gateway, String merchant,
+            boolean suspended, String reason, String key) {
+        return GatewayCalls.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + reason,
+                now -> new Command.SuspendMerchant("suspend:" + key, now, merchant, suspended, reason));
     }
 
     @PostMapping(path = "/agents", consumes = MediaType.APPLICATION_JSON_VALUE)

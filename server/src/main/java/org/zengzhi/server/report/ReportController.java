@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping("/api/v1")
-class ReportController {
+public class ReportController {
     private static final Set<String> KINDS = Set.of("SHADOW_ACCOUNT", "OFF_PLATFORM", "OTHER");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,7 +60,7 @@ class ReportController {
     }
 
     /** outcome: DISMISS, REASSIGN (user, referrer), SUSPEND (merchant), REWARD (amount). */
-    record Decision(String outcome, String reason, String user, String referrer, String merchant, String amount) {
+    public record Decision(String outcome, String reason, String user, String referrer, String merchant, String amount) {
     }
 
     @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -96,6 +96,15 @@ class ReportController {
     @PostMapping(path = "/operator/reports/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> decide(@PathVariable String id, @RequestBody Decision body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return decide(jdbc, gateway, id, body, key).thenApply(GatewayCalls::entity);
+    }
+
+    /**
+     * Decides an open report: a dismissal closes it with the reason; an upheld outcome is one journaled command
+     * whose transaction also marks the report UPHELD. Shared by the API and the console.
+     */
+    public static CompletableFuture<Response> decide(JdbcTemplate jdbc, EngineGateway gateway, String id, Decision body,
+            String key) {
         Response problem = GatewayCalls.keyProblem(key);
         if (problem == null && (body.reason() == null || body.reason().isBlank())) {
             problem = Problems.badRequest("reason", "every decision is audited: say why");
@@ -105,7 +114,7 @@ class ReportController {
             problem = Problems.problem(404, "Not found", "id", "no open report " + id);
         }
         if (problem != null) {
-            return GatewayCalls.done(problem);
+            return CompletableFuture.completedFuture(problem);
         }
         String reporter = (String) rows.get(0).get("reporter");
         String reason = "report " + id + ": " + body.reason();
@@ -113,18 +122,17 @@ class ReportController {
         try {
             command = outcome(body, reporter, reason, "report:" + key);
         } catch (IllegalArgumentException e) {
-            return GatewayCalls.done(Problems.badRequest(e.getMessage().split(":")[0], e.getMessage()));
+            return CompletableFuture.completedFuture(Problems.badRequest(e.getMessage().split(":")[0], e.getMessage()));
         }
         if (command == null) {
-            close(id, "DISMISSED", "DISMISS", body.reason());
-            return GatewayCalls.done(new Response(200, "{\"report\":\"" + id + "\",\"status\":\"DISMISSED\"}"));
+            close(jdbc, id, "DISMISSED", "DISMISS", body.reason());
+            return CompletableFuture.completedFuture(new Response(200, "{\"report\":\"" + id + "\",\"status\":\"DISMISSED\"}"));
         }
         String outcome = body.outcome();
         return gateway.submit(new CommandRequest(command, GatewayCalls::render, "report:" + key, id + "|" + outcome,
                 (applied, events) -> GatewayCalls.rejection(events) != null ? List.of()
                         : List.of(new ReadModelWrite("UPDATE reports SET status = 'UPHELD', outcome = ?, decision_reason = ?, "
-                                + "decided_at = ? WHERE id = ?", List.of(outcome, body.reason(), Timestamp.from(Instant.now()), id)))))
-                .thenApply(GatewayCalls::entity);
+                                + "decided_at = ? WHERE id = ?", List.of(outcome, body.reason(), Timestamp.from(Instant.now()), id)))));
     }
 
     /** The engine command of an upheld report, or null for a dismissal. */
@@ -149,7 +157,7 @@ class ReportController {
         }
     }
 
-    private void close(String id, String status, String outcome, String reason) {
+    private static void close(JdbcTemplate jdbc, String id, String status, String outcome, String reason) {
         jdbc.update("UPDATE reports SET status = ?, outcome = ?, decision_reason = ?, decided_at = ? WHERE id = ?", status,
                 outcome, reason, Timestamp.from(Instant.now()), id);
     }

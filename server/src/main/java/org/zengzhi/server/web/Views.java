@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Read views of the engine, built on the gateway's thread (the engine is single-threaded). */
-final class Views {
+public final class Views {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Views() {
@@ -47,7 +47,7 @@ final class Views {
     }
 
     /** The user's balances and pool position, or null for an unknown user. */
-    static String wallet(Engine engine, String user) {
+    public static String wallet(Engine engine, String user) {
         Holder holder = engine.holder(user);
         if (holder == null) {
             return null;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Regions;
+import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.merchant.MerchantRequestController;
@@ -38,8 +39,9 @@ class MerchantsPages {
     @GetMapping("/console/operator/merchants")
     String merchants(@RequestParam(required = false) String province, @RequestParam(required = false) String city,
             Model model) {
-        model.addAttribute("requests", jdbc.queryForList("SELECT id, username, merchant, region FROM merchant_requests "
-                + "WHERE status = 'PENDING' ORDER BY created_at"));
+        model.addAttribute("requests", jdbc.queryForList("SELECT id, username, merchant, region, commission_ppm, recruiter "
+                + "FROM merchant_requests WHERE status = 'PENDING' ORDER BY created_at").stream().map(MerchantsPages::request)
+                .toList());
         Regions regions = Regions.standard();
         model.addAttribute("provinces", choices(regions.provinces()));
         model.addAttribute("province", province);
@@ -48,6 +50,14 @@ class MerchantsPages {
         model.addAttribute("districts", city == null ? List.of() : choices(regions.children(city)));
         model.addAttribute("key", UUID.randomUUID().toString());
         return "merchants";
+    }
+
+    /** A pending request as the table shows it: the requested rate as a percentage, empty for the plan default. */
+    private static Map<String, Object> request(Map<String, Object> row) {
+        Object ppm = row.get("commission_ppm");
+        return Map.of("id", row.get("id"), "username", row.get("username"), "merchant", row.get("merchant"),
+                "region", row.get("region"), "rate", ppm == null ? "" : ConsoleViews.percent(((Number) ppm).longValue()),
+                "recruiter", row.get("recruiter") == null ? "" : row.get("recruiter"));
     }
 
     private static List<Map<String, String>> choices(List<Regions.Region> regions) {
