@@ -130,10 +130,16 @@ public final class StoreViews {
             sum.put("paid", Units.formatFen(group.getValue()[0]));
             sum.put("pending", Units.formatFen(group.getValue()[1]));
         }
-        ArrayNode list = view.putArray("rewards");
+        latest(jdbc, merchant, owner, mine, view.putArray("rewards"));
+        return JSON.writeValueAsString(view);
+    }
+
+    /** The newest rewards of the owner (and the store's mall rebates), one by one. */
+    private static void latest(JdbcTemplate jdbc, String merchant, String owner, String mine, ArrayNode list) {
         for (Map<String, Object> row : jdbc.queryForList("SELECT r.order_id, r.kind, r.amount, r.clawed_back, r.status, "
                 + "r.changed_at, o.merchant, o.username FROM rewards r JOIN orders o ON o.order_id = r.order_id WHERE " + mine
-                + " AND r.status <> 'CANCELLED' ORDER BY r.command_seq DESC, r.order_id, r.reward_index LIMIT " + REWARDS_LISTED_MAX, owner, merchant)) {
+                + " AND r.status <> 'CANCELLED' ORDER BY r.command_seq DESC, r.order_id, r.reward_index LIMIT "
+                + REWARDS_LISTED_MAX, owner, merchant)) {
             ObjectNode reward = list.addObject();
             reward.put("order", (String) row.get("order_id"));
             reward.put("kind", (String) row.get("kind"));
@@ -145,6 +151,5 @@ public final class StoreViews {
             reward.put("status", (String) row.get("status"));
             reward.put("at", ConsumerViews.instant(row.get("changed_at")));
         }
-        return JSON.writeValueAsString(view);
     }
 }
