@@ -568,6 +568,12 @@ public final class Engine {
                 entry.commissionPpm, entry.suspended);
     }
 
+    /** The participant who owns a merchant (whose rewards the store's pages show), or null for an unknown merchant. */
+    public String merchantOwner(String merchant) {
+        int id = merchant == null ? -1 : merchants.find(merchant);
+        return id < 0 ? null : participants.id(merchants.get(id).owner);
+    }
+
     /** The referrer of a participant, or null. */
     public String referrerOf(String participant) {
         int id = participants.find(participant);

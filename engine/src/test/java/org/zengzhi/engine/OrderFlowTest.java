@@ -205,6 +205,8 @@ class OrderFlowTest {
         assertThat(run(new Command.PayOrder("o2", T0, "walkin", "other", Channel.STORE, 100_000, 0, null, null)))
                 .noneMatch(e -> e instanceof Event.ReferrerBound);
         assertThat(engine.referrerOf("walkin")).isEqualTo("owner");
+        assertThat(engine.merchantOwner("other")).isEqualTo("owner2");
+        assertThat(engine.merchantOwner("nowhere")).isNull();
     }
 
     @Test

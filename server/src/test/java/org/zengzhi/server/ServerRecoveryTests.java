@@ -146,6 +146,10 @@ abstract class ServerRecoveryTests {
             server.post("t", "{\"type\":\"tick\"}");
             assertThat(server.send(alice, "GET", "/me/orders", null, null).body().get(0).get("status").asString())
                     .isEqualTo("SETTLED");
+            assertThat(server.send(alice, "GET", "/me/orders", null, null).body().get(0).get("points").asString())
+                    .as("the points the order minted at settlement").isEqualTo("112.000000");
+            assertThat(server.send(alice, "GET", "/me/invite", null, null).body().get("path").asString())
+                    .isEqualTo("/join?invite=alice");
             ServerHarness.Reply postings = server.send(alice, "GET", "/me/postings?size=10", null, null);
             assertThat(postings.body().get("postings").toString()).contains("USER_POINTS").contains("112.000000");
             ServerHarness.Reply exit = server.send(alice, "GET", "/me/exit", null, null);
@@ -209,6 +213,21 @@ abstract class ServerRecoveryTests {
             assertThat(customers.body().get(0).get("user").asString()).as("alice was bound by the shop's pay code")
                     .isEqualTo("alice");
             assertThat(customers.body().get(0).get("referrer").asString()).isEqualTo("lee");
+            ServerHarness.Reply settlements = server.send(keeper, "GET", "/merchants/shop/settlements", null, null);
+            assertThat(settlements.body().get("total").get("received").asString()).isEqualTo("800.00");
+            assertThat(settlements.body().get("days").get(0).get("commission").asString()).isEqualTo("200.00");
+            ServerHarness.Reply rewards = server.send(keeper, "GET", "/merchants/shop/rewards", null, null);
+            assertThat(rewards.body().get("owner").asString()).isEqualTo("lee");
+            assertThat(rewards.body().get("thisStore").get("paid").asString()).as("0.3% of alice's 1000.00").isEqualTo("3.00");
+            assertThat(server.get("/operator/rewards").body().get("kinds").get(0).get("paid").asString()).isEqualTo("3.00");
+            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\" Lee's \",\"address\":\"\"}",
+                    null).body().get("displayName").asString()).isEqualTo("Lee's");
+            assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("address").isNull())
+                    .isTrue();
+            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", null).body()
+                    .get("field").asString()).isEqualTo("address");
+            assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", null).status()).isEqualTo(403);
+            assertThat(server.get("/merchants/nowhere/rewards").status()).isEqualTo(404);
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
                     .contains("MERCHANT_CASH").contains("800.00");
             assertThat(server.send(keeper, "GET", "/merchants/other/orders", null, null).status()).isEqualTo(403);
@@ -227,6 +246,15 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(keeper, "GET", "/operator/plan", null, null).status()).isEqualTo(403);
             assertThat(server.send(operator, "GET", "/operator/plan", null, null).body().get("complianceReport").asString())
                     .contains("禁止传销条例");
+            // Pool 660.00 + 600.00 = 1260.00 for alice's 112 points: worth 1.2 × her 1000.00, so she is forced out.
+            assertThat(server.get("/operator/exits").body().get("exits").asLong()).isZero();
+            assertThat(server.send(operator, "POST", "/operator/subsidy", "{\"amount\":\"600.00\",\"reason\":\"r\"}", "s3")
+                    .status()).isEqualTo(200);
+            ServerHarness.Reply exits = server.get("/operator/exits");
+            assertThat(exits.body().get("exits").asLong()).isEqualTo(1);
+            assertThat(exits.body().get("days").get(0).get("points").asString()).isEqualTo("112.000000");
+            assertThat(exits.body().get("payout").asString()).isEqualTo(server.get("/users/alice/wallet").body()
+                    .get("paidOut").asString());
         }
     }
 
@@ -316,6 +344,12 @@ abstract class ServerRecoveryTests {
             forbidden.put("GET /merchants/shop/postings", 403);
             forbidden.put("GET /merchants/shop/customers", 403);
             forbidden.put("GET /merchants/shop/pay-code", 403);
+            forbidden.put("GET /merchants/shop/settlements", 403);
+            forbidden.put("GET /merchants/shop/rewards", 403);
+            forbidden.put("GET /merchants/shop/settings", 403);
+            forbidden.put("PUT /merchants/shop/settings", 403);
+            forbidden.put("GET /operator/rewards", 403);
+            forbidden.put("GET /operator/exits", 403);
             forbidden.put("POST /orders/o1/receipt", 403);
             forbidden.put("POST /orders/o1/refund", 403);
             forbidden.put("GET /payments/" + payment, 404);
@@ -333,7 +367,7 @@ abstract class ServerRecoveryTests {
             forbidden.put("POST /orders/batch", 403);
             for (Map.Entry<String, Integer> call : forbidden.entrySet()) {
                 String[] parts = call.getKey().split(" ");
-                ServerHarness.Reply reply = server.send(mallory, parts[0], parts[1], parts[0].equals("POST") ? "{}" : null,
+                ServerHarness.Reply reply = server.send(mallory, parts[0], parts[1], parts[0].equals("GET") ? null : "{}",
                         "k-" + parts[1]);
                 assertThat(reply.status()).as(call.getKey()).isEqualTo(call.getValue());
             }

@@ -21,7 +21,7 @@ import org.zengzhi.server.account.AccountStore;
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
-    static final String[] PATHS = {"/", "/login", "/logout", "/console/**", "/pay/**", "/assets/**", "/webjars/**"};
+    static final String[] PATHS = {"/", "/login", "/logout", "/join", "/console/**", "/pay/**", "/assets/**", "/webjars/**"};
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -31,7 +31,7 @@ class ConsoleSecurity {
         http.securityMatcher(PATHS)
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
+                        .requestMatchers("/login", "/join", "/assets/**", "/webjars/**").permitAll()
                         .requestMatchers("/console/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/console/merchant/**").hasAnyRole("MERCHANT", "OPERATOR")
                         .anyRequest().authenticated())

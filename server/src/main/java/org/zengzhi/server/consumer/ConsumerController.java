@@ -94,26 +94,19 @@ class ConsumerController {
 
     @GetMapping("/me/orders")
     ResponseEntity<String> orders(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT order_id, merchant, channel, amount, status, paid_at, "
-                + "due_at, settled_at, refunded_at FROM orders WHERE username = ? ORDER BY command_seq DESC LIMIT 500",
-                me.getName());
-        return json(ConsumerViews.orders(rows));
+        return json(ConsumerViews.orders(jdbc, me.getName()));
     }
 
     /** The invite code is the username: a link or QR code carrying it binds new users. */
     @GetMapping("/me/invite")
     ResponseEntity<String> invite(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return json("{\"invite\":" + quote(me.getName()) + ",\"path\":" + quote("/join?invite=" + me.getName()) + "}");
+        return json(ConsumerViews.invite(me.getName()));
     }
 
     /** the price at which the caller's exit comes and roughly how much new consumption that takes. */
     @GetMapping("/me/exit")
     CompletableFuture<ResponseEntity<String>> exit(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         return gateway.query(engine -> ConsumerViews.exit(engine, me.getName())).thenApply(ConsumerController::json);
-    }
-
-    private static String quote(String text) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
     }
 
     private static ResponseEntity<String> json(String body) {

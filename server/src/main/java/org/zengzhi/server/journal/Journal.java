@@ -52,6 +52,7 @@ public final class Journal {
             jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
                     + "VALUES (?, ?, ?, ?, ?)", keys);
             OrderReadModel.write(jdbc, batch);
+            RewardReadModel.write(jdbc, batch);
             for (AppliedCommand applied : batch) {
                 for (ReadModelWrite write : applied.readModel()) {
                     jdbc.update(write.sql(), write.arguments().toArray());

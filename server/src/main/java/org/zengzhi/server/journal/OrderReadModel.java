@@ -11,6 +11,8 @@ import org.zengzhi.engine.Event;
 /**
  * The {@code orders} read model: one row per paid order, its status moved by settlement and refund
  * events; and the {@code bindings} of customers to the store whose pay code bound them. Written inside the journal's transaction, so it never disagrees with the journal.
+ * An order's points are those of the {@code PointsMinted} that follows its {@code OrderSettled} (the engine emits a
+ * settled order's rewards, then its mint, price and exits, before the next order settles).
  */
 final class OrderReadModel {
     private OrderReadModel() {
@@ -22,12 +24,23 @@ final class OrderReadModel {
         List<Object[]> refunded = new ArrayList<>();
         List<Object[]> received = new ArrayList<>();
         List<Object[]> bound = new ArrayList<>();
+        List<Object[]> minted = new ArrayList<>();
         for (AppliedCommand applied : batch) {
+            Event.OrderSettled lastSettled = null;
             for (Event event : applied.events()) {
                 switch (event.type()) {
                     case ORDER_PAID -> paid.add(paidRow((Event.OrderPaid) event, applied));
-                    case ORDER_SETTLED -> settled.add(new Object[] {
-                        Timestamp.from(((Event.OrderSettled) event).at()), ((Event.OrderSettled) event).order()});
+                    case ORDER_SETTLED -> {
+                        lastSettled = (Event.OrderSettled) event;
+                        settled.add(new Object[] {Timestamp.from(lastSettled.at()), lastSettled.order()});
+                    }
+                    case POINTS_MINTED -> {
+                        Event.PointsMinted mint = (Event.PointsMinted) event;
+                        if (lastSettled != null && lastSettled.user().equals(mint.participant())) {
+                            minted.add(new Object[] {mint.pointsMicro(), lastSettled.order()});
+                        }
+                        lastSettled = null;
+                    }
                     case ORDER_REFUNDED -> refunded.add(new Object[] {
                         Timestamp.from(applied.command().at()), ((Event.OrderRefunded) event).order()});
                     case REFERRER_BOUND -> bound.add(new Object[] {((Event.ReferrerBound) event).user(),
@@ -41,17 +54,18 @@ final class OrderReadModel {
             }
         }
         jdbc.batchUpdate("INSERT INTO orders (order_id, username, merchant, channel, amount, pool_share, status, paid_at, "
-                + "due_at, command_seq) VALUES (?, ?, ?, ?, ?, ?, 'PAID', ?, ?, ?)", paid);
+                + "due_at, command_seq, merchant_share) VALUES (?, ?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?)", paid);
         jdbc.batchUpdate("UPDATE orders SET due_at = ? WHERE order_id = ?", received);
         jdbc.batchUpdate("INSERT INTO bindings (username, merchant, referrer, bound_at, command_seq) VALUES (?, ?, ?, ?, ?)",
                 bound);
         jdbc.batchUpdate("UPDATE orders SET status = 'SETTLED', settled_at = ? WHERE order_id = ?", settled);
+        jdbc.batchUpdate("UPDATE orders SET points = ? WHERE order_id = ?", minted);
         jdbc.batchUpdate("UPDATE orders SET status = 'REFUNDED', refunded_at = ? WHERE order_id = ?", refunded);
     }
 
     private static Object[] paidRow(Event.OrderPaid paid, AppliedCommand applied) {
         return new Object[] {paid.order(), paid.user(), paid.merchant(), paid.channel().name().toLowerCase(Locale.ROOT),
             paid.amountFen(), paid.split().poolFen(), Timestamp.from(applied.command().at()),
-            Timestamp.from(paid.dueAt()), applied.seq()};
+            Timestamp.from(paid.dueAt()), applied.seq(), paid.merchant() == null ? null : paid.split().merchantFen()};
     }
 }

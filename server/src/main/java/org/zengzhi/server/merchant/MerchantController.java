@@ -2,19 +2,26 @@ package org.zengzhi.server.merchant;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.consumer.ConsumerViews;
+import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,18 +29,26 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A merchant's own pages (R-4.1, R-8.4): the pay code a QR code encodes, the store's orders, and its
- * postings (settlements, mall rebates). A merchant account sees its own store only; operators see all.
+ * A merchant's own pages (R-4.1, R-8.4): the pay code a QR code encodes, the store's orders, its postings
+ * (settlements, mall rebates), settlements per day, bound customers, the owner's rewards and the store's
+ * settings. A merchant account sees and changes its own store only; operators see all.
  */
 @RestController
 @RequestMapping("/api/v1/merchants/{merchant}")
 class MerchantController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcTemplate jdbc;
+    private static final Response FORBIDDEN = Problems.problem(403, "Forbidden", "merchant",
+            "you may read only your own store");
 
-    MerchantController(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final EngineGateway gateway;
+    private final StoreSettings settings;
+
+    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings) {
         this.jdbc = jdbc;
+        this.gateway = gateway;
+        this.settings = settings;
     }
 
     /** The store's pay code: the path a QR code encodes; paying through it binds new customers (锁定会员). */
@@ -75,15 +90,62 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        ArrayNode customers = JSON.createArrayNode();
-        for (Map<String, Object> row : jdbc.queryForList("SELECT username, referrer, bound_at FROM bindings WHERE merchant = ? "
-                + "ORDER BY command_seq DESC LIMIT 1000", merchant)) {
-            ObjectNode customer = customers.addObject();
-            customer.put("user", (String) row.get("username"));
-            customer.put("referrer", (String) row.get("referrer"));
-            customer.put("boundAt", ConsumerViews.instant(row.get("bound_at")));
+        return GatewayCalls.json(StoreViews.customers(jdbc, merchant));
+    }
+
+    /** Settled orders per day: how many, their amount, the commission kept and what the store received. */
+    @GetMapping("/settlements")
+    ResponseEntity<String> settlements(@PathVariable String merchant, @RequestParam(defaultValue = "30") int days,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (!mayRead(me, merchant)) {
+            return forbidden();
         }
-        return GatewayCalls.json(JSON.writeValueAsString(customers));
+        return GatewayCalls.json(StoreViews.settlements(jdbc, merchant, days));
+    }
+
+    /** The rewards the store's owner earned, at this store and across stores (跨店收益), recruitment included. */
+    @GetMapping("/rewards")
+    CompletableFuture<ResponseEntity<String>> rewards(@PathVariable String merchant,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (!mayRead(me, merchant)) {
+            return GatewayCalls.done(FORBIDDEN);
+        }
+        return gateway.query(engine -> engine.merchantOwner(merchant)).thenApply(owner -> owner == null ? unknown(merchant)
+                : GatewayCalls.json(StoreViews.rewards(jdbc, merchant, owner)));
+    }
+
+    record Settings(String displayName, String address) {
+    }
+
+    /** The store's display name and address, as its pay page shows them. */
+    @GetMapping("/settings")
+    ResponseEntity<String> settings(@PathVariable String merchant, @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (!mayRead(me, merchant)) {
+            return forbidden();
+        }
+        return GatewayCalls.json(settings.find(merchant).json());
+    }
+
+    /**
+     * Sets the display name and address (both; a blank one is cleared). A PUT of values, so a retry has the same
+     * effect; not an engine command, nothing of the economy depends on it.
+     */
+    @PutMapping(path = "/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<String>> changeSettings(@PathVariable String merchant, @RequestBody Settings body,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        if (!mayRead(me, merchant)) {
+            return GatewayCalls.done(FORBIDDEN);
+        }
+        return gateway.query(engine -> engine.merchantIds().contains(merchant)).thenApply(known -> {
+            if (!known) {
+                return unknown(merchant);
+            }
+            try {
+                return GatewayCalls.json(settings.save(merchant, body.displayName(), body.address(), me.getName()).json());
+            } catch (StoreSettings.InvalidSetting e) {
+                return GatewayCalls.entity(Problems.badRequest(e.field(), e.getMessage()));
+            }
+        });
     }
 
     /** The store's money movements: settlements into its cash, pending shares, mall rebates, refunds. */
@@ -111,6 +173,10 @@ class MerchantController {
     }
 
     private static ResponseEntity<String> forbidden() {
-        return GatewayCalls.entity(Problems.problem(403, "Forbidden", "merchant", "you may read only your own store"));
+        return GatewayCalls.entity(FORBIDDEN);
+    }
+
+    private static ResponseEntity<String> unknown(String merchant) {
+        return GatewayCalls.entity(Problems.problem(404, "Not found", "merchant", "no store " + merchant));
     }
 }

@@ -1,5 +1,6 @@
 package org.zengzhi.server.console.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +59,17 @@ final class ConsoleCalls {
     static String iso(Object value) {
         return value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
                 : value instanceof OffsetDateTime offset ? offset.toInstant().toString() : String.valueOf(value);
+    }
+
+    /** A JSON array of the API's views as a list of maps, for templates. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(String json) {
+        return JSON.readValue(json, List.class);
+    }
+
+    /** An ISO-8601 instant of the API's views as people read it, in the server's zone; null or blank stays blank. */
+    static String isoTime(Object iso) {
+        return iso == null || iso.toString().isBlank() ? "" : TIME.format(Instant.parse(iso.toString()));
     }
 
     /** The {@code detail} of a problem+json body, for a message on the page. */

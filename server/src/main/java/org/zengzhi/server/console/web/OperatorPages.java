@@ -18,11 +18,13 @@ import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.operator.HolderSnapshot;
+import org.zengzhi.server.operator.RewardsAndExits;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
- * The operator's dashboard (the pool, the price curve with subsidies marked, invariants, liabilities, orders
- * per day) and the subsidy form (R-3.7), which shows what the subsidy does to the price and asks for a
+ * The operator's dashboard (the pool, the price curve with subsidies and exits marked, invariants, liabilities,
+ * orders per day, rewards paid by kind and exits per day, the last two the API's /operator/rewards and
+ * /operator/exits views) and the subsidy form (R-3.7), which shows what the subsidy does to the price and asks for a
  * confirmation before anything is journaled.
  */
 @Controller
@@ -46,6 +48,9 @@ class OperatorPages {
                 + "AND rejection IS NULL ORDER BY seq DESC LIMIT 200").stream()
                 .map(row -> ConsoleCalls.iso(row.get("at"))).toList());
         model.addAttribute("days", days());
+        model.addAttribute("exitMarks", RewardsAndExits.marks(jdbc));
+        model.addAttribute("rewards", ConsoleCalls.map(RewardsAndExits.byKind(jdbc)));
+        model.addAttribute("exits", ConsoleCalls.map(RewardsAndExits.perDay(jdbc, DAYS_SHOWN)));
         model.addAttribute("withdrawals", ConsoleCalls.await(gateway.query(engine -> engine.withdrawals(
                 org.zengzhi.engine.WithdrawalState.REQUESTED, REVIEW_QUEUE_MAX))).stream()
                 .map(w -> Map.of("id", w.id(), "user", w.user(), "amount", Units.formatFen(w.amountFen())))

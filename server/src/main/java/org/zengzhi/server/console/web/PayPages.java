@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.merchant.StoreSettings;
 import org.zengzhi.server.payment.Payments;
 import org.zengzhi.server.payment.SandboxProvider;
 
@@ -24,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a merchant's pay code opens (R-4.1, R-8.2): the signed-in customer enters an amount and pays through
  * the sandbox provider. The payment goes the whole verified way (intent, signed callback over HTTP, PayOrder
- * through the gateway), so a first payment binds the store's owner as the customer's referrer.
+ * through the gateway), so a first payment binds the store's owner as the customer's referrer. The page shows the
+ * store's display name and address when the store has set them.
  */
 @Controller
 class PayPages {
@@ -34,18 +36,22 @@ class PayPages {
     private final EngineGateway gateway;
     private final Payments payments;
     private final SandboxProvider sandbox;
+    private final StoreSettings settings;
 
-    PayPages(EngineGateway gateway, Payments payments, SandboxProvider sandbox) {
+    PayPages(EngineGateway gateway, Payments payments, SandboxProvider sandbox, StoreSettings settings) {
         this.gateway = gateway;
         this.payments = payments;
         this.sandbox = sandbox;
+        this.settings = settings;
     }
 
     @GetMapping("/pay/{merchant}")
     String form(@PathVariable String merchant, Model model) {
         model.addAttribute("merchant", merchant);
-        model.addAttribute("known", STORE.matcher(merchant).matches()
-                && ConsoleCalls.await(gateway.query(engine -> engine.merchantIds().contains(merchant))));
+        boolean known = STORE.matcher(merchant).matches()
+                && ConsoleCalls.await(gateway.query(engine -> engine.merchantIds().contains(merchant)));
+        model.addAttribute("known", known);
+        model.addAttribute("store", known ? settings.find(merchant) : null);
         model.addAttribute("key", UUID.randomUUID().toString());
         return "pay";
     }
@@ -57,6 +63,7 @@ class PayPages {
         model.addAttribute("merchant", merchant);
         model.addAttribute("key", key);
         model.addAttribute("known", true);
+        model.addAttribute("store", settings.find(merchant));
         model.addAttribute("amount", amount);
         String amountText;
         try {

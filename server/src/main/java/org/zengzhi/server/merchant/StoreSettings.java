@@ -1,0 +1,100 @@
+package org.zengzhi.server.merchant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.server.consumer.ConsumerViews;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A store's display name and address, which its pay page shows. Not engine state (nothing of the economy depends
+ * on them): a row per store, changed by the store's login or an operator; the caller checks which (R-8.4).
+ */
+public final class StoreSettings {
+    public static final int NAME_LENGTH_MAX = 60;
+    public static final int ADDRESS_LENGTH_MAX = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+
+    public StoreSettings(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A store's settings; the name and address are null until set. */
+    public record Settings(String merchant, String displayName, String address, String updatedBy, Instant updatedAt) {
+        public String json() {
+            ObjectNode view = JSON.createObjectNode();
+            view.put("merchant", merchant);
+            view.put("displayName", displayName);
+            view.put("address", address);
+            view.put("updatedBy", updatedBy);
+            view.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
+            return JSON.writeValueAsString(view);
+        }
+    }
+
+    /** A field that cannot be stored, named as the API names it. */
+    public static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        InvalidSetting(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    public Settings find(String merchant) {
+        List<Settings> found = jdbc.query("SELECT display_name, address, updated_by, updated_at FROM store_settings "
+                + "WHERE merchant = ?", (rs, i) -> new Settings(merchant, rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.parse(ConsumerViews.instant(rs.getObject(4)))), merchant);
+        return found.isEmpty() ? new Settings(merchant, null, null, null, null) : found.get(0);
+    }
+
+    /**
+     * Sets both fields (blank clears one), checked first: at most {@link #NAME_LENGTH_MAX} and
+     * {@link #ADDRESS_LENGTH_MAX} characters, no control characters. Saving the same values again changes nothing
+     * but the time, so a repeated request is harmless.
+     */
+    public Settings save(String merchant, String displayName, String address, String by) {
+        String name = clean("displayName", displayName, NAME_LENGTH_MAX);
+        String place = clean("address", address, ADDRESS_LENGTH_MAX);
+        Timestamp now = Timestamp.from(Instant.now());
+        int updated = jdbc.update("UPDATE store_settings SET display_name = ?, address = ?, updated_by = ?, updated_at = ? "
+                + "WHERE merchant = ?", name, place, by, now, merchant);
+        if (updated == 0) {
+            try {
+                jdbc.update("INSERT INTO store_settings (merchant, display_name, address, updated_by, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", merchant, name, place, by, now);
+            } catch (DuplicateKeyException raced) {
+                jdbc.update("UPDATE store_settings SET display_name = ?, address = ?, updated_by = ?, updated_at = ? "
+                        + "WHERE merchant = ?", name, place, by, now, merchant);
+            }
+        }
+        return find(merchant);
+    }
+
+    private static String clean(String field, String value, int lengthMax) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.codePointCount(0, text.length()) > lengthMax) {
+            throw new InvalidSetting(field, "at most " + lengthMax + " characters");
+        }
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidSetting(field, "no line breaks or control characters");
+        }
+        return text;
+    }
+}
