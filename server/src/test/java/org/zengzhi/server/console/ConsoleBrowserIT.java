@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.TestDatabases;
 
 /**
  * The web console in a real browser against the real server on H2: a consumer pays through a store's pay
@@ -31,7 +32,12 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"));
+        startOn(TestDatabases.h2(temp.resolve("data")));
+    }
+
+    /** Starts the server on {@code database} (H2 here, PostgreSQL in {@link PostgresConsoleBrowserIT}) with a store. */
+    static void startOn(String... database) throws Exception {
+        server = new ServerHarness(database);
         // A store owned by lee, and one earlier customer so the price has a history before the tests pay.
         assertThat(server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}")
                 .status()).isEqualTo(200);
