@@ -51,6 +51,33 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /**
+     * Text that the bulk write must escape (PostgreSQL's COPY: backslash, tab, line feed, carriage return)
+     * and text beyond Latin-1 come back exactly: in the stored first answer of a key, and in the journal lines a
+     * restart replays to the same state hash.
+     */
+    @Test
+    void textThatNeedsEscapingSurvivesTheJournalAndARestart() throws Exception {
+        // JSON escapes: the reason itself holds a backslash, a tab, quotes, CR LF and "\N" (COPY's null).
+        String reason = "launch \\\\ week\\t\\\"双倍\\\"\\r\\nline two \\\\N";
+        String body = "{\"amount\":\"10.00\",\"reason\":\"" + reason + "\"}";
+        String hash;
+        tools.jackson.databind.JsonNode first;
+        try (ServerHarness server = start()) {
+            ServerHarness.Reply subsidy = server.post("/operator/subsidy", "key\\with-backslash", body);
+            assertThat(subsidy.status()).as(subsidy.body().toString()).isEqualTo(200);
+            first = subsidy.body();
+            assertThat(first.toString()).contains("双倍");
+            hash = server.get("/operator/check").body().get("stateHash").asString();
+        }
+        try (ServerHarness server = start()) {
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
+            ServerHarness.Reply retry = server.post("/operator/subsidy", "key\\with-backslash", body);
+            assertThat(retry.body()).as("the stored first answer, byte for byte the same JSON").isEqualTo(first);
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
+        }
+    }
+
     @Test
     void retriesReturnTheFirstResponseAndConcurrentDuplicatesHaveOneEffect() throws Exception {
         try (ServerHarness server = start()) {

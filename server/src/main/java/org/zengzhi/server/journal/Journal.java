@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zengzhi.engine.Event;
@@ -24,6 +26,7 @@ import org.zengzhi.engine.Posting;
 public final class Journal {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private volatile Boolean postgres;
 
     public Journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
@@ -33,24 +36,16 @@ public final class Journal {
     /** Writes the batch durably; throws (and writes nothing) if the database refuses any of it. */
     public void append(List<AppliedCommand> batch) {
         transaction.executeWithoutResult(status -> {
-            jdbc.batchUpdate("INSERT INTO journal (seq, command_id, command_type, at, line, rejection) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", batch, batch.size(), Journal::journalRow);
-            List<Object[]> postings = new ArrayList<>();
-            List<Object[]> prices = new ArrayList<>(1);
-            List<Object[]> keys = new ArrayList<>();
-            for (AppliedCommand applied : batch) {
-                collect(applied, postings, keys);
+            if (postgres()) {
+                copyRows(batch);
+            } else {
+                insertRows(batch);
             }
             Object[] price = lastPrice(batch);
             if (price != null) {
-                prices.add(price);
+                jdbc.update("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
+                        + "VALUES (?, ?, ?, ?, ?)", price);
             }
-            jdbc.batchUpdate("INSERT INTO postings (command_seq, posting_index, account_type, owner, asset, amount) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", postings);
-            jdbc.batchUpdate("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
-                    + "VALUES (?, ?, ?, ?, ?)", prices);
-            jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
-                    + "VALUES (?, ?, ?, ?, ?)", keys);
             OrderReadModel.write(jdbc, batch);
             RewardReadModel.write(jdbc, batch);
             for (AppliedCommand applied : batch) {
@@ -58,6 +53,59 @@ public final class Journal {
                     jdbc.update(write.sql(), write.arguments().toArray());
                 }
             }
+        });
+    }
+
+    /** True on PostgreSQL, where the bulk rows go through COPY; JDBC batches elsewhere (H2). */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.isWrapperFor(PGConnection.class));
+            postgres = known;
+        }
+        return known;
+    }
+
+    /** Journal rows, postings and idempotency records as JDBC batches. */
+    private void insertRows(List<AppliedCommand> batch) {
+        jdbc.batchUpdate("INSERT INTO journal (seq, command_id, command_type, at, line, rejection) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", batch, batch.size(), Journal::journalRow);
+        List<Object[]> postings = new ArrayList<>();
+        List<Object[]> keys = new ArrayList<>();
+        for (AppliedCommand applied : batch) {
+            collect(applied, postings, keys);
+        }
+        jdbc.batchUpdate("INSERT INTO postings (command_seq, posting_index, account_type, owner, asset, amount) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", postings);
+        jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
+                + "VALUES (?, ?, ?, ?, ?)", keys);
+    }
+
+    /** The same rows through PostgreSQL's COPY, on the transaction's connection. */
+    private void copyRows(List<AppliedCommand> batch) {
+        CopyRows journal = new CopyRows("journal (seq, command_id, command_type, at, line, rejection)");
+        CopyRows postings = new CopyRows("postings (command_seq, posting_index, account_type, owner, asset, amount)");
+        CopyRows keys = new CopyRows("idempotency (idem_key, request_hash, command_seq, status, response)");
+        for (AppliedCommand applied : batch) {
+            journal.add(applied.seq()).add(applied.command().id()).add(applied.command().type().name())
+                    .add(applied.command().at()).add(applied.line()).add(applied.rejection()).endRow();
+            List<Posting> list = applied.postings();
+            for (int i = 0; i < list.size(); i++) {
+                Posting posting = list.get(i);
+                postings.add(applied.seq()).add(i).add(posting.type().name()).add(posting.owner())
+                        .add(posting.asset().name()).add(posting.amount()).endRow();
+            }
+            IdempotencyRecord record = applied.idempotency();
+            if (record != null) {
+                keys.add(record.key()).add(record.requestHash()).add(record.commandSeq()).add(record.status())
+                        .add(record.response()).endRow();
+            }
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            journal.copyInto(connection);
+            postings.copyInto(connection);
+            keys.copyInto(connection);
+            return null;
         });
     }
 
