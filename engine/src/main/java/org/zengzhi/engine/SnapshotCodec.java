@@ -133,6 +133,15 @@ public final class SnapshotCodec {
     }
 
     /** SHA-256 of the snapshot bytes, in lower-case hex. */
+    /** The state hash of a snapshot already written: the SHA-256 of its bytes, as {@link #hash} computes it. */
+    public static String sha256(byte[] snapshot) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(snapshot));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     public static String hash(Engine engine) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

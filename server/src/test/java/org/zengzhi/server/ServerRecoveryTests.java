@@ -52,6 +52,32 @@ abstract class ServerRecoveryTests {
     }
 
     /**
+     * Snapshots are taken every N journal rows and stored off the writer thread: each is in the table once the
+     * server closes, its hash is the SHA-256 of its bytes, and a restart from the newest one plus the tail
+     * reaches the same state hash.
+     */
+    @Test
+    void snapshotsAreStoredInTheBackgroundAndARestartStartsFromTheNewest() throws Exception {
+        String hash;
+        try (ServerHarness server = start("zengzhi.snapshot-interval=5")) {
+            for (int i = 0; i < 12; i++) {
+                assertThat(server.post("o" + i, "{\"type\":\"order\",\"id\":\"o" + i + "\",\"user\":\"u" + (i % 3)
+                        + "\",\"amount\":\"100.00\",\"poolShare\":\"30.00\"}").status()).isEqualTo(200);
+            }
+            hash = server.get("/operator/check").body().get("stateHash").asString();
+        }
+        try (ServerHarness server = start()) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = server.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            List<Long> seqs = jdbc.queryForList("SELECT seq FROM snapshots ORDER BY seq", Long.class);
+            assertThat(seqs).as("one request, one batch: a snapshot every 5 rows").containsExactly(5L, 10L);
+            jdbc.query("SELECT state_hash, state FROM snapshots", row -> {
+                assertThat(row.getString(1)).isEqualTo(org.zengzhi.engine.SnapshotCodec.sha256(row.getBytes(2)));
+            });
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
+        }
+    }
+
+    /**
      * Text that the bulk write must escape (PostgreSQL's COPY: backslash, tab, line feed, carriage return)
      * and text beyond Latin-1 come back exactly: in the stored first answer of a key, and in the journal lines a
      * restart replays to the same state hash.

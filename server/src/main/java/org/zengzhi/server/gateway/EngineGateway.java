@@ -13,6 +13,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -45,6 +47,7 @@ public final class EngineGateway implements AutoCloseable {
     public static final int REQUEST_COMMANDS_MAX = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(EngineGateway.class);
     private static final long IDLE_POLL_MILLIS = 50;
+    private static final long SLOW_BATCH_NANOS = 1_000_000_000L;
 
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY_MAX);
     private final Journal journal;
@@ -52,6 +55,14 @@ public final class EngineGateway implements AutoCloseable {
     private final Clock clock;
     private final long snapshotInterval;
     private final Thread writer;
+    /** Stores snapshots taken by the writer, one at a time, in the order taken. */
+    /** The newest snapshot stored by this process; read and written on the snapshot thread only. */
+    private long lastStoredSnapshotSeq = -1;
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "engine-snapshots");
+        thread.setDaemon(true);
+        return thread;
+    });
     /**
      * Every idempotency key ever committed, with the hash of its request only: the stored response of a key is
      * read from the database on the rare retry, so memory holds about a hundred bytes a key, not the response.
@@ -179,6 +190,7 @@ public final class EngineGateway implements AutoCloseable {
     }
 
     private void process(List<Work> batch) {
+        long started = System.nanoTime();
         List<AppliedCommand> applied = new ArrayList<>();
         List<Response> responses = new ArrayList<>();
         Map<String, IdempotencyRecord> batchKeys = new HashMap<>();
@@ -188,6 +200,7 @@ public final class EngineGateway implements AutoCloseable {
                     : work.multi == null ? apply(work.request, applied, batchKeys, out)
                     : applyAll(work.request, work.multi, applied, batchKeys, out));
         }
+        long appliedAt = System.nanoTime();
         try {
             if (!applied.isEmpty()) {
                 journal.append(applied);
@@ -202,9 +215,21 @@ public final class EngineGateway implements AutoCloseable {
         if (!applied.isEmpty()) {
             lastSeq = applied.get(applied.size() - 1).seq();
         }
+        long committedAt = System.nanoTime();
         tellCommitted(applied);
         answer(batch, responses);
         snapshotIfDue();
+        warnIfSlow(applied.size(), started, appliedAt, committedAt, System.nanoTime());
+    }
+
+    /** Tells the operator when one batch held every caller up for longer than {@link #SLOW_BATCH_NANOS}. */
+    private static void warnIfSlow(int commands, long started, long applied, long committed, long done) {
+        if (done - started < SLOW_BATCH_NANOS) {
+            return;
+        }
+        LOG.warn("a batch of {} commands took {} ms: applying {} ms, committing {} ms, answering and snapshot {} ms",
+                commands, (done - started) / 1_000_000, (applied - started) / 1_000_000, (committed - applied) / 1_000_000,
+                (done - committed) / 1_000_000);
     }
 
     private void tellCommitted(List<AppliedCommand> applied) {
@@ -320,28 +345,45 @@ public final class EngineGateway implements AutoCloseable {
         if (lastSeq - lastSnapshotSeq < snapshotInterval) {
             return;
         }
-        journal.saveSnapshot(snapshot());
-        lastSnapshotSeq = lastSeq;
+        snapshotInBackground();
     }
 
-    /** The engine's state now, with the journal row it includes. Only on the writer thread. */
-    private Snapshot snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /**
+     * Takes the engine's bytes here, on the writer thread, where the state is consistent; hashing and storing
+     * them happen on the snapshot thread, so callers never wait for a large snapshot to reach the database.
+     * Completes with the snapshot's journal row once it is stored.
+     */
+    private CompletableFuture<Long> snapshotInBackground() {
+        long seq = lastSeq;
+        byte[] state = snapshotBytes();
+        lastSnapshotSeq = seq;
+        return CompletableFuture.supplyAsync(() -> {
+            if (seq > lastStoredSnapshotSeq) {
+                journal.saveSnapshot(new Snapshot(seq, SnapshotCodec.sha256(state), state));
+                lastStoredSnapshotSeq = seq;
+            }
+            return seq;
+        }, snapshotWriter).whenComplete((stored, e) -> {
+            if (e != null) {
+                LOG.error("the snapshot at journal row {} was not stored; recovery replays from an earlier one", seq, e);
+            }
+        });
+    }
+
+    /** The engine's state as the snapshot codec writes it; its SHA-256 is the state hash. Writer thread only. */
+    private byte[] snapshotBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try {
             SnapshotCodec.write(engine, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Snapshot(lastSeq, engine.stateHash(), bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** Takes a snapshot now (operators, tests); completes once it is stored. */
     public CompletableFuture<Long> snapshotNow() {
-        return query(engine -> {
-            journal.saveSnapshot(snapshot());
-            lastSnapshotSeq = lastSeq;
-            return lastSeq;
-        });
+        return query(engine -> snapshotInBackground()).thenCompose(stored -> stored);
     }
 
     /** Stops taking work, finishes what is queued, and waits for the writer. */
@@ -349,6 +391,8 @@ public final class EngineGateway implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         writer.join(TimeUnit.SECONDS.toMillis(30));
+        snapshotWriter.shutdown();
+        snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     private static final class Work {
