@@ -80,7 +80,13 @@ public final class HttpLoad {
         int batch = options.integer("batch", 1);
         if (Boolean.parseBoolean(options.text("start", "false"))) {
             String heap = options.text("serverHeap", "3g");
-            try (ServerProcess server = new ServerProcess(List.of("-Xms" + heap, "-Xmx" + heap))) {
+            List<String> jvm = new java.util.ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+            // Extra JVM options for the server, space-separated (a profiler, say: serverJvm=-XX:StartFlightRecording=…).
+            String extra = options.text("serverJvm", "").trim();
+            if (!extra.isEmpty()) {
+                jvm.addAll(List.of(extra.split(" +")));
+            }
+            try (ServerProcess server = new ServerProcess(jvm)) {
                 measure(new HttpLoad(server.base(), batch), requests, concurrency, runs);
             }
         } else {
