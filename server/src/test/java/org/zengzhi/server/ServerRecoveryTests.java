@@ -325,9 +325,19 @@ abstract class ServerRecoveryTests {
                     + "\"commissionRate\":\"0.15\"}", null).body().get("request").asString();
             assertThat(server.get("/operator/merchant-requests").body().get(0).get("merchant").asString()).isEqualTo("lee-tea");
             assertThat(server.send(lee, "GET", "/operator/merchant-requests", null, null).status()).isEqualTo(403);
+            assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "d0",
+                    "{\"approve\":true,\"commissionRate\":\"12%\"}").body().get("field").asString()).isEqualTo("commissionRate");
+            assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "d0",
+                    "{\"approve\":true,\"region\":\"4401\"}").body().get("field").asString()).isEqualTo("region");
             ServerHarness.Reply approved = server.post("/operator/merchant-requests/" + request + "/decision", "d1",
-                    "{\"approve\":true}");
+                    "{\"approve\":true,\"commissionRate\":\"0.12\"}");
             assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+            assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "d1",
+                    "{\"approve\":true,\"commissionRate\":\"0.13\"}").status()).as("the same key, other terms")
+                    .isEqualTo(409);
+            assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "d1",
+                    "{\"approve\":true,\"commissionRate\":\"0.12\"}").body()).as("a retry: the first answer")
+                    .isEqualTo(approved.body());
             String store = server.login("lee", "lee-secret-1");
             assertThat(server.send(store, "GET", "/merchants/lee-tea/pay-code", null, null).status()).as("lee's login is now "
                     + "the store's").isEqualTo(200);

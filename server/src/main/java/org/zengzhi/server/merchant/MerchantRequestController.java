@@ -2,6 +2,7 @@ package org.zengzhi.server.merchant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -54,7 +56,12 @@ public class MerchantRequestController {
     record Application(String merchant, String region, String commissionRate, String recruiter) {
     }
 
-    record Decision(Boolean approve, String reason) {
+    /**
+     * The operator's decision; on approval the operator may change what the request named: the commission rate
+     * (a fraction, {@code "0.15"}), the recruiter ({@code ""} for none) and the region. Absent fields keep
+     * the requested values.
+     */
+    record Decision(Boolean approve, String reason, String commissionRate, String recruiter, String region) {
     }
 
     @PostMapping(path = "/merchant-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,9 +114,12 @@ public class MerchantRequestController {
         if (keyProblem != null || body.approve() == null) {
             return GatewayCalls.done(keyProblem != null ? keyProblem : Problems.badRequest("approve", "true or false"));
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter "
-                + "FROM merchant_requests WHERE id = ? AND status = 'PENDING'", id);
-        if (rows.isEmpty()) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter, "
+                + "status FROM merchant_requests WHERE id = ?", id);
+        // An approved request still goes to the gateway, which answers a retry under its key with the first
+        // answer and refuses a second onboarding under a new one.
+        String status = rows.isEmpty() ? null : (String) rows.get(0).get("status");
+        if (!"PENDING".equals(status) && !("APPROVED".equals(status) && body.approve())) {
             return GatewayCalls.done(Problems.problem(404, "Not found", "id", "no pending request " + id));
         }
         if (!body.approve()) {
@@ -119,20 +129,60 @@ public class MerchantRequestController {
             close(id, "REJECTED", body.reason());
             return GatewayCalls.done(new Response(200, "{\"request\":\"" + id + "\",\"status\":\"REJECTED\"}"));
         }
-        return approve(gateway, rows.get(0), id, key).thenApply(GatewayCalls::entity);
+        Map<String, Object> amended;
+        try {
+            Long ppm = body.commissionRate() == null ? null : parseRate(body.commissionRate());
+            amended = amended(rows.get(0), ppm, body.recruiter(), body.region());
+        } catch (InvalidFieldException e) {
+            return GatewayCalls.done(Problems.badRequest(e.field(), e.getMessage()));
+        }
+        return approve(gateway, amended, id, key).thenApply(GatewayCalls::entity);
+    }
+
+    private static long parseRate(String text) throws InvalidFieldException {
+        try {
+            return Units.parsePpm(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("commissionRate", e.getMessage());
+        }
     }
 
     /**
-     * Approves a pending request (the row of merchant_requests): one journaled OnboardMerchant, with the request
-     * and the owner's account updated in its transaction. Shared by the API and the console.
+     * A pending request's row with the operator's changes: a rate in ppm, a recruiter ({@code ""} for none) and
+     * a region; null keeps what the request named. Whether they are acceptable is the engine's call.
+     */
+    public static Map<String, Object> amended(Map<String, Object> row, Long commissionPpm, String recruiter,
+            String region) throws InvalidFieldException {
+        Map<String, Object> amended = new HashMap<>(row);
+        if (commissionPpm != null) {
+            amended.put("commission_ppm", commissionPpm);
+        }
+        if (recruiter != null) {
+            amended.put("recruiter", recruiter.isBlank() ? null : recruiter.trim());
+        }
+        if (region != null) {
+            if (!region.trim().matches("[0-9]{6}")) {
+                throw new InvalidFieldException("region", "a six-digit GB/T 2260 code");
+            }
+            amended.put("region", region.trim());
+        }
+        return amended;
+    }
+
+    /**
+     * Approves a pending request (the row of merchant_requests, perhaps {@link #amended}): one journaled
+     * OnboardMerchant, with the request and the owner's account updated in its transaction. Shared by the API
+     * and the console. A retry with the same key must carry the same terms.
      */
     public static CompletableFuture<Response> approve(EngineGateway gateway, Map<String, Object> row, String id, String key) {
         String owner = (String) row.get("username");
         String merchant = (String) row.get("merchant");
         Object ppm = row.get("commission_ppm");
+        String terms = String.join("|", id, String.valueOf(ppm), String.valueOf(row.get("recruiter")),
+                String.valueOf(row.get("region")));
         CommandRequest request = new CommandRequest(now -> new Command.OnboardMerchant("onboard:" + id, now, merchant, owner,
                 (String) row.get("recruiter"), (String) row.get("region"), ppm == null ? -1 : ((Number) ppm).longValue()),
-                events -> approved(id, merchant, events), "merchant-request:" + key, id,
+                events -> approved(id, merchant, events), "merchant-request:" + key, terms,
                 (command, events) -> GatewayCalls.rejection(events) != null ? List.of() : approval(id, owner, merchant));
         return gateway.submit(request);
     }

@@ -208,8 +208,15 @@ class ConsoleBrowserIT {
             browser.waitForPath("/console/operator");
             browser.click("#merchants-link");
             browser.waitForPath("/console/operator/merchants");
+            // The negotiated terms differ from the request: 12.5% instead of the plan default, recruited by lee.
+            browser.type("tr[data-request='carl-noodles'] .term-rate", "12.5");
+            browser.type("tr[data-request='carl-noodles'] .term-recruiter", "lee");
             browser.click("tr[data-request='carl-noodles'] button.approve");
             browser.waitForText("#approved", "carl-noodles");
+            browser.open("/console/operator/merchant-list");
+            assertThat(browser.find("tr[data-merchant='carl-noodles'] .rate").getText()).isEqualTo("12.5%");
+            assertThat(browser.find("tr[data-merchant='carl-noodles']").getText()).contains("lee");
+            browser.open("/console/operator/merchants");
             new org.openqa.selenium.support.ui.Select(browser.find("#province")).selectByValue("440000");
             browser.find("#city");
             new org.openqa.selenium.support.ui.Select(browser.find("#city")).selectByValue("440100");

@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Regions;
+import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.merchant.MerchantRequestController;
+import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
@@ -57,7 +59,21 @@ class MerchantsPages {
         Object ppm = row.get("commission_ppm");
         return Map.of("id", row.get("id"), "username", row.get("username"), "merchant", row.get("merchant"),
                 "region", row.get("region"), "rate", ppm == null ? "" : ConsoleViews.percent(((Number) ppm).longValue()),
+                "rateNumber", ppm == null ? "" : ConsoleViews.percent(((Number) ppm).longValue()).replace("%", ""),
                 "recruiter", row.get("recruiter") == null ? "" : row.get("recruiter"));
+    }
+
+    /** The form's rate is a percentage ("15" or "15%" for 15%); empty keeps the requested rate. */
+    private static Long percentPpm(String rate) throws InvalidFieldException {
+        if (rate == null || rate.isBlank()) {
+            return null;
+        }
+        String number = rate.trim().endsWith("%") ? rate.trim().substring(0, rate.trim().length() - 1).trim() : rate.trim();
+        try {
+            return Units.parseFixed(number, 4);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("rate", "a percentage such as 15 or 12.5: " + e.getMessage());
+        }
     }
 
     private static List<Map<String, String>> choices(List<Regions.Region> regions) {
@@ -65,14 +81,24 @@ class MerchantsPages {
     }
 
     @PostMapping("/console/operator/merchants/{id}/approve")
-    String approve(@PathVariable String id, @RequestParam String key, RedirectAttributes flash) {
+    String approve(@PathVariable String id, @RequestParam String key, @RequestParam(required = false) String rate,
+            @RequestParam(required = false) String recruiter, @RequestParam(required = false) String region,
+            RedirectAttributes flash) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter "
                 + "FROM merchant_requests WHERE id = ? AND status = 'PENDING'", id);
         if (rows.isEmpty()) {
             flash.addFlashAttribute("merchantsError", "no pending request " + id);
             return "redirect:/console/operator/merchants";
         }
-        Response answer = ConsoleCalls.await(MerchantRequestController.approve(gateway, rows.get(0), id, key));
+        Map<String, Object> terms;
+        try {
+            terms = MerchantRequestController.amended(rows.get(0), percentPpm(rate), recruiter,
+                    region == null || region.isBlank() ? null : region);
+        } catch (InvalidFieldException e) {
+            flash.addFlashAttribute("merchantsError", e.field() + ": " + e.getMessage());
+            return "redirect:/console/operator/merchants";
+        }
+        Response answer = ConsoleCalls.await(MerchantRequestController.approve(gateway, terms, id, key));
         flash.addFlashAttribute(answer.status() < 400 ? "approved" : "merchantsError",
                 answer.status() < 400 ? rows.get(0).get("merchant") : ConsoleCalls.detail(answer.body()));
         return "redirect:/console/operator/merchants";
