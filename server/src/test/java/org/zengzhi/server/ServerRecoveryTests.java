@@ -341,6 +341,8 @@ abstract class ServerRecoveryTests {
             String store = server.login("lee", "lee-secret-1");
             assertThat(server.send(store, "GET", "/merchants/lee-tea/pay-code", null, null).status()).as("lee's login is now "
                     + "the store's").isEqualTo(200);
+            assertThat(server.send(lee, "GET", "/merchants/lee-tea/pay-code", null, null).status())
+                    .as("also through the token lee had before, whose lookup was cached as a consumer's").isEqualTo(200);
             assertThat(server.send(ann, "POST", "/reports", "{\"kind\":\"BRIBE\",\"subject\":\"lee-tea\",\"details\":\"x\"}",
                     null).body().get("field").asString()).isEqualTo("kind");
             String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OFF_PLATFORM\",\"subject\":\"lee-tea\","

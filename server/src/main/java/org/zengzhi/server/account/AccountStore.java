@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class AccountStore {
     public static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
+    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(60);
+    private static final int TOKEN_CACHE_MAX = 100_000;
+    private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
+    private final AtomicLong tokenGeneration = new AtomicLong();
     private static final int TOKEN_BYTES = 32;
 
     private final JdbcTemplate jdbc;
@@ -90,13 +97,46 @@ public final class AccountStore {
         return new Token(value, expires);
     }
 
-    /** The account a live token belongs to, or null. */
+    /**
+     * The account a live token belongs to, or null. Every API request asks, so answers are kept for up to
+     * {@link #TOKEN_CACHE_TTL} (and never past the token's expiry); {@link #accountsChanged} drops them all when
+     * an account's role or store changes.
+     */
     public Account byToken(String token) {
-        List<Account> found = jdbc.query("SELECT a.username, a.role, a.merchant FROM api_tokens t JOIN accounts a "
-                + "ON a.username = t.username WHERE t.token_hash = ? AND t.expires_at > ?",
-                (rs, i) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)),
-                sha256(token), Timestamp.from(Instant.now()));
-        return found.isEmpty() ? null : found.get(0);
+        String hash = sha256(token);
+        long generation = tokenGeneration.get();
+        CachedToken cached = tokenCache.get(hash);
+        Instant now = Instant.now();
+        if (cached != null && cached.generation() == generation && now.isBefore(cached.expiresAt())
+                && now.isBefore(cached.keptUntil())) {
+            return cached.account();
+        }
+        List<CachedToken> found = jdbc.query("SELECT a.username, a.role, a.merchant, t.expires_at FROM api_tokens t "
+                + "JOIN accounts a ON a.username = t.username WHERE t.token_hash = ? AND t.expires_at > ?",
+                (rs, i) -> new CachedToken(new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), generation, now.plus(TOKEN_CACHE_TTL)),
+                hash, Timestamp.from(now));
+        if (found.isEmpty()) {
+            tokenCache.remove(hash);
+            return null;
+        }
+        if (tokenCache.size() >= TOKEN_CACHE_MAX) {
+            tokenCache.clear();
+        }
+        tokenCache.put(hash, found.get(0));
+        return found.get(0).account();
+    }
+
+    /**
+     * An account's role or store changed (a store request was approved): tokens are resolved afresh. A lookup
+     * that read the old row before this is kept under the old generation, so it is not used either.
+     */
+    public void accountsChanged() {
+        tokenGeneration.incrementAndGet();
+    }
+
+    /** A resolved token: its account, when it expires, the generation it was read in and how long it is kept. */
+    private record CachedToken(Account account, Instant expiresAt, long generation, Instant keptUntil) {
     }
 
     static String sha256(String value) {

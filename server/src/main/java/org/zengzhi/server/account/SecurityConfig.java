@@ -20,6 +20,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.zengzhi.engine.CommandType;
+import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 
@@ -38,8 +40,16 @@ class SecurityConfig {
     }
 
     @Bean
-    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
-        return new AccountStore(jdbc, passwords);
+    AccountStore accountStore(JdbcTemplate jdbc, PasswordEncoder passwords, EngineGateway gateway) {
+        AccountStore accounts = new AccountStore(jdbc, passwords);
+        // Approving a store request turns the requester's login into the store's in the onboarding's
+        // transaction: cached token lookups are dropped before anyone is answered.
+        gateway.onCommitted(batch -> {
+            if (batch.stream().anyMatch(applied -> applied.command().type() == CommandType.ONBOARD_MERCHANT)) {
+                accounts.accountsChanged();
+            }
+        });
+        return accounts;
     }
 
     @Bean
