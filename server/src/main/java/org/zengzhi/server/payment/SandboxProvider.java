@@ -68,16 +68,11 @@ public final class SandboxProvider implements PaymentProvider {
 
     @Override
     public CallbackVerification verify(Map<String, String> headers, byte[] body) {
-        Refused refused = verifier.refusal(headers, body);
-        if (refused != null) {
+        Object checked = verifiedJson(headers, body);
+        if (checked instanceof Refused refused) {
             return refused;
         }
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return new Refused(400, null, "the body is not valid JSON");
-        }
+        JsonNode tree = (JsonNode) checked;
         String transaction = text(tree, "providerTransaction");
         String order = text(tree, "order");
         String amount = text(tree, "amount");
@@ -145,16 +140,11 @@ public final class SandboxProvider implements PaymentProvider {
 
     @Override
     public TransferVerification verifyTransfer(Map<String, String> headers, byte[] body) {
-        Refused refused = verifier.refusal(headers, body);
-        if (refused != null) {
+        Object checked = verifiedJson(headers, body);
+        if (checked instanceof Refused refused) {
             return refused;
         }
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return new Refused(400, null, "the body is not valid JSON");
-        }
+        JsonNode tree = (JsonNode) checked;
         for (String field : List.of("providerTransfer", "withdrawal", "amount", "status")) {
             if (text(tree, field) == null) {
                 return new Refused(400, field, "is missing from the notification");
@@ -192,6 +182,19 @@ public final class SandboxProvider implements PaymentProvider {
             notification.put("reason", reason);
         }
         return send(PAYOUT_CALLBACK_PATH, notification);
+    }
+
+    /** The body as JSON once the signature, freshness and nonce are verified; otherwise why it was refused. */
+    private Object verifiedJson(Map<String, String> headers, byte[] body) {
+        Refused refused = verifier.refusal(headers, body);
+        if (refused != null) {
+            return refused;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return new Refused(400, null, "the body is not valid JSON");
+        }
     }
 
     /** Signs a notification with a fresh timestamp and nonce and POSTs it to the server. */

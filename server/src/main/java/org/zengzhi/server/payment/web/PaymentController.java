@@ -82,11 +82,16 @@ class PaymentController {
     @PostMapping("/callback/{provider}")
     CompletableFuture<ResponseEntity<String>> callback(@PathVariable String provider, @RequestBody byte[] body,
             HttpServletRequest request) {
+        return payments.callback(provider, headers(request), body).thenApply(PaymentController::entity);
+    }
+
+    /** A request's headers, looked up case-insensitively, for a provider to verify its signature. */
+    static Map<String, String> headers(HttpServletRequest request) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, request.getHeader(name));
         }
-        return payments.callback(provider, headers, body).thenApply(PaymentController::entity);
+        return headers;
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.zengzhi.server.payment.web;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,11 +43,7 @@ class PayoutController {
     @PostMapping("/callback/{provider}")
     CompletableFuture<ResponseEntity<String>> callback(@PathVariable String provider, @RequestBody byte[] body,
             HttpServletRequest request) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, request.getHeader(name));
-        }
-        return payouts.callback(provider, headers, body).thenApply(PaymentController::entity);
+        return payouts.callback(provider, PaymentController.headers(request), body).thenApply(PaymentController::entity);
     }
 
     /**
