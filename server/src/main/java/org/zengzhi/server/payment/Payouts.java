@@ -105,6 +105,17 @@ public final class Payouts {
         return sent;
     }
 
+    /** Payouts the provider has and has not answered yet, oldest first: withdrawal, user, amount, transfer. */
+    public List<Map<String, String>> awaitingProvider(int limit) {
+        return jdbc.queryForList("SELECT withdrawal_id, user_id, amount_fen, provider, provider_transfer, sent_at FROM payouts "
+                + "WHERE status = 'SENT' ORDER BY sent_at LIMIT " + limit).stream()
+                .map(row -> Map.of("withdrawal", (String) row.get("withdrawal_id"), "user", (String) row.get("user_id"),
+                        "amount", Units.formatFen(((Number) row.get("amount_fen")).longValue()),
+                        "provider", (String) row.get("provider"), "transfer", (String) row.get("provider_transfer"),
+                        "sentAt", instant(row.get("sent_at"))))
+                .toList();
+    }
+
     /** The payout of a withdrawal as JSON fields, or null if none was started. */
     public ObjectNode view(String withdrawal) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT provider, provider_transfer, status, amount_fen, "

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.TestDatabases;
+import org.zengzhi.server.payment.ProviderOutbox;
 
 /**
  * The web console in a real browser against the real server on H2: a consumer pays through a store's pay
@@ -154,9 +155,19 @@ class ConsoleBrowserIT {
             browser.screenshot("review-queue");
             browser.click("#review-queue tr[data-withdrawal] button.approve");
             browser.find("#reviewed");
+            assertThat(server.get("/operator/withdrawals?state=APPROVED").body().toString()).contains("wendy")
+                    .contains("1200.00");
+            // The approved payout goes to the sandbox provider; the operator answers for its bank.
+            server.bean(ProviderOutbox.class).drain();
+            browser.open("/console/operator");
+            String withdrawal = browser.find("#payout-list tr[data-payout]").getAttribute("data-payout");
+            browser.screenshot("payouts");
+            browser.click("#payout-list tr[data-payout-actions='" + withdrawal + "'] button.approve");
+            browser.find("#payout-done");
+            assertThat(server.get("/withdrawals/" + withdrawal).body().get("state").asString()).isEqualTo("PAID");
+            assertThat(browser.driver.findElements(By.cssSelector("#payout-list tr[data-payout='" + withdrawal + "']")))
+                    .as("no longer waiting").isEmpty();
         }
-        assertThat(server.get("/operator/withdrawals?state=APPROVED").body().toString()).contains("wendy")
-                .contains("1200.00");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.payment.Payouts;
 import org.zengzhi.server.operator.HolderSnapshot;
 import org.zengzhi.server.operator.RewardsAndExits;
 import org.zengzhi.server.web.GatewayCalls;
@@ -34,10 +35,12 @@ class OperatorPages {
 
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
+    private final Payouts payouts;
 
-    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc) {
+    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.payouts = payouts;
     }
 
     @GetMapping("/console/operator")
@@ -56,6 +59,8 @@ class OperatorPages {
                 .map(w -> Map.of("id", w.id(), "user", w.user(), "amount", Units.formatFen(w.amountFen())))
                 .toList());
         model.addAttribute("reviewKey", UUID.randomUUID().toString());
+        model.addAttribute("payouts", payouts.awaitingProvider(REVIEW_QUEUE_MAX));
+        model.addAttribute("payoutKey", UUID.randomUUID().toString());
         return "operator";
     }
 
