@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.postgresql.PGConnection;
@@ -33,6 +34,20 @@ final class CopyRows {
         return this;
     }
 
+    /** A JDBC-style value: a number, text, a time ({@link Timestamp} or {@link Instant}) or null. */
+    CopyRows addValue(Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return add(((Number) value).longValue());
+        }
+        if (value instanceof Timestamp timestamp) {
+            return add(timestamp.toInstant());
+        }
+        if (value == null || value instanceof String || value instanceof Instant) {
+            return value instanceof Instant instant ? add(instant) : add((String) value);
+        }
+        throw new IllegalArgumentException("COPY takes numbers, text and times, not " + value.getClass().getName());
+    }
+
     CopyRows add(Instant value) {
         return add(value == null ? null : value.toString());
     }
@@ -43,17 +58,27 @@ final class CopyRows {
             text.append("\\N");
             return this;
         }
+        int plain = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = escape(value.charAt(i));
+            if (escaped != null) {
+                text.append(value, plain, i).append(escaped);
+                plain = i + 1;
             }
         }
+        text.append(value, plain, value.length());
         return this;
+    }
+
+    /** How COPY's text format writes a character it treats specially, or null for one written as it is. */
+    private static String escape(char c) {
+        return switch (c) {
+            case '\\' -> "\\\\";
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            default -> null;
+        };
     }
 
     /** Ends the current row. */

@@ -46,8 +46,9 @@ public final class Journal {
                 jdbc.update("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
                         + "VALUES (?, ?, ?, ?, ?)", price);
             }
-            OrderReadModel.write(jdbc, batch);
-            RewardReadModel.write(jdbc, batch);
+            BulkInsert insert = new BulkInsert(jdbc, postgres());
+            OrderReadModel.write(jdbc, insert, batch);
+            RewardReadModel.write(jdbc, insert, batch);
             for (AppliedCommand applied : batch) {
                 for (ReadModelWrite write : applied.readModel()) {
                     jdbc.update(write.sql(), write.arguments().toArray());

@@ -18,7 +18,7 @@ final class OrderReadModel {
     private OrderReadModel() {
     }
 
-    static void write(JdbcTemplate jdbc, List<AppliedCommand> batch) {
+    static void write(JdbcTemplate jdbc, BulkInsert insert, List<AppliedCommand> batch) {
         List<Object[]> paid = new ArrayList<>();
         List<Object[]> settled = new ArrayList<>();
         List<Object[]> refunded = new ArrayList<>();
@@ -53,8 +53,8 @@ final class OrderReadModel {
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO orders (order_id, username, merchant, channel, amount, pool_share, status, paid_at, "
-                + "due_at, command_seq, merchant_share) VALUES (?, ?, ?, ?, ?, ?, 'PAID', ?, ?, ?, ?)", paid);
+        insert.rows("orders", List.of("order_id", "username", "merchant", "channel", "amount", "pool_share", "status",
+                "paid_at", "due_at", "command_seq", "merchant_share"), paid);
         jdbc.batchUpdate("UPDATE orders SET due_at = ? WHERE order_id = ?", received);
         jdbc.batchUpdate("INSERT INTO bindings (username, merchant, referrer, bound_at, command_seq) VALUES (?, ?, ?, ?, ?)",
                 bound);
@@ -65,7 +65,7 @@ final class OrderReadModel {
 
     private static Object[] paidRow(Event.OrderPaid paid, AppliedCommand applied) {
         return new Object[] {paid.order(), paid.user(), paid.merchant(), paid.channel().name().toLowerCase(Locale.ROOT),
-            paid.amountFen(), paid.split().poolFen(), Timestamp.from(applied.command().at()),
+            paid.amountFen(), paid.split().poolFen(), "PAID", Timestamp.from(applied.command().at()),
             Timestamp.from(paid.dueAt()), applied.seq(), paid.merchant() == null ? null : paid.split().merchantFen()};
     }
 }

@@ -24,7 +24,7 @@ final class RewardReadModel {
     private RewardReadModel() {
     }
 
-    static void write(JdbcTemplate jdbc, List<AppliedCommand> batch) {
+    static void write(JdbcTemplate jdbc, BulkInsert insert, List<AppliedCommand> batch) {
         List<Object[]> computed = new ArrayList<>();
         List<Object[]> changed = new ArrayList<>();
         List<Object[]> exits = new ArrayList<>();
@@ -50,12 +50,12 @@ final class RewardReadModel {
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO rewards (order_id, reward_index, kind, recipient, agent_level, region, nominal, amount, "
-                + "clawed_back, status, changed_at, command_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'PENDING', ?, ?)", computed);
+        insert.rows("rewards", List.of("order_id", "reward_index", "kind", "recipient", "agent_level", "region", "nominal",
+                "amount", "clawed_back", "status", "changed_at", "command_seq"), computed);
         jdbc.batchUpdate("UPDATE rewards SET status = ?, clawed_back = ?, changed_at = ? WHERE order_id = ? "
                 + "AND reward_index = ?", changed);
-        jdbc.batchUpdate("INSERT INTO exits (command_seq, event_index, participant, points, gross, payout, cycle_spend, "
-                + "exited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", exits);
+        insert.rows("exits", List.of("command_seq", "event_index", "participant", "points", "gross", "payout", "cycle_spend",
+                "exited_at"), exits);
     }
 
     /** A reward computed at payment becomes a row; any later status is an update of that row. */
@@ -65,7 +65,7 @@ final class RewardReadModel {
         if (change.status() == RewardStatus.PENDING) {
             computed.add(new Object[] {change.order(), place, reward.kind().name(), reward.recipient(),
                 reward.level() == null ? null : reward.level().name(), reward.region(), reward.nominalFen(),
-                reward.amountFen(), at, seq});
+                reward.amountFen(), 0L, "PENDING", at, seq});
         } else {
             long clawedBack = change.status() == RewardStatus.CLAWED_BACK ? reward.amountFen() : 0;
             changed.add(new Object[] {change.status().name(), clawedBack, at, change.order(), place});

@@ -24,4 +24,14 @@ class CopyRowsTest {
         assertThat(rows.rows()).isEqualTo(2);
         assertThat(rows.text()).isEqualTo("2026-11-22T05:00:00.123456Z\t1\n\\N\t2\n");
     }
+
+    @Test
+    void jdbcStyleValuesAreWrittenAsTheirTypesAndAnythingElseIsRefused() {
+        CopyRows rows = new CopyRows("t (a, b, c, d, e)");
+        rows.addValue(7L).addValue(3).addValue("x\ty").addValue(java.sql.Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")))
+                .addValue(null).endRow();
+        assertThat(rows.text()).isEqualTo("7\t3\tx\\ty\t2026-01-01T00:00:00Z\t\\N\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.addValue(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Double");
+    }
 }
