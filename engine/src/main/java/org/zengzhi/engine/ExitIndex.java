@@ -72,6 +72,27 @@ final class ExitIndex {
         return heap[0];
     }
 
+    /** The participant's slot in the heap, or −1 when they hold nothing. */
+    int slotOf(int participant) {
+        return position[participant];
+    }
+
+    /**
+     * Reads the entry in {@code slot} and the entries of its parent and children, which a re-key compares
+     * it with first (see {@link BatchPrefetch}).
+     */
+    long touchNeighbours(int slot) {
+        long sum = heap[slot] + keys[2 * slot];
+        if (slot > 0) {
+            sum += keys[2 * ((slot - 1) >>> 1)];
+        }
+        int child = 2 * slot + 1;
+        if (child < size) {
+            sum += keys[2 * child];
+        }
+        return sum;
+    }
+
     boolean contains(int participant) {
         return position[participant] != ABSENT;
     }

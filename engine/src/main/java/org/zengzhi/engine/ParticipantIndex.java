@@ -39,6 +39,19 @@ final class ParticipantIndex {
         }
     }
 
+    /**
+     * Reads, without deciding anything, the home slot of an id with this {@link String#hashCode()} and the
+     * id string it points to, so a following {@link #find} finds them in the cache (see {@link BatchPrefetch}).
+     */
+    long touch(int hashCode, String[] ids) {
+        long entry = slots[spread(hashCode) & mask];
+        if (entry == EMPTY) {
+            return 0;
+        }
+        String candidate = ids[(int) (entry & ID_MASK) - 1];
+        return entry + candidate.hashCode();
+    }
+
     /** Adds a new id; {@code count} is the number of participants after adding it. */
     void add(int participant, String[] ids, int count) {
         if (count * 2 > slots.length) {

@@ -59,6 +59,16 @@ final class Participants {
         return index.find(id, ids);
     }
 
+    /** Reads the index slot an id with this hash code starts at (see {@link BatchPrefetch}). */
+    long touchIndex(int hashCode) {
+        return index.touch(hashCode, ids);
+    }
+
+    /** Reads the participant's cycle (see {@link BatchPrefetch}). */
+    long touchCycle(int participant) {
+        return cycle[2 * participant];
+    }
+
     /** Registers a new participant; the caller has made room. */
     int register(String id) {
         int participant = count++;
