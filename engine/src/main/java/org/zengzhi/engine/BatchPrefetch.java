@@ -50,6 +50,7 @@ final class BatchPrefetch {
         }
         long sum = readIds(count);
         sum += readIndexSlots(count);
+        sum += readStoredIds(count);
         sum += resolve(count);
         sum += readParticipants(count);
         sum += readExitIndex(count);
@@ -79,18 +80,28 @@ final class BatchPrefetch {
         return sum;
     }
 
-    /** Pass 2: each id's home slot in the index, and the stored id string it points to. */
+    /** Pass 2: each id's home slot in the index; the participant it names is usually the one looked for. */
     private long readIndexSlots(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
-            if (ids[i] != null) {
-                sum += participants.touchIndex(hashes[i]);
+            dense[i] = ids[i] == null ? -1 : ParticipantIndex.participantOf(participants.indexEntry(hashes[i]));
+            sum += dense[i];
+        }
+        return sum;
+    }
+
+    /** Pass 3: the stored id string of that participant, which the lookup compares. */
+    private long readStoredIds(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (dense[i] >= 0) {
+                sum += participants.id(dense[i]).length();
             }
         }
         return sum;
     }
 
-    /** Pass 3: the dense ids, now that the index and the id strings are in the cache. */
+    /** Pass 4: the dense ids, looked up in full now that the index and the id strings are in the cache. */
     private long resolve(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
@@ -100,7 +111,7 @@ final class BatchPrefetch {
         return sum;
     }
 
-    /** Pass 4: the participant's points, cycle and exit-index slot; for a sale also cash and paid-out. */
+    /** Pass 5: the participant's points, cycle and exit-index slot; for a sale also cash and paid-out. */
     private long readParticipants(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
@@ -118,7 +129,7 @@ final class BatchPrefetch {
         return sum;
     }
 
-    /** Pass 5: the participant's exit-index entry and its parent and children, which a re-key compares. */
+    /** Pass 6: the participant's exit-index entry and its parent and children, which a re-key compares. */
     private long readExitIndex(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {

@@ -192,21 +192,36 @@ final class ExitIndex {
     }
 
     private boolean slotBefore(int a, int b) {
-        return before(heap[a], keys[2 * a], keys[2 * a + 1], b);
+        long numerator = keys[2 * a];
+        long holding = keys[2 * a + 1];
+        long otherNumerator = keys[2 * b];
+        if (numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE) {
+            int order = Exact.compareProducts(numerator, keys[2 * b + 1], otherNumerator, holding);
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        return before(heap[a], numerator, holding, b);
     }
 
     /**
      * True when the participant with this key comes strictly before the entry in slot {@code at}: a lower
-     * threshold price, or the same price and a smaller external id.
+     * threshold price, or the same price and a smaller external id. The entry's participant is read only
+     * for a tie or a wide numerator: at a million holders it sits in another cache line, which the usual
+     * comparison does not need.
      */
     private boolean before(int participant, long numerator, long holding, int at) {
-        int other = heap[at];
         long otherNumerator = keys[2 * at];
         long otherHolding = keys[2 * at + 1];
-        int order = numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE
-                ? Exact.compareProducts(numerator, otherHolding, otherNumerator, holding)
-                : wide(participant, numerator).multiply(BigInteger.valueOf(otherHolding))
-                        .compareTo(wide(other, otherNumerator).multiply(BigInteger.valueOf(holding)));
+        if (numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE) {
+            int order = Exact.compareProducts(numerator, otherHolding, otherNumerator, holding);
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        int other = heap[at];
+        int order = wide(participant, numerator).multiply(BigInteger.valueOf(otherHolding))
+                .compareTo(wide(other, otherNumerator).multiply(BigInteger.valueOf(holding)));
         return order < 0 || (order == 0 && participant != other && ids[participant].compareTo(ids[other]) < 0);
     }
 

@@ -39,17 +39,14 @@ final class ParticipantIndex {
         }
     }
 
-    /**
-     * Reads, without deciding anything, the home slot of an id with this {@link String#hashCode()} and the
-     * id string it points to, so a following {@link #find} finds them in the cache (see {@link BatchPrefetch}).
-     */
-    long touch(int hashCode, String[] ids) {
-        long entry = slots[spread(hashCode) & mask];
-        if (entry == EMPTY) {
-            return 0;
-        }
-        String candidate = ids[(int) (entry & ID_MASK) - 1];
-        return entry + candidate.hashCode();
+    /** The home slot's entry of an id with this {@link String#hashCode()} (see {@link BatchPrefetch}). */
+    long homeEntry(int hashCode) {
+        return slots[spread(hashCode) & mask];
+    }
+
+    /** The dense id a slot entry points to, or −1 for an empty slot (see {@link BatchPrefetch}). */
+    static int participantOf(long entry) {
+        return (int) (entry & ID_MASK) - 1;
     }
 
     /** Adds a new id; {@code count} is the number of participants after adding it. */

@@ -59,9 +59,9 @@ final class Participants {
         return index.find(id, ids);
     }
 
-    /** Reads the index slot an id with this hash code starts at (see {@link BatchPrefetch}). */
-    long touchIndex(int hashCode) {
-        return index.touch(hashCode, ids);
+    /** The entry of the index slot where the lookup of an id with this hash code starts (see {@link BatchPrefetch}). */
+    long indexEntry(int hashCode) {
+        return index.homeEntry(hashCode);
     }
 
     /** Reads the participant's cycle (see {@link BatchPrefetch}). */
