@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * Commands per second on one thread against an engine of a million participants (one JMH operation = one
  * command of {@link OrderStreamWorkload}: ~90% settled orders, ~10% sales, mall rules with k = 3 so that
- * exits happen). At the end of the trial the engine's invariants, zero-sum books and the workload's own
+ * exits happen), run one by one or in batches ({@link #batch}). At the end of the trial the engine's invariants, zero-sum books and the workload's own
  * books must hold, and exits must have happened during measurement; otherwise the run fails.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -39,6 +39,13 @@ import org.openjdk.jmh.runner.IterationType;
 public class EngineBenchmark {
     @Param({"1000000"})
     public int participants;
+
+    /**
+     * Commands per {@code Engine.execute} call: 1 runs each command on its own, as before; 64 runs the same
+     * stream through the batch entry point. Either way one JMH operation is one command.
+     */
+    @Param({"1", "64"})
+    public int batch;
 
     private OrderStreamWorkload workload;
     private long exitsAtIterationStart;
@@ -91,7 +98,7 @@ public class EngineBenchmark {
         long exitsBefore = workload.exits();
         long sellsBefore = workload.sells();
         long rejectionsBefore = workload.rejections();
-        blackhole.consume(workload.next());
+        blackhole.consume(workload.next(batch));
         counts.exits += workload.exits() - exitsBefore;
         counts.sells += workload.sells() - sellsBefore;
         counts.rejections += workload.rejections() - rejectionsBefore;
