@@ -59,12 +59,15 @@ public final class OrderStreamWorkload {
     private final Instant[] instants = new Instant[RING_SIZE];
     private final SplittableRandom random;
     private long sequence;
-    /** The participant of the command {@link #nextCommand()} built last (a sale may move on to a holder). */
-    private int picked;
+    /** The drawn commands of the current batch (place 0 alone when run one by one). */
+    private int[] drawnParticipants = new int[1];
+    private long[] drawnAmounts = new long[1];
+    private boolean[] drawnSales = new boolean[1];
     private Command[] batch = new Command[0];
-    private int[] batchParticipants = new int[0];
     private List<Command> batchView = List.of();
     private int batchCursor;
+    /** What building a batch read from the books, kept so those reads are not optimized away. */
+    private long booksRead;
 
     /** Counters over the whole life of the workload. */
     private long commands;
@@ -87,7 +90,10 @@ public final class OrderStreamWorkload {
         }
         for (int participant = 0; participant < participantCount; participant++) {
             out.clear();
-            Command command = settleCommand(participant);
+            drawnParticipants[0] = participant;
+            drawnAmounts[0] = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
+            drawnSales[0] = false;
+            Command command = build(0);
             engine.execute(command, out);
             record(command, participant, 0);
         }
@@ -106,9 +112,10 @@ public final class OrderStreamWorkload {
     /** Runs the next command of the stream and returns its output (live until the next call). */
     public EngineOutput next() {
         out.clear();
-        Command command = nextCommand();
+        draw(0);
+        Command command = build(0);
         engine.execute(command, out);
-        record(command, picked, 0);
+        record(command, drawnParticipants[0], 0);
         return out;
     }
 
@@ -130,48 +137,62 @@ public final class OrderStreamWorkload {
         return out;
     }
 
+    /**
+     * Draws the whole batch first (the same random draws, in the same order, as one by one), then builds the
+     * commands in a loop of its own: there the reads of the participants' ids and books do not wait for each
+     * other, as the engine's read-ahead does with its own state.
+     */
     private void runBatch(int batchSize) {
         if (batch.length != batchSize) {
             batch = new Command[batchSize];
-            batchParticipants = new int[batchSize];
             batchView = Arrays.asList(batch);
+            drawnParticipants = new int[batchSize];
+            drawnAmounts = new long[batchSize];
+            drawnSales = new boolean[batchSize];
         }
         out.clear();
         for (int k = 0; k < batchSize; k++) {
-            batch[k] = nextCommand();
-            batchParticipants[k] = picked;
+            draw(k);
         }
+        long books = 0;
+        for (int k = 0; k < batchSize; k++) {
+            batch[k] = build(k);
+            books += heldMicro[drawnParticipants[k]];
+        }
+        booksRead += books;
         engine.execute(batchView, out);
         for (int k = 0; k < batchSize; k++) {
-            record(batch[k], batchParticipants[k], k);
+            record(batch[k], drawnParticipants[k], k);
         }
         batchCursor = 0;
     }
 
-    /** The next command of the stream; {@link #picked} is set to its participant. */
-    private Command nextCommand() {
+    /** Draws the next command of the stream into place {@code k}: participant, sale or order, quantity. */
+    private void draw(int k) {
         int participant = random.nextInt(dormantCount, participantCount);
-        return random.nextInt(1000) < SELL_PER_MILLE ? sellCommand(participant) : settleCommand(participant);
-    }
-
-    private Command settleCommand(int participant) {
-        long amountFen = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
-        long poolShareFen = amountFen * POOL_SHARE_PERCENT / 100;
-        int slot = (int) (sequence++ & (RING_SIZE - 1));
-        picked = participant;
-        return new SettleOrder(commandIds[slot], instants[slot], ids[participant], amountFen, poolShareFen);
-    }
-
-    private Command sellCommand(int participant) {
-        for (int probe = 0; probe < HOLDER_PROBES_MAX && heldMicro[participant] == 0; probe++) {
-            participant = participant + 1 == participantCount ? dormantCount : participant + 1;
+        if (random.nextInt(1000) < SELL_PER_MILLE) {
+            for (int probe = 0; probe < HOLDER_PROBES_MAX && heldMicro[participant] == 0; probe++) {
+                participant = participant + 1 == participantCount ? dormantCount : participant + 1;
+            }
+            long held = heldMicro[participant];
+            // Between a tenth and a half of what the holder has; a non-holder asks for one point and is refused.
+            drawnAmounts[k] = held == 0 ? 1_000_000 : Math.max(1, held / 10 + random.nextLong(held * 4 / 10 + 1));
+            drawnSales[k] = true;
+        } else {
+            drawnAmounts[k] = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
+            drawnSales[k] = false;
         }
-        long held = heldMicro[participant];
-        // Between a tenth and a half of what the holder has; a non-holder asks for one point and is refused.
-        long pointsMicro = held == 0 ? 1_000_000 : Math.max(1, held / 10 + random.nextLong(held * 4 / 10 + 1));
+        drawnParticipants[k] = participant;
+    }
+
+    /** The command drawn into place {@code k}. */
+    private Command build(int k) {
         int slot = (int) (sequence++ & (RING_SIZE - 1));
-        picked = participant;
-        return new SellPoints(commandIds[slot], instants[slot], ids[participant], pointsMicro);
+        String participant = ids[drawnParticipants[k]];
+        long amount = drawnAmounts[k];
+        return drawnSales[k] ? new SellPoints(commandIds[slot], instants[slot], participant, amount)
+                : new SettleOrder(commandIds[slot], instants[slot], participant, amount,
+                        amount * POOL_SHARE_PERCENT / 100);
     }
 
     /** Books the output of command {@code k} of {@code out}: holdings from its postings, counters from its events. */

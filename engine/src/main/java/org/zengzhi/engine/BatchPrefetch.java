@@ -80,11 +80,11 @@ final class BatchPrefetch {
         return sum;
     }
 
-    /** Pass 2: each id's home slot in the index; the participant it names is usually the one looked for. */
+    /** Pass 2: each id's slots in the index, up to the first with the id's hash: usually the participant. */
     private long readIndexSlots(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
-            dense[i] = ids[i] == null ? -1 : ParticipantIndex.participantOf(participants.indexEntry(hashes[i]));
+            dense[i] = ids[i] == null ? -1 : participants.findByHash(hashes[i]);
             sum += dense[i];
         }
         return sum;

@@ -78,8 +78,8 @@ final class ExitIndex {
     }
 
     /**
-     * Reads the entry in {@code slot} and the entries of its parent and children, which a re-key compares
-     * it with first (see {@link BatchPrefetch}).
+     * Reads what a re-key of the entry in {@code slot} compares and moves first: its parent's key, its
+     * children's keys and participants, and its grandchildren's keys (see {@link BatchPrefetch}).
      */
     long touchNeighbours(int slot) {
         long sum = heap[slot] + keys[2 * slot];
@@ -88,7 +88,11 @@ final class ExitIndex {
         }
         int child = 2 * slot + 1;
         if (child < size) {
-            sum += keys[2 * child];
+            sum += keys[2 * child] + heap[child];
+        }
+        int grandchild = 2 * child + 1;
+        if (grandchild < size) {
+            sum += keys[2 * grandchild];
         }
         return sum;
     }

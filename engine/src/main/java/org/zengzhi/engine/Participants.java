@@ -59,9 +59,9 @@ final class Participants {
         return index.find(id, ids);
     }
 
-    /** The entry of the index slot where the lookup of an id with this hash code starts (see {@link BatchPrefetch}). */
-    long indexEntry(int hashCode) {
-        return index.homeEntry(hashCode);
+    /** The participant whose id probably has this hash code, or −1 (see {@link BatchPrefetch}). */
+    int findByHash(int hashCode) {
+        return index.findByHash(hashCode);
     }
 
     /** Reads the participant's cycle (see {@link BatchPrefetch}). */
