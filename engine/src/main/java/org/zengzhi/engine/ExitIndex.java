@@ -104,8 +104,10 @@ final class ExitIndex {
     /** True when the participant's exit test holds at pool cash P and circulating points N. */
     boolean due(int participant, long cashFen, long pointsMicro) {
         int slot = position[participant];
-        return PoolMath.exitDue(rules, keys[2 * slot], wideNumerators.get(participant), keys[2 * slot + 1], cashFen,
-                pointsMicro);
+        long numerator = keys[2 * slot];
+        // Looked up only for a wide numerator: boxing the id for the map on every test costs an allocation.
+        BigInteger wide = numerator == PoolMath.WIDE ? wideNumerators.get(participant) : null;
+        return PoolMath.exitDue(rules, numerator, wide, keys[2 * slot + 1], cashFen, pointsMicro);
     }
 
     /** True when the stored key is the one the participant's cycle gives (for invariant checks). */
