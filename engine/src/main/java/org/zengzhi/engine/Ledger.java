@@ -50,12 +50,6 @@ final class Ledger {
         return balances == null ? 0 : balances[owner];
     }
 
-    /** Reads a participant's or merchant's balance without allocating its array (see {@link BatchPrefetch}). */
-    long touch(AccountType type, int owner) {
-        long[] balances = ownerBalances[type.ordinal()];
-        return balances == null ? 0 : balances[owner];
-    }
-
     long system(AccountType type) {
         return systemBalances[type.ordinal()];
     }
