@@ -2,12 +2,14 @@ package org.zengzhi.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Asset;
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.CommandType;
 import org.zengzhi.engine.Command.SellPoints;
 import org.zengzhi.engine.Command.SettleOrder;
 import org.zengzhi.engine.Engine;
@@ -57,6 +59,15 @@ public final class OrderStreamWorkload {
     private final Instant[] instants = new Instant[RING_SIZE];
     private final SplittableRandom random;
     private long sequence;
+    /** The drawn commands of the current batch (place 0 alone when run one by one). */
+    private int[] drawnParticipants = new int[1];
+    private long[] drawnAmounts = new long[1];
+    private boolean[] drawnSales = new boolean[1];
+    private Command[] batch = new Command[0];
+    private List<Command> batchView = List.of();
+    private int batchCursor;
+    /** What building a batch read from the books, kept so those reads are not optimized away. */
+    private long booksRead;
 
     /** Counters over the whole life of the workload. */
     private long commands;
@@ -78,9 +89,15 @@ public final class OrderStreamWorkload {
             instants[i] = EPOCH.plusMillis(i);
         }
         for (int participant = 0; participant < participantCount; participant++) {
-            settle(participant);
             out.clear();
+            drawnParticipants[0] = participant;
+            drawnAmounts[0] = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
+            drawnSales[0] = false;
+            Command command = build(0);
+            engine.execute(command, out);
+            record(command, participant, 0);
         }
+        out.clear();
     }
 
     /** "u0000001" … "u1000000": eight characters, like a short member number. */
@@ -95,46 +112,94 @@ public final class OrderStreamWorkload {
     /** Runs the next command of the stream and returns its output (live until the next call). */
     public EngineOutput next() {
         out.clear();
-        int participant = random.nextInt(dormantCount, participantCount);
-        if (random.nextInt(1000) < SELL_PER_MILLE) {
-            sell(participant);
-        } else {
-            settle(participant);
-        }
+        draw(0);
+        Command command = build(0);
+        engine.execute(command, out);
+        record(command, drawnParticipants[0], 0);
         return out;
     }
 
-    private void settle(int participant) {
-        long amountFen = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
-        long poolShareFen = amountFen * POOL_SHARE_PERCENT / 100;
-        int slot = (int) (sequence++ & (RING_SIZE - 1));
-        Command command = new SettleOrder(commandIds[slot], instants[slot], ids[participant], amountFen,
-                poolShareFen);
-        engine.execute(command, out);
-        settles++;
-        if (record(participant)) {
-            paidInFen += amountFen;
+    /**
+     * The same stream, run through {@link Engine#execute(List, EngineOutput)} in batches of {@code batchSize}
+     * commands (1: {@link #next()}). Each call stands for one command: every {@code batchSize}-th call builds
+     * and runs the next batch, the others only step through it. The output is the whole batch's. A sale's
+     * quantity comes from the books as they were before its batch, so a participant who sells twice in one
+     * batch, or exits before selling, may be refused; such rejections are counted like any other.
+     */
+    public EngineOutput next(int batchSize) {
+        if (batchSize <= 1) {
+            return next();
         }
+        if (batchCursor == batch.length || batch.length != batchSize) {
+            runBatch(batchSize);
+        }
+        batchCursor++;
+        return out;
     }
 
-    private void sell(int participant) {
-        for (int probe = 0; probe < HOLDER_PROBES_MAX && heldMicro[participant] == 0; probe++) {
-            participant = participant + 1 == participantCount ? dormantCount : participant + 1;
+    /**
+     * Draws the whole batch first (the same random draws, in the same order, as one by one), then builds the
+     * commands in a loop of its own: there the reads of the participants' ids and books do not wait for each
+     * other, as the engine's read-ahead does with its own state.
+     */
+    private void runBatch(int batchSize) {
+        if (batch.length != batchSize) {
+            batch = new Command[batchSize];
+            batchView = Arrays.asList(batch);
+            drawnParticipants = new int[batchSize];
+            drawnAmounts = new long[batchSize];
+            drawnSales = new boolean[batchSize];
         }
-        long held = heldMicro[participant];
-        // Between a tenth and a half of what the holder has; a non-holder asks for one point and is refused.
-        long pointsMicro = held == 0 ? 1_000_000 : Math.max(1, held / 10 + random.nextLong(held * 4 / 10 + 1));
-        int slot = (int) (sequence++ & (RING_SIZE - 1));
-        engine.execute(new SellPoints(commandIds[slot], instants[slot], ids[participant], pointsMicro), out);
-        sells++;
-        record(participant);
+        out.clear();
+        for (int k = 0; k < batchSize; k++) {
+            draw(k);
+        }
+        long books = 0;
+        for (int k = 0; k < batchSize; k++) {
+            batch[k] = build(k);
+            books += heldMicro[drawnParticipants[k]];
+        }
+        booksRead += books;
+        engine.execute(batchView, out);
+        for (int k = 0; k < batchSize; k++) {
+            record(batch[k], drawnParticipants[k], k);
+        }
+        batchCursor = 0;
     }
 
-    /** Books the output of one command; returns false when the command was rejected. */
-    private boolean record(int participant) {
+    /** Draws the next command of the stream into place {@code k}: participant, sale or order, quantity. */
+    private void draw(int k) {
+        int participant = random.nextInt(dormantCount, participantCount);
+        if (random.nextInt(1000) < SELL_PER_MILLE) {
+            for (int probe = 0; probe < HOLDER_PROBES_MAX && heldMicro[participant] == 0; probe++) {
+                participant = participant + 1 == participantCount ? dormantCount : participant + 1;
+            }
+            long held = heldMicro[participant];
+            // Between a tenth and a half of what the holder has; a non-holder asks for one point and is refused.
+            drawnAmounts[k] = held == 0 ? 1_000_000 : Math.max(1, held / 10 + random.nextLong(held * 4 / 10 + 1));
+            drawnSales[k] = true;
+        } else {
+            drawnAmounts[k] = random.nextLong(AMOUNT_FEN_MIN, AMOUNT_FEN_MAX + 1);
+            drawnSales[k] = false;
+        }
+        drawnParticipants[k] = participant;
+    }
+
+    /** The command drawn into place {@code k}. */
+    private Command build(int k) {
+        int slot = (int) (sequence++ & (RING_SIZE - 1));
+        String participant = ids[drawnParticipants[k]];
+        long amount = drawnAmounts[k];
+        return drawnSales[k] ? new SellPoints(commandIds[slot], instants[slot], participant, amount)
+                : new SettleOrder(commandIds[slot], instants[slot], participant, amount,
+                        amount * POOL_SHARE_PERCENT / 100);
+    }
+
+    /** Books the output of command {@code k} of {@code out}: holdings from its postings, counters from its events. */
+    private void record(Command command, int participant, int k) {
         commands++;
         String sentId = ids[participant];
-        for (int i = 0, n = out.postingCount(); i < n; i++) {
+        for (int i = out.postingsStart(k), n = out.postingsEnd(k); i < n; i++) {
             if (out.postingType(i) == AccountType.USER_POINTS) {
                 String owner = out.postingOwner(i);
                 int index = owner == sentId ? participant : indexOf(owner);
@@ -143,7 +208,7 @@ public final class OrderStreamWorkload {
         }
         List<Event> events = out.events();
         boolean accepted = true;
-        for (int i = 0, n = events.size(); i < n; i++) {
+        for (int i = out.eventsStart(k), n = out.eventsEnd(k); i < n; i++) {
             EventType type = events.get(i).type();
             if (type == EventType.PARTICIPANT_EXITED) {
                 exits++;
@@ -152,7 +217,14 @@ public final class OrderStreamWorkload {
                 accepted = false;
             }
         }
-        return accepted;
+        if (command.type() == CommandType.SETTLE_ORDER) {
+            settles++;
+            if (accepted) {
+                paidInFen += ((SettleOrder) command).amountFen();
+            }
+        } else {
+            sells++;
+        }
     }
 
     /** The dense index of an id "u0000001": its number minus one. */

@@ -43,6 +43,7 @@ public final class Engine {
     private final Network network;
     private final OrderFlow orderFlow;
     private final WithdrawalFlow withdrawalFlow;
+    private final BatchPrefetch prefetch;
     private int merchantCapacity = MERCHANT_CAPACITY_MIN;
     private long lastPriceCashFen;
     private long lastPricePointsMicro;
@@ -77,6 +78,7 @@ public final class Engine {
         this.network = new Network(this);
         this.orderFlow = new OrderFlow(this);
         this.withdrawalFlow = new WithdrawalFlow(this);
+        this.prefetch = new BatchPrefetch(ledger, participants, exitIndex);
     }
 
     public PoolRules rules() {
@@ -102,6 +104,30 @@ public final class Engine {
         if (out.events().size() == eventsBefore + 1
                 && out.events().get(eventsBefore).type() == EventType.COMMAND_REJECTED) {
             clock = previous;
+        }
+        out.endCommand();
+    }
+
+    /**
+     * Runs commands in order, with exactly the events, postings and state that {@link #execute(Command,
+     * EngineOutput)} gives for each of them one after another: rejected commands included, each changing
+     * nothing. Use {@link EngineOutput#eventsStart(int)} and its companions to tell the commands' output
+     * apart.
+     *
+     * <p>Why a batch is faster: at a million participants most of a command's time is waiting for memory
+     * (the id's index slot, the participant's balances, their neighbours in the exit index). Before applying
+     * each window of {@link BatchPrefetch#WINDOW} commands, the engine reads the state those commands will
+     * touch in passes whose loads do not depend on each other, so the processor waits for those cache misses
+     * together instead of one after another. The reads change nothing.
+     */
+    public void execute(List<Command> batch, EngineOutput out) {
+        int size = batch.size();
+        for (int from = 0; from < size; from += BatchPrefetch.WINDOW) {
+            int to = Math.min(size, from + BatchPrefetch.WINDOW);
+            prefetch.touch(batch, from, to);
+            for (int i = from; i < to; i++) {
+                execute(batch.get(i), out);
+            }
         }
     }
 

@@ -7,20 +7,76 @@ import java.util.List;
 /**
  * What commands produced: events in order and the ledger postings, kept in primitive arrays so the hot
  * path allocates nothing per posting. Reuse one instance with {@link #clear()} between batches.
+ *
+ * <p>The output also marks where each command's events and postings end, so a caller that ran a batch
+ * (or several commands without clearing) can tell which events and postings belong to which command:
+ * command {@code i} produced events {@code [eventsStart(i), eventsEnd(i))} and postings
+ * {@code [postingsStart(i), postingsEnd(i))}.
  */
 public final class EngineOutput {
     private static final int INITIAL_POSTINGS = 16;
+    private static final int INITIAL_COMMANDS = 4;
 
     private final List<Event> events = new ArrayList<>();
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
     private String[] postingOwners = new String[INITIAL_POSTINGS];
     private long[] postingAmounts = new long[INITIAL_POSTINGS];
     private int postingCount;
+    private int[] eventEnds = new int[INITIAL_COMMANDS];
+    private int[] postingEnds = new int[INITIAL_COMMANDS];
+    private int commandCount;
 
     public void clear() {
         events.clear();
         Arrays.fill(postingOwners, 0, postingCount, null);
         postingCount = 0;
+        commandCount = 0;
+    }
+
+    /** Marks the end of one command's output: what was added since the previous mark is that command's. */
+    void endCommand() {
+        if (commandCount == eventEnds.length) {
+            eventEnds = Arrays.copyOf(eventEnds, commandCount * 2);
+            postingEnds = Arrays.copyOf(postingEnds, commandCount * 2);
+        }
+        eventEnds[commandCount] = events.size();
+        postingEnds[commandCount] = postingCount;
+        commandCount++;
+    }
+
+    /** Commands executed into this output since it was created or last cleared. */
+    public int commandCount() {
+        return commandCount;
+    }
+
+    /** Index in {@link #events()} of the first event of command {@code command} (0 for the first command). */
+    public int eventsStart(int command) {
+        checkCommand(command);
+        return command == 0 ? 0 : eventEnds[command - 1];
+    }
+
+    /** Index in {@link #events()} just after the last event of command {@code command}. */
+    public int eventsEnd(int command) {
+        checkCommand(command);
+        return eventEnds[command];
+    }
+
+    /** Index of the first posting of command {@code command}. */
+    public int postingsStart(int command) {
+        checkCommand(command);
+        return command == 0 ? 0 : postingEnds[command - 1];
+    }
+
+    /** Index just after the last posting of command {@code command}. */
+    public int postingsEnd(int command) {
+        checkCommand(command);
+        return postingEnds[command];
+    }
+
+    private void checkCommand(int command) {
+        if (command < 0 || command >= commandCount) {
+            throw new IndexOutOfBoundsException("command " + command + " of " + commandCount);
+        }
     }
 
     void event(Event event) {

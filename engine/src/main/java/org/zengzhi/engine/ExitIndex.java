@@ -72,6 +72,31 @@ final class ExitIndex {
         return heap[0];
     }
 
+    /** The participant's slot in the heap, or −1 when they hold nothing. */
+    int slotOf(int participant) {
+        return position[participant];
+    }
+
+    /**
+     * Reads what a re-key of the entry in {@code slot} compares and moves first: its parent's key, its
+     * children's keys and participants, and its grandchildren's keys (see {@link BatchPrefetch}).
+     */
+    long touchNeighbours(int slot) {
+        long sum = heap[slot] + keys[2 * slot];
+        if (slot > 0) {
+            sum += keys[2 * ((slot - 1) >>> 1)];
+        }
+        int child = 2 * slot + 1;
+        if (child < size) {
+            sum += keys[2 * child] + heap[child];
+        }
+        int grandchild = 2 * child + 1;
+        if (grandchild < size) {
+            sum += keys[2 * grandchild];
+        }
+        return sum;
+    }
+
     boolean contains(int participant) {
         return position[participant] != ABSENT;
     }
@@ -79,8 +104,10 @@ final class ExitIndex {
     /** True when the participant's exit test holds at pool cash P and circulating points N. */
     boolean due(int participant, long cashFen, long pointsMicro) {
         int slot = position[participant];
-        return PoolMath.exitDue(rules, keys[2 * slot], wideNumerators.get(participant), keys[2 * slot + 1], cashFen,
-                pointsMicro);
+        long numerator = keys[2 * slot];
+        // Looked up only for a wide numerator: boxing the id for the map on every test costs an allocation.
+        BigInteger wide = numerator == PoolMath.WIDE ? wideNumerators.get(participant) : null;
+        return PoolMath.exitDue(rules, numerator, wide, keys[2 * slot + 1], cashFen, pointsMicro);
     }
 
     /** True when the stored key is the one the participant's cycle gives (for invariant checks). */
@@ -171,21 +198,36 @@ final class ExitIndex {
     }
 
     private boolean slotBefore(int a, int b) {
-        return before(heap[a], keys[2 * a], keys[2 * a + 1], b);
+        long numerator = keys[2 * a];
+        long holding = keys[2 * a + 1];
+        long otherNumerator = keys[2 * b];
+        if (numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE) {
+            int order = Exact.compareProducts(numerator, keys[2 * b + 1], otherNumerator, holding);
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        return before(heap[a], numerator, holding, b);
     }
 
     /**
      * True when the participant with this key comes strictly before the entry in slot {@code at}: a lower
-     * threshold price, or the same price and a smaller external id.
+     * threshold price, or the same price and a smaller external id. The entry's participant is read only
+     * for a tie or a wide numerator: at a million holders it sits in another cache line, which the usual
+     * comparison does not need.
      */
     private boolean before(int participant, long numerator, long holding, int at) {
-        int other = heap[at];
         long otherNumerator = keys[2 * at];
         long otherHolding = keys[2 * at + 1];
-        int order = numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE
-                ? Exact.compareProducts(numerator, otherHolding, otherNumerator, holding)
-                : wide(participant, numerator).multiply(BigInteger.valueOf(otherHolding))
-                        .compareTo(wide(other, otherNumerator).multiply(BigInteger.valueOf(holding)));
+        if (numerator != PoolMath.WIDE && otherNumerator != PoolMath.WIDE) {
+            int order = Exact.compareProducts(numerator, otherHolding, otherNumerator, holding);
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        int other = heap[at];
+        int order = wide(participant, numerator).multiply(BigInteger.valueOf(otherHolding))
+                .compareTo(wide(other, otherNumerator).multiply(BigInteger.valueOf(holding)));
         return order < 0 || (order == 0 && participant != other && ids[participant].compareTo(ids[other]) < 0);
     }
 

@@ -39,6 +39,24 @@ final class ParticipantIndex {
         }
     }
 
+    /**
+     * The dense id of the first entry whose hash is that of an id with this {@link String#hashCode()}, or −1:
+     * the probe of {@link #find} without comparing the strings, so it reads only this table. Usually the
+     * participant {@code find} will return (see {@link BatchPrefetch}).
+     */
+    int findByHash(int hashCode) {
+        int hash = spread(hashCode);
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if (entry == EMPTY) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                return (int) (entry & ID_MASK) - 1;
+            }
+        }
+    }
+
     /** Adds a new id; {@code count} is the number of participants after adding it. */
     void add(int participant, String[] ids, int count) {
         if (count * 2 > slots.length) {

@@ -59,6 +59,16 @@ final class Participants {
         return index.find(id, ids);
     }
 
+    /** The participant whose id probably has this hash code, or −1 (see {@link BatchPrefetch}). */
+    int findByHash(int hashCode) {
+        return index.findByHash(hashCode);
+    }
+
+    /** Reads the participant's cycle (see {@link BatchPrefetch}). */
+    long touchCycle(int participant) {
+        return cycle[2 * participant];
+    }
+
     /** Registers a new participant; the caller has made room. */
     int register(String id) {
         int participant = count++;

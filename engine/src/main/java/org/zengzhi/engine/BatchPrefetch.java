@@ -1,0 +1,143 @@
+package org.zengzhi.engine;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads ahead the state a window of commands will touch, so that {@link Engine#execute(List, EngineOutput)}
+ * pays a batch's cache misses together rather than one after another (memory-level parallelism).
+ *
+ * <p>At a million participants one command waits for memory about a dozen times, most reads depending on
+ * the one before: the id string, its index slot, the id array, the participant's balances and cycle, their
+ * exit-index slot, then that slot's neighbours. Here each step is a pass over the whole window, and the reads of
+ * one pass do not depend on each other, so the processor keeps many misses in flight at once. Applying the
+ * commands afterwards finds their state in the cache.
+ *
+ * <p>Nothing here changes state or decides anything: it only reads, and folds what it read into
+ * {@link #touched} so the compiler cannot drop the reads. Only the commands of the pool's hot path
+ * ({@code SettleOrder}, {@code SellPoints}) are read ahead; the others run as they would one by one.
+ */
+final class BatchPrefetch {
+    /**
+     * Commands read ahead at a time. The state of 64 commands (about 14 cache lines each, 60 KB in all) stays
+     * in the second-level cache until they are applied; windows of 32 and 128 measured the same.
+     */
+    static final int WINDOW = 64;
+
+    private final Ledger ledger;
+    private final Participants participants;
+    private final ExitIndex exitIndex;
+    private final String[] ids = new String[WINDOW];
+    private final boolean[] sales = new boolean[WINDOW];
+    private final int[] hashes = new int[WINDOW];
+    private final int[] dense = new int[WINDOW];
+    private final int[] slots = new int[WINDOW];
+    /** What the reads returned, folded together; kept only so the reads cannot be optimized away. */
+    private long touched;
+
+    BatchPrefetch(Ledger ledger, Participants participants, ExitIndex exitIndex) {
+        this.ledger = ledger;
+        this.participants = participants;
+        this.exitIndex = exitIndex;
+    }
+
+    /** Reads the state that commands {@code from} (inclusive) to {@code to} (exclusive) of the batch will touch. */
+    void touch(List<Command> batch, int from, int to) {
+        int count = to - from;
+        for (int i = 0; i < count; i++) {
+            Command command = batch.get(from + i);
+            ids[i] = participantOf(command);
+            sales[i] = command.type() == CommandType.SELL_POINTS;
+        }
+        long sum = readIds(count);
+        sum += readIndexSlots(count);
+        sum += readStoredIds(count);
+        sum += resolve(count);
+        sum += readParticipants(count);
+        sum += readExitIndex(count);
+        touched += sum;
+        Arrays.fill(ids, 0, count, null);
+    }
+
+    /** The external participant id a hot-path command names, or null. */
+    private static String participantOf(Command command) {
+        return switch (command.type()) {
+            case SETTLE_ORDER -> ((Command.SettleOrder) command).participant();
+            case SELL_POINTS -> ((Command.SellPoints) command).participant();
+            default -> null;
+        };
+    }
+
+    /** Pass 1: each id string's header (its cached hash) and characters. */
+    private long readIds(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            String id = ids[i];
+            if (id != null) {
+                hashes[i] = id.hashCode();
+                sum += id.length();
+            }
+        }
+        return sum;
+    }
+
+    /** Pass 2: each id's slots in the index, up to the first with the id's hash: usually the participant. */
+    private long readIndexSlots(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            dense[i] = ids[i] == null ? -1 : participants.findByHash(hashes[i]);
+            sum += dense[i];
+        }
+        return sum;
+    }
+
+    /** Pass 3: the stored id string of that participant, which the lookup compares. */
+    private long readStoredIds(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (dense[i] >= 0) {
+                sum += participants.id(dense[i]).length();
+            }
+        }
+        return sum;
+    }
+
+    /** Pass 4: the dense ids, looked up in full now that the index and the id strings are in the cache. */
+    private long resolve(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            dense[i] = ids[i] == null ? -1 : participants.find(ids[i]);
+            sum += dense[i];
+        }
+        return sum;
+    }
+
+    /** Pass 5: the participant's points, cycle and exit-index slot; for a sale also cash and paid-out. */
+    private long readParticipants(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            int participant = dense[i];
+            slots[i] = -1;
+            if (participant < 0) {
+                continue;
+            }
+            sum += ledger.balance(AccountType.USER_POINTS, participant) + participants.touchCycle(participant);
+            if (sales[i]) {
+                sum += ledger.balance(AccountType.USER_CASH, participant) + participants.paidOut(participant);
+            }
+            slots[i] = exitIndex.slotOf(participant);
+        }
+        return sum;
+    }
+
+    /** Pass 6: the participant's exit-index entry and its parent and children, which a re-key compares. */
+    private long readExitIndex(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (slots[i] >= 0) {
+                sum += exitIndex.touchNeighbours(slots[i]);
+            }
+        }
+        return sum;
+    }
+}
