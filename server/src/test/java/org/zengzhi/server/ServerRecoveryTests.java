@@ -69,7 +69,10 @@ abstract class ServerRecoveryTests {
         try (ServerHarness server = start()) {
             org.springframework.jdbc.core.JdbcTemplate jdbc = server.bean(org.springframework.jdbc.core.JdbcTemplate.class);
             List<Long> seqs = jdbc.queryForList("SELECT seq FROM snapshots ORDER BY seq", Long.class);
-            assertThat(seqs).as("one request, one batch: a snapshot every 5 rows").containsExactly(5L, 10L);
+            // One request, one batch: a snapshot is due every 5 rows, and waits a batch or two if the previous
+            // one is still being stored.
+            assertThat(seqs).as("snapshots at rows " + seqs).hasSizeBetween(1, 2).first().isEqualTo(5L);
+            assertThat(seqs.get(seqs.size() - 1)).isBetween(5L, 12L);
             jdbc.query("SELECT state_hash, state FROM snapshots", row -> {
                 assertThat(row.getString(1)).isEqualTo(org.zengzhi.engine.SnapshotCodec.sha256(row.getBytes(2)));
             });

@@ -55,9 +55,11 @@ public final class EngineGateway implements AutoCloseable {
     private final Clock clock;
     private final long snapshotInterval;
     private final Thread writer;
-    /** Stores snapshots taken by the writer, one at a time, in the order taken. */
     /** The newest snapshot stored by this process; read and written on the snapshot thread only. */
     private long lastStoredSnapshotSeq = -1;
+    /** The snapshot being stored, if any (writer thread): a due snapshot waits until it is done. */
+    private CompletableFuture<Long> pendingSnapshot = CompletableFuture.completedFuture(0L);
+    /** Stores snapshots taken by the writer, one at a time, in the order taken. */
     private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "engine-snapshots");
         thread.setDaemon(true);
@@ -342,10 +344,11 @@ public final class EngineGateway implements AutoCloseable {
     }
 
     private void snapshotIfDue() {
-        if (lastSeq - lastSnapshotSeq < snapshotInterval) {
+        // While one is still on its way to the database the next waits, so at most one engine's bytes are held.
+        if (lastSeq - lastSnapshotSeq < snapshotInterval || !pendingSnapshot.isDone()) {
             return;
         }
-        snapshotInBackground();
+        pendingSnapshot = snapshotInBackground();
     }
 
     /**
