@@ -19,10 +19,13 @@ CREATE TABLE payouts (
     CONSTRAINT payouts_status CHECK (status IN ('SENDING', 'SENT', 'PAID', 'FAILED'))
 );
 
--- A payment's refund at the provider: a refunded order's cash, or a payment the engine refused.
+-- A payment's refund at the provider: a refunded order's cash, or a payment the engine refused. OWED is set
+-- in the transaction that decides it (the order's refund, the payment's failure); REFUNDED once the provider
+-- took the refund. The outbox looks for OWED rows through the index.
 ALTER TABLE payment_intents ADD COLUMN refund_status VARCHAR(10);
 ALTER TABLE payment_intents ADD COLUMN provider_refund VARCHAR(128);
 ALTER TABLE payment_intents ADD COLUMN refunded_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX payment_intents_by_refund ON payment_intents (refund_status);
 
 -- The sandbox provider's own books for transfers (payouts) and refunds.
 CREATE TABLE sandbox_transfers (

@@ -61,6 +61,9 @@ final class OrderReadModel {
         jdbc.batchUpdate("UPDATE orders SET status = 'SETTLED', settled_at = ? WHERE order_id = ?", settled);
         jdbc.batchUpdate("UPDATE orders SET points = ? WHERE order_id = ?", minted);
         jdbc.batchUpdate("UPDATE orders SET status = 'REFUNDED', refunded_at = ? WHERE order_id = ?", refunded);
+        // A refunded order's payment, if it came through a provider, is owed back there (docs/payments.md).
+        jdbc.batchUpdate("UPDATE payment_intents SET refund_status = 'OWED' WHERE order_id = ? AND status = 'PAID' "
+                + "AND refund_status IS NULL", refunded.stream().map(row -> new Object[] {row[1]}).toList());
     }
 
     private static Object[] paidRow(Event.OrderPaid paid, AppliedCommand applied) {

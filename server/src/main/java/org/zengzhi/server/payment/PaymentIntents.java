@@ -59,31 +59,22 @@ public final class PaymentIntents {
      */
     static ReadModelWrite outcome(PaymentIntent intent, Instant at, String rejection) {
         PaymentIntent.Status status = rejection == null ? PaymentIntent.Status.PAID : PaymentIntent.Status.FAILED;
-        return new ReadModelWrite("UPDATE payment_intents SET status = ?, failure_code = ?, paid_at = ? "
-                + "WHERE payment_id = ? AND status = 'CREATED'",
-                Arrays.asList(status.name(), rejection, Timestamp.from(at), intent.payment()));
+        // A FAILED payment's money is owed back at once; the outbox refunds it after the commit.
+        return new ReadModelWrite("UPDATE payment_intents SET status = ?, failure_code = ?, paid_at = ?, refund_status = ? "
+                + "WHERE payment_id = ? AND status = 'CREATED'", Arrays.asList(status.name(), rejection,
+                        Timestamp.from(at), rejection == null ? null : "OWED", intent.payment()));
     }
 
     /** Records the provider's refund of the payment, once: false when it was already recorded. */
     boolean refunded(String payment, String providerRefund, Instant at) {
         return jdbc.update("UPDATE payment_intents SET refund_status = 'REFUNDED', provider_refund = ?, refunded_at = ? "
-                + "WHERE payment_id = ? AND refunded_at IS NULL", providerRefund, Timestamp.from(at), payment) == 1;
+                + "WHERE payment_id = ? AND refund_status = 'OWED'", providerRefund, Timestamp.from(at), payment) == 1;
     }
 
-    /**
-     * Payments whose money the provider still holds though it is owed back: FAILED ones, and PAID ones whose
-     * order the engine has refunded (the {@code orders} read model), that also meet {@code where}; oldest
-     * first.
-     */
+    /** Payments whose money is owed back at the provider (refund_status OWED), that also meet {@code where}. */
     List<PaymentIntent> owedRefunds(String where, int limit, Object... arguments) {
-        return jdbc.query("SELECT " + prefixed("p.") + " FROM payment_intents p LEFT JOIN orders o ON o.order_id = "
-                + "p.order_id WHERE p.refunded_at IS NULL AND (p.status = 'FAILED' OR (p.status = 'PAID' AND "
-                + "o.status = 'REFUNDED')) AND " + where + " ORDER BY p.created_at LIMIT " + limit, (rs, i) -> read(rs),
-                arguments);
-    }
-
-    private static String prefixed(String alias) {
-        return alias + COLUMNS.replace(", ", ", " + alias);
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment_intents WHERE refund_status = 'OWED' AND " + where
+                + " ORDER BY created_at LIMIT " + limit, (rs, i) -> read(rs), arguments);
     }
 
     private PaymentIntent one(String where, Object... arguments) {

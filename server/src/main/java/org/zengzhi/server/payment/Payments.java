@@ -134,7 +134,7 @@ public final class Payments {
      * was owed.
      */
     public boolean refundIfOwed(String order) {
-        List<PaymentIntent> owed = intents.owedRefunds("p.order_id = ?", 1, order);
+        List<PaymentIntent> owed = intents.owedRefunds("order_id = ?", 1, order);
         return !owed.isEmpty() && refund(owed.get(0));
     }
 
