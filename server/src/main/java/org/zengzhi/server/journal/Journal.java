@@ -49,6 +49,7 @@ public final class Journal {
             BulkInsert insert = new BulkInsert(jdbc, postgres());
             OrderReadModel.write(jdbc, insert, batch);
             RewardReadModel.write(jdbc, insert, batch);
+            WithdrawalReadModel.write(jdbc, insert, batch);
             for (AppliedCommand applied : batch) {
                 for (ReadModelWrite write : applied.readModel()) {
                     jdbc.update(write.sql(), write.arguments().toArray());

@@ -142,6 +142,8 @@ class ConsoleBrowserIT {
             browser.type("#withdraw-amount", "1200.00");
             browser.click("#withdraw-submit");
             browser.waitForText("#withdrawn", "1200.00");
+            assertThat(browser.find("#my-withdrawals tr[data-withdrawal]").getAttribute("data-state"))
+                    .as("the wallet lists it, waiting for review").isEqualTo("REQUESTED");
             assertThat(new BigDecimal(browser.find("#cash").getText())).as("the amount is frozen at once")
                     .isEqualByComparingTo("300.00");
             browser.screenshot("withdraw");
@@ -167,6 +169,18 @@ class ConsoleBrowserIT {
             assertThat(server.get("/withdrawals/" + withdrawal).body().get("state").asString()).isEqualTo("PAID");
             assertThat(browser.driver.findElements(By.cssSelector("#payout-list tr[data-payout='" + withdrawal + "']")))
                     .as("no longer waiting").isEmpty();
+        }
+        String wendy = server.login("wendy", "wendy-secret");
+        ServerHarness.Reply mine = server.send(wendy, "GET", "/me/withdrawals", null, null);
+        assertThat(mine.body().get(0).get("state").asString()).as(mine.body().toString()).isEqualTo("PAID");
+        assertThat(mine.body().get(0).get("amount").asString()).isEqualTo("1200.00");
+        try (Browser browser = new Browser(server.origin(), temp.resolve("wendy-later-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("wendy", "wendy-secret");
+            browser.waitForPath("/console/wallet");
+            assertThat(browser.find("#my-withdrawals tr[data-withdrawal]").getAttribute("data-state")).isEqualTo("PAID");
+            assertThat(browser.find("#my-withdrawals").getText()).contains("已到账");
+            browser.screenshot("wallet-withdrawals");
         }
     }
 

@@ -29,6 +29,7 @@ import org.zengzhi.server.web.GatewayCalls;
  */
 @Controller
 class WalletPages {
+    private static final int WITHDRAWALS_SHOWN = 10;
     static final int CHART_PRICES_MAX = 2_000;
 
     private final EngineGateway gateway;
@@ -53,6 +54,12 @@ class WalletPages {
         model.addAttribute("prices", prices(jdbc));
         model.addAttribute("saleKey", UUID.randomUUID().toString());
         model.addAttribute("withdrawKey", UUID.randomUUID().toString());
+        model.addAttribute("withdrawals", ConsumerViews.withdrawalRows(jdbc, user).stream().limit(WITHDRAWALS_SHOWN)
+                .map(row -> Map.of("id", (String) row.get("withdrawal_id"),
+                        "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
+                        "payout", Units.formatFen(((Number) row.get("payout")).longValue()),
+                        "state", (String) row.get("state"), "requestedAt", ConsoleCalls.time(row.get("requested_at"))))
+                .toList());
         return "wallet";
     }
 
