@@ -1,7 +1,5 @@
 package org.zengzhi.server.journal;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,17 +34,22 @@ public final class Journal {
     /** Writes the batch durably; throws (and writes nothing) if the database refuses any of it. */
     public void append(List<AppliedCommand> batch) {
         transaction.executeWithoutResult(status -> {
-            if (postgres()) {
-                copyRows(batch);
-            } else {
-                insertRows(batch);
+            BulkInsert insert = new BulkInsert(jdbc, postgres());
+            List<Object[]> journal = new ArrayList<>(batch.size());
+            List<Object[]> postings = new ArrayList<>();
+            List<Object[]> keys = new ArrayList<>();
+            for (AppliedCommand applied : batch) {
+                collect(applied, journal, postings, keys);
             }
+            insert.rows("journal", List.of("seq", "command_id", "command_type", "at", "line", "rejection"), journal);
+            insert.rows("postings", List.of("command_seq", "posting_index", "account_type", "owner", "asset", "amount"),
+                    postings);
+            insert.rows("idempotency", List.of("idem_key", "request_hash", "command_seq", "status", "response"), keys);
             Object[] price = lastPrice(batch);
             if (price != null) {
                 jdbc.update("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
                         + "VALUES (?, ?, ?, ?, ?)", price);
             }
-            BulkInsert insert = new BulkInsert(jdbc, postgres());
             OrderReadModel.write(jdbc, insert, batch);
             RewardReadModel.write(jdbc, insert, batch);
             WithdrawalReadModel.write(jdbc, insert, batch);
@@ -68,59 +71,11 @@ public final class Journal {
         return known;
     }
 
-    /** Journal rows, postings and idempotency records as JDBC batches. */
-    private void insertRows(List<AppliedCommand> batch) {
-        jdbc.batchUpdate("INSERT INTO journal (seq, command_id, command_type, at, line, rejection) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", batch, batch.size(), Journal::journalRow);
-        List<Object[]> postings = new ArrayList<>();
-        List<Object[]> keys = new ArrayList<>();
-        for (AppliedCommand applied : batch) {
-            collect(applied, postings, keys);
-        }
-        jdbc.batchUpdate("INSERT INTO postings (command_seq, posting_index, account_type, owner, asset, amount) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", postings);
-        jdbc.batchUpdate("INSERT INTO idempotency (idem_key, request_hash, command_seq, status, response) "
-                + "VALUES (?, ?, ?, ?, ?)", keys);
-    }
-
-    /** The same rows through PostgreSQL's COPY, on the transaction's connection. */
-    private void copyRows(List<AppliedCommand> batch) {
-        CopyRows journal = new CopyRows("journal (seq, command_id, command_type, at, line, rejection)");
-        CopyRows postings = new CopyRows("postings (command_seq, posting_index, account_type, owner, asset, amount)");
-        CopyRows keys = new CopyRows("idempotency (idem_key, request_hash, command_seq, status, response)");
-        for (AppliedCommand applied : batch) {
-            journal.add(applied.seq()).add(applied.command().id()).add(applied.command().type().name())
-                    .add(applied.command().at()).add(applied.line()).add(applied.rejection()).endRow();
-            List<Posting> list = applied.postings();
-            for (int i = 0; i < list.size(); i++) {
-                Posting posting = list.get(i);
-                postings.add(applied.seq()).add(i).add(posting.type().name()).add(posting.owner())
-                        .add(posting.asset().name()).add(posting.amount()).endRow();
-            }
-            IdempotencyRecord record = applied.idempotency();
-            if (record != null) {
-                keys.add(record.key()).add(record.requestHash()).add(record.commandSeq()).add(record.status())
-                        .add(record.response()).endRow();
-            }
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            journal.copyInto(connection);
-            postings.copyInto(connection);
-            keys.copyInto(connection);
-            return null;
-        });
-    }
-
-    private static void journalRow(PreparedStatement row, AppliedCommand applied) throws SQLException {
-        row.setLong(1, applied.seq());
-        row.setString(2, applied.command().id());
-        row.setString(3, applied.command().type().name());
-        row.setTimestamp(4, Timestamp.from(applied.command().at()));
-        row.setString(5, applied.line());
-        row.setString(6, applied.rejection());
-    }
-
-    private static void collect(AppliedCommand applied, List<Object[]> postings, List<Object[]> keys) {
+    /** A command's journal row, its postings and its idempotency record, as rows of values. */
+    private static void collect(AppliedCommand applied, List<Object[]> journal, List<Object[]> postings,
+            List<Object[]> keys) {
+        journal.add(new Object[] {applied.seq(), applied.command().id(), applied.command().type().name(),
+            Timestamp.from(applied.command().at()), applied.line(), applied.rejection()});
         List<Posting> list = applied.postings();
         for (int i = 0; i < list.size(); i++) {
             Posting posting = list.get(i);
