@@ -13,6 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zengzhi.server.gateway.Response;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +74,28 @@ final class ConsoleCalls {
     /** An ISO-8601 instant of the API's views as people read it, in the server's zone; null or blank stays blank. */
     static String isoTime(Object iso) {
         return iso == null || iso.toString().isBlank() ? "" : TIME.format(Instant.parse(iso.toString()));
+    }
+
+    /**
+     * What a form's answer shows after the redirect: {@code okName} → {@code okValue} when the call succeeded,
+     * else {@code errorName} → the problem's detail.
+     */
+    static void flash(RedirectAttributes flash, ResponseEntity<String> answer, String okName, Object okValue,
+            String errorName) {
+        flash(flash, answer.getStatusCode().value(), answer.getBody(), okName, okValue, errorName);
+    }
+
+    static void flash(RedirectAttributes flash, Response answer, String okName, Object okValue, String errorName) {
+        flash(flash, answer.status(), answer.body(), okName, okValue, errorName);
+    }
+
+    private static void flash(RedirectAttributes flash, int status, String body, String okName, Object okValue,
+            String errorName) {
+        if (status < 400) {
+            flash.addFlashAttribute(okName, okValue);
+        } else {
+            flash.addFlashAttribute(errorName, detail(body));
+        }
     }
 
     /** The {@code detail} of a problem+json body, for a message on the page. */

@@ -111,11 +111,7 @@ class MerchantListPages {
             @RequestParam String key, @RequestParam(defaultValue = "0") int page, RedirectAttributes flash) {
         ResponseEntity<String> answer = ConsoleCalls.await(OperatorController.suspension(gateway, merchant, suspended,
                 reason.strip(), key + ":" + merchant + ":" + suspended));
-        if (answer.getStatusCode().is2xxSuccessful()) {
-            flash.addFlashAttribute(suspended ? "suspended" : "reinstated", merchant);
-        } else {
-            flash.addFlashAttribute("listError", ConsoleCalls.detail(answer.getBody()));
-        }
+        ConsoleCalls.flash(flash, answer, suspended ? "suspended" : "reinstated", merchant, "listError");
         return "redirect:/console/operator/merchant-list?page=" + Math.max(0, page);
     }
 }

@@ -99,8 +99,7 @@ class MerchantsPages {
             return "redirect:/console/operator/merchants";
         }
         Response answer = ConsoleCalls.await(MerchantRequestController.approve(gateway, terms, id, key));
-        flash.addFlashAttribute(answer.status() < 400 ? "approved" : "merchantsError",
-                answer.status() < 400 ? rows.get(0).get("merchant") : ConsoleCalls.detail(answer.body()));
+        ConsoleCalls.flash(flash, answer, "approved", rows.get(0).get("merchant"), "merchantsError");
         return "redirect:/console/operator/merchants";
     }
 
@@ -110,11 +109,7 @@ class MerchantsPages {
             RedirectAttributes flash) {
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "agent", key, user + "|" + region,
                 now -> new Command.AppointAgent("agent:" + key, now, user, region)));
-        if (answer.getStatusCode().is2xxSuccessful()) {
-            flash.addFlashAttribute("appointed", user + " → " + region);
-        } else {
-            flash.addFlashAttribute("merchantsError", ConsoleCalls.detail(answer.getBody()));
-        }
+        ConsoleCalls.flash(flash, answer, "appointed", user + " → " + region, "merchantsError");
         return "redirect:/console/operator/merchants";
     }
 }

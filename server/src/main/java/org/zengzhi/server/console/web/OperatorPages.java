@@ -111,11 +111,7 @@ class OperatorPages {
         long amountFen = Units.parseFen(amount);
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "subsidy", key,
                 amountFen + "|" + reason, now -> new Command.InjectSubsidy("subsidy:" + key, now, amountFen, reason)));
-        if (answer.getStatusCode().is2xxSuccessful()) {
-            flash.addFlashAttribute("subsidized", Units.formatFen(amountFen));
-        } else {
-            flash.addFlashAttribute("subsidyError", ConsoleCalls.detail(answer.getBody()));
-        }
+        ConsoleCalls.flash(flash, answer, "subsidized", Units.formatFen(amountFen), "subsidyError");
         return "redirect:/console/operator";
     }
 
@@ -126,11 +122,7 @@ class OperatorPages {
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "console-review", key + ":" + id,
                 id + "|" + approve + "|" + reason, now -> new Command.ReviewWithdrawal("review:" + key + ":" + id, now, id,
                         approve, reason.isBlank() ? null : reason)));
-        if (answer.getStatusCode().is2xxSuccessful()) {
-            flash.addFlashAttribute("reviewed", id);
-        } else {
-            flash.addFlashAttribute("reviewError", ConsoleCalls.detail(answer.getBody()));
-        }
+        ConsoleCalls.flash(flash, answer, "reviewed", id, "reviewError");
         return "redirect:/console/operator";
     }
 }

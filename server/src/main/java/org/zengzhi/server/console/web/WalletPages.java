@@ -98,11 +98,7 @@ class WalletPages {
         String user = me.getName();
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "sell:" + user, key,
                 user + "|" + pointsMicro, now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro)));
-        if (answer.getStatusCode().is2xxSuccessful()) {
-            flash.addFlashAttribute("sold", Units.formatPoints(pointsMicro));
-        } else {
-            flash.addFlashAttribute("error", ConsoleCalls.detail(answer.getBody()));
-        }
+        ConsoleCalls.flash(flash, answer, "sold", Units.formatPoints(pointsMicro), "error");
         return "redirect:/console/wallet";
     }
 
@@ -122,11 +118,7 @@ class WalletPages {
         String user = me.getName();
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "console-withdraw:" + user, key,
                 user + "|" + amountFen, now -> new Command.RequestWithdrawal("wd-" + key, now, user, amountFen)));
-        if (answer.getStatusCode().is2xxSuccessful()) {
-            flash.addFlashAttribute("withdrawn", Units.formatFen(amountFen));
-        } else {
-            flash.addFlashAttribute("withdrawError", ConsoleCalls.detail(answer.getBody()));
-        }
+        ConsoleCalls.flash(flash, answer, "withdrawn", Units.formatFen(amountFen), "withdrawError");
         return "redirect:/console/wallet";
     }
 }
