@@ -18,6 +18,7 @@ public final class EngineOutput {
     private static final int INITIAL_COMMANDS = 4;
 
     private final List<Event> events = new ArrayList<>();
+    private final boolean recordsPostings;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
     private String[] postingOwners = new String[INITIAL_POSTINGS];
     private long[] postingAmounts = new long[INITIAL_POSTINGS];
@@ -25,6 +26,29 @@ public final class EngineOutput {
     private int[] eventEnds = new int[INITIAL_COMMANDS];
     private int[] postingEnds = new int[INITIAL_COMMANDS];
     private int commandCount;
+
+    /** An output that records events and postings. */
+    public EngineOutput() {
+        this(true);
+    }
+
+    private EngineOutput(boolean recordsPostings) {
+        this.recordsPostings = recordsPostings;
+    }
+
+    /**
+     * An output that records the events but drops the postings, for callers that read balances from the
+     * engine instead (the simulator): the engine then skips resolving each posting's owner id. The balances
+     * move exactly as with postings recorded; {@link #postingCount()} stays 0.
+     */
+    public static EngineOutput withoutPostings() {
+        return new EngineOutput(false);
+    }
+
+    /** Whether postings are kept (see {@link #withoutPostings()}). */
+    public boolean recordsPostings() {
+        return recordsPostings;
+    }
 
     public void clear() {
         events.clear();

@@ -68,6 +68,9 @@ final class Ledger {
         }
         add(from, fromOwner, -amount);
         add(to, toOwner, amount);
+        if (!out.recordsPostings()) {
+            return;
+        }
         out.posting(from, ownerIds.externalId(from, fromOwner), -amount);
         out.posting(to, ownerIds.externalId(to, toOwner), amount);
     }

@@ -23,6 +23,9 @@ final class Order {
     Instant dueAt;
     boolean received;
     Status status = Status.PAID;
+    /** Where the {@link DueQueue} holds this order, or {@link DueQueue#NOT_QUEUED}. */
+    int lane = DueQueue.NOT_QUEUED;
+    long laneSlot;
 
     Order(String id, long sequence, int participant, int merchant, Channel channel, long amountFen, long deductFen,
             String region, OrderSplit split, Reward[] rewards, int[] rewardOwners, long deductGrantedFen,

@@ -11,11 +11,8 @@ import java.util.TreeSet;
  * fall due at the same moment settle in the order they were paid (R-2.1).
  */
 final class Orders {
-    private static final Comparator<Order> DUE_ORDER =
-            Comparator.comparing((Order order) -> order.dueAt).thenComparingLong(order -> order.sequence);
-
     private final Map<String, Order> byId = new HashMap<>();
-    private final TreeSet<Order> due = new TreeSet<>(DUE_ORDER);
+    private final DueQueue due = new DueQueue();
     private long sequence;
 
     Order find(String id) {
@@ -41,10 +38,7 @@ final class Orders {
 
     /** Takes the earliest order due at or before {@code now}, or returns null. */
     Order pollDue(Instant now) {
-        if (due.isEmpty() || due.first().dueAt.isAfter(now)) {
-            return null;
-        }
-        return due.pollFirst();
+        return due.pollDue(now);
     }
 
     /** Drops a settled order from the book (see {@link Engine#retainSettledOrders(boolean)}). */

@@ -1,7 +1,6 @@
 package org.zengzhi.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Computes an order's rewards (R-2.4, R-4.2 – R-4.5, R-3.10): each nominal reward is ⌊A·rate⌋ (agents: the
@@ -10,8 +9,12 @@ import java.util.List;
  * left is cut to the remainder. Rewards with no recipient or a zero nominal amount are not created.
  */
 final class RewardPlan {
-    private final List<Reward> rewards = new ArrayList<>();
-    private final List<Integer> owners = new ArrayList<>();
+    /** Direct, indirect, first order, recruitment, three agent levels and the mall rebate. */
+    private static final int MOST = 4 + RegionLevel.values().length + 1;
+
+    private final Reward[] rewards = new Reward[MOST];
+    private final int[] owners = new int[MOST];
+    private int count;
     private long remainingFen;
 
     RewardPlan(long distributionFen) {
@@ -25,8 +28,8 @@ final class RewardPlan {
         }
         long amount = Math.min(nominalFen, remainingFen);
         remainingFen -= amount;
-        rewards.add(new Reward(kind, recipient, level, region, nominalFen, amount));
-        owners.add(owner);
+        rewards[count] = new Reward(kind, recipient, level, region, nominalFen, amount);
+        owners[count++] = owner;
     }
 
     long paidFen(long distributionFen) {
@@ -34,10 +37,10 @@ final class RewardPlan {
     }
 
     Reward[] rewards() {
-        return rewards.toArray(new Reward[0]);
+        return Arrays.copyOf(rewards, count);
     }
 
     int[] owners() {
-        return owners.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(owners, count);
     }
 }

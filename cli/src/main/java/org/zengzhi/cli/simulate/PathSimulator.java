@@ -35,7 +35,7 @@ public final class PathSimulator {
     private final int path;
     private final SplittableRandom random;
     private final Engine engine;
-    private final EngineOutput out = new EngineOutput();
+    private final EngineOutput out = EngineOutput.withoutPostings();
     private final Growth growth;
     private final Recorder recorder;
     private final List<String> merchants = new ArrayList<>();
