@@ -25,7 +25,7 @@ import org.zengzhi.cli.simulate.Scenario;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = { "-Xmx2g" })
+@Fork(value = 1, jvmArgs = { "-Xmx2g", "-XX:+UseParallelGC" })
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class SimulatorBenchmark {

@@ -28,6 +28,10 @@ final class OrderFlow {
     private final Participants participants;
     private final Merchants merchants;
     private final Orders orders;
+    /** The last due time computed per channel and what it was computed from: a day's orders share one. */
+    private final Instant[] dueFrom = new Instant[Channel.values().length];
+    private final int[] dueDays = new int[Channel.values().length];
+    private final Instant[] due = new Instant[Channel.values().length];
 
     OrderFlow(Engine engine) {
         this.engine = engine;
@@ -146,7 +150,13 @@ final class OrderFlow {
         Plan.Settlement windows = engine.plan().settlement();
         int days = channel == Channel.STORE ? windows.storeDays()
                 : windows.mallAutoReceiveDays() + windows.mallReturnDays();
-        return now.plus(Duration.ofDays(days));
+        int at = channel.ordinal();
+        if (now != dueFrom[at] || days != dueDays[at]) {
+            dueFrom[at] = now;
+            dueDays[at] = days;
+            due[at] = now.plus(Duration.ofDays(days));
+        }
+        return due[at];
     }
 
     /** The pending postings of a payment; {@link #reversePayment} undoes exactly these. */
