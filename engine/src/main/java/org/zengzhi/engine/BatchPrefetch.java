@@ -14,8 +14,9 @@ import java.util.List;
  * commands afterwards finds their state in the cache.
  *
  * <p>Nothing here changes state or decides anything: it only reads, and folds what it read into
- * {@link #touched} so the compiler cannot drop the reads. Only the commands of the pool's hot path
- * ({@code SettleOrder}, {@code SellPoints}) are read ahead; the others run as they would one by one.
+ * {@link #touched} so the compiler cannot drop the reads. Only the commands of the hot paths
+ * ({@code SettleOrder}, {@code SellPoints}, {@code PayOrder}) are read ahead; the others run as they would
+ * one by one. A {@code Tick} reads ahead the orders it settles, a window at a time ({@link #touchOrders}).
  */
 final class BatchPrefetch {
     /**
@@ -29,6 +30,7 @@ final class BatchPrefetch {
     private final ExitIndex exitIndex;
     private final String[] ids = new String[WINDOW];
     private final boolean[] sales = new boolean[WINDOW];
+    private final boolean[] payments = new boolean[WINDOW];
     private final int[] hashes = new int[WINDOW];
     private final int[] dense = new int[WINDOW];
     private final int[] slots = new int[WINDOW];
@@ -48,6 +50,7 @@ final class BatchPrefetch {
             Command command = batch.get(from + i);
             ids[i] = participantOf(command);
             sales[i] = command.type() == CommandType.SELL_POINTS;
+            payments[i] = command.type() == CommandType.PAY_ORDER;
         }
         long sum = readIds(count);
         sum += readIndexSlots(count);
@@ -55,6 +58,7 @@ final class BatchPrefetch {
         sum += resolve(count);
         sum += readParticipants(count);
         sum += readExitIndex(count);
+        sum += readReferrers(count);
         touched += sum;
         Arrays.fill(ids, 0, count, null);
     }
@@ -64,6 +68,7 @@ final class BatchPrefetch {
         return switch (command.type()) {
             case SETTLE_ORDER -> ((Command.SettleOrder) command).participant();
             case SELL_POINTS -> ((Command.SellPoints) command).participant();
+            case PAY_ORDER -> ((Command.PayOrder) command).user();
             default -> null;
         };
     }
@@ -125,6 +130,10 @@ final class BatchPrefetch {
             if (sales[i]) {
                 sum += ledger.balance(AccountType.USER_CASH, participant) + participants.paidOut(participant);
             }
+            if (payments[i]) {
+                sum += participants.touchPayer(participant)
+                        + ledger.balance(AccountType.USER_CONTRIB_PENDING, participant);
+            }
             slots[i] = exitIndex.slotOf(participant);
         }
         return sum;
@@ -139,5 +148,54 @@ final class BatchPrefetch {
             }
         }
         return sum;
+    }
+
+    /** Pass 7, payments only: the referrer's and their referrer's ids and pending cash, which rewards credit. */
+    private long readReferrers(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (payments[i] && dense[i] >= 0) {
+                int direct = participants.referrer(dense[i]);
+                if (direct >= 0) {
+                    sum += participants.id(direct).length() + participants.referrer(direct)
+                            + ledger.balance(AccountType.USER_CASH_PENDING, direct);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Reads what settling these orders touches, in passes like {@link #touch}: each order, then its split,
+     * rewards and buyer, then the buyer's points, cycle and exit-index slot and the rewarded balances, then
+     * the slot's neighbours.
+     */
+    void touchOrders(Order[] orders, int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            Order order = orders[i];
+            sum += order.amountFen + order.participant + order.rewards.length + order.rewardOwners.length;
+        }
+        for (int i = 0; i < count; i++) {
+            Order order = orders[i];
+            sum += order.split.poolFen() + participants.touchCycle(order.participant);
+            for (Reward reward : order.rewards) {
+                sum += reward.amountFen();
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            Order order = orders[i];
+            sum += ledger.balance(AccountType.USER_POINTS, order.participant) + participants.settledSpend(order.participant);
+            for (int owner : order.rewardOwners) {
+                sum += ledger.balance(AccountType.USER_CASH_PENDING, owner);
+            }
+            slots[i] = exitIndex.slotOf(order.participant);
+        }
+        for (int i = 0; i < count; i++) {
+            if (slots[i] >= 0) {
+                sum += exitIndex.touchNeighbours(slots[i]);
+            }
+        }
+        touched += sum;
     }
 }

@@ -406,6 +406,10 @@ public final class Engine {
         }
     }
 
+    BatchPrefetch prefetch() {
+        return prefetch;
+    }
+
     /** The active agent of a region, or −1. */
     int agentOf(String region) {
         Integer agent = agents.get(region);

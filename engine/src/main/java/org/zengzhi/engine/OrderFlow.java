@@ -32,6 +32,7 @@ final class OrderFlow {
     private final Instant[] dueFrom = new Instant[Channel.values().length];
     private final int[] dueDays = new int[Channel.values().length];
     private final Instant[] due = new Instant[Channel.values().length];
+    private final Order[] dueWindow = new Order[BatchPrefetch.WINDOW];
 
     OrderFlow(Engine engine) {
         this.engine = engine;
@@ -268,11 +269,23 @@ final class OrderFlow {
         }
     }
 
-    /** Settles every order due by {@code now}, earliest due first, ties in payment order. */
+    /**
+     * Settles every order due by {@code now}, earliest due first, ties in payment order. The due orders are
+     * taken a window at a time and read ahead before they are settled (settling changes no due time).
+     */
     void tick(Tick tick, Instant now, EngineOutput out) {
-        for (Order order = orders.pollDue(now); order != null; order = orders.pollDue(now)) {
-            settle(tick, order, now, out);
-        }
+        int taken;
+        do {
+            taken = 0;
+            for (Order order = orders.pollDue(now); order != null; order = taken < dueWindow.length ? orders.pollDue(now) : null) {
+                dueWindow[taken++] = order;
+            }
+            engine.prefetch().touchOrders(dueWindow, taken);
+            for (int i = 0; i < taken; i++) {
+                settle(tick, dueWindow[i], now, out);
+                dueWindow[i] = null;
+            }
+        } while (taken == dueWindow.length);
     }
 
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {

@@ -69,6 +69,12 @@ final class Participants {
         return cycle[2 * participant];
     }
 
+    /** Reads what a payment looks up about its payer (see {@link BatchPrefetch}). */
+    long touchPayer(int participant) {
+        return referrer[participant] + liveOrders[participant] + boundMerchant[participant]
+                + settledSpendFen[participant] + invitees[participant];
+    }
+
     /** Registers a new participant; the caller has made room. */
     int register(String id) {
         int participant = count++;

@@ -34,8 +34,9 @@ final class Recorder {
         series[which.ordinal()][month] += value;
     }
 
-    void observe(Command command, List<Event> events, PathSimulator.Consumers consumers) {
-        for (int i = 0; i < events.size(); i++) {
+    /** Records events {@code [from, to)} of {@code events}, all produced by {@code command}. */
+    void observe(Command command, List<Event> events, int from, int to, PathSimulator.Consumers consumers) {
+        for (int i = from; i < to; i++) {
             Event event = events.get(i);
             switch (event.type()) {
                 case REWARD_CHANGED:
