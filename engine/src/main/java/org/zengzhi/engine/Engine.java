@@ -96,13 +96,12 @@ public final class Engine {
      */
     public void execute(Command command, EngineOutput out) {
         Instant previous = clock;
-        int eventsBefore = out.events().size();
+        int eventsBefore = out.eventCount();
         if (command.at().isAfter(clock)) {
             clock = command.at();
         }
         dispatch(command, out);
-        if (out.events().size() == eventsBefore + 1
-                && out.events().get(eventsBefore).type() == EventType.COMMAND_REJECTED) {
+        if (out.eventCount() == eventsBefore + 1 && out.lastEventType() == EventType.COMMAND_REJECTED) {
             clock = previous;
         }
         out.endCommand();

@@ -3,6 +3,8 @@ package org.zengzhi.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What commands produced: events in order and the ledger postings, kept in primitive arrays so the hot
@@ -18,7 +20,9 @@ public final class EngineOutput {
     private static final int INITIAL_COMMANDS = 4;
 
     private final List<Event> events = new ArrayList<>();
-    private final boolean recordsPostings;
+    private final Consumer<Event> sink;
+    private int eventCount;
+    private EventType lastEventType;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
     private String[] postingOwners = new String[INITIAL_POSTINGS];
     private long[] postingAmounts = new long[INITIAL_POSTINGS];
@@ -29,29 +33,44 @@ public final class EngineOutput {
 
     /** An output that records events and postings. */
     public EngineOutput() {
-        this(true);
+        this(null);
     }
 
-    private EngineOutput(boolean recordsPostings) {
-        this.recordsPostings = recordsPostings;
+    private EngineOutput(Consumer<Event> sink) {
+        this.sink = sink;
     }
 
     /**
-     * An output that records the events but drops the postings, for callers that read balances from the
-     * engine instead (the simulator): the engine then skips resolving each posting's owner id. The balances
-     * move exactly as with postings recorded; {@link #postingCount()} stays 0.
+     * An output that hands each event to {@code sink} as it happens and keeps neither events nor postings, for
+     * callers that fold events into figures and read balances from the engine (the simulator). The engine
+     * then skips resolving each posting's owner id, and events die young instead of piling up over a large
+     * {@code Tick}. Balances move exactly as with a recording output; {@link #events()} stays empty and
+     * {@link #postingCount()} 0, while {@link #eventsStart(int)} and {@link #eventsEnd(int)} still count the
+     * events each command produced.
      */
-    public static EngineOutput withoutPostings() {
-        return new EngineOutput(false);
+    public static EngineOutput streaming(Consumer<Event> sink) {
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"));
     }
 
-    /** Whether postings are kept (see {@link #withoutPostings()}). */
-    public boolean recordsPostings() {
-        return recordsPostings;
+    /** Whether postings are kept (not for a {@link #streaming} output). */
+    boolean recordsPostings() {
+        return sink == null;
+    }
+
+    /** Events produced since the output was created or last cleared, streamed ones included. */
+    int eventCount() {
+        return eventCount;
+    }
+
+    /** The type of the last event produced, or null if none since the last clear. */
+    EventType lastEventType() {
+        return lastEventType;
     }
 
     public void clear() {
         events.clear();
+        eventCount = 0;
+        lastEventType = null;
         Arrays.fill(postingOwners, 0, postingCount, null);
         postingCount = 0;
         commandCount = 0;
@@ -63,7 +82,7 @@ public final class EngineOutput {
             eventEnds = Arrays.copyOf(eventEnds, commandCount * 2);
             postingEnds = Arrays.copyOf(postingEnds, commandCount * 2);
         }
-        eventEnds[commandCount] = events.size();
+        eventEnds[commandCount] = eventCount;
         postingEnds[commandCount] = postingCount;
         commandCount++;
     }
@@ -104,7 +123,13 @@ public final class EngineOutput {
     }
 
     void event(Event event) {
-        events.add(event);
+        eventCount++;
+        lastEventType = event.type();
+        if (sink == null) {
+            events.add(event);
+        } else {
+            sink.accept(event);
+        }
     }
 
     void posting(AccountType type, String owner, long amount) {

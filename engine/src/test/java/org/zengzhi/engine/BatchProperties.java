@@ -64,6 +64,40 @@ class BatchProperties {
         Statistics.label("rejections").collect(outcome.rejections > 0);
     }
 
+    /**
+     * A streaming output (the simulator's) sees exactly the recorded events, in order, counts each command's
+     * events the same way, keeps no postings, and leaves the engine in the same state, clock and rejections
+     * included.
+     */
+    @Property(tries = 100)
+    void streamingSeesTheRecordedEvents(@ForAll("flows") Flow flow, @ForAll("batchSizes") List<Integer> sizes) {
+        Engine recording = new Engine(flow.plan(), RegionDirectory.STANDARD);
+        Engine streaming = new Engine(flow.plan(), RegionDirectory.STANDARD);
+        EngineOutput recorded = new EngineOutput();
+        List<Event> streamed = new ArrayList<>();
+        EngineOutput stream = EngineOutput.streaming(streamed::add);
+        List<Command> commands = flow.commands();
+        int turn = 0;
+        for (int from = 0; from < commands.size(); ) {
+            int to = Math.min(commands.size(), from + sizes.get(turn++ % sizes.size()));
+            List<Command> batch = commands.subList(from, to);
+            recorded.clear();
+            stream.clear();
+            streamed.clear();
+            recording.execute(batch, recorded);
+            streaming.execute(batch, stream);
+            assertThat(streamed).isEqualTo(recorded.events());
+            assertThat(stream.events()).isEmpty();
+            assertThat(stream.postingCount()).isZero();
+            for (int k = 0; k < batch.size(); k++) {
+                assertThat(stream.eventsEnd(k)).isEqualTo(recorded.eventsEnd(k));
+            }
+            from = to;
+        }
+        assertThat(streaming.clock()).isEqualTo(recording.clock());
+        assertThat(streaming.stateHash()).isEqualTo(recording.stateHash());
+    }
+
     /** Hundreds of commands in one batch: new participants, repeats, sales of more than held, subsidies, exits. */
     @Example
     void oneLargeBatchEqualsOneByOne() {

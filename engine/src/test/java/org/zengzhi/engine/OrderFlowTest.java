@@ -75,6 +75,32 @@ class OrderFlowTest {
         assertThat(engine.balance(AccountType.ORDER_ESCROW, null)).isZero();
     }
 
+    /**
+     * R-2.1: one tick settles more orders than its read-ahead window, earliest due first, ties in payment
+     * order: mall orders paid first fall due after store orders paid a minute later.
+     */
+    @Test
+    void aTickSettlesManyWindowsOfOrdersInDueThenPaymentOrder() {
+        setUpStore("440106");
+        int each = BatchPrefetch.WINDOW + 10;
+        List<String> expected = new ArrayList<>();
+        List<String> mall = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+            run(new Command.PayOrder("m" + i, T0, i % 2 == 0 ? "alice" : "ref1", null, Channel.MALL, 10_000 + i, 0,
+                    null, null));
+            mall.add("m" + i);
+        }
+        for (int i = 0; i < each; i++) {
+            pay("s" + i, i % 2 == 0 ? "alice" : "ref1", 10_000 + i, T0.plus(Duration.ofMinutes(1)));
+            expected.add("s" + i);
+        }
+        expected.addAll(mall);
+        List<Event> settled = tick(T0.plus(Duration.ofDays(60)));
+        assertThat(settled.stream().filter(e -> e instanceof Event.OrderSettled)
+                .map(e -> ((Event.OrderSettled) e).order())).containsExactlyElementsOf(expected);
+        assertThat(engine.unsettledOrders()).isZero();
+    }
+
     @Test
     void dustOfTheCommissionSplitGoesToTheRoundingAccount() {
         setUpStore("440106");

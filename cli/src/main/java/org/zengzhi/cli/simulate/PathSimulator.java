@@ -36,7 +36,7 @@ public final class PathSimulator {
     private final int path;
     private final SplittableRandom random;
     private final Engine engine;
-    private final EngineOutput out = EngineOutput.withoutPostings();
+    private final EngineOutput out;
     /** Orders paid but not yet run: a day's orders go to the engine in batches of {@link #ORDER_BATCH}. */
     private final List<Command> pendingOrders = new ArrayList<>(ORDER_BATCH);
     private final Growth growth;
@@ -61,6 +61,8 @@ public final class PathSimulator {
         this.engine.retainSettledOrders(false);
         this.growth = new Growth(scenario.population().growth());
         this.recorder = new Recorder(scenario.horizonMonths());
+        // Events go straight into the figures as they happen; the path reads balances from the engine itself.
+        this.out = EngineOutput.streaming(event -> recorder.record(event, consumers));
         this.regionCodes = scenario.regions().stream().map(Scenario.Region::code).toArray(String[]::new);
     }
 
@@ -290,22 +292,18 @@ public final class PathSimulator {
     private void execute(Command command) {
         flushOrders();
         engine.execute(command, out);
-        recorder.observe(command, out.events(), 0, out.events().size(), consumers);
         out.clear();
     }
 
     /**
      * Runs the orders paid since the last flush as one batch ({@link Engine#execute(List, EngineOutput)}: the
-     * same outcome as one by one, with each window's state read ahead) and records what each one produced.
+     * same outcome as one by one, with each window's state read ahead).
      */
     private void flushOrders() {
         if (pendingOrders.isEmpty()) {
             return;
         }
         engine.execute(pendingOrders, out);
-        for (int i = 0; i < pendingOrders.size(); i++) {
-            recorder.observe(pendingOrders.get(i), out.events(), out.eventsStart(i), out.eventsEnd(i), consumers);
-        }
         out.clear();
         pendingOrders.clear();
     }

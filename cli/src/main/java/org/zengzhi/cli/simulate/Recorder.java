@@ -1,6 +1,5 @@
 package org.zengzhi.cli.simulate;
 
-import java.util.List;
 
 import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Command;
@@ -34,31 +33,28 @@ final class Recorder {
         series[which.ordinal()][month] += value;
     }
 
-    /** Records events {@code [from, to)} of {@code events}, all produced by {@code command}. */
-    void observe(Command command, List<Event> events, int from, int to, PathSimulator.Consumers consumers) {
-        for (int i = from; i < to; i++) {
-            Event event = events.get(i);
-            switch (event.type()) {
-                case REWARD_CHANGED:
-                    reward((Event.RewardChanged) event);
-                    break;
-                case PARTICIPANT_EXITED:
-                    exited((Event.ParticipantExited) event, consumers);
-                    break;
-                case POINTS_SOLD: {
-                    Event.PointsSold sold = (Event.PointsSold) event;
-                    add(Series.SALE_PAYOUT, sold.payoutFen());
-                    paidBack(sold.participant(), sold.payoutFen(), consumers);
-                    break;
-                }
-                case POINTS_MINTED:
-                    add(Series.MINTED, ((Event.PointsMinted) event).pointsMicro());
-                    break;
-                case COMMAND_REJECTED:
-                    throw new IllegalStateException("the engine rejected a simulated command: " + command + " → " + event);
-                default:
-                    break;
+    /** Folds one event into the month's figures; a rejected command means the simulator is wrong, so it stops. */
+    void record(Event event, PathSimulator.Consumers consumers) {
+        switch (event.type()) {
+            case REWARD_CHANGED:
+                reward((Event.RewardChanged) event);
+                break;
+            case PARTICIPANT_EXITED:
+                exited((Event.ParticipantExited) event, consumers);
+                break;
+            case POINTS_SOLD: {
+                Event.PointsSold sold = (Event.PointsSold) event;
+                add(Series.SALE_PAYOUT, sold.payoutFen());
+                paidBack(sold.participant(), sold.payoutFen(), consumers);
+                break;
             }
+            case POINTS_MINTED:
+                add(Series.MINTED, ((Event.PointsMinted) event).pointsMicro());
+                break;
+            case COMMAND_REJECTED:
+                throw new IllegalStateException("the engine rejected simulated command " + event.command() + ": " + event);
+            default:
+                break;
         }
     }
 
