@@ -174,20 +174,22 @@ final class BatchPrefetch {
         long sum = 0;
         for (int i = 0; i < count; i++) {
             Order order = orders[i];
-            sum += order.amountFen + order.participant + order.rewards.length + order.rewardOwners.length;
+            sum += order.amountFen + order.participant + order.rewardData.length;
         }
         for (int i = 0; i < count; i++) {
             Order order = orders[i];
-            sum += order.split.poolFen() + participants.touchCycle(order.participant);
-            for (Reward reward : order.rewards) {
-                sum += reward.amountFen();
+            sum += order.split.poolFen() + participants.touchCycle(order.participant) + order.id.hashCode();
+            for (int r = 0; r < order.rewardCount(); r++) {
+                sum += order.rewardAmountFen(r);
             }
         }
         for (int i = 0; i < count; i++) {
             Order order = orders[i];
             sum += ledger.balance(AccountType.USER_POINTS, order.participant) + participants.settledSpend(order.participant);
-            for (int owner : order.rewardOwners) {
-                sum += ledger.balance(AccountType.USER_CASH_PENDING, owner);
+            for (int r = 0; r < order.rewardCount(); r++) {
+                if (order.rewardKind(r) != RewardKind.MALL_REBATE) {
+                    sum += ledger.balance(AccountType.USER_CASH_PENDING, order.rewardOwner(r));
+                }
             }
             slots[i] = exitIndex.slotOf(order.participant);
         }

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,10 +80,11 @@ final class NetworkCodec {
             out.writeLong(order.deductFen);
             out.writeUTF(order.region == null ? NONE : order.region);
             writeSplit(order.split, out);
-            out.writeInt(order.rewards.length);
-            for (int i = 0; i < order.rewards.length; i++) {
-                writeReward(order.rewards[i], out);
-                out.writeInt(order.rewardOwners[i]);
+            Reward[] rewards = OrderFlow.rewardsOf(engine, order);
+            out.writeInt(rewards.length);
+            for (int i = 0; i < rewards.length; i++) {
+                writeReward(rewards[i], out);
+                out.writeInt(order.rewardOwner(i));
             }
             out.writeLong(order.deductGrantedFen);
             out.writeLong(order.contributionFen);
@@ -114,8 +116,11 @@ final class NetworkCodec {
                 owners[r] = in.readInt();
             }
             Order order = new Order(id, sequence, participant, merchant, channel, amount, deduct,
-                    region.isEmpty() ? null : region, split, rewards, owners, in.readLong(), in.readLong(),
-                    readInstant(in), readInstant(in));
+                    region.isEmpty() ? null : region, split, Order.packRewards(rewards, owners), in.readLong(),
+                    in.readLong(), readInstant(in), readInstant(in));
+            if (!Arrays.equals(OrderFlow.rewardsOf(engine, order), rewards)) {
+                throw new IOException("order " + id + ": its rewards do not match its owners and region path");
+            }
             order.received = in.readBoolean();
             order.status = Order.Status.valueOf(in.readUTF());
             engine.orders().add(order);

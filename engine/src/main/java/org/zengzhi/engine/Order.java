@@ -6,6 +6,9 @@ import java.time.Instant;
 final class Order {
     enum Status { PAID, SETTLED, REFUNDED }
 
+    private static final RewardKind[] KINDS = RewardKind.values();
+    private static final RegionLevel[] LEVELS = RegionLevel.values();
+
     final String id;
     final long sequence;
     final int participant;
@@ -15,8 +18,12 @@ final class Order {
     final long deductFen;
     final String region;
     final OrderSplit split;
-    final Reward[] rewards;
-    final int[] rewardOwners;
+    /**
+     * The rewards, three longs each (one array instead of a record per reward, since an unsettled order may
+     * wait weeks in memory): owner's dense id | kind &lt;&lt; 32 | (agent level + 1) &lt;&lt; 40, nominal fen, paid fen.
+     * {@link OrderFlow#rewardsOf} rebuilds the {@link Reward}s.
+     */
+    final long[] rewardData;
     final long deductGrantedFen;
     final long contributionFen;
     final Instant paidAt;
@@ -28,7 +35,7 @@ final class Order {
     long laneSlot;
 
     Order(String id, long sequence, int participant, int merchant, Channel channel, long amountFen, long deductFen,
-            String region, OrderSplit split, Reward[] rewards, int[] rewardOwners, long deductGrantedFen,
+            String region, OrderSplit split, long[] rewardData, long deductGrantedFen,
             long contributionFen, Instant paidAt, Instant dueAt) {
         this.id = id;
         this.sequence = sequence;
@@ -39,12 +46,50 @@ final class Order {
         this.deductFen = deductFen;
         this.region = region;
         this.split = split;
-        this.rewards = rewards;
-        this.rewardOwners = rewardOwners;
+        this.rewardData = rewardData;
         this.deductGrantedFen = deductGrantedFen;
         this.contributionFen = contributionFen;
         this.paidAt = paidAt;
         this.dueAt = dueAt;
+    }
+
+    /** Packs rewards and their owners' dense ids into {@link #rewardData}. */
+    static long[] packRewards(Reward[] rewards, int[] owners) {
+        long[] data = new long[3 * rewards.length];
+        for (int i = 0; i < rewards.length; i++) {
+            Reward reward = rewards[i];
+            long level = reward.level() == null ? 0 : reward.level().ordinal() + 1;
+            data[3 * i] = (owners[i] & 0xFFFF_FFFFL) | (long) reward.kind().ordinal() << 32 | level << 40;
+            data[3 * i + 1] = reward.nominalFen();
+            data[3 * i + 2] = reward.amountFen();
+        }
+        return data;
+    }
+
+    int rewardCount() {
+        return rewardData.length / 3;
+    }
+
+    int rewardOwner(int i) {
+        return (int) rewardData[3 * i];
+    }
+
+    RewardKind rewardKind(int i) {
+        return KINDS[(int) (rewardData[3 * i] >>> 32) & 0xFF];
+    }
+
+    /** The agent level, or null for a reward that is not an agent's. */
+    RegionLevel rewardLevel(int i) {
+        int level = (int) (rewardData[3 * i] >>> 40) & 0xFF;
+        return level == 0 ? null : LEVELS[level - 1];
+    }
+
+    long rewardNominalFen(int i) {
+        return rewardData[3 * i + 1];
+    }
+
+    long rewardAmountFen(int i) {
+        return rewardData[3 * i + 2];
     }
 
     /** The merchant's (or supplier's) share and the merchant's mall rebate go to the merchant at settlement. */

@@ -61,14 +61,14 @@ final class OrderFlow {
         Plan.Tier tier = engine.tierOf(participant);
         long contribution = tier == null ? 0 : Splits.ofRate(pay.amountFen(), tier.rebatePpm());
         Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
-                pay.amountFen(), pay.deductFen(), region, split, rewards.rewards(), rewards.owners(), granted,
-                contribution, now, dueAt(pay.channel(), now));
+                pay.amountFen(), pay.deductFen(), region, split, Order.packRewards(rewards.rewards(), rewards.owners()),
+                granted, contribution, now, dueAt(pay.channel(), now));
         postPayment(order, out);
         orders.add(order);
         participants.addLiveOrder(participant, 1);
         out.event(new OrderPaid(pay.id(), order.id, pay.user(), pay.merchant(), pay.channel(), pay.amountFen(),
                 pay.deductFen(), region, split, granted, contribution, order.dueAt));
-        for (Reward reward : order.rewards) {
+        for (Reward reward : rewards.rewards()) {
             out.event(new RewardChanged(pay.id(), order.id, reward, RewardStatus.PENDING));
         }
     }
@@ -167,9 +167,9 @@ final class OrderFlow {
             transfer(AccountType.ORDER_ESCROW, 0, AccountType.MERCHANT_PENDING, order.merchant,
                     order.split.merchantFen(), out);
         }
-        for (int i = 0; i < order.rewards.length; i++) {
-            Reward reward = order.rewards[i];
-            transfer(AccountType.ORDER_ESCROW, 0, pendingAccount(reward), order.rewardOwners[i], reward.amountFen(), out);
+        for (int i = 0; i < order.rewardCount(); i++) {
+            transfer(AccountType.ORDER_ESCROW, 0, pendingAccount(order.rewardKind(i)), order.rewardOwner(i),
+                    order.rewardAmountFen(i), out);
         }
         transfer(AccountType.USER_DEDUCT, order.participant, AccountType.DEDUCT_ESCROW, 0, order.deductFen, out);
         transfer(AccountType.DEDUCT_ISSUANCE, 0, AccountType.USER_DEDUCT_PENDING, order.participant,
@@ -184,9 +184,9 @@ final class OrderFlow {
         transfer(AccountType.USER_DEDUCT_PENDING, order.participant, AccountType.DEDUCT_ISSUANCE, 0,
                 order.deductGrantedFen, out);
         transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.USER_DEDUCT, order.participant, order.deductFen, out);
-        for (int i = order.rewards.length - 1; i >= 0; i--) {
-            Reward reward = order.rewards[i];
-            transfer(pendingAccount(reward), order.rewardOwners[i], AccountType.ORDER_ESCROW, 0, reward.amountFen(), out);
+        for (int i = order.rewardCount() - 1; i >= 0; i--) {
+            transfer(pendingAccount(order.rewardKind(i)), order.rewardOwner(i), AccountType.ORDER_ESCROW, 0,
+                    order.rewardAmountFen(i), out);
         }
         if (order.hasMerchant()) {
             transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.ORDER_ESCROW, 0,
@@ -227,7 +227,7 @@ final class OrderFlow {
             orders.unschedule(order);
             reversePayment(order, out);
             participants.addLiveOrder(order.participant, -1);
-            for (Reward reward : order.rewards) {
+            for (Reward reward : rewardsOf(engine, order)) {
                 out.event(new RewardChanged(refund.id(), order.id, reward, RewardStatus.CANCELLED));
             }
         }
@@ -258,11 +258,12 @@ final class OrderFlow {
         if (engine.plan().refundAfterSettlement() != Plan.RefundPolicy.CLAW_BACK_REWARDS) {
             return;
         }
-        for (int i = 0; i < order.rewards.length; i++) {
-            Reward reward = order.rewards[i];
-            AccountType wallet = reward.toMerchant() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
-            long taken = Math.min(reward.amountFen(), ledger.balance(wallet, order.rewardOwners[i]));
-            transfer(wallet, order.rewardOwners[i], AccountType.PLATFORM_REVENUE, 0, taken, out);
+        Reward[] rewards = rewardsOf(engine, order);
+        for (int i = 0; i < rewards.length; i++) {
+            Reward reward = rewards[i];
+            AccountType wallet = availableAccount(reward.kind());
+            long taken = Math.min(reward.amountFen(), ledger.balance(wallet, order.rewardOwner(i)));
+            transfer(wallet, order.rewardOwner(i), AccountType.PLATFORM_REVENUE, 0, taken, out);
             Reward clawed = new Reward(reward.kind(), reward.recipient(), reward.level(), reward.region(),
                     reward.nominalFen(), taken);
             out.event(new RewardChanged(refund.id(), order.id, clawed, RewardStatus.CLAWED_BACK));
@@ -305,10 +306,11 @@ final class OrderFlow {
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
                 split.platformFen() + split.distributionLeftFen(), out);
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, split.roundingFen(), out);
-        for (int i = 0; i < order.rewards.length; i++) {
-            Reward reward = order.rewards[i];
-            transfer(pendingAccount(reward), order.rewardOwners[i], availableAccount(reward), order.rewardOwners[i],
-                    reward.amountFen(), out);
+        Reward[] rewards = rewardsOf(engine, order);
+        for (int i = 0; i < rewards.length; i++) {
+            Reward reward = rewards[i];
+            transfer(pendingAccount(reward.kind()), order.rewardOwner(i), availableAccount(reward.kind()),
+                    order.rewardOwner(i), reward.amountFen(), out);
             out.event(new RewardChanged(cause.id(), order.id, reward, RewardStatus.AVAILABLE));
         }
         transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.DEDUCT_ISSUANCE, 0, order.deductFen, out);
@@ -320,12 +322,40 @@ final class OrderFlow {
         engine.contributeToPool(cause, order.participant, order.amountFen, split.poolFen(), AccountType.ORDER_ESCROW, out);
     }
 
-    private static AccountType pendingAccount(Reward reward) {
-        return reward.toMerchant() ? AccountType.MERCHANT_PENDING : AccountType.USER_CASH_PENDING;
+    /** The mall rebate goes to a merchant; every other reward to a participant's cash. */
+    private static AccountType pendingAccount(RewardKind kind) {
+        return kind == RewardKind.MALL_REBATE ? AccountType.MERCHANT_PENDING : AccountType.USER_CASH_PENDING;
     }
 
-    private static AccountType availableAccount(Reward reward) {
-        return reward.toMerchant() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+    private static AccountType availableAccount(RewardKind kind) {
+        return kind == RewardKind.MALL_REBATE ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+    }
+
+    /**
+     * An order's rewards as records, rebuilt from its packed data: the recipient's external id from the owner
+     * (a merchant for the mall rebate), an agent reward's region from the order's region path at its level.
+     */
+    static Reward[] rewardsOf(Engine engine, Order order) {
+        Reward[] rewards = new Reward[order.rewardCount()];
+        for (int i = 0; i < rewards.length; i++) {
+            RewardKind kind = order.rewardKind(i);
+            int owner = order.rewardOwner(i);
+            RegionLevel level = order.rewardLevel(i);
+            String recipient = kind == RewardKind.MALL_REBATE ? engine.merchants().get(owner).id
+                    : engine.participants().id(owner);
+            rewards[i] = new Reward(kind, recipient, level, level == null ? null : regionAt(engine, order.region, level),
+                    order.rewardNominalFen(i), order.rewardAmountFen(i));
+        }
+        return rewards;
+    }
+
+    private static String regionAt(Engine engine, String region, RegionLevel level) {
+        for (RegionDirectory.RegionRef ref : engine.regions().path(region)) {
+            if (ref.level() == level) {
+                return ref.code();
+            }
+        }
+        throw new IllegalStateException("region " + region + " has no " + level + " on its path");
     }
 
     private void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {

@@ -102,6 +102,6 @@ class DueQueueProperties {
 
     private static Order order(long sequence, Instant paidAt, Instant dueAt) {
         return new Order("o" + sequence, sequence, 0, -1, Channel.MALL, 100, 0, null,
-                new OrderSplit(100, 0, 0, 0, 0, 0, 0, 0, 0), new Reward[0], new int[0], 0, 0, paidAt, dueAt);
+                new OrderSplit(100, 0, 0, 0, 0, 0, 0, 0, 0), new long[0], 0, 0, paidAt, dueAt);
     }
 }
