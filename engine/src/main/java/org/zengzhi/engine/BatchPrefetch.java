@@ -28,6 +28,8 @@ final class BatchPrefetch {
     private final Ledger ledger;
     private final Participants participants;
     private final ExitIndex exitIndex;
+    private final Orders orders;
+    private final String[] orderIds = new String[WINDOW];
     private final String[] ids = new String[WINDOW];
     private final boolean[] sales = new boolean[WINDOW];
     private final boolean[] payments = new boolean[WINDOW];
@@ -37,8 +39,9 @@ final class BatchPrefetch {
     /** What the reads returned, folded together; kept only so the reads cannot be optimized away. */
     private long touched;
 
-    BatchPrefetch(Ledger ledger, Participants participants, ExitIndex exitIndex) {
+    BatchPrefetch(Ledger ledger, Participants participants, ExitIndex exitIndex, Orders orders) {
         this.ledger = ledger;
+        this.orders = orders;
         this.participants = participants;
         this.exitIndex = exitIndex;
     }
@@ -51,6 +54,7 @@ final class BatchPrefetch {
             ids[i] = participantOf(command);
             sales[i] = command.type() == CommandType.SELL_POINTS;
             payments[i] = command.type() == CommandType.PAY_ORDER;
+            orderIds[i] = payments[i] ? ((Command.PayOrder) command).id() : null;
         }
         long sum = readIds(count);
         sum += readIndexSlots(count);
@@ -59,8 +63,10 @@ final class BatchPrefetch {
         sum += readParticipants(count);
         sum += readExitIndex(count);
         sum += readReferrers(count);
+        sum += readOrderIds(count);
         touched += sum;
         Arrays.fill(ids, 0, count, null);
+        Arrays.fill(orderIds, 0, count, null);
     }
 
     /** The external participant id a hot-path command names, or null. */
@@ -160,6 +166,17 @@ final class BatchPrefetch {
                     sum += participants.id(direct).length() + participants.referrer(direct)
                             + ledger.balance(AccountType.USER_CASH_PENDING, direct);
                 }
+            }
+        }
+        return sum;
+    }
+
+    /** Pass 8, payments only: the order book's slot for the new order's id, which the duplicate check reads. */
+    private long readOrderIds(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (orderIds[i] != null && orders.find(orderIds[i]) != null) {
+                sum++;
             }
         }
         return sum;

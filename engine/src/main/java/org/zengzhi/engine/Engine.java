@@ -39,6 +39,7 @@ public final class Engine {
     private final Orders orders = new Orders();
     private final Withdrawals withdrawals = new Withdrawals();
     private final Map<String, Integer> agents = new HashMap<>();
+    private int agentsVersion;
     private final Ledger.OwnerIds ownerIds = this::ownerId;
     private final Network network;
     private final OrderFlow orderFlow;
@@ -78,7 +79,7 @@ public final class Engine {
         this.network = new Network(this);
         this.orderFlow = new OrderFlow(this);
         this.withdrawalFlow = new WithdrawalFlow(this);
-        this.prefetch = new BatchPrefetch(ledger, participants, exitIndex);
+        this.prefetch = new BatchPrefetch(ledger, participants, exitIndex, orders);
     }
 
     public PoolRules rules() {
@@ -409,6 +410,11 @@ public final class Engine {
         return prefetch;
     }
 
+    /** Changes whenever an agent is appointed or removed, so a cache of {@link #agentOf} knows it is stale. */
+    int agentsVersion() {
+        return agentsVersion;
+    }
+
     /** The active agent of a region, or −1. */
     int agentOf(String region) {
         Integer agent = agents.get(region);
@@ -416,6 +422,7 @@ public final class Engine {
     }
 
     void setAgent(String region, int participant) {
+        agentsVersion++;
         if (participant < 0) {
             agents.remove(region);
         } else {

@@ -33,6 +33,10 @@ final class OrderFlow {
     private final int[] dueDays = new int[Channel.values().length];
     private final Instant[] due = new Instant[Channel.values().length];
     private final Order[] dueWindow = new Order[BatchPrefetch.WINDOW];
+    private String agentRegion;
+    private int agentsVersion;
+    private List<RegionDirectory.RegionRef> agentPath;
+    private int[] agentIds;
 
     OrderFlow(Engine engine) {
         this.engine = engine;
@@ -134,17 +138,36 @@ final class OrderFlow {
         if (region == null) {
             return;
         }
+        loadAgents(region);
         long paidBelow = 0;
-        for (RegionDirectory.RegionRef ref : engine.regions().path(region)) {
-            int agent = engine.agentOf(ref.code());
+        for (int i = 0; i < agentPath.size(); i++) {
+            int agent = agentIds[i];
             if (agent < 0) {
                 continue;
             }
+            RegionDirectory.RegionRef ref = agentPath.get(i);
             long cumulative = Splits.ofRate(amount, engine.plan().agents().rate(ref.level()));
             rewards.add(RewardKind.AGENT, agent, engine.externalId(agent), ref.level(), ref.code(),
                     Math.max(0, cumulative - paidBelow));
             paidBelow = cumulative;
         }
+    }
+
+    /**
+     * Looks up a region's path and the agent at each level, unless they are those of the previous order's
+     * region (the same string) and no agent was appointed or removed since: most orders repeat a region.
+     */
+    private void loadAgents(String region) {
+        if (region == agentRegion && engine.agentsVersion() == agentsVersion) {
+            return;
+        }
+        agentPath = engine.regions().path(region);
+        agentIds = new int[agentPath.size()];
+        for (int i = 0; i < agentIds.length; i++) {
+            agentIds[i] = engine.agentOf(agentPath.get(i).code());
+        }
+        agentRegion = region;
+        agentsVersion = engine.agentsVersion();
     }
 
     private Instant dueAt(Channel channel, Instant now) {
@@ -337,20 +360,25 @@ final class OrderFlow {
      */
     static Reward[] rewardsOf(Engine engine, Order order) {
         Reward[] rewards = new Reward[order.rewardCount()];
+        List<RegionDirectory.RegionRef> path = null;
         for (int i = 0; i < rewards.length; i++) {
             RewardKind kind = order.rewardKind(i);
             int owner = order.rewardOwner(i);
             RegionLevel level = order.rewardLevel(i);
             String recipient = kind == RewardKind.MALL_REBATE ? engine.merchants().get(owner).id
                     : engine.participants().id(owner);
-            rewards[i] = new Reward(kind, recipient, level, level == null ? null : regionAt(engine, order.region, level),
-                    order.rewardNominalFen(i), order.rewardAmountFen(i));
+            String region = null;
+            if (level != null) {
+                path = path == null ? engine.regions().path(order.region) : path;
+                region = regionAt(path, order.region, level);
+            }
+            rewards[i] = new Reward(kind, recipient, level, region, order.rewardNominalFen(i), order.rewardAmountFen(i));
         }
         return rewards;
     }
 
-    private static String regionAt(Engine engine, String region, RegionLevel level) {
-        for (RegionDirectory.RegionRef ref : engine.regions().path(region)) {
+    private static String regionAt(List<RegionDirectory.RegionRef> path, String region, RegionLevel level) {
+        for (RegionDirectory.RegionRef ref : path) {
             if (ref.level() == level) {
                 return ref.code();
             }
