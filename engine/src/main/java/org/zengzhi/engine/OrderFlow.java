@@ -301,7 +301,8 @@ final class OrderFlow {
         int taken;
         do {
             taken = 0;
-            for (Order order = orders.pollDue(now); order != null; order = taken < dueWindow.length ? orders.pollDue(now) : null) {
+            Order order;
+            while (taken < dueWindow.length && (order = orders.pollDue(now)) != null) {
                 dueWindow[taken++] = order;
             }
             engine.prefetch().touchOrders(dueWindow, taken);
