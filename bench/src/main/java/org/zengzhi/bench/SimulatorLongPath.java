@@ -11,7 +11,8 @@ import org.zengzhi.cli.simulate.Scenario;
  * The simulator's long-path check: runs a 10,000,000-order path (200,000 consumers × 2.5 orders a month ×
  * 20 months) several times one after another and prints, for each, the time, orders/s and the heap in use
  * after a full GC, so memory that grows with the paths run would show. Run:
- * {@code java -Xmx4g -cp bench/target/benchmarks.jar org.zengzhi.bench.SimulatorLongPath [runs]}.
+ * {@code java -Xmx4g -XX:+UseParallelGC -cp bench/target/benchmarks.jar org.zengzhi.bench.SimulatorLongPath [runs]}
+ * (the collector {@code bin/zengzhi simulate} uses).
  */
 public final class SimulatorLongPath {
     private SimulatorLongPath() {

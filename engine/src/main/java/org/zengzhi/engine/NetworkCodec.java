@@ -116,7 +116,7 @@ final class NetworkCodec {
                 owners[r] = in.readInt();
             }
             Order order = new Order(id, sequence, participant, merchant, channel, amount, deduct,
-                    region.isEmpty() ? null : region, split, Order.packRewards(rewards, owners), in.readLong(),
+                    region.isEmpty() ? null : region, split, Order.packRewards(rewards, owners, rewardCount), in.readLong(),
                     in.readLong(), readInstant(in), readInstant(in));
             if (!Arrays.equals(OrderFlow.rewardsOf(engine, order), rewards)) {
                 throw new IOException("order " + id + ": its rewards do not match its owners and region path");

@@ -53,10 +53,10 @@ final class Order {
         this.dueAt = dueAt;
     }
 
-    /** Packs rewards and their owners' dense ids into {@link #rewardData}. */
-    static long[] packRewards(Reward[] rewards, int[] owners) {
-        long[] data = new long[3 * rewards.length];
-        for (int i = 0; i < rewards.length; i++) {
+    /** Packs the first {@code count} rewards and their owners' dense ids into {@link #rewardData}. */
+    static long[] packRewards(Reward[] rewards, int[] owners, int count) {
+        long[] data = new long[3 * count];
+        for (int i = 0; i < count; i++) {
             Reward reward = rewards[i];
             long level = reward.level() == null ? 0 : reward.level().ordinal() + 1;
             data[3 * i] = (owners[i] & 0xFFFF_FFFFL) | (long) reward.kind().ordinal() << 32 | level << 40;

@@ -65,15 +65,15 @@ final class OrderFlow {
         Plan.Tier tier = engine.tierOf(participant);
         long contribution = tier == null ? 0 : Splits.ofRate(pay.amountFen(), tier.rebatePpm());
         Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
-                pay.amountFen(), pay.deductFen(), region, split, Order.packRewards(rewards.rewards(), rewards.owners()),
+                pay.amountFen(), pay.deductFen(), region, split, rewards.packed(),
                 granted, contribution, now, dueAt(pay.channel(), now));
         postPayment(order, out);
         orders.add(order);
         participants.addLiveOrder(participant, 1);
         out.event(new OrderPaid(pay.id(), order.id, pay.user(), pay.merchant(), pay.channel(), pay.amountFen(),
                 pay.deductFen(), region, split, granted, contribution, order.dueAt));
-        for (Reward reward : rewards.rewards()) {
-            out.event(new RewardChanged(pay.id(), order.id, reward, RewardStatus.PENDING));
+        for (int i = 0; i < rewards.count(); i++) {
+            out.event(new RewardChanged(pay.id(), order.id, rewards.reward(i), RewardStatus.PENDING));
         }
     }
 

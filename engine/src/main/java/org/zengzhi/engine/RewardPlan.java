@@ -1,7 +1,5 @@
 package org.zengzhi.engine;
 
-import java.util.Arrays;
-
 /**
  * Computes an order's rewards (R-2.4, R-4.2 – R-4.5, R-3.10): each nominal reward is ⌊A·rate⌋ (agents: the
  * differential), drawn from the distribution budget in the fixed order direct, indirect, first order,
@@ -36,11 +34,16 @@ final class RewardPlan {
         return distributionFen - remainingFen;
     }
 
-    Reward[] rewards() {
-        return Arrays.copyOf(rewards, count);
+    int count() {
+        return count;
     }
 
-    int[] owners() {
-        return Arrays.copyOf(owners, count);
+    Reward reward(int i) {
+        return rewards[i];
+    }
+
+    /** The rewards and their owners packed as {@link Order#rewardData}. */
+    long[] packed() {
+        return Order.packRewards(rewards, owners, count);
     }
 }
