@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (one Idempotency-Key each); every order of it must be answered 200, in order. The server keeps every
  * idempotency record with its response in memory, so a started server gets {@code serverHeap=3g}.
  *
+ * <p>Each run also reports the CPU time per request of the started server and of this generator (user + system
+ * over the run): on a shared machine the rate moves with everyone else's load, the CPU a request costs much
+ * less. {@code warmup=N} sets the warm-up run's requests (default a fifth of {@code requests}).
+ *
  * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3
  * java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true batch=100 requests=2000 concurrency=16 runs=3</pre>
  */
@@ -42,12 +47,22 @@ public final class HttpLoad {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int ordersPerRequest;
+    private final LongSupplier serverCpuNanos;
     private String authorization;
 
     /** {@code ordersPerRequest} 1 posts single {@code pay} commands; more posts arrays to /api/v1/orders/batch. */
     public HttpLoad(String base, int ordersPerRequest) {
+        this(base, ordersPerRequest, () -> -1);
+    }
+
+    /**
+     * The same, with the server's CPU time so far (user + system, nanoseconds; negative when unknown), so that a
+     * run reports what each request cost the server besides the rate, which a busy shared machine blurs more.
+     */
+    public HttpLoad(String base, int ordersPerRequest, LongSupplier serverCpuNanos) {
         this.base = base;
         this.ordersPerRequest = ordersPerRequest;
+        this.serverCpuNanos = serverCpuNanos;
     }
 
     /** Signs in as the operator once: the commands and batch endpoints are the operator's (or an integrator's). */
@@ -65,8 +80,9 @@ public final class HttpLoad {
         return authorization;
     }
 
+    /** {@code serverCpuMicros} and {@code clientCpuMicros} per request, NaN when unknown. */
     public record Result(long requests, long orders, long nanos, double p50Millis, double p99Millis,
-            double maxMillis, List<String> problems) {
+            double maxMillis, double serverCpuMicros, double clientCpuMicros, List<String> problems) {
         double perSecond() {
             return orders * 1e9 / nanos;
         }
@@ -78,6 +94,7 @@ public final class HttpLoad {
         int concurrency = options.integer("concurrency", 64);
         int runs = options.integer("runs", 3);
         int batch = options.integer("batch", 1);
+        int warmup = options.integer("warmup", Math.max(requests / 5, 1_000));
         if (Boolean.parseBoolean(options.text("start", "false"))) {
             String heap = options.text("serverHeap", "3g");
             List<String> jvm = new java.util.ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
@@ -87,32 +104,39 @@ public final class HttpLoad {
                 jvm.addAll(List.of(extra.split(" +")));
             }
             try (ServerProcess server = new ServerProcess(jvm)) {
-                measure(new HttpLoad(server.base(), batch), requests, concurrency, runs);
+                measure(new HttpLoad(server.base(), batch, server::cpuNanos), warmup, requests, concurrency, runs);
             }
         } else {
-            measure(new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch), requests, concurrency, runs);
+            measure(new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch), warmup, requests, concurrency,
+                    runs);
         }
     }
 
-    private static void measure(HttpLoad load, int requests, int concurrency, int runs) throws Exception {
-        report("warm-up", load.run("w", Math.max(requests / 5, 1_000), concurrency));
+    private static void measure(HttpLoad load, int warmup, int requests, int concurrency, int runs) throws Exception {
+        report("warm-up", load.run("w", warmup, concurrency));
         double[] rates = new double[runs];
         double[] p99 = new double[runs];
+        double[] serverCpu = new double[runs];
+        double[] clientCpu = new double[runs];
         for (int r = 0; r < runs; r++) {
             Result result = load.run("r" + r, requests, concurrency);
             report("run " + (r + 1), result);
             rates[r] = result.perSecond();
             p99[r] = result.p99Millis();
+            serverCpu[r] = result.serverCpuMicros();
+            clientCpu[r] = result.clientCpuMicros();
         }
         System.out.printf(Locale.ROOT, "HttpLoad requests=%d batch=%d concurrency=%d: median %.0f orders/s, median p99 "
-                + "%.1f ms per request (load average %s)%n", requests, load.ordersPerRequest, concurrency,
-                BenchArgs.median(rates), BenchArgs.median(p99), BenchArgs.loadAverage());
+                + "%.1f ms per request, CPU per request: server %.0f µs, generator %.0f µs (load average %s)%n", requests,
+                load.ordersPerRequest, concurrency, BenchArgs.median(rates), BenchArgs.median(p99),
+                BenchArgs.median(serverCpu), BenchArgs.median(clientCpu), BenchArgs.loadAverage());
     }
 
     private static void report(String label, Result result) {
         System.out.printf(Locale.ROOT, "%s: %d requests, %d orders in %.2f s = %.0f orders/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                + "load average %s%n", label, result.requests(), result.orders(), result.nanos() / 1e9, result.perSecond(),
-                result.p50Millis(), result.p99Millis(), result.maxMillis(), BenchArgs.loadAverage());
+                + "CPU per request: server %.0f µs, generator %.0f µs, load average %s%n", label, result.requests(),
+                result.orders(), result.nanos() / 1e9, result.perSecond(), result.p50Millis(), result.p99Millis(),
+                result.maxMillis(), result.serverCpuMicros(), result.clientCpuMicros(), BenchArgs.loadAverage());
         if (!result.problems().isEmpty()) {
             throw new IllegalStateException("HttpLoad got a wrong answer: "
                     + result.problems().subList(0, Math.min(10, result.problems().size())));
@@ -134,6 +158,8 @@ public final class HttpLoad {
         String[] bodies = new String[RETRY_SAMPLE];
         Semaphore window = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(requests);
+        long serverCpuBefore = serverCpuNanos.getAsLong();
+        long clientCpuBefore = ownCpuNanos();
         long start = System.nanoTime();
         int sent = 0;
         for (int i = 0; i < requests && problems.isEmpty(); i++, sent++) {
@@ -160,9 +186,12 @@ public final class HttpLoad {
         }
         done.await();
         long nanos = System.nanoTime() - start;
+        long serverCpuAfter = serverCpuNanos.getAsLong();
+        double clientCpu = cpuMicros(clientCpuBefore, ownCpuNanos(), requests);
+        double serverCpu = cpuMicros(serverCpuBefore, serverCpuAfter, requests);
         if (!problems.isEmpty()) {
             // Stop at the first wrong answer: a dead server would otherwise cost a timeout per request.
-            return new Result(sent, sent, nanos, 0, 0, 0, new ArrayList<>(problems));
+            return new Result(sent, sent, nanos, 0, 0, 0, serverCpu, clientCpu, new ArrayList<>(problems));
         }
         checkRetries(runId, merchant, bodies, problems);
         long unpaidAfter = unsettledOrders();
@@ -172,7 +201,17 @@ public final class HttpLoad {
         }
         Arrays.sort(latencies);
         return new Result(requests, orders, nanos, percentile(latencies, 0.50), percentile(latencies, 0.99),
-                latencies[requests - 1] / 1e6, new ArrayList<>(problems));
+                latencies[requests - 1] / 1e6, serverCpu, clientCpu, new ArrayList<>(problems));
+    }
+
+    /** This JVM's CPU time so far, or -1 where the platform does not say. */
+    private static long ownCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    private static double cpuMicros(long before, long after, int requests) {
+        return before < 0 || after < 0 ? Double.NaN : (after - before) / 1e3 / requests;
     }
 
     private void checkRetries(String runId, String merchant, String[] bodies, ConcurrentLinkedQueue<String> problems)
