@@ -1,25 +1,42 @@
 package org.zengzhi.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.config.H2Config;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP end to end: single-order {@code pay} commands (store channel, unique order ids and Idempotency-Keys)
  * posted to a running server's {@code /api/v1/commands} by {@code concurrency} outstanding requests on
- * {@link HttpClient}; payments per second and latency percentiles. Checks: every answer is 200 and names
+ * Apache HttpClient 5's minimal asynchronous client (HTTP/1.1, one connection per open request, one I/O
+ * thread); payments per second and latency percentiles. Checks: every answer is 200 and names
  * its order; the engine's unpaid-order count grew by exactly the number sent (one effect each); a sample
  * of requests retried with their keys gets the first body back and changes nothing. The server must tick
  * rarely ({@code --zengzhi.tick-interval=PT1H}) or the count check fails; {@code start=true} launches
@@ -36,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3
  * java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true batch=100 requests=2000 concurrency=16 runs=3</pre>
  */
-public final class HttpLoad {
+public final class HttpLoad implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int RETRY_SAMPLE = 100;
 
@@ -44,7 +61,11 @@ public final class HttpLoad {
     public static final String OPERATOR_PASSWORD = System.getProperty("zengzhi.bench.operator-password",
             "bench-operator-password");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final RequestConfig TIMEOUTS = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build();
+    /** The connection pool's limit; {@link #run} keeps at most {@code concurrency} requests open besides. */
+    private static final int CONNECTIONS_MAX = 1_024;
+
+    private final CloseableHttpAsyncClient http;
     private final String base;
     private final int ordersPerRequest;
     private final LongSupplier serverCpuNanos;
@@ -63,17 +84,70 @@ public final class HttpLoad {
         this.base = base;
         this.ordersPerRequest = ordersPerRequest;
         this.serverCpuNanos = serverCpuNanos;
+        http = HttpAsyncClients.createMinimal(HttpVersionPolicy.FORCE_HTTP_1, H2Config.DEFAULT, Http1Config.DEFAULT,
+                IOReactorConfig.custom().setIoThreadCount(1).build(),
+                PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnTotal(CONNECTIONS_MAX)
+                        .setMaxConnPerRoute(CONNECTIONS_MAX).setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5)).build()).build());
+        http.start();
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+    }
+
+    /** An answer: its status and its body as text. */
+    private record Answer(int status, String body) {
+    }
+
+    /** Sends a request; the answer (or the failure) completes the future on the client's I/O thread. */
+    private CompletableFuture<Answer> send(SimpleHttpRequest request) {
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        http.execute(request, new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(SimpleHttpResponse response) {
+                byte[] body = response.getBodyBytes();
+                answer.complete(new Answer(response.getCode(),
+                        body == null ? "" : new String(body, StandardCharsets.UTF_8)));
+            }
+
+            @Override
+            public void failed(Exception failure) {
+                answer.completeExceptionally(failure);
+            }
+
+            @Override
+            public void cancelled() {
+                answer.cancel(false);
+            }
+        });
+        return answer;
+    }
+
+    private Answer call(SimpleHttpRequest request) throws Exception {
+        return send(request).get(60, TimeUnit.SECONDS);
+    }
+
+    private SimpleHttpRequest post(String path, String key, String json) {
+        SimpleRequestBuilder request = SimpleRequestBuilder.post(URI.create(base + path)).setRequestConfig(TIMEOUTS)
+                .setBody(json, ContentType.APPLICATION_JSON);
+        if (key != null) {
+            request.setHeader("Idempotency-Key", key);
+        }
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        return request.build();
     }
 
     /** Signs in as the operator once: the commands and batch endpoints are the operator's (or an integrator's). */
     private String authorization() throws Exception {
         if (authorization == null) {
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\""
-                            + OPERATOR_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            if (login.statusCode() != 200) {
-                throw new IllegalStateException("operator sign-in failed (" + login.statusCode() + "): " + login.body());
+            Answer login = call(post("/api/v1/auth/login", null, "{\"username\":\"operator\",\"password\":\""
+                    + OPERATOR_PASSWORD + "\"}"));
+            if (login.status() != 200) {
+                throw new IllegalStateException("operator sign-in failed (" + login.status() + "): " + login.body());
             }
             authorization = "Bearer " + JSON.readTree(login.body()).get("token").asString();
         }
@@ -103,12 +177,14 @@ public final class HttpLoad {
             if (!extra.isEmpty()) {
                 jvm.addAll(List.of(extra.split(" +")));
             }
-            try (ServerProcess server = new ServerProcess(jvm)) {
-                measure(new HttpLoad(server.base(), batch, server::cpuNanos), warmup, requests, concurrency, runs);
+            try (ServerProcess server = new ServerProcess(jvm);
+                    HttpLoad load = new HttpLoad(server.base(), batch, server::cpuNanos)) {
+                measure(load, warmup, requests, concurrency, runs);
             }
         } else {
-            measure(new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch), warmup, requests, concurrency,
-                    runs);
+            try (HttpLoad load = new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch)) {
+                measure(load, warmup, requests, concurrency, runs);
+            }
         }
     }
 
@@ -148,10 +224,10 @@ public final class HttpLoad {
         authorization();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         String merchant = "shop-" + runId;
-        HttpResponse<String> onboarded = post("merchant-" + runId, "{\"type\":\"merchant\",\"merchant\":\"" + merchant
+        Answer onboarded = post("merchant-" + runId, "{\"type\":\"merchant\",\"merchant\":\"" + merchant
                 + "\",\"owner\":\"owner-" + runId + "\",\"region\":\"440106\",\"commissionRate\":\"0.20\"}");
-        if (onboarded.statusCode() != 200) {
-            problems.add("merchant: " + onboarded.statusCode() + " " + onboarded.body());
+        if (onboarded.status() != 200) {
+            problems.add("merchant: " + onboarded.status() + " " + onboarded.body());
         }
         long unpaidBefore = unsettledOrders();
         long[] latencies = new long[requests];
@@ -167,13 +243,13 @@ public final class HttpLoad {
             String order = runId + "-" + i;
             window.acquireUninterruptibly();
             long sentAt = System.nanoTime();
-            http.sendAsync(payRequest(order, merchant, i), HttpResponse.BodyHandlers.ofString())
+            send(payRequest(order, merchant, i))
                     .whenComplete((response, failure) -> {
                         latencies[index] = System.nanoTime() - sentAt;
                         if (failure != null) {
                             problems.add(order + ": " + failure);
-                        } else if (response.statusCode() != 200 || !answered(order, response.body())) {
-                            problems.add(order + ": " + response.statusCode() + " " + response.body());
+                        } else if (response.status() != 200 || !answered(order, response.body())) {
+                            problems.add(order + ": " + response.status() + " " + response.body());
                         } else if (index < RETRY_SAMPLE) {
                             bodies[index] = response.body();
                         }
@@ -220,10 +296,9 @@ public final class HttpLoad {
             if (bodies[i] == null) {
                 continue;
             }
-            HttpResponse<String> again = http.send(payRequest(runId + "-" + i, merchant, i),
-                    HttpResponse.BodyHandlers.ofString());
-            if (again.statusCode() != 200 || !again.body().equals(bodies[i])) {
-                problems.add("retry of " + runId + "-" + i + " got " + again.statusCode() + " " + again.body());
+            Answer again = call(payRequest(runId + "-" + i, merchant, i));
+            if (again.status() != 200 || !again.body().equals(bodies[i])) {
+                problems.add("retry of " + runId + "-" + i + " got " + again.status() + " " + again.body());
             }
         }
     }
@@ -250,7 +325,7 @@ public final class HttpLoad {
     }
 
     /** Request {@code i}: one pay command, or an array of {@code ordersPerRequest} named {@code order.k}. */
-    private HttpRequest payRequest(String order, String merchant, int i) {
+    private SimpleHttpRequest payRequest(String order, String merchant, int i) {
         String body;
         if (ordersPerRequest == 1) {
             body = payBody(order, merchant, i);
@@ -262,10 +337,7 @@ public final class HttpLoad {
             body = array.append(']').toString();
         }
         String path = ordersPerRequest == 1 ? "/api/v1/commands" : "/api/v1/orders/batch";
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "pay-" + order)
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return post(path, "pay-" + order, body);
     }
 
     private static String payBody(String order, String merchant, long i) {
@@ -275,17 +347,17 @@ public final class HttpLoad {
                 + "\",\"channel\":\"store\"}";
     }
 
-    private HttpResponse<String> post(String key, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/commands")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .header("Authorization", authorization()).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Answer post(String key, String json) throws Exception {
+        authorization();
+        return call(post("/api/v1/commands", key, json));
     }
 
     private long unsettledOrders() throws Exception {
-        HttpResponse<String> economy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/economy"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        Answer economy = call(SimpleRequestBuilder.get(URI.create(base + "/api/v1/economy")).setRequestConfig(TIMEOUTS)
+                .setHeader("Authorization", authorization()).build());
+        if (economy.status() != 200) {
+            throw new IllegalStateException("GET /api/v1/economy answered " + economy.status() + ": " + economy.body());
+        }
         return JSON.readTree(economy.body()).get("unsettledOrders").asLong();
     }
 }
