@@ -78,6 +78,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not answer within 90 s; its log: " + log);
     }
 
+    /** The server's CPU time so far (user + system) in nanoseconds, or -1 where the platform does not say. */
+    public long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     /** {@code http://127.0.0.1:port}. */
     public String base() {
         return base;

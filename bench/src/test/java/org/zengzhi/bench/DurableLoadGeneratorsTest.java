@@ -57,12 +57,14 @@ class DurableLoadGeneratorsTest {
     @Test
     void httpLoadAgainstThePackagedServer() throws Exception {
         try (ServerProcess server = new ServerProcess(List.of("-Xmx512m"))) {
-            HttpLoad.Result result = new HttpLoad(server.base(), 1).run("t", 300, 8);
-            assertThat(result.problems()).isEmpty();
-            assertThat(result.orders()).isEqualTo(300);
-            HttpLoad.Result batches = new HttpLoad(server.base(), 10).run("b", 30, 4);
-            assertThat(batches.problems()).isEmpty();
-            assertThat(batches.orders()).isEqualTo(300);
+            try (HttpLoad single = new HttpLoad(server.base(), 1); HttpLoad batch = new HttpLoad(server.base(), 10)) {
+                HttpLoad.Result result = single.run("t", 300, 8);
+                assertThat(result.problems()).isEmpty();
+                assertThat(result.orders()).isEqualTo(300);
+                HttpLoad.Result batches = batch.run("b", 30, 4);
+                assertThat(batches.problems()).isEmpty();
+                assertThat(batches.orders()).isEqualTo(300);
+            }
         }
     }
 }
