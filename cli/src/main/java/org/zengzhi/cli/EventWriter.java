@@ -21,13 +21,17 @@ import tools.jackson.core.json.JsonFactory;
  * (2 and 6); prices are rounded for display only, the exact pair being poolCash / circulatingPoints.
  */
 final class EventWriter implements AutoCloseable {
+    /**
+     * An empty root separator: each line ends with our own '\n' instead of Jackson's default space. Built once:
+     * a factory is thread-safe and costly to build, and the server renders every answer through a new writer.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder().rootValueSeparator("").build();
+
     private final JsonGenerator json;
     private final FlowEventWriter flow;
 
     EventWriter(OutputStream out) {
-        // An empty root separator: each line ends with our own '\n' instead of Jackson's default space.
-        JsonFactory factory = JsonFactory.builder().rootValueSeparator("").build();
-        this.json = factory.createGenerator(ObjectWriteContext.empty(), out);
+        this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
         this.flow = new FlowEventWriter(json);
     }
 

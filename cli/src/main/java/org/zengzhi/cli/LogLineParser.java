@@ -29,7 +29,8 @@ final class LogLineParser {
     private static final java.util.Map<String, String> SPLIT_ALIASES = java.util.Map.of("distributionBudget",
             "distribution", "platformProfit", "platform", "poolContribution", "pool", "poolShare", "pool");
 
-    private final JsonFactory factory = new JsonFactory();
+    /** Thread-safe and costly to build: the server parses a line of every request through a new parser. */
+    private static final JsonFactory FACTORY = new JsonFactory();
     private final JsonToken[] tokens = new JsonToken[FIELD_COUNT];
     private final String[] texts = new String[FIELD_COUNT];
     private final String[] splitTexts = new String[SPLIT_PARTS.size()];
@@ -186,7 +187,7 @@ final class LogLineParser {
 
     /** Reads the object's known fields as raw tokens and text; checks types later, per command type. */
     private void readObject(String line) throws MalformedLineException {
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), line)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw malformed(null, "is not a JSON object");
             }
