@@ -100,6 +100,22 @@ class DueQueueProperties {
         assertThat(queue.size()).isZero();
     }
 
+    /** Orders falling due in reverse: each fits no lane, so past the eighth lane they go to the sorted set. */
+    @Example
+    void reversedDueTimesOverflowIntoTheSortedSetAndStillComeOutSorted() {
+        DueQueue queue = new DueQueue();
+        for (int i = 0; i < 100; i++) {
+            queue.add(order(i, START, START.plus(Duration.ofHours(100 - i))));
+        }
+        assertThat(queue.lanes()).isEqualTo(8);
+        assertThat(queue.size()).isEqualTo(100);
+        for (int i = 99; i >= 0; i--) {
+            assertThat(queue.pollDue(Instant.MAX).sequence).isEqualTo(i);
+        }
+        assertThat(queue.pollDue(Instant.MAX)).isNull();
+        assertThat(queue.slotsInUse()).isZero();
+    }
+
     private static Order order(long sequence, Instant paidAt, Instant dueAt) {
         return new Order("o" + sequence, sequence, 0, -1, Channel.MALL, 100, 0, null,
                 new OrderSplit(100, 0, 0, 0, 0, 0, 0, 0, 0), new long[0], 0, 0, paidAt, dueAt);
