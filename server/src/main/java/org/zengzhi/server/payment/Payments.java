@@ -173,11 +173,9 @@ public final class Payments {
             return done(Problems.problem(404, "Not found", "provider", "no payment provider " + providerName));
         }
         CallbackVerification verification = provider.verify(headers, body);
-        if (verification instanceof Refused) {
-            Refused refused = (Refused) verification;
+        if (verification instanceof Refused refused) {
             LOG.warn("refused a {} callback: {} {}", providerName, refused.field(), refused.reason());
-            String title = refused.status() == 401 ? "Unauthorized" : "Bad request";
-            return done(Problems.problem(refused.status(), title, refused.field(), refused.reason()));
+            return done(refusal(refused));
         }
         Notification notification = ((Verified) verification).notification();
         PaymentIntent intent = intents.byProviderTransaction(providerName, notification.providerTransaction());
@@ -236,5 +234,11 @@ public final class Payments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A callback the provider refused to verify, as the problem answered to the sender (401 or 400). */
+    static Response refusal(Refused refused) {
+        String title = refused.status() == 401 ? "Unauthorized" : "Bad request";
+        return Problems.problem(refused.status(), title, refused.field(), refused.reason());
     }
 }

@@ -148,8 +148,7 @@ public final class Payouts {
         TransferVerification verification = sender.verifyTransfer(headers, body);
         if (verification instanceof Refused refused) {
             LOG.warn("refused a {} payout callback: {} {}", providerName, refused.field(), refused.reason());
-            String title = refused.status() == 401 ? "Unauthorized" : "Bad request";
-            return done(Problems.problem(refused.status(), title, refused.field(), refused.reason()));
+            return done(Payments.refusal(refused));
         }
         TransferNotification notification = ((TransferVerified) verification).notification();
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT withdrawal_id, amount_fen FROM payouts "
