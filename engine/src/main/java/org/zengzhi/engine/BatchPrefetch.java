@@ -204,7 +204,7 @@ final class BatchPrefetch {
             Order order = orders[i];
             sum += ledger.balance(AccountType.USER_POINTS, order.participant) + participants.settledSpend(order.participant);
             for (int r = 0; r < order.rewardCount(); r++) {
-                if (order.rewardKind(r) != RewardKind.MALL_REBATE) {
+                if (!order.rewardKind(r).toMerchant()) {
                     sum += ledger.balance(AccountType.USER_CASH_PENDING, order.rewardOwner(r));
                 }
             }

@@ -346,13 +346,13 @@ final class OrderFlow {
         engine.contributeToPool(cause, order.participant, order.amountFen, split.poolFen(), AccountType.ORDER_ESCROW, out);
     }
 
-    /** The mall rebate goes to a merchant; every other reward to a participant's cash. */
+    /** A merchant's reward (the mall rebate) goes to its accounts; every other to a participant's cash. */
     private static AccountType pendingAccount(RewardKind kind) {
-        return kind == RewardKind.MALL_REBATE ? AccountType.MERCHANT_PENDING : AccountType.USER_CASH_PENDING;
+        return kind.toMerchant() ? AccountType.MERCHANT_PENDING : AccountType.USER_CASH_PENDING;
     }
 
     private static AccountType availableAccount(RewardKind kind) {
-        return kind == RewardKind.MALL_REBATE ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+        return kind.toMerchant() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
     }
 
     /**
@@ -366,7 +366,7 @@ final class OrderFlow {
             RewardKind kind = order.rewardKind(i);
             int owner = order.rewardOwner(i);
             RegionLevel level = order.rewardLevel(i);
-            String recipient = kind == RewardKind.MALL_REBATE ? engine.merchants().get(owner).id
+            String recipient = kind.toMerchant() ? engine.merchants().get(owner).id
                     : engine.participants().id(owner);
             String region = null;
             if (level != null) {

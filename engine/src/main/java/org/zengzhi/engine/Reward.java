@@ -10,7 +10,7 @@ public record Reward(RewardKind kind, String recipient, RegionLevel level, Strin
         long amountFen) {
 
     public boolean toMerchant() {
-        return kind == RewardKind.MALL_REBATE;
+        return kind.toMerchant();
     }
 
     public long cutFen() {

@@ -13,5 +13,10 @@ public enum RewardKind {
     /** To the regional agents, by differential (区代/市代/省代, R-4.5). */
     AGENT,
     /** To the merchant who bound the consumer, on the consumer's mall cash (商家返点, R-3.10). */
-    MALL_REBATE
+    MALL_REBATE;
+
+    /** Whether the recipient is a merchant (the mall rebate) rather than a participant. */
+    public boolean toMerchant() {
+        return this == MALL_REBATE;
+    }
 }

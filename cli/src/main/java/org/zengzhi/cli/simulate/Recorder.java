@@ -2,7 +2,6 @@ package org.zengzhi.cli.simulate;
 
 
 import org.zengzhi.engine.AccountType;
-import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.RewardStatus;
