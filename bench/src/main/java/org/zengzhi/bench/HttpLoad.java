@@ -50,6 +50,11 @@ import tools.jackson.databind.json.JsonMapper;
  * over the run): on a shared machine the rate moves with everyone else's load, the CPU a request costs much
  * less. {@code warmup=N} sets the warm-up run's requests (default a fifth of {@code requests}).
  *
+ * <p>{@code read=true} measures the stack's floor instead: every request is {@code GET /api/v1/economy} with the
+ * operator's bearer token, which passes through the same Tomcat, Spring Security, MVC async dispatch and a round
+ * trip through the engine's writer thread, but writes nothing to the database. Checks: every answer is 200 with
+ * the economy's {@code unsettledOrders}, and the count did not move. What a payment cannot beat on this machine.
+ *
  * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true requests=100000 concurrency=64 runs=3
  * java -cp bench/target/benchmarks.jar org.zengzhi.bench.HttpLoad start=true batch=100 requests=2000 concurrency=16 runs=3</pre>
  */
@@ -68,6 +73,8 @@ public final class HttpLoad implements AutoCloseable {
     private final CloseableHttpAsyncClient http;
     private final String base;
     private final int ordersPerRequest;
+    /** Whether requests are economy reads (the stack's floor, {@code read=true}) instead of payments. */
+    private boolean reads;
     private final LongSupplier serverCpuNanos;
     private String authorization;
 
@@ -169,6 +176,7 @@ public final class HttpLoad implements AutoCloseable {
         int runs = options.integer("runs", 3);
         int batch = options.integer("batch", 1);
         int warmup = options.integer("warmup", Math.max(requests / 5, 1_000));
+        boolean reads = Boolean.parseBoolean(options.text("read", "false"));
         if (Boolean.parseBoolean(options.text("start", "false"))) {
             String heap = options.text("serverHeap", "3g");
             List<String> jvm = new java.util.ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
@@ -179,10 +187,12 @@ public final class HttpLoad implements AutoCloseable {
             }
             try (ServerProcess server = new ServerProcess(jvm);
                     HttpLoad load = new HttpLoad(server.base(), batch, server::cpuNanos)) {
+                load.reads = reads;
                 measure(load, warmup, requests, concurrency, runs);
             }
         } else {
             try (HttpLoad load = new HttpLoad(options.text("url", "http://127.0.0.1:8080"), batch)) {
+                load.reads = reads;
                 measure(load, warmup, requests, concurrency, runs);
             }
         }
@@ -202,9 +212,10 @@ public final class HttpLoad implements AutoCloseable {
             serverCpu[r] = result.serverCpuMicros();
             clientCpu[r] = result.clientCpuMicros();
         }
-        System.out.printf(Locale.ROOT, "HttpLoad requests=%d batch=%d concurrency=%d: median %.0f orders/s, median p99 "
-                + "%.1f ms per request, CPU per request: server %.0f µs, generator %.0f µs (load average %s)%n", requests,
-                load.ordersPerRequest, concurrency, BenchArgs.median(rates), BenchArgs.median(p99),
+        System.out.printf(Locale.ROOT, "HttpLoad %srequests=%d batch=%d concurrency=%d: median %.0f %s/s, median p99 "
+                + "%.1f ms per request, CPU per request: server %.0f µs, generator %.0f µs (load average %s)%n",
+                load.reads ? "read=true " : "", requests, load.ordersPerRequest, concurrency, BenchArgs.median(rates),
+                load.reads ? "reads" : "orders", BenchArgs.median(p99),
                 BenchArgs.median(serverCpu), BenchArgs.median(clientCpu), BenchArgs.loadAverage());
     }
 
@@ -243,12 +254,13 @@ public final class HttpLoad implements AutoCloseable {
             String order = runId + "-" + i;
             window.acquireUninterruptibly();
             long sentAt = System.nanoTime();
-            send(payRequest(order, merchant, i))
+            send(reads ? economyRequest() : payRequest(order, merchant, i))
                     .whenComplete((response, failure) -> {
                         latencies[index] = System.nanoTime() - sentAt;
                         if (failure != null) {
                             problems.add(order + ": " + failure);
-                        } else if (response.status() != 200 || !answered(order, response.body())) {
+                        } else if (response.status() != 200 || !(reads ? response.body().contains("\"unsettledOrders\"")
+                                : answered(order, response.body()))) {
                             problems.add(order + ": " + response.status() + " " + response.body());
                         } else if (index < RETRY_SAMPLE) {
                             bodies[index] = response.body();
@@ -269,11 +281,14 @@ public final class HttpLoad implements AutoCloseable {
             // Stop at the first wrong answer: a dead server would otherwise cost a timeout per request.
             return new Result(sent, sent, nanos, 0, 0, 0, serverCpu, clientCpu, new ArrayList<>(problems));
         }
-        checkRetries(runId, merchant, bodies, problems);
+        if (!reads) {
+            checkRetries(runId, merchant, bodies, problems);
+        }
         long unpaidAfter = unsettledOrders();
-        long orders = (long) requests * ordersPerRequest;
-        if (unpaidAfter - unpaidBefore != orders) {
-            problems.add("the engine gained " + (unpaidAfter - unpaidBefore) + " unsettled orders, not " + orders);
+        long orders = reads ? requests : (long) requests * ordersPerRequest;
+        long effects = reads ? 0 : orders;
+        if (unpaidAfter - unpaidBefore != effects) {
+            problems.add("the engine gained " + (unpaidAfter - unpaidBefore) + " unsettled orders, not " + effects);
         }
         Arrays.sort(latencies);
         return new Result(requests, orders, nanos, percentile(latencies, 0.50), percentile(latencies, 0.99),
@@ -352,9 +367,14 @@ public final class HttpLoad implements AutoCloseable {
         return call(post("/api/v1/commands", key, json));
     }
 
+    private SimpleHttpRequest economyRequest() {
+        return SimpleRequestBuilder.get(URI.create(base + "/api/v1/economy")).setRequestConfig(TIMEOUTS)
+                .setHeader("Authorization", authorization).build();
+    }
+
     private long unsettledOrders() throws Exception {
-        Answer economy = call(SimpleRequestBuilder.get(URI.create(base + "/api/v1/economy")).setRequestConfig(TIMEOUTS)
-                .setHeader("Authorization", authorization()).build());
+        authorization();
+        Answer economy = call(economyRequest());
         if (economy.status() != 200) {
             throw new IllegalStateException("GET /api/v1/economy answered " + economy.status() + ": " + economy.body());
         }
