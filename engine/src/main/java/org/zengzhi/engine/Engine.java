@@ -235,7 +235,11 @@ public final class Engine {
         transfer(AccountType.POINT_ISSUANCE, 0, AccountType.USER_POINTS, participant, minted, out);
         participants.addSpend(participant, amountFen);
         reindex(participant);
-        out.event(new PointsMinted(cause.id(), participants.id(participant), amountFen, poolShareFen, minted));
+        if (out.receives(EventType.POINTS_MINTED)) {
+            out.event(new PointsMinted(cause.id(), participants.id(participant), amountFen, poolShareFen, minted));
+        } else {
+            out.skip(EventType.POINTS_MINTED);
+        }
         afterPoolChange(cause, cashBefore, pointsBefore, out);
     }
 
@@ -325,7 +329,11 @@ public final class Engine {
             return;
         }
         if (pointsBefore == 0 || Exact.compareProducts(cash, pointsBefore, cashBefore, points) != 0) {
-            out.event(new PriceChanged(cause.id(), cause.at(), cash, points));
+            if (out.receives(EventType.PRICE_CHANGED)) {
+                out.event(new PriceChanged(cause.id(), cause.at(), cash, points));
+            } else {
+                out.skip(EventType.PRICE_CHANGED);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,10 @@ public final class EngineOutput {
 
     private final List<Event> events = new ArrayList<>();
     private final Consumer<Event> sink;
+    /** Per event type, whether the sink takes it; null when it takes every event. */
+    private final boolean[] types;
+    /** Per reward status, whether the sink takes a {@link Event.RewardChanged} to it; null for every status. */
+    private final boolean[] rewardStatuses;
     private int eventCount;
     private EventType lastEventType;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
@@ -33,11 +38,13 @@ public final class EngineOutput {
 
     /** An output that records events and postings. */
     public EngineOutput() {
-        this(null);
+        this(null, null, null);
     }
 
-    private EngineOutput(Consumer<Event> sink) {
+    private EngineOutput(Consumer<Event> sink, boolean[] types, boolean[] rewardStatuses) {
         this.sink = sink;
+        this.types = types;
+        this.rewardStatuses = rewardStatuses;
     }
 
     /**
@@ -49,7 +56,44 @@ public final class EngineOutput {
      * events each command produced.
      */
     public static EngineOutput streaming(Consumer<Event> sink) {
-        return new EngineOutput(Objects.requireNonNull(sink, "sink"));
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"), null, null);
+    }
+
+    /**
+     * A {@link #streaming} output whose sink takes only events of {@code types}, and of the reward changes only
+     * those to a status in {@code rewardStatuses}: the engine does not build the others at all, which on the
+     * order flow is most of its events. Everything else is as with {@link #streaming(Consumer)}: balances and
+     * state move the same, and the event counts ({@link #eventsStart(int)}, {@link #eventsEnd(int)}) still
+     * include the events not built.
+     */
+    public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, Set<RewardStatus> rewardStatuses) {
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags(EventType.values().length, types),
+                flags(RewardStatus.values().length, rewardStatuses));
+    }
+
+    private static <E extends Enum<E>> boolean[] flags(int size, Set<E> members) {
+        boolean[] flags = new boolean[size];
+        for (E member : members) {
+            flags[member.ordinal()] = true;
+        }
+        return flags;
+    }
+
+    /** Whether an event of this type is to be built and passed to {@link #event}; if not, {@link #skip} counts it. */
+    boolean receives(EventType type) {
+        return types == null || types[type.ordinal()];
+    }
+
+    /** Whether a {@link Event.RewardChanged} to {@code status} is to be built; if not, {@link #skip} counts it. */
+    boolean receivesReward(RewardStatus status) {
+        return (types == null || types[EventType.REWARD_CHANGED.ordinal()])
+                && (rewardStatuses == null || rewardStatuses[status.ordinal()]);
+    }
+
+    /** Counts an event the sink does not take as produced, without building it. */
+    void skip(EventType type) {
+        eventCount++;
+        lastEventType = type;
     }
 
     /** Whether postings are kept (not for a {@link #streaming} output). */
@@ -127,9 +171,19 @@ public final class EngineOutput {
         lastEventType = event.type();
         if (sink == null) {
             events.add(event);
-        } else {
+        } else if (takes(event)) {
             sink.accept(event);
         }
+    }
+
+    /** Whether the sink takes this event: the engine builds some events a filtered sink does not take (rare ones). */
+    private boolean takes(Event event) {
+        if (types == null) {
+            return true;
+        }
+        EventType type = event.type();
+        return type == EventType.REWARD_CHANGED ? receivesReward(((Event.RewardChanged) event).status())
+                : types[type.ordinal()];
     }
 
     void posting(AccountType type, String owner, long amount) {

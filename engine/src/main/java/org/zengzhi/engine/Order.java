@@ -58,12 +58,17 @@ final class Order {
         long[] data = new long[3 * count];
         for (int i = 0; i < count; i++) {
             Reward reward = rewards[i];
-            long level = reward.level() == null ? 0 : reward.level().ordinal() + 1;
-            data[3 * i] = (owners[i] & 0xFFFF_FFFFL) | (long) reward.kind().ordinal() << 32 | level << 40;
+            data[3 * i] = rewardKey(owners[i], reward.kind(), reward.level());
             data[3 * i + 1] = reward.nominalFen();
             data[3 * i + 2] = reward.amountFen();
         }
         return data;
+    }
+
+    /** The first of a reward's three longs in {@link #rewardData}: owner, kind and agent level (null for none). */
+    static long rewardKey(int owner, RewardKind kind, RegionLevel level) {
+        long levelCode = level == null ? 0 : level.ordinal() + 1;
+        return (owner & 0xFFFF_FFFFL) | (long) kind.ordinal() << 32 | levelCode << 40;
     }
 
     int rewardCount() {

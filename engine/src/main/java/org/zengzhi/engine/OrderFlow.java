@@ -33,6 +33,8 @@ final class OrderFlow {
     private final int[] dueDays = new int[Channel.values().length];
     private final Instant[] due = new Instant[Channel.values().length];
     private final Order[] dueWindow = new Order[BatchPrefetch.WINDOW];
+    /** The rewards of the order being paid: one plan, reset for each payment. */
+    private final RewardPlan rewardPlan = new RewardPlan();
     private String agentRegion;
     private int agentsVersion;
     private List<RegionDirectory.RegionRef> agentPath;
@@ -70,10 +72,19 @@ final class OrderFlow {
         postPayment(order, out);
         orders.add(order);
         participants.addLiveOrder(participant, 1);
-        out.event(new OrderPaid(pay.id(), order.id, pay.user(), pay.merchant(), pay.channel(), pay.amountFen(),
-                pay.deductFen(), region, split, granted, contribution, order.dueAt));
+        if (out.receives(EventType.ORDER_PAID)) {
+            out.event(new OrderPaid(pay.id(), order.id, pay.user(), pay.merchant(), pay.channel(), pay.amountFen(),
+                    pay.deductFen(), region, split, granted, contribution, order.dueAt));
+        } else {
+            out.skip(EventType.ORDER_PAID);
+        }
+        boolean rewardEvents = out.receivesReward(RewardStatus.PENDING);
         for (int i = 0; i < rewards.count(); i++) {
-            out.event(new RewardChanged(pay.id(), order.id, rewards.reward(i), RewardStatus.PENDING));
+            if (rewardEvents) {
+                out.event(new RewardChanged(pay.id(), order.id, rewards.reward(i), RewardStatus.PENDING));
+            } else {
+                out.skip(EventType.REWARD_CHANGED);
+            }
         }
     }
 
@@ -107,7 +118,7 @@ final class OrderFlow {
     private RewardPlan rewards(PayOrder pay, int participant, int merchant, String region, long budgetFen) {
         Plan plan = engine.plan();
         long amount = pay.amountFen();
-        RewardPlan rewards = new RewardPlan(budgetFen);
+        RewardPlan rewards = rewardPlan.reset(budgetFen);
         int direct = participants.referrer(participant);
         int indirect = direct < 0 ? -1 : participants.referrer(direct);
         rewards.add(RewardKind.DIRECT, direct, engine.externalId(direct), null, null,
@@ -319,8 +330,13 @@ final class OrderFlow {
         if (!engine.retainsSettledOrders()) {
             orders.forget(order);
         }
-        out.event(new OrderSettled(cause.id(), order.id, participants.id(order.participant),
-                order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen, split, now));
+        if (out.receives(EventType.ORDER_SETTLED)) {
+            out.event(new OrderSettled(cause.id(), order.id, participants.id(order.participant),
+                    order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen, split,
+                    now));
+        } else {
+            out.skip(EventType.ORDER_SETTLED);
+        }
         if (order.hasMerchant()) {
             transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.MERCHANT_CASH, order.merchant,
                     split.merchantFen(), out);
@@ -330,12 +346,16 @@ final class OrderFlow {
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
                 split.platformFen() + split.distributionLeftFen(), out);
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, split.roundingFen(), out);
-        Reward[] rewards = rewardsOf(engine, order);
-        for (int i = 0; i < rewards.length; i++) {
-            Reward reward = rewards[i];
-            transfer(pendingAccount(reward.kind()), order.rewardOwner(i), availableAccount(reward.kind()),
-                    order.rewardOwner(i), reward.amountFen(), out);
-            out.event(new RewardChanged(cause.id(), order.id, reward, RewardStatus.AVAILABLE));
+        Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(engine, order) : null;
+        for (int i = 0; i < order.rewardCount(); i++) {
+            RewardKind kind = order.rewardKind(i);
+            int owner = order.rewardOwner(i);
+            transfer(pendingAccount(kind), owner, availableAccount(kind), owner, order.rewardAmountFen(i), out);
+            if (rewards != null) {
+                out.event(new RewardChanged(cause.id(), order.id, rewards[i], RewardStatus.AVAILABLE));
+            } else {
+                out.skip(EventType.REWARD_CHANGED);
+            }
         }
         transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.DEDUCT_ISSUANCE, 0, order.deductFen, out);
         transfer(AccountType.USER_DEDUCT_PENDING, order.participant, AccountType.USER_DEDUCT, order.participant,

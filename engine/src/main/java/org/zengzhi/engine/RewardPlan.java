@@ -5,29 +5,50 @@ package org.zengzhi.engine;
  * differential), drawn from the distribution budget in the fixed order direct, indirect, first order,
  * recruitment, district, city and province agents, merchant mall rebate; a reward larger than what is
  * left is cut to the remainder. Rewards with no recipient or a zero nominal amount are not created.
+ *
+ * <p>One plan is reused from order to order ({@link #reset}); the rewards are kept in arrays, and a
+ * {@link Reward} record is built only when an event asks for it ({@link #reward}).
  */
 final class RewardPlan {
     /** Direct, indirect, first order, recruitment, three agent levels and the mall rebate. */
     private static final int MOST = 4 + RegionLevel.values().length + 1;
 
-    private final Reward[] rewards = new Reward[MOST];
+    private final RewardKind[] kinds = new RewardKind[MOST];
     private final int[] owners = new int[MOST];
+    private final String[] recipients = new String[MOST];
+    private final RegionLevel[] levels = new RegionLevel[MOST];
+    private final String[] regions = new String[MOST];
+    private final long[] nominalFen = new long[MOST];
+    private final long[] amountFen = new long[MOST];
     private int count;
     private long remainingFen;
 
-    RewardPlan(long distributionFen) {
-        this.remainingFen = distributionFen;
+    /** Starts the plan of a new order with {@code distributionFen} to share out. */
+    RewardPlan reset(long distributionFen) {
+        for (int i = 0; i < count; i++) {
+            recipients[i] = null;
+            regions[i] = null;
+        }
+        count = 0;
+        remainingFen = distributionFen;
+        return this;
     }
 
     /** Adds a reward to a participant (or, for the mall rebate, a merchant) with dense id {@code owner}. */
-    void add(RewardKind kind, int owner, String recipient, RegionLevel level, String region, long nominalFen) {
-        if (owner < 0 || nominalFen <= 0) {
+    void add(RewardKind kind, int owner, String recipient, RegionLevel level, String region, long nominal) {
+        if (owner < 0 || nominal <= 0) {
             return;
         }
-        long amount = Math.min(nominalFen, remainingFen);
+        long amount = Math.min(nominal, remainingFen);
         remainingFen -= amount;
-        rewards[count] = new Reward(kind, recipient, level, region, nominalFen, amount);
-        owners[count++] = owner;
+        kinds[count] = kind;
+        owners[count] = owner;
+        recipients[count] = recipient;
+        levels[count] = level;
+        regions[count] = region;
+        nominalFen[count] = nominal;
+        amountFen[count] = amount;
+        count++;
     }
 
     long paidFen(long distributionFen) {
@@ -39,11 +60,17 @@ final class RewardPlan {
     }
 
     Reward reward(int i) {
-        return rewards[i];
+        return new Reward(kinds[i], recipients[i], levels[i], regions[i], nominalFen[i], amountFen[i]);
     }
 
     /** The rewards and their owners packed as {@link Order#rewardData}. */
     long[] packed() {
-        return Order.packRewards(rewards, owners, count);
+        long[] data = new long[3 * count];
+        for (int i = 0; i < count; i++) {
+            data[3 * i] = Order.rewardKey(owners[i], kinds[i], levels[i]);
+            data[3 * i + 1] = nominalFen[i];
+            data[3 * i + 2] = amountFen[i];
+        }
+        return data;
     }
 }

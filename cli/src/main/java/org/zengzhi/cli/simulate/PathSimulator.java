@@ -62,7 +62,8 @@ public final class PathSimulator {
         this.growth = new Growth(scenario.population().growth());
         this.recorder = new Recorder(scenario.horizonMonths());
         // Events go straight into the figures as they happen; the path reads balances from the engine itself.
-        this.out = EngineOutput.streaming(event -> recorder.record(event, consumers));
+        this.out = EngineOutput.streaming(event -> recorder.record(event, consumers), Recorder.EVENTS,
+                Recorder.REWARD_STATUSES);
         this.regionCodes = scenario.regions().stream().map(Scenario.Region::code).toArray(String[]::new);
     }
 

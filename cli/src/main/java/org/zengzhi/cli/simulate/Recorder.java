@@ -1,9 +1,12 @@
 package org.zengzhi.cli.simulate;
 
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
+import org.zengzhi.engine.EventType;
 import org.zengzhi.engine.RewardStatus;
 
 /**
@@ -11,6 +14,12 @@ import org.zengzhi.engine.RewardStatus;
  * simulator (it only sends commands the engine should accept), so it stops the path loudly.
  */
 final class Recorder {
+    /** The events {@link #record} reads; the engine need not build any other (see EngineOutput.streaming). */
+    static final Set<EventType> EVENTS = EnumSet.of(EventType.REWARD_CHANGED, EventType.PARTICIPANT_EXITED,
+            EventType.POINTS_SOLD, EventType.POINTS_MINTED, EventType.COMMAND_REJECTED);
+    /** Of the reward changes, {@link #reward} reads only those to available. */
+    static final Set<RewardStatus> REWARD_STATUSES = EnumSet.of(RewardStatus.AVAILABLE);
+
     private final int horizon;
     private final long[][] series;
     private final long[][] monthsToExit;
