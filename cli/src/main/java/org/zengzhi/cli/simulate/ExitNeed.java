@@ -3,6 +3,8 @@ package org.zengzhi.cli.simulate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.PoolMath;
@@ -22,12 +24,48 @@ final class ExitNeed {
     private ExitNeed() {
     }
 
-    /** The pool's share of an order amount, in ppm, for the channel most orders use. */
-    static long poolSharePpm(Plan plan, long mallPpm) {
-        if (mallPpm * 2 >= PPM) {
+    /**
+     * The pool's share of an order amount, in ppm, averaged over the orders the scenario draws: a share
+     * {@code orders.mall} of them in the mall at the plan's mall pool share, the rest in a random store at its
+     * region's commission (the plan's default when the region sets none) times the plan's store pool share;
+     * every order goes to the mall when no region has a store. A buyer's points are proportional to the pool
+     * contributions of all their orders, so the spend-weighted share is the one their exit depends on.
+     */
+    static long poolSharePpm(Scenario scenario) {
+        Plan plan = scenario.plan();
+        long merchants = 0;
+        long storeShares = 0;
+        for (Scenario.Region region : scenario.regions()) {
+            long commission = region.commissionPpm() < 0 ? plan.store().defaultCommissionPpm() : region.commissionPpm();
+            merchants += region.merchants();
+            storeShares += region.merchants() * (commission * plan.store().poolPpm() / PPM);
+        }
+        if (merchants == 0) {
             return plan.mall().poolPpm();
         }
-        return plan.store().defaultCommissionPpm() * plan.store().poolPpm() / PPM;
+        long mallPpm = scenario.orders().mallPpm();
+        long storeShare = storeShares / merchants;
+        return (mallPpm * plan.mall().poolPpm() + (PPM - mallPpm) * storeShare) / PPM;
+    }
+
+    /** Whether orders enter the pool at more than one share (mall and stores, or stores at different rates). */
+    static boolean mixedShares(Scenario scenario) {
+        Plan plan = scenario.plan();
+        Set<Long> shares = new HashSet<>();
+        for (Scenario.Region region : scenario.regions()) {
+            if (region.merchants() > 0) {
+                long commission = region.commissionPpm() < 0 ? plan.store().defaultCommissionPpm() : region.commissionPpm();
+                shares.add(commission * plan.store().poolPpm() / PPM);
+            }
+        }
+        long mallPpm = scenario.orders().mallPpm();
+        if (shares.isEmpty() || mallPpm == PPM) {
+            return false; // every order is a mall order
+        }
+        if (mallPpm > 0) {
+            shares.add(plan.mall().poolPpm());
+        }
+        return shares.size() > 1;
     }
 
     /** k/(s·α): how many times the buyer's price the exit price is, as a decimal with 2 places. */
