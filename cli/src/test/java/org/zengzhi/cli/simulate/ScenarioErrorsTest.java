@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,5 +51,20 @@ class ScenarioErrorsTest {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
         assertThat(run.stderr()).contains(message).doesNotContain("Exception").doesNotContain("rejected");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputPathThroughAFileIsRefusedBeforeTheRun() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "");
+        for (String command : new String[] { "simulate", "sweep" }) {
+            for (Path out : new Path[] { file, file.resolve("report") }) {
+                String scenario = SimulateTest.RESOURCES.resolve("seed-002-table.yaml").toString();
+                SimulateTest.Run run = command.equals("sweep") ? cli(command, scenario, "--out", out.toString(), "--k", "2")
+                        : cli(command, scenario, "--out", out.toString());
+                assertThat(run.exitCode()).as(command + " " + run.stderr()).isEqualTo(2);
+                assertThat(run.stderr()).contains("--out").contains("is not a folder").doesNotContain("Exception");
+            }
+        }
+        assertThat(file).isEmptyFile();
     }
 }
