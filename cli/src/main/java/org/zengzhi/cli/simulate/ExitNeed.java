@@ -79,29 +79,34 @@ final class ExitNeed {
 
     /**
      * Pool contributions (fen) needed, from a pool of {@code cashFen} and {@code pointsMicro}, before the price
-     * reaches k/(s·α) times its current value; −1 if it never does (α = 100% never lifts the price).
+     * reaches k/(s·α) times the price a buyer pays now, the pair ({@code priceCashFen}, {@code pricePointsMicro}):
+     * the pool's own pair, or the last price's while no point circulates (every point sold: the next order mints
+     * at the last price, R-3.1). −1 if it never does (α = 100% never lifts the price, an empty pool).
      */
-    static long contributionsNeeded(PoolRules rules, long sharePpm, long cashFen, long pointsMicro) {
-        if (cashFen <= 0 || pointsMicro <= 0 || sharePpm == 0) {
+    static long contributionsNeeded(PoolRules rules, long sharePpm, long cashFen, long pointsMicro, long priceCashFen,
+            long pricePointsMicro) {
+        if (cashFen <= 0 || sharePpm == 0 || priceCashFen <= 0 || pricePointsMicro <= 0) {
             return -1;
         }
-        // Target: P/N ≥ k·p0/(s·α), i.e. P·N0·s·α·k_den ≥ k_num·P0·10¹²·N.
-        BigInteger left = BigInteger.valueOf(pointsMicro).multiply(BigInteger.valueOf(sharePpm))
+        // Target: P/N ≥ k·p0/(s·α) with p0 = P0/N0 the buyer's price, i.e. P·N0·s·α·k_den ≥ k_num·P0·10¹²·N.
+        BigInteger left = BigInteger.valueOf(pricePointsMicro).multiply(BigInteger.valueOf(sharePpm))
                 .multiply(BigInteger.valueOf(rules.mintRatioPpm())).multiply(BigInteger.valueOf(rules.exitMultipleDenominator()));
-        BigInteger right = BigInteger.valueOf(rules.exitMultipleNumerator()).multiply(BigInteger.valueOf(cashFen))
+        BigInteger right = BigInteger.valueOf(rules.exitMultipleNumerator()).multiply(BigInteger.valueOf(priceCashFen))
                 .multiply(BigInteger.valueOf(PPM * PPM));
         long cash = cashFen;
         long points = pointsMicro;
         long added = 0;
         for (int step = 0; step < STEPS_MAX; step++) {
-            if (BigInteger.valueOf(cash).multiply(left).compareTo(right.multiply(BigInteger.valueOf(points))) >= 0) {
+            if (points > 0 && BigInteger.valueOf(cash).multiply(left).compareTo(right.multiply(BigInteger.valueOf(points))) >= 0) {
                 return added;
             }
             long contribution = Math.max(1, cash / 200);
             if (cash > Long.MAX_VALUE / 4) {
                 return -1;
             }
-            points += PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), cash, points);
+            // While no point circulates the engine mints at the last price's pair (Engine.referenceCash/Points).
+            points += points > 0 ? PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), cash, points)
+                    : PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), priceCashFen, pricePointsMicro);
             cash += contribution;
             added += contribution;
         }

@@ -14,6 +14,7 @@ final class Recorder {
     private final int horizon;
     private final long[][] series;
     private final long[][] monthsToExit;
+    private final long[][] priceAtMonthEnd;
     private int month;
     private long revenueAtStart;
 
@@ -21,6 +22,7 @@ final class Recorder {
         this.horizon = horizon;
         this.series = new long[Series.values().length][horizon];
         this.monthsToExit = new long[horizon][horizon + 1];
+        this.priceAtMonthEnd = new long[horizon][2];
     }
 
     void startMonth(int current, Engine engine) {
@@ -102,6 +104,8 @@ final class Recorder {
     void endMonth(int current, Engine engine, int activeConsumers) {
         series[Series.PRICE.ordinal()][current] = PathSimulator.priceTimes10000(engine.price().cashFen(),
                 engine.price().pointsMicro());
+        priceAtMonthEnd[current][0] = engine.price().cashFen();
+        priceAtMonthEnd[current][1] = engine.price().pointsMicro();
         series[Series.POOL_CASH.ordinal()][current] = engine.poolCash();
         series[Series.CIRCULATING_POINTS.ordinal()][current] = engine.circulatingPoints();
         series[Series.ACTIVE_CONSUMERS.ordinal()][current] = activeConsumers;
@@ -119,6 +123,10 @@ final class Recorder {
 
     long[][] monthsToExit() {
         return monthsToExit;
+    }
+
+    long[][] priceAtMonthEnd() {
+        return priceAtMonthEnd;
     }
 
     /** Per join month: consumers, how many ever exited, what they spent and what the pool paid them back. */

@@ -73,6 +73,13 @@ class SummaryTest {
                 + "regions: [{code: \"440106\"}]\nsellOffs: [{month: 2}]\n");
         assertThat(column(temp.resolve("out"), "circulating_points", "path0").get(2)).isEqualTo("0.000000");
         assertThat(text).contains("while no point is in circulation").doesNotContain("behind the points of holders");
+        // The next order mints at the last price into the cash the sales left: the price jumps, so the
+        // estimate is a small amount, not "never" (which it was, for want of circulating points to start from).
+        List<String> cohorts = Files.readAllLines(temp.resolve("out/cohorts.csv"));
+        String needed = cohorts.get(3).substring(cohorts.get(3).lastIndexOf(',') + 1);
+        assertThat(needed).isNotEqualTo("never");
+        assertThat(Units.parseFen(needed)).isPositive().isLessThan(Units.parseFen("100.00"));
+        assertThat(text).contains("needs about " + needed + " of new consumption");
     }
 
     private static long total(Path out, String series) throws IOException {
