@@ -17,6 +17,9 @@ final class Recorder {
     private final long[][] priceAtMonthEnd;
     private int month;
     private long revenueAtStart;
+    /** Settled orders whose pool contribution bought less than 10⁻⁶ point at the price of the time, and that cash. */
+    private long unmintedOrders;
+    private long unmintedContributionFen;
 
     Recorder(int horizon) {
         this.horizon = horizon;
@@ -49,9 +52,15 @@ final class Recorder {
                 paidBack(sold.participant(), sold.payoutFen(), consumers);
                 break;
             }
-            case POINTS_MINTED:
-                add(Series.MINTED, ((Event.PointsMinted) event).pointsMicro());
+            case POINTS_MINTED: {
+                Event.PointsMinted minted = (Event.PointsMinted) event;
+                add(Series.MINTED, minted.pointsMicro());
+                if (minted.pointsMicro() == 0 && minted.poolShareFen() > 0) {
+                    unmintedOrders++;
+                    unmintedContributionFen += minted.poolShareFen();
+                }
                 break;
+            }
             case COMMAND_REJECTED:
                 throw new IllegalStateException("the engine rejected simulated command " + event.command() + ": " + event);
             default:
@@ -123,6 +132,11 @@ final class Recorder {
 
     long[][] monthsToExit() {
         return monthsToExit;
+    }
+
+    /** {orders, contribution fen} of settled orders that minted no point although they paid into the pool. */
+    long[] unminted() {
+        return new long[] { unmintedOrders, unmintedContributionFen };
     }
 
     long[][] priceAtMonthEnd() {

@@ -26,6 +26,10 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " simulation of assumed behaviour, not a forecast and not a promise (R-9.4).");
         text.add(whoPaysWhom(result));
         text.add(exits(result));
+        String unminted = unminted(result);
+        if (!unminted.isEmpty()) {
+            text.add(unminted);
+        }
         text.add(growthNeeded(result, cohorts));
         text.add("Price (积分价格): from " + Units.format(result.percentile(Series.PRICE, 0, 50), 4) + " at the end of month 0 to "
                 + Units.format(result.percentile(Series.PRICE, last, 50), 4) + " at the end (p10–p90 "
@@ -83,6 +87,24 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + "%) reached their exit at least once. Consumers as a whole were paid back " + back
                 + " from the pool for every 100.00 they spent (points sold and exits; referral rewards not counted)."
                 + " The cohort table shows who: early cohorts exit, later ones wait for growth that may not come.";
+    }
+
+    /** Orders that paid into the pool and got no point for it, over all paths; empty when there were none. */
+    private static String unminted(SimulationResult result) {
+        long orders = 0;
+        long contributions = 0;
+        for (PathResult path : result.paths()) {
+            orders += path.unminted()[0];
+            contributions += path.unminted()[1];
+        }
+        if (orders == 0) {
+            return "";
+        }
+        return "Orders that got no points (未获积分): over all paths " + orders + " settled orders put "
+                + Units.formatFen(contributions) + " into the pool and minted no point, because at the price of the time"
+                + " their pool share bought less than 0.000001 point (minting rounds down, R-1.4). Those consumers paid"
+                + " into the pool and hold no claim on it; their spend still counts towards an exit they can only reach"
+                + " through points they already hold.";
     }
 
     private static String growthNeeded(SimulationResult result, List<CohortRow> cohorts) {

@@ -82,6 +82,20 @@ class SummaryTest {
         assertThat(text).contains("needs about " + needed + " of new consumption");
     }
 
+    @Test
+    void ordersThatMintNoPointAreCountedAndSaidToHaveNoClaim() throws IOException {
+        // At 100,000,000.00 a point, a 10.00 order's 3.00 pool share is 3·10⁻⁸ point: ⌊…⌋ mints none.
+        Files.writeString(temp.resolve("dear.yaml"), "name: dear\npool: {initialPrice: 100000000.00}\n"
+                + "split:\n  mall: {cost: 30%, distribution: 30%, platform: 10%, pool: 30%}\n"
+                + "settlement: {storeDays: 0, mallReturnDays: 0, mallAutoReceiveDays: 0}\n");
+        String text = summary("plan: dear.yaml\npaths: 1\nhorizonMonths: 2\npopulation: {initial: 3}\n"
+                + "orders: {mall: 100%, amount: {value: 10.00}}\n");
+        assertThat(column(temp.resolve("out"), "minted", "path0")).containsOnly("0.000000");
+        assertThat(text).contains("over all paths 6 settled orders put 18.00 into the pool and minted no point");
+        assertThat(summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 2\npopulation: {initial: 3}\n"
+                + "regions: [{code: \"440106\"}]\n")).doesNotContain("got no points");
+    }
+
     private static long total(Path out, String series) throws IOException {
         List<String> values = column(out, series, "path0");
         return values.stream().mapToLong(Units::parseFen).sum();
