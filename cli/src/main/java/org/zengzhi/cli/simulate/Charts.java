@@ -33,7 +33,7 @@ final class Charts {
         }
         String options = "{animation:false,title:{text:" + quote(title) + ",textStyle:{fontSize:13}},"
                 + "tooltip:{trigger:'axis',formatter:function(p){return [" + labels + "][p[0].dataIndex];}},"
-                + "legend:{top:22,data:['median (p50)','p10–p90']},grid:{top:56,left:70,right:20,bottom:42},"
+                + "legend:{top:22,data:['median (p50)','p10–p90']},grid:{top:56,left:12,right:20,bottom:30,containLabel:true},"
                 + "xAxis:{type:'category',name:'month',nameLocation:'middle',nameGap:24,data:" + months() + "},"
                 + "yAxis:{type:'value',scale:true},series:["
                 + "{name:'p10',type:'line',stack:'b',data:[" + low + "],lineStyle:{opacity:0},symbol:'none'},"
@@ -59,7 +59,7 @@ final class Charts {
                     .append(",type:'bar',stack:'s',data:[").append(data).append("]}");
         }
         String options = "{animation:false,title:{text:" + quote(title) + ",textStyle:{fontSize:13}},tooltip:{trigger:'axis'},"
-                + "legend:{top:22,data:[" + legend + "]},grid:{top:" + (series.length > 4 ? 80 : 60) + ",left:70,right:20,bottom:42},"
+                + "legend:{top:22,data:[" + legend + "]},grid:{top:" + (series.length > 4 ? 80 : 60) + ",left:12,right:20,bottom:30,containLabel:true},"
                 + "xAxis:{type:'category',name:'month',nameLocation:'middle',nameGap:24,data:" + months() + "},"
                 + "yAxis:{type:'value'},series:[" + out + "]}";
         chart(id, options);
