@@ -15,7 +15,8 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
         for (int i = 0; i < needed.length; i++) {
             PathResult path = result.paths().get(i);
             long contributions = ExitNeed.contributionsNeeded(result.scenario().plan().pool(), sharePpm,
-                    path.series(Series.POOL_CASH)[month], path.series(Series.CIRCULATING_POINTS)[month]);
+                    path.series(Series.POOL_CASH)[month], path.series(Series.CIRCULATING_POINTS)[month],
+                    path.priceAtMonthEnd()[month][0], path.priceAtMonthEnd()[month][1]);
             needed[i] = contributions < 0 ? Long.MAX_VALUE : org.zengzhi.engine.Exact.mulDivFloor(contributions, 1_000_000, sharePpm);
         }
         long median = Simulation.percentile(needed, 50);

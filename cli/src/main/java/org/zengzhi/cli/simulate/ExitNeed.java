@@ -3,6 +3,8 @@ package org.zengzhi.cli.simulate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.PoolMath;
@@ -22,12 +24,48 @@ final class ExitNeed {
     private ExitNeed() {
     }
 
-    /** The pool's share of an order amount, in ppm, for the channel most orders use. */
-    static long poolSharePpm(Plan plan, long mallPpm) {
-        if (mallPpm * 2 >= PPM) {
+    /**
+     * The pool's share of an order amount, in ppm, averaged over the orders the scenario draws: a share
+     * {@code orders.mall} of them in the mall at the plan's mall pool share, the rest in a random store at its
+     * region's commission (the plan's default when the region sets none) times the plan's store pool share;
+     * every order goes to the mall when no region has a store. A buyer's points are proportional to the pool
+     * contributions of all their orders, so the spend-weighted share is the one their exit depends on.
+     */
+    static long poolSharePpm(Scenario scenario) {
+        Plan plan = scenario.plan();
+        long merchants = 0;
+        long storeShares = 0;
+        for (Scenario.Region region : scenario.regions()) {
+            long commission = region.commissionPpm() < 0 ? plan.store().defaultCommissionPpm() : region.commissionPpm();
+            merchants += region.merchants();
+            storeShares += region.merchants() * (commission * plan.store().poolPpm() / PPM);
+        }
+        if (merchants == 0) {
             return plan.mall().poolPpm();
         }
-        return plan.store().defaultCommissionPpm() * plan.store().poolPpm() / PPM;
+        long mallPpm = scenario.orders().mallPpm();
+        long storeShare = storeShares / merchants;
+        return (mallPpm * plan.mall().poolPpm() + (PPM - mallPpm) * storeShare) / PPM;
+    }
+
+    /** Whether orders enter the pool at more than one share (mall and stores, or stores at different rates). */
+    static boolean mixedShares(Scenario scenario) {
+        Plan plan = scenario.plan();
+        Set<Long> shares = new HashSet<>();
+        for (Scenario.Region region : scenario.regions()) {
+            if (region.merchants() > 0) {
+                long commission = region.commissionPpm() < 0 ? plan.store().defaultCommissionPpm() : region.commissionPpm();
+                shares.add(commission * plan.store().poolPpm() / PPM);
+            }
+        }
+        long mallPpm = scenario.orders().mallPpm();
+        if (shares.isEmpty() || mallPpm == PPM) {
+            return false; // every order is a mall order
+        }
+        if (mallPpm > 0) {
+            shares.add(plan.mall().poolPpm());
+        }
+        return shares.size() > 1;
     }
 
     /** k/(s·α): how many times the buyer's price the exit price is, as a decimal with 2 places. */
@@ -41,29 +79,34 @@ final class ExitNeed {
 
     /**
      * Pool contributions (fen) needed, from a pool of {@code cashFen} and {@code pointsMicro}, before the price
-     * reaches k/(s·α) times its current value; −1 if it never does (α = 100% never lifts the price).
+     * reaches k/(s·α) times the price a buyer pays now, the pair ({@code priceCashFen}, {@code pricePointsMicro}):
+     * the pool's own pair, or the last price's while no point circulates (every point sold: the next order mints
+     * at the last price, R-3.1). −1 if it never does (α = 100% never lifts the price, an empty pool).
      */
-    static long contributionsNeeded(PoolRules rules, long sharePpm, long cashFen, long pointsMicro) {
-        if (cashFen <= 0 || pointsMicro <= 0 || sharePpm == 0) {
+    static long contributionsNeeded(PoolRules rules, long sharePpm, long cashFen, long pointsMicro, long priceCashFen,
+            long pricePointsMicro) {
+        if (cashFen <= 0 || sharePpm == 0 || priceCashFen <= 0 || pricePointsMicro <= 0) {
             return -1;
         }
-        // Target: P/N ≥ k·p0/(s·α), i.e. P·N0·s·α·k_den ≥ k_num·P0·10¹²·N.
-        BigInteger left = BigInteger.valueOf(pointsMicro).multiply(BigInteger.valueOf(sharePpm))
+        // Target: P/N ≥ k·p0/(s·α) with p0 = P0/N0 the buyer's price, i.e. P·N0·s·α·k_den ≥ k_num·P0·10¹²·N.
+        BigInteger left = BigInteger.valueOf(pricePointsMicro).multiply(BigInteger.valueOf(sharePpm))
                 .multiply(BigInteger.valueOf(rules.mintRatioPpm())).multiply(BigInteger.valueOf(rules.exitMultipleDenominator()));
-        BigInteger right = BigInteger.valueOf(rules.exitMultipleNumerator()).multiply(BigInteger.valueOf(cashFen))
+        BigInteger right = BigInteger.valueOf(rules.exitMultipleNumerator()).multiply(BigInteger.valueOf(priceCashFen))
                 .multiply(BigInteger.valueOf(PPM * PPM));
         long cash = cashFen;
         long points = pointsMicro;
         long added = 0;
         for (int step = 0; step < STEPS_MAX; step++) {
-            if (BigInteger.valueOf(cash).multiply(left).compareTo(right.multiply(BigInteger.valueOf(points))) >= 0) {
+            if (points > 0 && BigInteger.valueOf(cash).multiply(left).compareTo(right.multiply(BigInteger.valueOf(points))) >= 0) {
                 return added;
             }
             long contribution = Math.max(1, cash / 200);
             if (cash > Long.MAX_VALUE / 4) {
                 return -1;
             }
-            points += PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), cash, points);
+            // While no point circulates the engine mints at the last price's pair (Engine.referenceCash/Points).
+            points += points > 0 ? PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), cash, points)
+                    : PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), priceCashFen, pricePointsMicro);
             cash += contribution;
             added += contribution;
         }

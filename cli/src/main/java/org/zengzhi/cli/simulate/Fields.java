@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 
 /**
@@ -117,7 +118,10 @@ final class Fields {
         return ppm;
     }
 
-    /** CNY with at most 2 decimals, in fen, at least {@code minFen}. */
+    /**
+     * CNY with at most 2 decimals, in fen, at least {@code minFen} and at most the engine's largest amount
+     * ({@link Limits#AMOUNT_FEN_MAX}, which it would reject).
+     */
     long money(String key, long fallback, long minFen) throws ScenarioException {
         String value = text(key, null);
         if (value == null) {
@@ -132,7 +136,23 @@ final class Fields {
         if (fen < minFen) {
             throw new ScenarioException(field(key), "must be at least " + Units.formatFen(minFen) + ", not " + value);
         }
+        if (fen > Limits.AMOUNT_FEN_MAX) {
+            throw new ScenarioException(field(key), "must be at most " + Units.formatFen(Limits.AMOUNT_FEN_MAX)
+                    + " (the engine's largest amount), not " + value);
+        }
         return fen;
+    }
+
+    /** {@link #money} for a field without a default. */
+    long requiredMoney(String key, long minFen) throws ScenarioException {
+        requiredText(key);
+        return money(key, 0, minFen);
+    }
+
+    /** {@link #count} for a field without a default. */
+    int requiredCount(String key, int min, int max) throws ScenarioException {
+        requiredText(key);
+        return count(key, 0, min, max);
     }
 
     /** A non-negative decimal with at most 3 decimals, in thousandths. */

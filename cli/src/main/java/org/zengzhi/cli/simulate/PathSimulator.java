@@ -328,7 +328,8 @@ public final class PathSimulator {
             throw new IllegalStateException("path " + path + " broke conservation: " + problems);
         }
         return new PathResult(path, recorder.series(), recorder.cohorts(consumers), recorder.monthsToExit(),
-                putIn, tookOut, engine.price(), orderSequence);
+                putIn, tookOut, engine.price(), orderSequence, recorder.priceAtMonthEnd(),
+                recorder.unminted());
     }
 
     /** Exact price ×10⁴ rounded half up: the 4-decimal display value as an integer, for charts. */

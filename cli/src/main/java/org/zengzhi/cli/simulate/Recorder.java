@@ -23,13 +23,18 @@ final class Recorder {
     private final int horizon;
     private final long[][] series;
     private final long[][] monthsToExit;
+    private final long[][] priceAtMonthEnd;
     private int month;
     private long revenueAtStart;
+    /** Settled orders whose pool contribution bought less than 10⁻⁶ point at the price of the time, and that cash. */
+    private long unmintedOrders;
+    private long unmintedContributionFen;
 
     Recorder(int horizon) {
         this.horizon = horizon;
         this.series = new long[Series.values().length][horizon];
         this.monthsToExit = new long[horizon][horizon + 1];
+        this.priceAtMonthEnd = new long[horizon][2];
     }
 
     void startMonth(int current, Engine engine) {
@@ -56,9 +61,15 @@ final class Recorder {
                 paidBack(sold.participant(), sold.payoutFen(), consumers);
                 break;
             }
-            case POINTS_MINTED:
-                add(Series.MINTED, ((Event.PointsMinted) event).pointsMicro());
+            case POINTS_MINTED: {
+                Event.PointsMinted minted = (Event.PointsMinted) event;
+                add(Series.MINTED, minted.pointsMicro());
+                if (minted.pointsMicro() == 0 && minted.poolShareFen() > 0) {
+                    unmintedOrders++;
+                    unmintedContributionFen += minted.poolShareFen();
+                }
                 break;
+            }
             case COMMAND_REJECTED:
                 throw new IllegalStateException("the engine rejected simulated command " + event.command() + ": " + event);
             default:
@@ -111,6 +122,8 @@ final class Recorder {
     void endMonth(int current, Engine engine, int activeConsumers) {
         series[Series.PRICE.ordinal()][current] = PathSimulator.priceTimes10000(engine.price().cashFen(),
                 engine.price().pointsMicro());
+        priceAtMonthEnd[current][0] = engine.price().cashFen();
+        priceAtMonthEnd[current][1] = engine.price().pointsMicro();
         series[Series.POOL_CASH.ordinal()][current] = engine.poolCash();
         series[Series.CIRCULATING_POINTS.ordinal()][current] = engine.circulatingPoints();
         series[Series.ACTIVE_CONSUMERS.ordinal()][current] = activeConsumers;
@@ -128,6 +141,15 @@ final class Recorder {
 
     long[][] monthsToExit() {
         return monthsToExit;
+    }
+
+    /** {orders, contribution fen} of settled orders that minted no point although they paid into the pool. */
+    long[] unminted() {
+        return new long[] { unmintedOrders, unmintedContributionFen };
+    }
+
+    long[][] priceAtMonthEnd() {
+        return priceAtMonthEnd;
     }
 
     /** Per join month: consumers, how many ever exited, what they spent and what the pool paid them back. */

@@ -39,7 +39,7 @@ public final class ReportWriter {
     }
 
     static List<CohortRow> cohorts(SimulationResult result) {
-        long share = ExitNeed.poolSharePpm(result.scenario().plan(), result.scenario().orders().mallPpm());
+        long share = ExitNeed.poolSharePpm(result.scenario());
         List<CohortRow> rows = new ArrayList<>();
         for (int month = 0; month < result.months(); month++) {
             rows.add(CohortRow.of(result, month, share));

@@ -58,12 +58,12 @@ public final class ScenarioReader {
                         Set.of("initial", "growth", "invited", "churn"))),
                 orders(Fields.of("orders", root.raw("orders"), Set.of("perUserPerMonth", "mall", "amount"))),
                 selling(Fields.of("selling", root.raw("selling"), Set.of("share", "portion", "afterMonths"))),
-                regions(root), subsidies(root, horizon), sellOffs(root, horizon));
+                regions(root, plan), subsidies(root, horizon), sellOffs(root, horizon));
     }
 
     /** Loads and validates the plan file, as {@code zengzhi plan check} would. */
     static Plan plan(Path planFile, String field) throws ScenarioException, IOException {
-        if (!Files.isReadable(planFile)) {
+        if (!Files.isRegularFile(planFile) || !Files.isReadable(planFile)) {
             throw new ScenarioException(field, "cannot read the plan file " + planFile);
         }
         PlanCheck check = PlanFiles.check(planFile);
@@ -76,8 +76,7 @@ public final class ScenarioReader {
     private static Scenario.Population population(Fields fields) throws ScenarioException {
         List<Scenario.GrowthPhase> phases = new ArrayList<>();
         for (Map.Entry<String, Object> item : fields.list("growth")) {
-            phases.add(phase(Fields.of(item.getKey(), item.getValue(),
-                    Set.of("curve", "months", "newUsers", "increase", "rate", "capacity"))));
+            phases.add(phase(item.getKey(), item.getValue()));
         }
         if (phases.isEmpty()) {
             phases.add(new Scenario.GrowthPhase(Scenario.Curve.STOP, 0, 0, 0, 0, 0));
@@ -86,7 +85,8 @@ public final class ScenarioReader {
                 fields.rate("invited", 800_000), fields.rate("churn", 0));
     }
 
-    private static Scenario.GrowthPhase phase(Fields fields) throws ScenarioException {
+    private static Scenario.GrowthPhase phase(String path, Object node) throws ScenarioException {
+        Fields fields = Fields.of(path, node, Set.of("curve", "months", "newUsers", "increase", "rate", "capacity"));
         String curveText = fields.requiredText("curve");
         Scenario.Curve curve;
         try {
@@ -95,6 +95,8 @@ public final class ScenarioReader {
             throw new ScenarioException(fields.field("curve"),
                     "must be one of constant, linear, logistic, decline, stop, not \"" + curveText + "\"");
         }
+        // A field the curve does not use would be silently ignored: refuse it, listing the curve's fields.
+        fields = Fields.of(path, node, curveFields(curve));
         int capacity = fields.count("capacity", 0, 0, USERS_MAX);
         if (curve == Scenario.Curve.LOGISTIC && capacity == 0) {
             throw new ScenarioException(fields.field("capacity"), "is required for a logistic curve");
@@ -102,6 +104,17 @@ public final class ScenarioReader {
         return new Scenario.GrowthPhase(curve, fields.count("months", 0, 0, HORIZON_MONTHS_MAX),
                 fields.count("newUsers", 0, 0, USERS_MAX), fields.count("increase", 0, -USERS_MAX, USERS_MAX),
                 fields.rate("rate", 0), capacity);
+    }
+
+    /** The keys a growth phase of {@code curve} takes (docs/simulator.md, "Growth phases"). */
+    private static Set<String> curveFields(Scenario.Curve curve) {
+        return switch (curve) {
+            case CONSTANT -> Set.of("curve", "months", "newUsers");
+            case LINEAR -> Set.of("curve", "months", "newUsers", "increase");
+            case LOGISTIC -> Set.of("curve", "months", "rate", "capacity", "newUsers");
+            case DECLINE -> Set.of("curve", "months", "newUsers", "rate");
+            case STOP -> Set.of("curve", "months");
+        };
     }
 
     private static Scenario.Orders orders(Fields fields) throws ScenarioException {
@@ -119,8 +132,8 @@ public final class ScenarioReader {
                 return new Scenario.Amount("fixed", value, value, List.of());
             }
             case "uniform": {
-                long min = fields.money("min", 1, 1);
-                long max = fields.money("max", min, 1);
+                long min = fields.requiredMoney("min", 1);
+                long max = fields.requiredMoney("max", 1);
                 if (max < min) {
                     throw new ScenarioException(fields.field("max"), "must not be below min");
                 }
@@ -138,7 +151,7 @@ public final class ScenarioReader {
         List<long[]> choices = new ArrayList<>();
         for (Map.Entry<String, Object> item : fields.list("choices")) {
             Fields choice = Fields.of(item.getKey(), item.getValue(), Set.of("amount", "weight"));
-            choices.add(new long[] { choice.money("amount", 0, 1), choice.whole("weight", 1, 1, 1_000_000) });
+            choices.add(new long[] { choice.requiredMoney("amount", 1), choice.whole("weight", 1, 1, 1_000_000) });
         }
         if (choices.isEmpty()) {
             throw new ScenarioException(fields.field("choices"), "needs at least one {amount, weight}");
@@ -151,7 +164,7 @@ public final class ScenarioReader {
                 fields.count("afterMonths", 0, 0, HORIZON_MONTHS_MAX));
     }
 
-    private static List<Scenario.Region> regions(Fields root) throws ScenarioException {
+    private static List<Scenario.Region> regions(Fields root, Plan plan) throws ScenarioException {
         List<Scenario.Region> regions = new ArrayList<>();
         for (Map.Entry<String, Object> item : root.list("regions")) {
             Fields fields = Fields.of(item.getKey(), item.getValue(),
@@ -161,6 +174,13 @@ public final class ScenarioReader {
                 throw new ScenarioException(fields.field("code"), "is not a GB/T 2260 region code: " + code);
             }
             long commission = fields.has("commission") ? fields.rate("commission", -1) : -1;
+            Plan.StoreSplit store = plan.store();
+            if (commission >= 0 && (commission < store.minCommissionPpm() || commission > store.maxCommissionPpm())) {
+                // The engine would refuse to onboard such a merchant (COMMISSION_OUT_OF_RANGE).
+                throw new ScenarioException(fields.field("commission"), "must be within the plan's split.store.commission,"
+                        + " " + Summary.percent(store.minCommissionPpm()) + " to " + Summary.percent(store.maxCommissionPpm())
+                        + ", not " + fields.text("commission", ""));
+            }
             regions.add(new Scenario.Region(code, fields.count("merchants", 1, 0, MERCHANTS_MAX),
                     fields.count("recruiters", 1, 0, MERCHANTS_MAX), commission, agentLevels(fields)));
         }
@@ -184,8 +204,8 @@ public final class ScenarioReader {
         List<Scenario.Subsidy> subsidies = new ArrayList<>();
         for (Map.Entry<String, Object> item : root.list("subsidies")) {
             Fields fields = Fields.of(item.getKey(), item.getValue(), Set.of("month", "amount"));
-            subsidies.add(new Scenario.Subsidy(fields.count("month", 0, 0, horizon - 1),
-                    fields.money("amount", 0, 1)));
+            subsidies.add(new Scenario.Subsidy(fields.requiredCount("month", 0, horizon - 1),
+                    fields.requiredMoney("amount", 1)));
         }
         return subsidies;
     }
@@ -194,7 +214,7 @@ public final class ScenarioReader {
         List<Scenario.SellOff> sellOffs = new ArrayList<>();
         for (Map.Entry<String, Object> item : root.list("sellOffs")) {
             Fields fields = Fields.of(item.getKey(), item.getValue(), Set.of("month", "share", "portion"));
-            sellOffs.add(new Scenario.SellOff(fields.count("month", 0, 0, horizon - 1), fields.rate("share", 1_000_000),
+            sellOffs.add(new Scenario.SellOff(fields.requiredCount("month", 0, horizon - 1), fields.rate("share", 1_000_000),
                     fields.rate("portion", 1_000_000)));
         }
         return sellOffs;

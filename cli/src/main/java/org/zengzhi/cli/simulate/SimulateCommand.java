@@ -44,6 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             scenario = Options.apply(ScenarioReader.read(scenarioFile), paths, seed);
             Options.checkThreads(threads);
+            Options.checkOut(out);
         } catch (ScenarioException e) {
             err.println(scenarioFile + ": " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
@@ -79,6 +80,25 @@ public final class SimulateCommand implements Callable<Integer> {
                     seed == null ? scenario.seed() : seed, paths == null ? scenario.paths() : paths,
                     scenario.horizonMonths(), scenario.population(), scenario.orders(), scenario.selling(),
                     scenario.regions(), scenario.subsidies(), scenario.sellOffs());
+        }
+
+        /**
+         * Checks before the run that the report's folder can be made: {@code out} and whatever part of its path
+         * exists must be folders (a file there used to fail with a stack trace after the whole run).
+         */
+        static void checkOut(Path out) throws ScenarioException {
+            for (Path at = out.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
+                if (java.nio.file.Files.exists(at)) {
+                    if (!java.nio.file.Files.isDirectory(at)) {
+                        throw new ScenarioException("--out", (at.equals(out.toAbsolutePath().normalize()) ? "" : "the path of ")
+                                + out + " is not a folder: " + at + " is a file");
+                    }
+                    if (!java.nio.file.Files.isWritable(at)) {
+                        throw new ScenarioException("--out", "cannot write in " + at);
+                    }
+                    return;
+                }
+            }
         }
 
         static void checkThreads(Integer threads) throws ScenarioException {

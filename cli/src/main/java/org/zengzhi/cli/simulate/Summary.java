@@ -26,6 +26,10 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " simulation of assumed behaviour, not a forecast and not a promise (R-9.4).");
         text.add(whoPaysWhom(result));
         text.add(exits(result));
+        String unminted = unminted(result);
+        if (!unminted.isEmpty()) {
+            text.add(unminted);
+        }
         text.add(growthNeeded(result, cohorts));
         text.add("Price (积分价格): from " + Units.format(result.percentile(Series.PRICE, 0, 50), 4) + " at the end of month 0 to "
                 + Units.format(result.percentile(Series.PRICE, last, 50), 4) + " at the end (p10–p90 "
@@ -41,13 +45,19 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         long paidIn = result.medianClass(ParticipantClass.CONSUMERS, true);
         long subsidy = result.medianClass(ParticipantClass.OPERATOR, true);
         long poolPaid = medianTotal(result, Series.SALE_PAYOUT, Series.EXIT_PAYOUT);
+        // The merchants' mall rebates are in the merchants' figure; counting them among the rewards too would
+        // count them twice.
         long rewards = medianTotal(result, Series.REWARD_DIRECT, Series.REWARD_INDIRECT, Series.REWARD_FIRST_ORDER,
-                Series.REWARD_RECRUITMENT, Series.REWARD_AGENT, Series.REWARD_MALL_REBATE);
+                Series.REWARD_RECRUITMENT, Series.REWARD_AGENT);
+        long rebates = medianTotal(result, Series.REWARD_MALL_REBATE);
+        long pointsLeft = result.percentile(Series.CIRCULATING_POINTS, result.months() - 1, 50);
         return "Who is paid from whose money (谁的钱付给谁): consumers (消费者) paid " + Units.formatFen(paidIn)
                 + " for their orders" + (subsidy > 0 ? " and the operator injected " + Units.formatFen(subsidy)
                 + " of its own funds (融资补贴)" : "") + ". Merchants and suppliers were paid for the goods ("
                 + Units.formatFen(result.medianClass(ParticipantClass.MERCHANTS, false)
                         + result.medianClass(ParticipantClass.SUPPLIERS, false))
+                + (rebates > 0 ? ", which includes " + Units.formatFen(rebates) + " of mall rebates (商家返点) that merchants"
+                        + " earned from mall orders' distribution budget" : "")
                 + "), the platform (平台) kept " + Units.formatFen(result.medianClass(ParticipantClass.PLATFORM, false))
                 + ", and referral, recruitment and agent rewards (分销/招商/区代) of " + Units.formatFen(rewards)
                 + " came out of each order's distribution budget. Sellers and exiting participants were paid "
@@ -55,7 +65,9 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " consumers' own orders and by subsidies, so every yuan paid out for points is a yuan some consumer"
                 + " (usually a later one) put in. At the end the pool still holds "
                 + Units.formatFen(result.medianClass(ParticipantClass.POOL, false))
-                + " behind the points of holders who have not exited.";
+                + (pointsLeft > 0 ? " behind the points of holders who have not exited."
+                        : " while no point is in circulation (median path): nobody holds a claim on it until an order"
+                                + " mints points again.");
     }
 
     private static String exits(SimulationResult result) {
@@ -77,21 +89,43 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " The cohort table shows who: early cohorts exit, later ones wait for growth that may not come.";
     }
 
+    /** Orders that paid into the pool and got no point for it, over all paths; empty when there were none. */
+    private static String unminted(SimulationResult result) {
+        long orders = 0;
+        long contributions = 0;
+        for (PathResult path : result.paths()) {
+            orders += path.unminted()[0];
+            contributions += path.unminted()[1];
+        }
+        if (orders == 0) {
+            return "";
+        }
+        return "Orders that got no points (未获积分): over all paths " + orders + " settled orders put "
+                + Units.formatFen(contributions) + " into the pool and minted no point, because at the price of the time"
+                + " their pool share bought less than 0.000001 point (minting rounds down, R-1.4). Those consumers paid"
+                + " into the pool and hold no claim on it; their spend still counts towards an exit they can only reach"
+                + " through points they already hold.";
+    }
+
     private static String growthNeeded(SimulationResult result, List<CohortRow> cohorts) {
         Scenario scenario = result.scenario();
-        long share = ExitNeed.poolSharePpm(scenario.plan(), scenario.orders().mallPpm());
+        long share = ExitNeed.poolSharePpm(scenario);
         String multiplier = ExitNeed.multiplier(scenario.plan().pool(), share);
         CohortRow lastCohort = cohorts.get(cohorts.size() - 1);
-        String need = lastCohort.consumptionNeededFen() < 0 ? "more than any finite growth"
-                : Units.formatFen(lastCohort.consumptionNeededFen());
-        return "The growth each cohort needs (出局所需增长): " + percent(share) + " of an order enters the pool and "
+        String lastMonth = "Counting new orders alone, a consumer who joined in the last month (at "
+                + Units.format(lastCohort.joinPrice(), 4) + ")";
+        String need = lastCohort.consumptionNeededFen() < 0
+                ? lastMonth + " has no estimate: the pool's price cannot be brought to " + Units.format(lastCohort.exitPrice(), 4)
+                        + " by new orders from where it stands (see the cohort table, \"never\")"
+                : lastMonth + " needs about " + Units.formatFen(lastCohort.consumptionNeededFen())
+                        + " of new consumption after them for the price to reach " + Units.format(lastCohort.exitPrice(), 4)
+                        + ", against " + Units.formatFen(result.percentile(Series.GMV, result.months() - 1, 50))
+                        + " of orders in that month";
+        return "The growth each cohort needs (出局所需增长): " + (ExitNeed.mixedShares(scenario) ? "on average over the"
+                + " scenario's mall and store orders, " : "") + percent(share) + " of an order enters the pool and "
                 + percent(scenario.plan().pool().mintRatioPpm()) + " of that is minted as points at the current price,"
                 + " so a buyer's exit at k = " + k(scenario.plan()) + " needs the price to reach " + multiplier
-                + " times the price they bought at. Counting new orders alone, the consumers who joined in the last month"
-                + " (at " + Units.format(lastCohort.joinPrice(), 4) + ") need about " + need
-                + " of new consumption after them for the price to reach " + Units.format(lastCohort.exitPrice(), 4)
-                + ", against " + Units.formatFen(result.percentile(Series.GMV, result.months() - 1, 50))
-                + " of orders in that month. The cohort table gives the figure for every cohort.";
+                + " times the price they bought at. " + need + ". The cohort table gives the figure for every cohort.";
     }
 
     private static long medianTotal(SimulationResult result, Series... series) {

@@ -90,6 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             scenario = SimulateCommand.Options.apply(ScenarioReader.read(scenarioFile), paths, null);
             SimulateCommand.Options.checkThreads(threads);
+            SimulateCommand.Options.checkOut(out);
             if (axes.isEmpty()) {
                 throw new ScenarioException("--alpha", "give at least one parameter to sweep: --alpha, --beta, --k, "
                         + "--direct, --indirect, --first-order or --recruitment");

@@ -64,6 +64,22 @@ class SimulateTest {
     }
 
     @Test
+    void bandChartsNameP90InTheTooltipAndDrawTheLegendInTheSeriesColours() throws IOException {
+        Run run = cli("simulate", RESOURCES.resolve("busy.yaml").toString(), "--out", temp.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        String html = Files.readString(temp.resolve("report.html"));
+        List<String> lines = Files.readAllLines(temp.resolve("series/price.csv"));
+        String[] month5 = lines.get(6).split(",");
+        // The stacked band's own value is p90 − p10; the tooltip shows the three percentiles as in the CSV ("<" is
+        // written \x3c inside the script).
+        String tooltip = "'month 5\\x3cbr>p90: " + month5[3] + "\\x3cbr>median (p50): " + month5[2] + "\\x3cbr>p10: "
+                + month5[1] + "'";
+        assertThat(html.contains(tooltip)).as(tooltip).isTrue();
+        assertThat(List.of("{name:'median (p50)',type:'line'", "itemStyle:{color:'#c23531'}",
+                "itemStyle:{color:'rgba(194,53,49,0.3)'}", "name:'month',nameLocation:'middle'")).allMatch(html::contains);
+    }
+
+    @Test
     void sameSeedGivesTheSameReportWhateverTheThreads() throws IOException {
         Path one = temp.resolve("one");
         Path two = temp.resolve("two");

@@ -1,0 +1,70 @@
+package org.zengzhi.cli.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zengzhi.cli.simulate.SimulateTest.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Scenario values the engine would refuse in the middle of a run are refused when the file is read: exit code 2,
+ * the field named, nothing written (they used to stop the run with exit code 1, "the engine rejected simulated
+ * command", which docs/simulator.md reserves for a broken conservation, or with a stack trace).
+ */
+class ScenarioErrorsTest {
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            regions: [{code: "440106", commission: 50%}]                      | regions[0].commission: must be within the plan's split.store.commission, 3% to 20%, not 50%
+            regions: [{code: "440106", commission: 1%}]                       | regions[0].commission: must be within the plan's split.store.commission, 3% to 20%
+            orders: {amount: {value: 20000000000.00}}                         | orders.amount.value: must be at most 10000000000.00
+            orders: {amount: {distribution: uniform, min: 1.00, max: 10000000000.01}} | orders.amount.max: must be at most 10000000000.00
+            orders: {amount: {distribution: uniform, max: 5.00}}              | orders.amount.min: is required
+            orders: {amount: {distribution: choices, choices: [{weight: 2}]}} | orders.amount.choices[0].amount: is required
+            subsidies: [{month: 1}]                                           | subsidies[0].amount: is required
+            subsidies: [{amount: 10.00}]                                      | subsidies[0].month: is required
+            subsidies: [{month: 1, amount: 20000000000.00}]                   | subsidies[0].amount: must be at most 10000000000.00
+            sellOffs: [{share: 50%}]                                          | sellOffs[0].month: is required
+            population: {growth: [{curve: constant, newUsers: 5, capacity: 100}]} | population.growth[0].capacity: unknown key; population.growth[0] takes curve, months, newUsers
+            population: {growth: [{curve: stop, newUsers: 5}]}                | population.growth[0].newUsers: unknown key
+            population: {growth: [{curve: decline, newUsers: 5, increase: 1}]} | population.growth[0].increase: unknown key
+            plan: .                                                           | plan: cannot read the plan file
+            """)
+    void aValueTheEngineWouldRefuseIsNamedWithExitCode2AndNothingIsWritten(String line, String message)
+            throws IOException {
+        Path scenario = temp.resolve("scenario.yaml");
+        String plan = "plan: " + SimulateTest.RESOURCES.toAbsolutePath().resolve("../../../../../plans/local-life.yaml")
+                .normalize() + "\n";
+        String population = line.startsWith("population:") ? "" : "population: {initial: 5}\n";
+        Files.writeString(scenario, (line.startsWith("plan:") ? "" : plan) + "paths: 1\nhorizonMonths: 3\n" + population
+                + line + "\n");
+        Path out = temp.resolve("out");
+        SimulateTest.Run run = cli("simulate", scenario.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr()).contains(message).doesNotContain("Exception").doesNotContain("rejected");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputPathThroughAFileIsRefusedBeforeTheRun() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "");
+        for (String command : new String[] { "simulate", "sweep" }) {
+            for (Path out : new Path[] { file, file.resolve("report") }) {
+                String scenario = SimulateTest.RESOURCES.resolve("seed-002-table.yaml").toString();
+                SimulateTest.Run run = command.equals("sweep") ? cli(command, scenario, "--out", out.toString(), "--k", "2")
+                        : cli(command, scenario, "--out", out.toString());
+                assertThat(run.exitCode()).as(command + " " + run.stderr()).isEqualTo(2);
+                assertThat(run.stderr()).contains("--out").contains("is not a folder").doesNotContain("Exception");
+            }
+        }
+        assertThat(file).isEmptyFile();
+    }
+}
