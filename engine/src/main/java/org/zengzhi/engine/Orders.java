@@ -2,8 +2,6 @@ package org.zengzhi.engine;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -11,12 +9,12 @@ import java.util.TreeSet;
  * fall due at the same moment settle in the order they were paid (R-2.1).
  */
 final class Orders {
-    private final Map<String, Order> byId = new HashMap<>();
+    private final OrderTable byId = new OrderTable();
     private final DueQueue due = new DueQueue();
     private long sequence;
 
     Order find(String id) {
-        return byId.get(id);
+        return byId.find(id);
     }
 
     long nextSequence() {
@@ -24,7 +22,7 @@ final class Orders {
     }
 
     void add(Order order) {
-        byId.put(order.id, order);
+        byId.put(order);
         if (order.status == Order.Status.PAID) {
             due.add(order);
         }

@@ -1,0 +1,76 @@
+package org.zengzhi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The order book's id table behaves exactly like a {@code HashMap} from id to order: on random mixes of adds,
+ * replacements, removals (present and absent ids) and look-ups over a small id space, so that probe runs
+ * collide, wrap around the table's end and are cut by removals, every look-up, the size and the whole
+ * content agree after every step.
+ */
+class OrderTableProperties {
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** One step: 0–4 put, 5–7 remove, 8–9 find; on id {@code "o" + id}. */
+    record Step(int kind, int id) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 9),
+                Arbitraries.integers().between(0, 300)).as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(2_000);
+    }
+
+    @Property(tries = 300)
+    void actsLikeAHashMap(@ForAll("steps") List<Step> steps) {
+        OrderTable table = new OrderTable();
+        Map<String, Order> reference = new HashMap<>();
+        long sequence = 0;
+        for (Step step : steps) {
+            String id = "o" + step.id();
+            if (step.kind() <= 4) {
+                Order order = order(id, sequence++);
+                table.put(order);
+                reference.put(id, order);
+            } else if (step.kind() <= 7) {
+                table.remove(id);
+                reference.remove(id);
+            }
+            assertThat(table.find(id)).isSameAs(reference.get(id));
+            assertThat(table.size()).isEqualTo(reference.size());
+        }
+        for (int id = 0; id <= 300; id++) {
+            assertThat(table.find("o" + id)).isSameAs(reference.get("o" + id));
+        }
+        assertThat(table.values()).usingElementComparator(Comparator.comparingLong((Order order) -> order.sequence))
+                .containsExactlyInAnyOrderElementsOf(reference.values());
+    }
+
+    @Example
+    void aNullIdIsNotFound() {
+        OrderTable table = new OrderTable();
+        table.put(order("o1", 0));
+        assertThat(table.find(null)).isNull();
+        assertThat(table.find("o1")).isNotNull();
+    }
+
+    private static Order order(String id, long sequence) {
+        return new Order(id, sequence, 0, -1, Channel.MALL, 100, 0, null, Splits.mall(Plan.defaults(PoolRules.MALL).mall(), 100),
+                new long[0], 0, 0, AT, AT);
+    }
+}
