@@ -175,8 +175,8 @@ final class BatchPrefetch {
     private long readOrderIds(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
-            if (orderIds[i] != null && orders.find(orderIds[i]) != null) {
-                sum++;
+            if (orderIds[i] != null) {
+                sum += orders.touch(orderIds[i]);
             }
         }
         return sum;
@@ -184,8 +184,8 @@ final class BatchPrefetch {
 
     /**
      * Reads what settling these orders touches, in passes like {@link #touch}: each order, then its split,
-     * rewards and buyer, then the buyer's points, cycle and exit-index slot and the rewarded balances, then
-     * the slot's neighbours.
+     * rewards and buyer, then the buyer's points, cycle and exit-index slot, the rewarded balances and the
+     * order book's slot for the order's id (its removal), then the exit-index slot's neighbours.
      */
     void touchOrders(Order[] orders, int count) {
         long sum = 0;
@@ -202,7 +202,8 @@ final class BatchPrefetch {
         }
         for (int i = 0; i < count; i++) {
             Order order = orders[i];
-            sum += ledger.balance(AccountType.USER_POINTS, order.participant) + participants.settledSpend(order.participant);
+            sum += ledger.balance(AccountType.USER_POINTS, order.participant) + participants.settledSpend(order.participant)
+                    + this.orders.touch(order.id);
             for (int r = 0; r < order.rewardCount(); r++) {
                 if (!order.rewardKind(r).toMerchant()) {
                     sum += ledger.balance(AccountType.USER_CASH_PENDING, order.rewardOwner(r));
