@@ -152,6 +152,40 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /**
+     * R-8.5 where Spring reads the request before a controller does: a body that is not JSON, a field of the
+     * wrong type, a query parameter that is missing or not a number are each 400 naming what is wrong (they
+     * were 500 "Internal error"), and change nothing.
+     */
+    @Test
+    void unreadableBodiesAndParametersAre400NamingTheField() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}", null);
+            String alice = server.login("alice", "alice-secret");
+            String before = server.get("/operator/check").body().get("stateHash").asString();
+            ServerHarness.Reply notJson = server.send(null, "POST", "/auth/register", "{bad", null);
+            assertThat(notJson.status()).isEqualTo(400);
+            assertThat(notJson.body().get("detail").asString()).startsWith("the body is not valid JSON");
+            assertField(server.send(null, "POST", "/auth/register", "{\"username\":[\"bob\"],\"password\":\"bob-secret\"}",
+                    null), "username");
+            assertThat(server.send(alice, "POST", "/me/sell", "{bad", "s1").status()).isEqualTo(400);
+            assertField(server.send(alice, "POST", "/me/sell", "{\"points\":{\"n\":1}}", "s2"), "points");
+            assertField(server.send(alice, "GET", "/me/postings?page=abc", null, null), "page");
+            assertField(server.send(alice, "GET", "/prices?limit=abc", null, null), "limit");
+            assertField(server.send(alice, "GET", "/me/sell-preview", null, null), "points");
+            assertField(server.get("/operator/withdrawals?limit=abc"), "limit");
+            assertField(server.get("/operator/exits?days=abc"), "days");
+            assertThat(server.send(null, "POST", "/auth/login", "{\"username\":\"bob\",\"password\":\"bob-secret\"}",
+                    null).status()).as("no account was made").isEqualTo(401);
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(before);
+        }
+    }
+
+    private static void assertField(ServerHarness.Reply reply, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
+        assertThat(reply.body().get("field").asString()).as(reply.body().toString()).isEqualTo(field);
+    }
+
     /** roles and object-level checks; every refusal is problem+json. */
     @Test
     void accountsSeeOnlyTheirOwnData() throws Exception {
