@@ -257,6 +257,11 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(alice, "GET", "/prices", null, null).body().size()).isEqualTo(2);
             assertThat(server.send(alice, "GET", "/me/sell-preview?points=1.0000001", null, null).body().get("field")
                     .asString()).isEqualTo("points");
+            for (String notPositive : new String[] {"-1", "0", "0.000000"}) {
+                ServerHarness.Reply preview0 = server.send(alice, "GET", "/me/sell-preview?points=" + notPositive, null, null);
+                assertThat(preview0.status()).as(notPositive).isEqualTo(400);
+                assertThat(preview0.body().get("field").asString()).isEqualTo("points");
+            }
         }
     }
 
