@@ -321,6 +321,14 @@ abstract class ServerRecoveryTests {
                     .isTrue();
             assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", null).body()
                     .get("field").asString()).isEqualTo("address");
+            String sixtyEmoji = "\uD83C\uDF5C".repeat(60);
+            ServerHarness.Reply emoji = server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\""
+                    + sixtyEmoji + "\",\"address\":\"" + "\uD83C\uDFEE".repeat(200) + "\"}", null);
+            assertThat(emoji.status()).as("60 characters outside the BMP are 60 characters: " + emoji.body()).isEqualTo(200);
+            assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("displayName")
+                    .asString()).isEqualTo(sixtyEmoji);
+            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\"" + sixtyEmoji
+                    + "\uD83C\uDF5C\"}", null).body().get("field").asString()).isEqualTo("displayName");
             assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", null).status()).isEqualTo(403);
             assertThat(server.get("/merchants/nowhere/rewards").status()).isEqualTo(404);
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
