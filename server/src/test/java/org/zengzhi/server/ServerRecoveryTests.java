@@ -373,6 +373,14 @@ abstract class ServerRecoveryTests {
                     null).body().get("field").asString()).isEqualTo("region");
             String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"440106\","
                     + "\"commissionRate\":\"0.15\"}", null).body().get("request").asString();
+            String refused = server.send(ann, "POST", "/merchant-requests", "{\"merchant\":\"ann-bar\",\"region\":\"440106\"}",
+                    null).body().get("request").asString();
+            ServerHarness.Reply longRejection = server.post("/operator/merchant-requests/" + refused + "/decision", "d-long",
+                    "{\"approve\":false,\"reason\":\"" + "n".repeat(501) + "\"}");
+            assertThat(longRejection.status()).as(longRejection.body().toString()).isEqualTo(400);
+            assertThat(longRejection.body().get("field").asString()).isEqualTo("reason");
+            assertThat(server.post("/operator/merchant-requests/" + refused + "/decision", "d-500",
+                    "{\"approve\":false,\"reason\":\"" + "n".repeat(500) + "\"}").status()).isEqualTo(200);
             assertThat(server.get("/operator/merchant-requests").body().get(0).get("merchant").asString()).isEqualTo("lee-tea");
             assertThat(server.send(lee, "GET", "/operator/merchant-requests", null, null).status()).isEqualTo(403);
             assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "d0",
@@ -399,6 +407,19 @@ abstract class ServerRecoveryTests {
                     + "\"details\":\"asked me to pay by cash outside the app\"}", null).body().get("report").asString();
             assertThat(server.post("/operator/reports/" + report + "/decision", "r0", "{\"outcome\":\"REWARD\",\"reason\":\"\"}")
                     .body().get("field").asString()).isEqualTo("reason");
+            String tooLong = "r".repeat(501);
+            ServerHarness.Reply longReason = server.post("/operator/reports/" + report + "/decision", "r0-long",
+                    "{\"outcome\":\"REWARD\",\"amount\":\"1.00\",\"reason\":\"" + tooLong + "\"}");
+            assertThat(longReason.status()).as("a reason the reports table cannot hold: 400, not a failed commit")
+                    .isEqualTo(400);
+            assertThat(longReason.body().get("field").asString()).isEqualTo("reason");
+            String other = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"lee-tea\","
+                    + "\"details\":\"x\"}", null).body().get("report").asString();
+            assertThat(server.post("/operator/reports/" + other + "/decision", "r0-dismiss",
+                    "{\"outcome\":\"DISMISS\",\"reason\":\"" + tooLong + "\"}").body().get("field").asString())
+                    .isEqualTo("reason");
+            assertThat(server.post("/operator/reports/" + other + "/decision", "r0-dismiss-500",
+                    "{\"outcome\":\"DISMISS\",\"reason\":\"" + "r".repeat(500) + "\"}").status()).isEqualTo(200);
             ServerHarness.Reply rewarded = server.post("/operator/reports/" + report + "/decision", "r1",
                     "{\"outcome\":\"REWARD\",\"amount\":\"50.00\",\"reason\":\"confirmed by the store's receipts\"}");
             assertThat(rewarded.status()).as(rewarded.body().toString()).isEqualTo(200);
@@ -572,9 +593,12 @@ abstract class ServerRecoveryTests {
             assertThat(balance(server, "alice", "USER_CASH_WITHDRAWING")).isEqualTo("100.00");
             assertThat(server.post("/payouts/callback", "cb-2", "{\"withdrawal\":\"" + id + "\",\"paid\":true,"
                     + "\"reference\":\"bank-0001\"}").status()).as("still refused after the restart").isEqualTo(422);
+            String reference = "account closed " + "x".repeat(485);
             ServerHarness.Reply failed = server.post("/payouts/callback", "cb-3", "{\"withdrawal\":\"" + open
-                    + "\",\"paid\":false,\"reference\":\"account closed\"}");
+                    + "\",\"paid\":false,\"reference\":\"" + reference + "\"}");
+            assertThat(failed.status()).as("a reference as long as the engine keeps (500)").isEqualTo(200);
             assertThat(failed.body().get("state").asString()).isEqualTo("FAILED");
+            assertThat(server.get("/withdrawals/" + open).body().get("reference").asString()).isEqualTo(reference);
             assertThat(balance(server, "alice", "USER_CASH")).as("the funds are back").isEqualTo("400.00");
         }
     }
