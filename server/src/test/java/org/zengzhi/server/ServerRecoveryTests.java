@@ -440,6 +440,10 @@ abstract class ServerRecoveryTests {
                     "/operator/plan", "{\"yaml\":\"pool: {mintRatio: 170%}\\nbogus: 1\\n\"}", "plan-0");
             assertThat(invalid.status()).isEqualTo(400);
             assertThat(invalid.body().get("errors").size()).isEqualTo(2);
+            ServerHarness.Reply noYaml = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
+                    "/operator/plan", "{}", "plan-none");
+            assertThat(noYaml.status()).as("no yaml: 400, not a NullPointerException's 500").isEqualTo(400);
+            assertThat(noYaml.body().get("field").asString()).isEqualTo("yaml");
             ServerHarness.Reply changed = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
                     "/operator/plan", "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"}", "plan-1");
             assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
