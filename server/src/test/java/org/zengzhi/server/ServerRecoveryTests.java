@@ -431,6 +431,38 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /**
+     * An operator command without a required text (a body of {}) is 400 naming the field. It used to reach
+     * the engine, which rejected it, and the journal then held a line like {"type":"reassign",…,"user":null}
+     * that recovery cannot parse: the next rebuild stopped the gateway and the server no longer started.
+     */
+    @Test
+    void operatorCommandsWithoutARequiredFieldAre400AndTheServerStillStarts() throws Exception {
+        String[] database = database();
+        String hash;
+        try (ServerHarness server = new ServerHarness(database)) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
+            String ann = server.login("ann", "ann-secret-1");
+            assertField(server.post("/operator/referrers", "x1", "{}"), "user");
+            assertField(server.post("/operator/referrers", "x2", "{\"user\":\"ann\",\"reason\":\"r\"}"), "referrer");
+            assertField(server.post("/operator/agents", "x3", "{}"), "user");
+            assertField(server.post("/operator/agents", "x4", "{\"user\":\"ann\"}"), "region");
+            assertThat(server.post("/operator/merchants/shop/suspension", "x5", "{}").status())
+                    .as("a reason is optional in the journal; the engine refuses the command").isEqualTo(422);
+            String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"s\",\"details\":\"d\"}",
+                    null).body().get("report").asString();
+            assertField(server.post("/operator/reports/" + report + "/decision", "x6",
+                    "{\"outcome\":\"REASSIGN\",\"reason\":\"r\"}"), "user");
+            assertField(server.post("/operator/reports/" + report + "/decision", "x7",
+                    "{\"outcome\":\"SUSPEND\",\"reason\":\"r\"}"), "merchant");
+            hash = server.get("/operator/check").body().get("stateHash").asString();
+        }
+        try (ServerHarness server = new ServerHarness(database)) {
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("the journal replays")
+                    .isEqualTo(hash);
+        }
+    }
+
     /** A new plan in force at run time: all errors at once when invalid; journaled, so it survives a restart. */
     @Test
     void thePlanIsReplacedAtRunTimeAndSurvivesRestart() throws Exception {

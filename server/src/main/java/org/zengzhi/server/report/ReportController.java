@@ -131,6 +131,10 @@ public class ReportController {
             close(jdbc, id, "DISMISSED", "DISMISS", body.reason());
             return CompletableFuture.completedFuture(new Response(200, "{\"report\":\"" + id + "\",\"status\":\"DISMISSED\"}"));
         }
+        Response unreplayable = GatewayCalls.unreplayable(command);
+        if (unreplayable != null) {
+            return CompletableFuture.completedFuture(unreplayable);
+        }
         String outcome = body.outcome();
         return gateway.submit(new CommandRequest(command, GatewayCalls::render, "report:" + key, id + "|" + outcome,
                 (applied, events) -> GatewayCalls.rejection(events) != null ? List.of()
