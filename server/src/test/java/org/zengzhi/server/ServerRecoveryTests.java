@@ -152,6 +152,40 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /**
+     * R-8.5 where Spring reads the request before a controller does: a body that is not JSON, a field of the
+     * wrong type, a query parameter that is missing or not a number are each 400 naming what is wrong (they
+     * were 500 "Internal error"), and change nothing.
+     */
+    @Test
+    void unreadableBodiesAndParametersAre400NamingTheField() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}", null);
+            String alice = server.login("alice", "alice-secret");
+            String before = server.get("/operator/check").body().get("stateHash").asString();
+            ServerHarness.Reply notJson = server.send(null, "POST", "/auth/register", "{bad", null);
+            assertThat(notJson.status()).isEqualTo(400);
+            assertThat(notJson.body().get("detail").asString()).startsWith("the body is not valid JSON");
+            assertField(server.send(null, "POST", "/auth/register", "{\"username\":[\"bob\"],\"password\":\"bob-secret\"}",
+                    null), "username");
+            assertThat(server.send(alice, "POST", "/me/sell", "{bad", "s1").status()).isEqualTo(400);
+            assertField(server.send(alice, "POST", "/me/sell", "{\"points\":{\"n\":1}}", "s2"), "points");
+            assertField(server.send(alice, "GET", "/me/postings?page=abc", null, null), "page");
+            assertField(server.send(alice, "GET", "/prices?limit=abc", null, null), "limit");
+            assertField(server.send(alice, "GET", "/me/sell-preview", null, null), "points");
+            assertField(server.get("/operator/withdrawals?limit=abc"), "limit");
+            assertField(server.get("/operator/exits?days=abc"), "days");
+            assertThat(server.send(null, "POST", "/auth/login", "{\"username\":\"bob\",\"password\":\"bob-secret\"}",
+                    null).status()).as("no account was made").isEqualTo(401);
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(before);
+        }
+    }
+
+    private static void assertField(ServerHarness.Reply reply, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
+        assertThat(reply.body().get("field").asString()).as(reply.body().toString()).isEqualTo(field);
+    }
+
     /** R-8.4: roles and object-level checks; every refusal is problem+json. */
     @Test
     void accountsSeeOnlyTheirOwnData() throws Exception {
@@ -223,6 +257,11 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(alice, "GET", "/prices", null, null).body().size()).isEqualTo(2);
             assertThat(server.send(alice, "GET", "/me/sell-preview?points=1.0000001", null, null).body().get("field")
                     .asString()).isEqualTo("points");
+            for (String notPositive : new String[] {"-1", "0", "0.000000"}) {
+                ServerHarness.Reply preview0 = server.send(alice, "GET", "/me/sell-preview?points=" + notPositive, null, null);
+                assertThat(preview0.status()).as(notPositive).isEqualTo(400);
+                assertThat(preview0.body().get("field").asString()).isEqualTo("points");
+            }
         }
     }
 
@@ -282,6 +321,14 @@ abstract class ServerRecoveryTests {
                     .isTrue();
             assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", null).body()
                     .get("field").asString()).isEqualTo("address");
+            String sixtyEmoji = "\uD83C\uDF5C".repeat(60);
+            ServerHarness.Reply emoji = server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\""
+                    + sixtyEmoji + "\",\"address\":\"" + "\uD83C\uDFEE".repeat(200) + "\"}", null);
+            assertThat(emoji.status()).as("60 characters outside the BMP are 60 characters: " + emoji.body()).isEqualTo(200);
+            assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("displayName")
+                    .asString()).isEqualTo(sixtyEmoji);
+            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\"" + sixtyEmoji
+                    + "\uD83C\uDF5C\"}", null).body().get("field").asString()).isEqualTo("displayName");
             assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", null).status()).isEqualTo(403);
             assertThat(server.get("/merchants/nowhere/rewards").status()).isEqualTo(404);
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
@@ -326,6 +373,14 @@ abstract class ServerRecoveryTests {
                     null).body().get("field").asString()).isEqualTo("region");
             String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"440106\","
                     + "\"commissionRate\":\"0.15\"}", null).body().get("request").asString();
+            String refused = server.send(ann, "POST", "/merchant-requests", "{\"merchant\":\"ann-bar\",\"region\":\"440106\"}",
+                    null).body().get("request").asString();
+            ServerHarness.Reply longRejection = server.post("/operator/merchant-requests/" + refused + "/decision", "d-long",
+                    "{\"approve\":false,\"reason\":\"" + "n".repeat(501) + "\"}");
+            assertThat(longRejection.status()).as(longRejection.body().toString()).isEqualTo(400);
+            assertThat(longRejection.body().get("field").asString()).isEqualTo("reason");
+            assertThat(server.post("/operator/merchant-requests/" + refused + "/decision", "d-500",
+                    "{\"approve\":false,\"reason\":\"" + "n".repeat(500) + "\"}").status()).isEqualTo(200);
             assertThat(server.get("/operator/merchant-requests").body().get(0).get("merchant").asString()).isEqualTo("lee-tea");
             assertThat(server.send(lee, "GET", "/operator/merchant-requests", null, null).status()).isEqualTo(403);
             assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "d0",
@@ -352,6 +407,19 @@ abstract class ServerRecoveryTests {
                     + "\"details\":\"asked me to pay by cash outside the app\"}", null).body().get("report").asString();
             assertThat(server.post("/operator/reports/" + report + "/decision", "r0", "{\"outcome\":\"REWARD\",\"reason\":\"\"}")
                     .body().get("field").asString()).isEqualTo("reason");
+            String tooLong = "r".repeat(501);
+            ServerHarness.Reply longReason = server.post("/operator/reports/" + report + "/decision", "r0-long",
+                    "{\"outcome\":\"REWARD\",\"amount\":\"1.00\",\"reason\":\"" + tooLong + "\"}");
+            assertThat(longReason.status()).as("a reason the reports table cannot hold: 400, not a failed commit")
+                    .isEqualTo(400);
+            assertThat(longReason.body().get("field").asString()).isEqualTo("reason");
+            String other = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"lee-tea\","
+                    + "\"details\":\"x\"}", null).body().get("report").asString();
+            assertThat(server.post("/operator/reports/" + other + "/decision", "r0-dismiss",
+                    "{\"outcome\":\"DISMISS\",\"reason\":\"" + tooLong + "\"}").body().get("field").asString())
+                    .isEqualTo("reason");
+            assertThat(server.post("/operator/reports/" + other + "/decision", "r0-dismiss-500",
+                    "{\"outcome\":\"DISMISS\",\"reason\":\"" + "r".repeat(500) + "\"}").status()).isEqualTo(200);
             ServerHarness.Reply rewarded = server.post("/operator/reports/" + report + "/decision", "r1",
                     "{\"outcome\":\"REWARD\",\"amount\":\"50.00\",\"reason\":\"confirmed by the store's receipts\"}");
             assertThat(rewarded.status()).as(rewarded.body().toString()).isEqualTo(200);
@@ -360,6 +428,38 @@ abstract class ServerRecoveryTests {
             assertThat(server.get("/operator/reports?status=UPHELD").body().get(0).get("outcome").asString()).isEqualTo("REWARD");
             assertThat(server.post("/operator/reports/" + report + "/decision", "r2", "{\"outcome\":\"DISMISS\",\"reason\":\"x\"}")
                     .status()).as("decided reports stay decided").isEqualTo(404);
+        }
+    }
+
+    /**
+     * An operator command without a required text (a body of {}) is 400 naming the field. It used to reach
+     * the engine, which rejected it, and the journal then held a line like {"type":"reassign",…,"user":null}
+     * that recovery cannot parse: the next rebuild stopped the gateway and the server no longer started.
+     */
+    @Test
+    void operatorCommandsWithoutARequiredFieldAre400AndTheServerStillStarts() throws Exception {
+        String[] database = database();
+        String hash;
+        try (ServerHarness server = new ServerHarness(database)) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
+            String ann = server.login("ann", "ann-secret-1");
+            assertField(server.post("/operator/referrers", "x1", "{}"), "user");
+            assertField(server.post("/operator/referrers", "x2", "{\"user\":\"ann\",\"reason\":\"r\"}"), "referrer");
+            assertField(server.post("/operator/agents", "x3", "{}"), "user");
+            assertField(server.post("/operator/agents", "x4", "{\"user\":\"ann\"}"), "region");
+            assertThat(server.post("/operator/merchants/shop/suspension", "x5", "{}").status())
+                    .as("a reason is optional in the journal; the engine refuses the command").isEqualTo(422);
+            String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"s\",\"details\":\"d\"}",
+                    null).body().get("report").asString();
+            assertField(server.post("/operator/reports/" + report + "/decision", "x6",
+                    "{\"outcome\":\"REASSIGN\",\"reason\":\"r\"}"), "user");
+            assertField(server.post("/operator/reports/" + report + "/decision", "x7",
+                    "{\"outcome\":\"SUSPEND\",\"reason\":\"r\"}"), "merchant");
+            hash = server.get("/operator/check").body().get("stateHash").asString();
+        }
+        try (ServerHarness server = new ServerHarness(database)) {
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("the journal replays")
+                    .isEqualTo(hash);
         }
     }
 
@@ -372,6 +472,10 @@ abstract class ServerRecoveryTests {
                     "/operator/plan", "{\"yaml\":\"pool: {mintRatio: 170%}\\nbogus: 1\\n\"}", "plan-0");
             assertThat(invalid.status()).isEqualTo(400);
             assertThat(invalid.body().get("errors").size()).isEqualTo(2);
+            ServerHarness.Reply noYaml = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
+                    "/operator/plan", "{}", "plan-none");
+            assertThat(noYaml.status()).as("no yaml: 400, not a NullPointerException's 500").isEqualTo(400);
+            assertThat(noYaml.body().get("field").asString()).isEqualTo("yaml");
             ServerHarness.Reply changed = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
                     "/operator/plan", "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"}", "plan-1");
             assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
@@ -525,9 +629,12 @@ abstract class ServerRecoveryTests {
             assertThat(balance(server, "alice", "USER_CASH_WITHDRAWING")).isEqualTo("100.00");
             assertThat(server.post("/payouts/callback", "cb-2", "{\"withdrawal\":\"" + id + "\",\"paid\":true,"
                     + "\"reference\":\"bank-0001\"}").status()).as("still refused after the restart").isEqualTo(422);
+            String reference = "account closed " + "x".repeat(485);
             ServerHarness.Reply failed = server.post("/payouts/callback", "cb-3", "{\"withdrawal\":\"" + open
-                    + "\",\"paid\":false,\"reference\":\"account closed\"}");
+                    + "\",\"paid\":false,\"reference\":\"" + reference + "\"}");
+            assertThat(failed.status()).as("a reference as long as the engine keeps (500)").isEqualTo(200);
             assertThat(failed.body().get("state").asString()).isEqualTo("FAILED");
+            assertThat(server.get("/withdrawals/" + open).body().get("reference").asString()).isEqualTo(reference);
             assertThat(balance(server, "alice", "USER_CASH")).as("the funds are back").isEqualTo("400.00");
         }
     }

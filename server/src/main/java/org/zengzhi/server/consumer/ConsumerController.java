@@ -54,6 +54,9 @@ class ConsumerController {
         } catch (IllegalArgumentException e) {
             return done(Problems.badRequest("points", e.getMessage()));
         }
+        if (pointsMicro <= 0) {
+            return done(Problems.badRequest("points", "must be more than 0: \"" + points + "\""));
+        }
         return gateway.query(engine -> ConsumerViews.preview(engine, me.getName(), pointsMicro)).thenApply(ConsumerController::json);
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -125,6 +126,9 @@ public class MerchantRequestController {
         if (!body.approve()) {
             if (body.reason() == null || body.reason().isBlank()) {
                 return GatewayCalls.done(Problems.badRequest("reason", "a rejection says why"));
+            }
+            if (body.reason().length() > Limits.TEXT_LENGTH_MAX) {
+                return GatewayCalls.done(Problems.badRequest("reason", "at most " + Limits.TEXT_LENGTH_MAX + " characters"));
             }
             close(id, "REJECTED", body.reason());
             return GatewayCalls.done(new Response(200, "{\"request\":\"" + id + "\",\"status\":\"REJECTED\"}"));

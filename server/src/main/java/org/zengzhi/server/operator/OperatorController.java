@@ -164,7 +164,10 @@ public class OperatorController {
         if (keyProblem != null) {
             return GatewayCalls.done(keyProblem);
         }
-        PlanCheck check = PlanFiles.checkText(body.yaml() == null ? "" : body.yaml());
+        if (body.yaml() == null) {
+            return GatewayCalls.done(Problems.badRequest("yaml", "the plan file's text is required (\"\" for every default)"));
+        }
+        PlanCheck check = PlanFiles.checkText(body.yaml());
         if (!check.valid()) {
             return GatewayCalls.done(PlanProblems.invalid(check));
         }

@@ -17,6 +17,7 @@ import org.zengzhi.server.payment.PaymentProvider.Refused;
 public final class CallbackVerifier {
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9A-Fa-f]{64}");
 
     private final String provider;
     private final String secret;
@@ -43,8 +44,8 @@ public final class CallbackVerifier {
         if (nonce == null || !NONCE.matcher(nonce).matches()) {
             return new Refused(400, CallbackSignature.NONCE_HEADER, "must be 8 to 64 characters of A-Z, a-z, 0-9, _ or -");
         }
-        if (signature == null) {
-            return new Refused(401, CallbackSignature.SIGNATURE_HEADER, "the callback is not signed");
+        if (signature == null || !SIGNATURE.matcher(signature).matches()) {
+            return new Refused(400, CallbackSignature.SIGNATURE_HEADER, "must be the HMAC-SHA256 as 64 hex digits");
         }
         Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(window) > 0) {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -108,6 +109,8 @@ public class ReportController {
         Response problem = GatewayCalls.keyProblem(key);
         if (problem == null && (body.reason() == null || body.reason().isBlank())) {
             problem = Problems.badRequest("reason", "every decision is audited: say why");
+        } else if (problem == null && body.reason().length() > Limits.TEXT_LENGTH_MAX) {
+            problem = Problems.badRequest("reason", "at most " + Limits.TEXT_LENGTH_MAX + " characters");
         }
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT reporter FROM reports WHERE id = ? AND status = 'OPEN'", id);
         if (problem == null && rows.isEmpty()) {
@@ -127,6 +130,10 @@ public class ReportController {
         if (command == null) {
             close(jdbc, id, "DISMISSED", "DISMISS", body.reason());
             return CompletableFuture.completedFuture(new Response(200, "{\"report\":\"" + id + "\",\"status\":\"DISMISSED\"}"));
+        }
+        Response unreplayable = GatewayCalls.unreplayable(command);
+        if (unreplayable != null) {
+            return CompletableFuture.completedFuture(unreplayable);
         }
         String outcome = body.outcome();
         return gateway.submit(new CommandRequest(command, GatewayCalls::render, "report:" + key, id + "|" + outcome,

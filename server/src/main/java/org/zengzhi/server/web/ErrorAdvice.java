@@ -6,11 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+
+import tools.jackson.core.JacksonException;
 
 /** Every failure leaves as {@code application/problem+json}. */
 @RestControllerAdvice
@@ -22,7 +28,16 @@ class ErrorAdvice {
         Throwable cause = exception instanceof CompletionException && exception.getCause() != null
                 ? exception.getCause() : exception;
         Response response;
-        if (cause instanceof org.springframework.web.ErrorResponse) {
+        if (cause instanceof HttpMessageNotReadableException unreadable) {
+            response = unreadable(unreadable);
+        } else if (cause instanceof MethodArgumentTypeMismatchException mismatch) {
+            response = Problems.badRequest(mismatch.getName(), "not a valid " + typeName(mismatch.getRequiredType())
+                    + ": \"" + mismatch.getValue() + "\"");
+        } else if (cause instanceof MissingServletRequestParameterException missing) {
+            response = Problems.badRequest(missing.getParameterName(), "is required");
+        } else if (cause instanceof MissingRequestHeaderException missing) {
+            response = Problems.badRequest(missing.getHeaderName(), "the header is required");
+        } else if (cause instanceof org.springframework.web.ErrorResponse) {
             org.springframework.http.ProblemDetail detail = ((org.springframework.web.ErrorResponse) cause).getBody();
             response = Problems.problem(detail.getStatus(), detail.getTitle(), null, detail.getDetail());
         } else if (cause instanceof EngineGateway.GatewayBusyException) {
@@ -34,5 +49,39 @@ class ErrorAdvice {
         }
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(response.body());
+    }
+
+    /**
+     * A body Jackson could not read: a field of the wrong type names the field (its path, such as
+     * {@code split.pool} or {@code [2].amount}); a body that is not JSON says so, like the controllers that
+     * parse their own bodies.
+     */
+    private static Response unreadable(HttpMessageNotReadableException exception) {
+        for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                String field = path(jackson);
+                return field.isEmpty()
+                        ? Problems.badRequest(null, "the body is not valid JSON: " + jackson.getOriginalMessage())
+                        : Problems.badRequest(field, "has the wrong type: " + jackson.getOriginalMessage());
+            }
+        }
+        return Problems.badRequest(null, "the body is not valid JSON");
+    }
+
+    private static String path(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        return type == null ? "value" : type == int.class || type == long.class || type == Integer.class
+                || type == Long.class ? "whole number" : type.getSimpleName();
     }
 }

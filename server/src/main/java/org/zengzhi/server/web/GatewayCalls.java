@@ -46,8 +46,33 @@ public final class GatewayCalls {
      */
     public static CompletableFuture<ResponseEntity<String>> submit(EngineGateway gateway, String scope, String key,
             String requestHash, Function<Instant, Command> command, Function<List<Event>, Response> render) {
+        Response unreplayable = unreplayable(command);
+        if (unreplayable != null) {
+            return done(unreplayable);
+        }
         CommandRequest request = new CommandRequest(command, render, scope + ":" + key, requestHash);
         return gateway.submit(request).thenApply(GatewayCalls::entity);
+    }
+
+    /**
+     * A 400 naming the field when the command would be journaled as a line that does not parse back — a
+     * required text left out of the body, so null — else null. Recovery replays the journal through the
+     * parser: such a line, once committed (rejected commands are journaled too), stopped the gateway at its
+     * next rebuild and kept the server from starting. Checked on the caller's thread, before the queue.
+     */
+    public static Response unreplayable(Function<Instant, Command> command) {
+        String line;
+        try {
+            line = LogLines.write(command.apply(Instant.EPOCH));
+        } catch (RuntimeException e) {
+            return Problems.badRequest(null, "the request does not make a command: " + e);
+        }
+        try {
+            new LogLines(() -> Instant.EPOCH).parse(1, line);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(ApiController.fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", ""));
+        }
     }
 
     /** The same, with the usual rendering: events on success, a 422 problem on a rejection. */

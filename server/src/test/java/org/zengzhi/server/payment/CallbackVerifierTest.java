@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,7 +69,13 @@ class CallbackVerifierTest {
     void missingOrMalformedHeadersNameTheHeader() {
         Map<String, String> headers = signed(NOW, "nonce-0004", BODY);
         headers.remove(CallbackSignature.SIGNATURE_HEADER);
+        assertThat(verifier.refusal(headers, BODY).status()).isEqualTo(400);
         assertThat(verifier.refusal(headers, BODY).field()).isEqualTo(CallbackSignature.SIGNATURE_HEADER);
+        for (String malformed : new String[] {"zz".repeat(32), "ab".repeat(31), "ab".repeat(33), ""}) {
+            headers.put(CallbackSignature.SIGNATURE_HEADER, malformed);
+            assertThat(verifier.refusal(headers, BODY).status()).as(malformed).isEqualTo(400);
+            assertThat(verifier.refusal(headers, BODY).field()).isEqualTo(CallbackSignature.SIGNATURE_HEADER);
+        }
         headers = signed(NOW, "nonce-0004", BODY);
         headers.put(CallbackSignature.TIMESTAMP_HEADER, "2026-01-01T00:00:00Z");
         assertThat(verifier.refusal(headers, BODY).status()).isEqualTo(400);
@@ -76,5 +83,12 @@ class CallbackVerifierTest {
         headers = signed(NOW, "short", BODY);
         assertThat(verifier.refusal(headers, BODY).field()).isEqualTo(CallbackSignature.NONCE_HEADER);
         assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aSignatureInUppercaseHexIsAccepted() {
+        Map<String, String> headers = signed(NOW, "nonce-0005", BODY);
+        headers.put(CallbackSignature.SIGNATURE_HEADER, headers.get(CallbackSignature.SIGNATURE_HEADER).toUpperCase(Locale.ROOT));
+        assertThat(verifier.refusal(headers, BODY)).isNull();
     }
 }

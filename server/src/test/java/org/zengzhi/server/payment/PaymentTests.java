@@ -140,6 +140,11 @@ abstract class PaymentTests {
             assertThat(stale.body().get("field").asString()).isEqualTo(CallbackSignature.TIMESTAMP_HEADER);
             Reply unsigned = server.post("/payments/callback/sandbox", Map.of(), body);
             assertThat(unsigned.status()).isEqualTo(400);
+            Reply notHex = server.post("/payments/callback/sandbox", Map.of(CallbackSignature.TIMESTAMP_HEADER,
+                    Long.toString(now.getEpochSecond()), CallbackSignature.NONCE_HEADER, "nonce-not-hex",
+                    CallbackSignature.SIGNATURE_HEADER, "zz".repeat(32)), body);
+            assertThat(notHex.status()).as("a malformed signature header is 400, like the other headers").isEqualTo(400);
+            assertThat(notHex.body().get("field").asString()).isEqualTo(CallbackSignature.SIGNATURE_HEADER);
             assertThat(stateHash(server)).as("refused callbacks change nothing").isEqualTo(before);
             assertThat(server.get("/payments/" + created.body().get("payment").asString()).body().get("status")
                     .asString()).isEqualTo("CREATED");
