@@ -455,6 +455,8 @@ abstract class ServerRecoveryTests {
                     "{\"outcome\":\"REASSIGN\",\"reason\":\"r\"}"), "user");
             assertField(server.post("/operator/reports/" + report + "/decision", "x7",
                     "{\"outcome\":\"SUSPEND\",\"reason\":\"r\"}"), "merchant");
+            assertField(server.post("/commands", "x8", "{\"type\":\"reassign\",\"referrer\":\"ann\",\"reason\":\"r\"}"),
+                    "user");
             hash = server.get("/operator/check").body().get("stateHash").asString();
         }
         try (ServerHarness server = new ServerHarness(database)) {

@@ -68,7 +68,7 @@ class ApiController {
         } catch (IllegalArgumentException e) {
             return GatewayCalls.done(Problems.badRequest(fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", "")));
         }
-        return GatewayCalls.submit(gateway, "commands", key, GatewayCalls.sha256(body), now -> parse(line, now),
+        return GatewayCalls.submitParsed(gateway, "commands", key, GatewayCalls.sha256(body), now -> parse(line, now),
                 GatewayCalls::render);
     }
 

@@ -50,6 +50,16 @@ public final class GatewayCalls {
         if (unreplayable != null) {
             return done(unreplayable);
         }
+        return submitParsed(gateway, scope, key, requestHash, command, render);
+    }
+
+    /**
+     * {@link #submit} for a command this request already parsed from a journal line ({@code POST /commands}):
+     * the parser accepted every field, so the command writes back to a line that parses, and the hot path does
+     * not pay for writing and parsing it once more to find out.
+     */
+    public static CompletableFuture<ResponseEntity<String>> submitParsed(EngineGateway gateway, String scope,
+            String key, String requestHash, Function<Instant, Command> command, Function<List<Event>, Response> render) {
         CommandRequest request = new CommandRequest(command, render, scope + ":" + key, requestHash);
         return gateway.submit(request).thenApply(GatewayCalls::entity);
     }
