@@ -1,5 +1,7 @@
 package org.zengzhi.cli.simulate;
 
+import java.math.BigInteger;
+
 import org.zengzhi.engine.Units;
 
 /**
@@ -8,6 +10,7 @@ import org.zengzhi.engine.Units;
  */
 record CohortRow(int month, long users, long exited, int medianMonthsToExit, long spendFen, long paidBackFen,
         long joinPrice, long exitPrice, long consumptionNeededFen) {
+    private static final BigInteger PPM_SQUARED = BigInteger.valueOf(1_000_000_000_000L);
 
     static CohortRow of(SimulationResult result, int month, long sharePpm) {
         long users = result.cohortTotal(month, PathResult.COHORT_USERS);
@@ -21,16 +24,39 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
         }
         long median = Simulation.percentile(needed, 50);
         long joinPrice = result.percentile(Series.PRICE, month, 50);
-        org.zengzhi.engine.PoolRules rules = result.scenario().plan().pool();
-        long exitPrice = sharePpm == 0 ? 0 : java.math.BigInteger.valueOf(joinPrice)
-                .multiply(java.math.BigInteger.valueOf(rules.exitMultipleNumerator() * 1_000_000L))
-                .multiply(java.math.BigInteger.valueOf(1_000_000L))
-                .divide(java.math.BigInteger.valueOf(rules.exitMultipleDenominator() * sharePpm)
-                        .multiply(java.math.BigInteger.valueOf(rules.mintRatioPpm()))).longValue();
+        long exitPrice = exitPrice(result, month, joinPrice, sharePpm);
         return new CohortRow(month, users, result.cohortTotal(month, PathResult.COHORT_EXITED),
                 result.medianMonthsToExit(month), result.cohortTotal(month, PathResult.COHORT_SPEND),
                 result.cohortTotal(month, PathResult.COHORT_PAID_BACK), joinPrice, exitPrice,
                 median == Long.MAX_VALUE ? -1 : median);
+    }
+
+    /**
+     * The price the cohort's exit needs, k/(s·α) times the median path's price at joining, ×10⁴ rounded half up
+     * (R-1.4). It is taken from that path's exact month-end price pair, not from the join price already
+     * rounded to 4 decimals, which multiplied by k/(s·α) could be off in the last place.
+     */
+    static long exitPrice(SimulationResult result, int month, long joinPrice, long sharePpm) {
+        if (sharePpm == 0) {
+            return 0;
+        }
+        org.zengzhi.engine.PoolRules rules = result.scenario().plan().pool();
+        BigInteger divisor = BigInteger.valueOf(rules.exitMultipleDenominator()).multiply(BigInteger.valueOf(sharePpm))
+                .multiply(BigInteger.valueOf(rules.mintRatioPpm()));
+        BigInteger multiple = BigInteger.valueOf(rules.exitMultipleNumerator()).multiply(PPM_SQUARED);
+        for (PathResult path : result.paths()) {
+            long[] pair = path.priceAtMonthEnd()[month];
+            if (path.series(Series.PRICE)[month] == joinPrice && pair[1] > 0) {
+                // price ×10⁴ = cash fen × 10⁸ / points micro
+                return halfUp(BigInteger.valueOf(pair[0]).multiply(BigInteger.valueOf(100_000_000L)).multiply(multiple),
+                        BigInteger.valueOf(pair[1]).multiply(divisor));
+            }
+        }
+        return halfUp(BigInteger.valueOf(joinPrice).multiply(multiple), divisor);
+    }
+
+    private static long halfUp(BigInteger numerator, BigInteger denominator) {
+        return numerator.shiftLeft(1).add(denominator).divide(denominator.shiftLeft(1)).longValueExact();
     }
 
     /** Share of the cohort who ever exited, as a percentage with 1 decimal. */
