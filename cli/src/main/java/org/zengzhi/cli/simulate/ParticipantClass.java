@@ -14,7 +14,7 @@ public enum ParticipantClass {
     SUPPLIERS("suppliers (供应商)", "", "product cost of mall orders"),
     PLATFORM("platform (平台)", "", "platform profit, unused distribution budget and rounding dust"),
     OPERATOR("operator funds (融资补贴)", "subsidies injected into the pool", ""),
-    POOL("the pool, still backing points (盈利池)", "", "cash left in the pool at the end"),
+    POOL("the pool (盈利池)", "", "cash left in the pool at the end, behind the points still held (if any)"),
     ESCROW("escrow of unsettled orders", "", "orders paid but not yet settled at the end");
 
     private final String label;
