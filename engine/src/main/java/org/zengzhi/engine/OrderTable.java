@@ -22,20 +22,7 @@ final class OrderTable {
 
     /** The order with this id, or null (also for a null id, which a malformed command may carry). */
     Order find(String id) {
-        if (id == null) {
-            return null;
-        }
-        int hash = id.hashCode();
-        int mask = slots.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            Order order = slots[slot];
-            if (order == null) {
-                return null;
-            }
-            if (hashes[slot] == hash && order.id.equals(id)) {
-                return order;
-            }
-        }
+        return id == null ? null : slots[slotOf(id, id.hashCode())];
     }
 
     /** Adds an order, or replaces the order with the same id. */
@@ -44,28 +31,18 @@ final class OrderTable {
             resize(slots.length * 2);
         }
         int hash = order.id.hashCode();
-        int mask = slots.length - 1;
-        int slot = spread(hash) & mask;
-        while (slots[slot] != null) {
-            if (hashes[slot] == hash && slots[slot].id.equals(order.id)) {
-                slots[slot] = order;
-                return;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(order.id, hash);
+        if (slots[slot] == null) {
+            hashes[slot] = hash;
+            size++;
         }
         slots[slot] = order;
-        hashes[slot] = hash;
-        size++;
     }
 
     /** Removes the order with this id, if any; later entries of its probe run move back so none is lost. */
     void remove(String id) {
-        int hash = id.hashCode();
         int mask = slots.length - 1;
-        int slot = spread(hash) & mask;
-        while (slots[slot] != null && !(hashes[slot] == hash && slots[slot].id.equals(id))) {
-            slot = (slot + 1) & mask;
-        }
+        int slot = slotOf(id, id.hashCode());
         if (slots[slot] == null) {
             return;
         }
@@ -81,6 +58,16 @@ final class OrderTable {
         }
         slots[hole] = null;
         size--;
+    }
+
+    /** The slot holding the order with this id, else the empty slot that ends its probe run. */
+    private int slotOf(String id, int hash) {
+        int mask = slots.length - 1;
+        int slot = spread(hash) & mask;
+        while (slots[slot] != null && !(hashes[slot] == hash && slots[slot].id.equals(id))) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     /** Reads the slot where a look-up of this id starts, for a read-ahead; changes nothing. */
