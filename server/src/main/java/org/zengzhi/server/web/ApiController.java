@@ -66,7 +66,7 @@ class ApiController {
         } catch (JacksonException e) {
             return GatewayCalls.done(Problems.badRequest(null, "the body is not valid JSON: " + e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {
-            return GatewayCalls.done(Problems.badRequest(fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", "")));
+            return GatewayCalls.done(lineProblem(e));
         }
         return GatewayCalls.submitParsed(gateway, "commands", key, GatewayCalls.sha256(body), now -> parse(line, now),
                 GatewayCalls::render);
@@ -109,6 +109,16 @@ class ApiController {
         ObjectNode copy = line.deepCopy();
         copy.put("at", now.toString());
         return JSON.writeValueAsString(copy);
+    }
+
+    /** A 400 naming the field the journal-line parser refused, with its message less the "line 1: " prefix. */
+    static Response lineProblem(IllegalArgumentException refusal) {
+        return Problems.badRequest(fieldOf(refusal.getMessage()), lineDetail(refusal.getMessage()));
+    }
+
+    /** The parser's message without the "line 1: " it puts before every message. */
+    static String lineDetail(String message) {
+        return message.replaceFirst("^line 1: ", "");
     }
 
     /** "line 1: field "amount": …" names the field. */

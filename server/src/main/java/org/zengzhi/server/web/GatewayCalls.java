@@ -81,7 +81,7 @@ public final class GatewayCalls {
             new LogLines(() -> Instant.EPOCH).parse(1, line);
             return null;
         } catch (IllegalArgumentException e) {
-            return Problems.badRequest(ApiController.fieldOf(e.getMessage()), e.getMessage().replaceFirst("^line 1: ", ""));
+            return ApiController.lineProblem(e);
         }
     }
 

@@ -92,7 +92,7 @@ class OrderBatchController {
         } catch (IllegalArgumentException e) {
             String field = ApiController.fieldOf(e.getMessage());
             return Problems.badRequest("[" + index + "]" + (field == null ? "" : "." + field),
-                    e.getMessage().replaceFirst("^line 1: ", ""));
+                    ApiController.lineDetail(e.getMessage()));
         }
         return null;
     }
