@@ -26,6 +26,8 @@ public final class EngineOutput {
     private final boolean[] types;
     /** Per reward status, whether the sink takes a {@link Event.RewardChanged} to it; null for every status. */
     private final boolean[] rewardStatuses;
+    /** Where reward changes to its status are summed instead of passed on as events; null if none. */
+    private final RewardTally rewardTally;
     private int eventCount;
     private EventType lastEventType;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
@@ -38,13 +40,14 @@ public final class EngineOutput {
 
     /** An output that records events and postings. */
     public EngineOutput() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
-    private EngineOutput(Consumer<Event> sink, boolean[] types, boolean[] rewardStatuses) {
+    private EngineOutput(Consumer<Event> sink, boolean[] types, boolean[] rewardStatuses, RewardTally rewardTally) {
         this.sink = sink;
         this.types = types;
         this.rewardStatuses = rewardStatuses;
+        this.rewardTally = rewardTally;
     }
 
     /**
@@ -56,7 +59,7 @@ public final class EngineOutput {
      * events each command produced.
      */
     public static EngineOutput streaming(Consumer<Event> sink) {
-        return new EngineOutput(Objects.requireNonNull(sink, "sink"), null, null);
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"), null, null, null);
     }
 
     /**
@@ -68,7 +71,20 @@ public final class EngineOutput {
      */
     public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, Set<RewardStatus> rewardStatuses) {
         return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags(EventType.values().length, types),
-                flags(RewardStatus.values().length, rewardStatuses));
+                flags(RewardStatus.values().length, rewardStatuses), null);
+    }
+
+    /**
+     * A {@link #streaming} output whose sink takes only events of {@code types} and no reward change: those to
+     * {@code tally}'s status are summed into {@code tally} by kind and level ({@link RewardTally}), the others
+     * are not built. Every reward change still counts as an event produced, as with the filtered output.
+     */
+    public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, RewardTally tally) {
+        Objects.requireNonNull(tally, "tally");
+        boolean[] flags = flags(EventType.values().length, types);
+        flags[EventType.REWARD_CHANGED.ordinal()] = false;
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags, new boolean[RewardStatus.values().length],
+                tally);
     }
 
     private static <E extends Enum<E>> boolean[] flags(int size, Set<E> members) {
@@ -88,6 +104,20 @@ public final class EngineOutput {
     boolean receivesReward(RewardStatus status) {
         return (types == null || types[EventType.REWARD_CHANGED.ordinal()])
                 && (rewardStatuses == null || rewardStatuses[status.ordinal()]);
+    }
+
+    /**
+     * The tally that sums reward changes to {@code status} instead of their events ({@link #tallyReward}), or
+     * null when there is none for it.
+     */
+    RewardTally rewardTally(RewardStatus status) {
+        return rewardTally != null && rewardTally.status() == status ? rewardTally : null;
+    }
+
+    /** Adds a reward change to the tally of its status ({@link #rewardTally}) and counts its event as produced. */
+    void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen) {
+        tally.add(kind, level, amountFen);
+        skip(EventType.REWARD_CHANGED);
     }
 
     /** Counts an event the sink does not take as produced, without building it. */

@@ -79,8 +79,11 @@ final class OrderFlow {
             out.skip(EventType.ORDER_PAID);
         }
         boolean rewardEvents = out.receivesReward(RewardStatus.PENDING);
+        RewardTally tally = out.rewardTally(RewardStatus.PENDING);
         for (int i = 0; i < rewards.count(); i++) {
-            if (rewardEvents) {
+            if (tally != null) {
+                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i));
+            } else if (rewardEvents) {
                 out.event(new RewardChanged(pay.id(), order.id, rewards.reward(i), RewardStatus.PENDING));
             } else {
                 out.skip(EventType.REWARD_CHANGED);
@@ -261,12 +264,23 @@ final class OrderFlow {
             orders.unschedule(order);
             reversePayment(order, out);
             participants.addLiveOrder(order.participant, -1);
-            for (Reward reward : rewardsOf(engine, order)) {
-                out.event(new RewardChanged(refund.id(), order.id, reward, RewardStatus.CANCELLED));
-            }
+            cancelRewards(refund, order, out);
         }
         order.status = Order.Status.REFUNDED;
         out.event(new OrderRefunded(refund.id(), order.id, participants.id(order.participant), order.amountFen, settled));
+    }
+
+    private void cancelRewards(RefundOrder refund, Order order, EngineOutput out) {
+        RewardTally tally = out.rewardTally(RewardStatus.CANCELLED);
+        if (tally != null) {
+            for (int i = 0; i < order.rewardCount(); i++) {
+                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i));
+            }
+            return;
+        }
+        for (Reward reward : rewardsOf(engine, order)) {
+            out.event(new RewardChanged(refund.id(), order.id, reward, RewardStatus.CANCELLED));
+        }
     }
 
     /**
@@ -298,6 +312,11 @@ final class OrderFlow {
             AccountType wallet = availableAccount(reward.kind());
             long taken = Math.min(reward.amountFen(), ledger.balance(wallet, order.rewardOwner(i)));
             transfer(wallet, order.rewardOwner(i), AccountType.PLATFORM_REVENUE, 0, taken, out);
+            RewardTally tally = out.rewardTally(RewardStatus.CLAWED_BACK);
+            if (tally != null) {
+                out.tallyReward(tally, reward.kind(), reward.level(), taken);
+                continue;
+            }
             Reward clawed = new Reward(reward.kind(), reward.recipient(), reward.level(), reward.region(),
                     reward.nominalFen(), taken);
             out.event(new RewardChanged(refund.id(), order.id, clawed, RewardStatus.CLAWED_BACK));
@@ -347,11 +366,14 @@ final class OrderFlow {
                 split.platformFen() + split.distributionLeftFen(), out);
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, split.roundingFen(), out);
         Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(engine, order) : null;
+        RewardTally tally = out.rewardTally(RewardStatus.AVAILABLE);
         for (int i = 0; i < order.rewardCount(); i++) {
             RewardKind kind = order.rewardKind(i);
             int owner = order.rewardOwner(i);
             transfer(pendingAccount(kind), owner, availableAccount(kind), owner, order.rewardAmountFen(i), out);
-            if (rewards != null) {
+            if (tally != null) {
+                out.tallyReward(tally, kind, order.rewardLevel(i), order.rewardAmountFen(i));
+            } else if (rewards != null) {
                 out.event(new RewardChanged(cause.id(), order.id, rewards[i], RewardStatus.AVAILABLE));
             } else {
                 out.skip(EventType.REWARD_CHANGED);

@@ -93,6 +93,42 @@ class BatchProperties {
     }
 
     /**
+     * An output with a reward tally (the simulator's) sums exactly the amounts of the recorded reward changes to
+     * the tally's status, by kind and agent level, and sees no reward change as an event; everything else is as
+     * with a filtered streaming output (the same other events, event counts, clock and state).
+     */
+    @Property(tries = 100)
+    void aRewardTallySumsTheRecordedRewardChangesOfItsStatus(@ForAll("flows") Flow flow,
+            @ForAll("batchSizes") List<Integer> sizes, @ForAll Set<EventType> types, @ForAll RewardStatus status) {
+        RewardTally tally = new RewardTally(status);
+        List<Event> recorded = new ArrayList<>();
+        streamAgainstRecording(flow, sizes, sink -> EngineOutput.streaming(sink, types, tally), event -> {
+            recorded.add(event);
+            return types.contains(event.type()) && event.type() != EventType.REWARD_CHANGED;
+        });
+        long[] byKind = new long[RewardKind.values().length];
+        long[] byLevel = new long[RegionLevel.values().length];
+        long count = 0;
+        for (Event event : recorded) {
+            if (event instanceof Event.RewardChanged changed && changed.status() == status) {
+                byKind[changed.reward().kind().ordinal()] += changed.reward().amountFen();
+                if (changed.reward().level() != null) {
+                    byLevel[changed.reward().level().ordinal()] += changed.reward().amountFen();
+                }
+                count++;
+            }
+        }
+        for (RewardKind kind : RewardKind.values()) {
+            assertThat(tally.amountFen(kind)).as("%s rewards to %s", kind, status).isEqualTo(byKind[kind.ordinal()]);
+        }
+        for (RegionLevel level : RegionLevel.values()) {
+            assertThat(tally.agentAmountFen(level)).as("%s agents", level).isEqualTo(byLevel[level.ordinal()]);
+        }
+        assertThat(tally.count()).isEqualTo(count);
+        Statistics.label("reward changes tallied").collect(count == 0 ? "none" : count < 10 ? "1-9" : "10+");
+    }
+
+    /**
      * Runs the flow in batches of {@code sizes} through a recording engine and through one streaming into
      * {@code output}: after each batch the streamed events are the recorded ones the sink {@code takes}, the
      * streaming output keeps no events or postings and counts each command's events the same; at the end

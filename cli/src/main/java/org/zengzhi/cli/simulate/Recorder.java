@@ -7,7 +7,10 @@ import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.EventType;
+import org.zengzhi.engine.RegionLevel;
+import org.zengzhi.engine.RewardKind;
 import org.zengzhi.engine.RewardStatus;
+import org.zengzhi.engine.RewardTally;
 
 /**
  * Turns one path's events into monthly series and cohort figures. A rejected command is a bug in the
@@ -15,10 +18,13 @@ import org.zengzhi.engine.RewardStatus;
  */
 final class Recorder {
     /** The events {@link #record} reads; the engine need not build any other (see EngineOutput.streaming). */
-    static final Set<EventType> EVENTS = EnumSet.of(EventType.REWARD_CHANGED, EventType.PARTICIPANT_EXITED,
-            EventType.POINTS_SOLD, EventType.POINTS_MINTED, EventType.COMMAND_REJECTED);
-    /** Of the reward changes, {@link #reward} reads only those to available. */
-    static final Set<RewardStatus> REWARD_STATUSES = EnumSet.of(RewardStatus.AVAILABLE);
+    static final Set<EventType> EVENTS = EnumSet.of(EventType.PARTICIPANT_EXITED, EventType.POINTS_SOLD,
+            EventType.POINTS_MINTED, EventType.COMMAND_REJECTED);
+    /**
+     * The rewards that became available (at settlement), summed by the engine by kind and level: the month's
+     * rewards series are read from it at the month's end ({@link #endMonth}) instead of from one event each.
+     */
+    final RewardTally rewards = new RewardTally(RewardStatus.AVAILABLE);
 
     private final int horizon;
     private final long[][] series;
@@ -40,6 +46,7 @@ final class Recorder {
     void startMonth(int current, Engine engine) {
         month = current;
         revenueAtStart = platformRevenue(engine);
+        rewards.clear();
     }
 
     void add(Series which, long value) {
@@ -49,9 +56,6 @@ final class Recorder {
     /** Folds one event into the month's figures; a rejected command means the simulator is wrong, so it stops. */
     void record(Event event, PathSimulator.Consumers consumers) {
         switch (event.type()) {
-            case REWARD_CHANGED:
-                reward((Event.RewardChanged) event);
-                break;
             case PARTICIPANT_EXITED:
                 exited((Event.ParticipantExited) event, consumers);
                 break;
@@ -77,26 +81,18 @@ final class Recorder {
         }
     }
 
-    private void reward(Event.RewardChanged changed) {
-        if (changed.status() != RewardStatus.AVAILABLE) {
-            return;
-        }
-        long amount = changed.reward().amountFen();
-        switch (changed.reward().kind()) {
-            case DIRECT -> add(Series.REWARD_DIRECT, amount);
-            case INDIRECT -> add(Series.REWARD_INDIRECT, amount);
-            case FIRST_ORDER -> add(Series.REWARD_FIRST_ORDER, amount);
-            case RECRUITMENT -> add(Series.REWARD_RECRUITMENT, amount);
-            case MALL_REBATE -> add(Series.REWARD_MALL_REBATE, amount);
-            case AGENT -> {
-                add(Series.REWARD_AGENT, amount);
-                switch (changed.reward().level()) {
-                    case DISTRICT -> add(Series.AGENT_DISTRICT, amount);
-                    case CITY -> add(Series.AGENT_CITY, amount);
-                    case PROVINCE -> add(Series.AGENT_PROVINCE, amount);
-                }
-            }
-        }
+    /** The month's rewards that became available, by kind and, for agents, by level. */
+    private void addRewards() {
+        add(Series.REWARD_DIRECT, rewards.amountFen(RewardKind.DIRECT));
+        add(Series.REWARD_INDIRECT, rewards.amountFen(RewardKind.INDIRECT));
+        add(Series.REWARD_FIRST_ORDER, rewards.amountFen(RewardKind.FIRST_ORDER));
+        add(Series.REWARD_RECRUITMENT, rewards.amountFen(RewardKind.RECRUITMENT));
+        add(Series.REWARD_MALL_REBATE, rewards.amountFen(RewardKind.MALL_REBATE));
+        add(Series.REWARD_AGENT, rewards.amountFen(RewardKind.AGENT));
+        add(Series.AGENT_DISTRICT, rewards.agentAmountFen(RegionLevel.DISTRICT));
+        add(Series.AGENT_CITY, rewards.agentAmountFen(RegionLevel.CITY));
+        add(Series.AGENT_PROVINCE, rewards.agentAmountFen(RegionLevel.PROVINCE));
+        rewards.clear();
     }
 
     private void exited(Event.ParticipantExited exit, PathSimulator.Consumers consumers) {
@@ -120,6 +116,7 @@ final class Recorder {
     }
 
     void endMonth(int current, Engine engine, int activeConsumers) {
+        addRewards();
         series[Series.PRICE.ordinal()][current] = PathSimulator.priceTimes10000(engine.price().cashFen(),
                 engine.price().pointsMicro());
         priceAtMonthEnd[current][0] = engine.price().cashFen();
