@@ -2,7 +2,6 @@ package org.zengzhi.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.zengzhi.engine.Command.ConfirmReceipt;
@@ -435,8 +434,6 @@ final class OrderFlow {
 
     /** Orders in payment order, for snapshots and reports. */
     static List<Order> list(Orders orders) {
-        List<Order> list = new ArrayList<>();
-        orders.inPaymentOrder().forEach(list::add);
-        return list;
+        return orders.inPaymentOrder();
     }
 }

@@ -3,6 +3,7 @@ package org.zengzhi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The order book's id table behaves exactly like a {@code HashMap} from id to order: on random mixes of adds,
@@ -59,6 +62,29 @@ class OrderTableProperties {
         }
         assertThat(table.values()).usingElementComparator(Comparator.comparingLong((Order order) -> order.sequence))
                 .containsExactlyInAnyOrderElementsOf(reference.values());
+    }
+
+    /**
+     * The book lists its orders in payment order whether most sequence numbers are still in it (each order put
+     * at its number) or few are (sorted): {@code count} orders paid with {@code Orders.nextSequence}, then
+     * about {@code forgetPercent} of them forgotten.
+     */
+    @Property(tries = 300)
+    void theBookListsItsOrdersInPaymentOrder(@ForAll @IntRange(min = 0, max = 2_000) int count,
+            @ForAll @IntRange(min = 0, max = 100) int forgetPercent) {
+        Orders orders = new Orders();
+        List<Order> kept = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Order order = order("o" + (i * 7919 % 2_003), orders.nextSequence());
+            orders.add(order);
+            if (i * 37 % 100 < forgetPercent) {
+                orders.forget(order);
+            } else {
+                kept.add(order);
+            }
+        }
+        assertThat(orders.inPaymentOrder()).containsExactlyElementsOf(kept);
+        Statistics.label("listed").collect(4L * kept.size() < count ? "sorted" : "by sequence");
     }
 
     @Example
