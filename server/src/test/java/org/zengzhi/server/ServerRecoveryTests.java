@@ -81,6 +81,30 @@ abstract class ServerRecoveryTests {
     }
 
     /**
+     * Only the two newest snapshots stay in the table (Journal.SNAPSHOTS_KEPT): after a few dozen rows with a
+     * snapshot due every 5, the older ones are gone, and a restart still starts from the newest and reaches
+     * the same state hash.
+     */
+    @Test
+    void oldSnapshotsArePrunedAndARestartStillStartsFromTheNewest() throws Exception {
+        String hash;
+        try (ServerHarness server = start("zengzhi.snapshot-interval=5")) {
+            for (int i = 0; i < 40; i++) {
+                assertThat(server.post("p" + i, "{\"type\":\"order\",\"id\":\"p" + i + "\",\"user\":\"u" + (i % 4)
+                        + "\",\"amount\":\"100.00\",\"poolShare\":\"30.00\"}").status()).isEqualTo(200);
+            }
+            hash = server.get("/operator/check").body().get("stateHash").asString();
+        }
+        try (ServerHarness server = start()) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = server.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            List<Long> seqs = jdbc.queryForList("SELECT seq FROM snapshots ORDER BY seq", Long.class);
+            assertThat(seqs).as("snapshots at rows " + seqs).hasSizeBetween(1, 2);
+            assertThat(seqs.get(0)).as("the snapshots at rows 5, 10, … are gone").isGreaterThan(20L);
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
+        }
+    }
+
+    /**
      * Text that the bulk write must escape (PostgreSQL's COPY: backslash, tab, line feed, carriage return)
      * and text beyond Latin-1 come back exactly: in the stored first answer of a key, and in the journal lines a
      * restart replays to the same state hash.

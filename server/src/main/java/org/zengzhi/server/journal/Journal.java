@@ -22,6 +22,8 @@ import org.zengzhi.engine.Posting;
  * order takes a row lock on a hot row (ARCHITECTURE, persistence).
  */
 public final class Journal {
+    /** Snapshots kept: the newest, which recovery reads, and the one before it for an operator to fall back on. */
+    public static final int SNAPSHOTS_KEPT = 2;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private volatile Boolean postgres;
@@ -144,9 +146,21 @@ public final class Journal {
         }
     }
 
+    /**
+     * Stores a snapshot, then drops all but the {@link #SNAPSHOTS_KEPT} newest: recovery starts from the newest,
+     * the journal holds everything else, and a server that keeps its settled orders writes a larger snapshot
+     * every interval (about 190 bytes an order), so keeping them all would fill the disk.
+     */
     public void saveSnapshot(Snapshot snapshot) {
-        jdbc.update("INSERT INTO snapshots (seq, state_hash, state, taken_at) VALUES (?, ?, ?, ?)", snapshot.seq(),
-                snapshot.stateHash(), snapshot.state(), Timestamp.from(Instant.now()));
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO snapshots (seq, state_hash, state, taken_at) VALUES (?, ?, ?, ?)", snapshot.seq(),
+                    snapshot.stateHash(), snapshot.state(), Timestamp.from(Instant.now()));
+            List<Long> oldestKept = jdbc.queryForList("SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET ?",
+                    Long.class, SNAPSHOTS_KEPT - 1);
+            if (!oldestKept.isEmpty()) {
+                jdbc.update("DELETE FROM snapshots WHERE seq < ?", oldestKept.get(0));
+            }
+        });
     }
 
     /** The newest snapshot, or null. */
