@@ -81,6 +81,33 @@ abstract class ServerRecoveryTests {
     }
 
     /**
+     * {@code --demo} fills an empty platform with the demo population as one request (one transaction, one
+     * idempotency record): a start stopped half way leaves nothing to mistake for a platform with participants.
+     * A second start with the demo finds participants and adds nothing.
+     */
+    @Test
+    void theDemoPopulationIsAddedWholeAndOnce() throws Exception {
+        long rows;
+        long orders;
+        try (ServerHarness server = start("zengzhi.demo=true")) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = server.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            rows = jdbc.queryForObject("SELECT COUNT(*) FROM journal", Long.class);
+            orders = jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class);
+            assertThat(rows).as("journal rows").isGreaterThan(1_000);
+            assertThat(orders).as("orders").isGreaterThan(500);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal WHERE rejection IS NOT NULL", Long.class))
+                    .as("demo commands the engine refused").isZero();
+            assertThat(jdbc.queryForList("SELECT command_seq FROM idempotency WHERE idem_key = 'demo:population'",
+                    Long.class)).as("one record for the whole demo, at its last row").containsExactly(rows);
+        }
+        try (ServerHarness server = start("zengzhi.demo=true")) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = server.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal", Long.class)).isEqualTo(rows);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(orders);
+        }
+    }
+
+    /**
      * Only the two newest snapshots stay in the table (Journal.SNAPSHOTS_KEPT): after a few dozen rows with a
      * snapshot due every 5, the older ones are gone, and a restart still starts from the newest and reaches
      * the same state hash.

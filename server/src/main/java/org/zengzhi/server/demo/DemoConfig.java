@@ -1,8 +1,8 @@
 package org.zengzhi.server.demo;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,11 +11,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.EngineOutput;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.RegionDirectory;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
 
-/** With {@code zengzhi.demo=true}, an empty platform is filled with {@link DemoPopulation} at start. */
+/**
+ * With {@code zengzhi.demo=true}, an empty platform is filled with {@link DemoPopulation} at start: as one
+ * request of the gateway, so the whole population is committed in one transaction or not at all — a first
+ * start stopped half way through leaves an empty platform, which the next start fills, never a partial demo
+ * that it would take for a platform with participants and leave as it is.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "zengzhi.demo", havingValue = "true")
 class DemoConfig {
@@ -28,14 +38,47 @@ class DemoConfig {
                 LOG.info("the platform has participants already; the demo population is not added");
                 return;
             }
-            List<Command> commands = DemoPopulation.commands(Instant.now());
-            CompletableFuture<?>[] done = new CompletableFuture<?>[commands.size()];
-            for (int i = 0; i < commands.size(); i++) {
-                Command command = commands.get(i);
-                done[i] = gateway.submit(new CommandRequest(now -> command, events -> new Response(200, "{}"), null, null));
+            List<Command> commands = accepted(DemoPopulation.commands(Instant.now()),
+                    gateway.query(Engine::plan).join());
+            List<CommandRequest> requests = new ArrayList<>(commands.size());
+            for (Command command : commands) {
+                requests.add(new CommandRequest(now -> command, DemoConfig::answer, null, null));
             }
-            CompletableFuture.allOf(done).join();
-            LOG.info("added the demo population: {} commands over four weeks", commands.size());
+            Response done = gateway.submitAll(requests, "demo:population", "v1", DemoConfig::summary).join();
+            LOG.info("added the demo population: {} commands over four weeks ({})", commands.size(), done.body());
         };
+    }
+
+    /**
+     * The demo's commands that an empty engine on the tenant's plan accepts, in order: a sale of more points
+     * than the seller holds by then, say, is left out rather than journaled as refused.
+     */
+    static List<Command> accepted(List<Command> commands, Plan plan) {
+        Engine scratch = new Engine(plan, RegionDirectory.STANDARD);
+        EngineOutput out = new EngineOutput();
+        List<Command> accepted = new ArrayList<>(commands.size());
+        for (Command command : commands) {
+            out.clear();
+            scratch.execute(command, out);
+            if (answer(out.events()).status() == 200) {
+                accepted.add(command);
+            }
+        }
+        return accepted;
+    }
+
+    private static Response answer(List<Event> events) {
+        boolean rejected = events.size() == 1 && events.get(0) instanceof Event.CommandRejected;
+        return new Response(rejected ? 422 : 200, rejected ? events.get(0).toString() : "");
+    }
+
+    /** How many of the demo's commands the engine refused (none, unless the demo and the plan disagree). */
+    private static Response summary(List<Response> responses) {
+        long refused = responses.stream().filter(response -> response.status() != 200).count();
+        if (refused > 0) {
+            LOG.warn("the engine refused {} of the demo's commands, first: {}", refused, responses.stream()
+                    .filter(response -> response.status() != 200).findFirst().orElseThrow().body());
+        }
+        return new Response(200, "{\"commands\":" + responses.size() + ",\"refused\":" + refused + "}");
     }
 }

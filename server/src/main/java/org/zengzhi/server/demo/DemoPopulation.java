@@ -45,10 +45,15 @@ public final class DemoPopulation {
             commands.add(new Command.OnboardMerchant(next(id), at, merchant[0], "owner-" + merchant[0], "promoter-lin",
                     merchant[1], ppm));
         }
+        // Consumers not registered here sign up with their first payment, without a referrer; a referrer is
+        // always one registered before (an unknown one would be refused).
+        List<String> registered = new ArrayList<>();
         for (int c = 0; c < CONSUMERS; c++) {
-            String referrer = c < 20 || random.nextInt(100) < 30 ? null : "c" + random.nextInt(c);
+            String referrer = c < 20 || registered.isEmpty() || random.nextInt(100) < 30 ? null
+                    : registered.get(random.nextInt(registered.size()));
             if (referrer != null || random.nextBoolean()) {
                 commands.add(new Command.RegisterUser(next(id), at, "c" + c, referrer));
+                registered.add("c" + c);
             }
         }
         for (int day = 0; day < DAYS; day++) {

@@ -43,7 +43,7 @@ import org.zengzhi.server.journal.Snapshot;
 public final class EngineGateway implements AutoCloseable {
     public static final int QUEUE_CAPACITY_MAX = 65_536;
     public static final int BATCH_SIZE_MAX = 4_096;
-    /** Commands in one multi-command request ({@link #submitAll}); such a request is never split over batches. */
+    /** Commands in one multi-command request of the HTTP API (the batch import); see {@link #submitAll}. */
     public static final int REQUEST_COMMANDS_MAX = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(EngineGateway.class);
     private static final long IDLE_POLL_MILLIS = 50;
@@ -109,12 +109,13 @@ public final class EngineGateway implements AutoCloseable {
      * Queues several commands as one request with one idempotency key ({@code key}, {@code requestHash}):
      * they are applied in order, back to back, and committed in the same transaction; {@code combine}
      * turns their responses (in order) into the response that is answered and kept for retries. Each
-     * command meets its own fate (a rejected one is journaled as rejected and changes nothing).
+     * command meets its own fate (a rejected one is journaled as rejected and changes nothing). Such a
+     * request is never split over batches, so it holds 1 to {@link #BATCH_SIZE_MAX} commands.
      */
     public CompletableFuture<Response> submitAll(List<CommandRequest> commands, String key, String requestHash,
             Function<List<Response>, Response> combine) {
-        if (commands.isEmpty() || commands.size() > REQUEST_COMMANDS_MAX) {
-            throw new IllegalArgumentException("a request holds 1 to " + REQUEST_COMMANDS_MAX + " commands");
+        if (commands.isEmpty() || commands.size() > BATCH_SIZE_MAX) {
+            throw new IllegalArgumentException("a request holds 1 to " + BATCH_SIZE_MAX + " commands");
         }
         CompletableFuture<Response> future = new CompletableFuture<>();
         offer(new Work(new CommandRequest(null, null, key, requestHash), null, new Multi(commands, combine), future));
