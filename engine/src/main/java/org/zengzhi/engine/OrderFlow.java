@@ -58,9 +58,9 @@ final class OrderFlow {
         int merchant = pay.merchant() == null ? -1 : merchants.find(pay.merchant());
         bindAtFirstPayment(pay, participant, merchant, out);
         String region = orderRegion(pay, merchant);
-        OrderSplit base = baseSplit(pay, merchant);
-        RewardPlan rewards = rewards(pay, participant, merchant, region, base.distributionFen());
-        OrderSplit split = Splits.withRewards(base, rewards.paidFen(base.distributionFen()));
+        long budget = distributionBudget(pay, merchant);
+        RewardPlan rewards = rewards(pay, participant, merchant, region, budget);
+        OrderSplit split = split(pay, merchant, rewards.paidFen(budget));
         long granted = pay.channel() == Channel.STORE
                 ? Exact.mulDivFloor(pay.amountFen(), plan.deduct().storeMultiplePpm(), Limits.PPM) : 0;
         Plan.Tier tier = engine.tierOf(participant);
@@ -109,12 +109,24 @@ final class OrderFlow {
         out.event(new ReferrerBound(pay.id(), pay.user(), participants.id(owner), pay.merchant()));
     }
 
-    private OrderSplit baseSplit(PayOrder pay, int merchant) {
+    /** The distribution budget the rewards draw from: a part of the commission, or of the mall price. */
+    private long distributionBudget(PayOrder pay, int merchant) {
         Plan plan = engine.plan();
         if (pay.channel() == Channel.STORE) {
-            return Splits.store(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm);
+            return Splits.storeDistribution(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm);
         }
-        return pay.split() != null ? Splits.mall(pay.split(), pay.amountFen()) : Splits.mall(plan.mall(), pay.amountFen());
+        return pay.split() != null ? pay.split().distributionFen()
+                : Splits.ofRate(pay.amountFen(), plan.mall().distributionPpm());
+    }
+
+    /** The order's split once the rewards have drawn {@code rewardsFen} from the distribution budget. */
+    private OrderSplit split(PayOrder pay, int merchant, long rewardsFen) {
+        Plan plan = engine.plan();
+        if (pay.channel() == Channel.STORE) {
+            return Splits.store(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm, rewardsFen);
+        }
+        return pay.split() != null ? Splits.mall(pay.split(), pay.amountFen(), rewardsFen)
+                : Splits.mall(plan.mall(), pay.amountFen(), rewardsFen);
     }
 
     private RewardPlan rewards(PayOrder pay, int participant, int merchant, String region, long budgetFen) {

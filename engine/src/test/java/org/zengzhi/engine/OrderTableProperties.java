@@ -96,7 +96,7 @@ class OrderTableProperties {
     }
 
     private static Order order(String id, long sequence) {
-        return new Order(id, sequence, 0, -1, Channel.MALL, 100, 0, null, Splits.mall(Plan.defaults(PoolRules.MALL).mall(), 100),
+        return new Order(id, sequence, 0, -1, Channel.MALL, 100, 0, null, Splits.mall(Plan.defaults(PoolRules.MALL).mall(), 100, 0),
                 new long[0], 0, 0, AT, AT);
     }
 }
