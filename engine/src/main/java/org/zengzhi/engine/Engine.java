@@ -650,6 +650,14 @@ public final class Engine {
         return found;
     }
 
+    /**
+     * Orders in the order book: the unsettled ones and, unless {@link #retainSettledOrders(boolean)} turned it
+     * off, the settled and refunded ones. A snapshot holds each of them.
+     */
+    public int orderCount() {
+        return orders.count();
+    }
+
     /** Orders paid and not yet settled or refunded. */
     public int unsettledOrders() {
         return orders.unsettled();

@@ -38,7 +38,7 @@ abstract class CrashRecoveryTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CLIENTS = 8;
     private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(1_500);
-    /** Enough orders that the kill comes after several snapshots (one every 100 commands). */
+    /** Enough orders that the kill comes after a snapshot or two (every 100 commands, or every as many as the orders held). */
     private static final int ACKNOWLEDGED_BEFORE_KILL_MIN = 300;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -75,6 +75,8 @@ public final class EngineGateway implements AutoCloseable {
     private Engine engine;
     private long lastSeq;
     private long lastSnapshotSeq;
+    /** The orders the engine held when the last snapshot was taken (or at start): see {@link #snapshotIfDue}. */
+    private long lastSnapshotOrders;
     private volatile boolean running = true;
 
     public EngineGateway(Journal journal, Supplier<Recovery.Recovered> recovery, Clock clock, long snapshotInterval) {
@@ -92,6 +94,7 @@ public final class EngineGateway implements AutoCloseable {
         engine = recovered.engine();
         lastSeq = recovered.lastSeq();
         lastSnapshotSeq = lastSeq - recovered.replayed();
+        lastSnapshotOrders = engine.orderCount();
         keys.clear();
         keys.putAll(journal.idempotencyHashes());
         LOG.info("engine recovered at journal row {} ({} rows replayed after the snapshot), state hash {}", lastSeq,
@@ -344,9 +347,18 @@ public final class EngineGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * A snapshot is due every {@code snapshotInterval} journal rows, and never sooner than as many rows as the
+     * last one held orders: serializing one takes the writer ~0.65 µs an order it holds (a server keeps its
+     * settled orders), so at a fixed interval a growing history would take ever more of the writer's time — at
+     * ten million orders, six seconds of every hundred thousand commands. Spaced so, snapshots cost the writer
+     * well under a microsecond per command however long the history, and a start replays at most that many
+     * rows after the newest one (~3 µs each).
+     */
     private void snapshotIfDue() {
         // While one is still on its way to the database the next waits, so at most one engine's bytes are held.
-        if (lastSeq - lastSnapshotSeq < snapshotInterval || !pendingSnapshot.isDone()) {
+        long due = Math.max(snapshotInterval, lastSnapshotOrders);
+        if (lastSeq - lastSnapshotSeq < due || !pendingSnapshot.isDone()) {
             return;
         }
         pendingSnapshot = snapshotInBackground();
@@ -361,6 +373,7 @@ public final class EngineGateway implements AutoCloseable {
         long seq = lastSeq;
         byte[] state = snapshotBytes();
         lastSnapshotSeq = seq;
+        lastSnapshotOrders = engine.orderCount();
         return CompletableFuture.supplyAsync(() -> {
             if (seq > lastStoredSnapshotSeq) {
                 journal.saveSnapshot(new Snapshot(seq, SnapshotCodec.sha256(state), state));
