@@ -68,7 +68,7 @@ final class NetworkCodec {
 
     static void writeOrders(Engine engine, DataOutputStream out) throws IOException {
         out.writeLong(engine.orders().sequenceCounter());
-        List<Order> orders = OrderFlow.list(engine.orders());
+        List<Order> orders = engine.orders().inPaymentOrder();
         out.writeInt(orders.size());
         for (Order order : orders) {
             out.writeUTF(order.id);

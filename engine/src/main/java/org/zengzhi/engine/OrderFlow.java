@@ -443,9 +443,4 @@ final class OrderFlow {
     private void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
         engine.transfer(from, fromOwner, to, toOwner, amount, out);
     }
-
-    /** Orders in payment order, for snapshots and reports. */
-    static List<Order> list(Orders orders) {
-        return orders.inPaymentOrder();
-    }
 }

@@ -19,6 +19,7 @@ import org.zengzhi.engine.RegionDirectory;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * With {@code zengzhi.demo=true}, an empty platform is filled with {@link DemoPopulation} at start: as one
@@ -68,16 +69,16 @@ class DemoConfig {
     }
 
     private static Response answer(List<Event> events) {
-        boolean rejected = events.size() == 1 && events.get(0) instanceof Event.CommandRejected;
-        return new Response(rejected ? 422 : 200, rejected ? events.get(0).toString() : "");
+        Event.CommandRejected rejected = GatewayCalls.rejection(events);
+        return rejected == null ? new Response(200, "") : new Response(422, rejected.toString());
     }
 
     /** How many of the demo's commands the engine refused (none, unless the demo and the plan disagree). */
     private static Response summary(List<Response> responses) {
-        long refused = responses.stream().filter(response -> response.status() != 200).count();
+        List<Response> refusals = responses.stream().filter(response -> response.status() != 200).toList();
+        long refused = refusals.size();
         if (refused > 0) {
-            LOG.warn("the engine refused {} of the demo's commands, first: {}", refused, responses.stream()
-                    .filter(response -> response.status() != 200).findFirst().orElseThrow().body());
+            LOG.warn("the engine refused {} of the demo's commands, first: {}", refused, refusals.get(0).body());
         }
         return new Response(200, "{\"commands\":" + responses.size() + ",\"refused\":" + refused + "}");
     }
