@@ -2,6 +2,7 @@ package org.zengzhi.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 
 import org.zengzhi.cli.simulate.PathResult;
 import org.zengzhi.cli.simulate.PathSimulator;
@@ -22,14 +23,18 @@ public final class SimulatorLongPath {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Scenario scenario = SimulatorScenarios.orders(200_000, 2_500, 20);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
             PathResult result = new PathSimulator(scenario, run).run();
             long nanos = System.nanoTime() - started;
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStarted;
             System.gc();
             long heapMiB = memory.getHeapMemoryUsage().getUsed() >> 20;
-            System.out.printf("run %d: %,d orders in %.2f s = %,d orders/s; heap after GC %d MiB; final price %s%n",
-                    run, result.orders(), nanos / 1e9, result.orders() * 1_000_000_000L / nanos, heapMiB,
+            System.out.printf("run %d: %,d orders in %.2f s = %,d orders/s (simulating thread's CPU %.2f s);"
+                    + " heap after GC %d MiB; final price %s%n",
+                    run, result.orders(), nanos / 1e9, result.orders() * 1_000_000_000L / nanos, cpuNanos / 1e9, heapMiB,
                     result.finalPrice().display());
         }
     }

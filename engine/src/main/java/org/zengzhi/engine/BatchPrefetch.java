@@ -183,7 +183,7 @@ final class BatchPrefetch {
     }
 
     /**
-     * Reads what settling these orders touches, in passes like {@link #touch}: each order, then its split,
+     * Reads what settling these orders touches, in passes like {@link #touch}: each order, then its
      * rewards and buyer, then the buyer's points, cycle and exit-index slot, the rewarded balances and the
      * order book's slot for the order's id (its removal), then the exit-index slot's neighbours.
      */
@@ -195,7 +195,7 @@ final class BatchPrefetch {
         }
         for (int i = 0; i < count; i++) {
             Order order = orders[i];
-            sum += order.split.poolFen() + participants.touchCycle(order.participant) + order.id.hashCode();
+            sum += order.poolFen + participants.touchCycle(order.participant);
             for (int r = 0; r < order.rewardCount(); r++) {
                 sum += order.rewardAmountFen(r);
             }
@@ -203,7 +203,7 @@ final class BatchPrefetch {
         for (int i = 0; i < count; i++) {
             Order order = orders[i];
             sum += ledger.balance(AccountType.USER_POINTS, order.participant) + participants.settledSpend(order.participant)
-                    + this.orders.touch(order.id);
+                    + this.orders.touch(order);
             for (int r = 0; r < order.rewardCount(); r++) {
                 if (!order.rewardKind(r).toMerchant()) {
                     sum += ledger.balance(AccountType.USER_CASH_PENDING, order.rewardOwner(r));

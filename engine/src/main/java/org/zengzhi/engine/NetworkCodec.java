@@ -79,7 +79,7 @@ final class NetworkCodec {
             out.writeLong(order.amountFen);
             out.writeLong(order.deductFen);
             out.writeUTF(order.region == null ? NONE : order.region);
-            writeSplit(order.split, out);
+            writeSplit(order.split(), out);
             Reward[] rewards = OrderFlow.rewardsOf(engine, order);
             out.writeInt(rewards.length);
             for (int i = 0; i < rewards.length; i++) {

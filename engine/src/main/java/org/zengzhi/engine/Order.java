@@ -10,6 +10,8 @@ final class Order {
     private static final RegionLevel[] LEVELS = RegionLevel.values();
 
     final String id;
+    /** {@code id.hashCode()}, so the order book finds and removes this order without reading its id. */
+    final int idHash;
     final long sequence;
     final int participant;
     final int merchant;
@@ -17,7 +19,18 @@ final class Order {
     final long amountFen;
     final long deductFen;
     final String region;
-    final OrderSplit split;
+    /**
+     * The split's parts (its amount is {@link #amountFen}), held in the order itself rather than in an
+     * {@link OrderSplit} beside it: an unsettled order may wait weeks, and settling it reads them.
+     */
+    final long commissionFen;
+    final long merchantFen;
+    final long platformFen;
+    final long distributionFen;
+    final long poolFen;
+    final long roundingFen;
+    final long rewardsFen;
+    final long distributionLeftFen;
     /**
      * The rewards, three longs each (one array instead of a record per reward, since an unsettled order may
      * wait weeks in memory): owner's dense id | kind &lt;&lt; 32 | (agent level + 1) &lt;&lt; 40, nominal fen, paid fen.
@@ -37,7 +50,12 @@ final class Order {
     Order(String id, long sequence, int participant, int merchant, Channel channel, long amountFen, long deductFen,
             String region, OrderSplit split, long[] rewardData, long deductGrantedFen,
             long contributionFen, Instant paidAt, Instant dueAt) {
+        if (split.amountFen() != amountFen) {
+            throw new IllegalArgumentException("order " + id + ": split of " + split.amountFen() + " fen, order of "
+                    + amountFen);
+        }
         this.id = id;
+        this.idHash = id.hashCode();
         this.sequence = sequence;
         this.participant = participant;
         this.merchant = merchant;
@@ -45,12 +63,25 @@ final class Order {
         this.amountFen = amountFen;
         this.deductFen = deductFen;
         this.region = region;
-        this.split = split;
+        this.commissionFen = split.commissionFen();
+        this.merchantFen = split.merchantFen();
+        this.platformFen = split.platformFen();
+        this.distributionFen = split.distributionFen();
+        this.poolFen = split.poolFen();
+        this.roundingFen = split.roundingFen();
+        this.rewardsFen = split.rewardsFen();
+        this.distributionLeftFen = split.distributionLeftFen();
         this.rewardData = rewardData;
         this.deductGrantedFen = deductGrantedFen;
         this.contributionFen = contributionFen;
         this.paidAt = paidAt;
         this.dueAt = dueAt;
+    }
+
+    /** The order's split as a record, for events and snapshots. */
+    OrderSplit split() {
+        return new OrderSplit(amountFen, commissionFen, merchantFen, platformFen, distributionFen, poolFen, roundingFen,
+                rewardsFen, distributionLeftFen);
     }
 
     /** Packs the first {@code count} rewards and their owners' dense ids into {@link #rewardData}. */

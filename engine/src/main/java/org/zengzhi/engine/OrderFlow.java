@@ -213,7 +213,7 @@ final class OrderFlow {
         transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen, out);
         if (order.hasMerchant()) {
             transfer(AccountType.ORDER_ESCROW, 0, AccountType.MERCHANT_PENDING, order.merchant,
-                    order.split.merchantFen(), out);
+                    order.merchantFen, out);
         }
         for (int i = 0; i < order.rewardCount(); i++) {
             transfer(AccountType.ORDER_ESCROW, 0, pendingAccount(order.rewardKind(i)), order.rewardOwner(i),
@@ -238,7 +238,7 @@ final class OrderFlow {
         }
         if (order.hasMerchant()) {
             transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.ORDER_ESCROW, 0,
-                    order.split.merchantFen(), out);
+                    order.merchantFen, out);
         }
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
     }
@@ -309,7 +309,7 @@ final class OrderFlow {
         } else {
             // Without a merchant the suppliers give back the product cost they are owed, and the platform
             // funds the rest from its own money; no available balance goes negative.
-            long fromSuppliers = Math.min(order.split.merchantFen(), ledger.balance(AccountType.SUPPLIER_PAYABLE, 0));
+            long fromSuppliers = Math.min(order.merchantFen, ledger.balance(AccountType.SUPPLIER_PAYABLE, 0));
             transfer(AccountType.SUPPLIER_PAYABLE, 0, AccountType.EXTERNAL_PAYMENTS, 0, fromSuppliers, out);
             transfer(AccountType.PLATFORM_REFUNDS, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen - fromSuppliers,
                     out);
@@ -355,27 +355,26 @@ final class OrderFlow {
     }
 
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {
-        OrderSplit split = order.split;
         order.status = Order.Status.SETTLED;
         if (!engine.retainsSettledOrders()) {
             orders.forget(order);
         }
         if (out.receives(EventType.ORDER_SETTLED)) {
             out.event(new OrderSettled(cause.id(), order.id, participants.id(order.participant),
-                    order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen, split,
-                    now));
+                    order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen,
+                    order.split(), now));
         } else {
             out.skip(EventType.ORDER_SETTLED);
         }
         if (order.hasMerchant()) {
             transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.MERCHANT_CASH, order.merchant,
-                    split.merchantFen(), out);
+                    order.merchantFen, out);
         } else {
-            transfer(AccountType.ORDER_ESCROW, 0, AccountType.SUPPLIER_PAYABLE, 0, split.merchantFen(), out);
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.SUPPLIER_PAYABLE, 0, order.merchantFen, out);
         }
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
-                split.platformFen() + split.distributionLeftFen(), out);
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, split.roundingFen(), out);
+                order.platformFen + order.distributionLeftFen, out);
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
         Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(engine, order) : null;
         RewardTally tally = out.rewardTally(RewardStatus.AVAILABLE);
         for (int i = 0; i < order.rewardCount(); i++) {
@@ -396,7 +395,7 @@ final class OrderFlow {
         transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.USER_CONTRIB, order.participant,
                 order.contributionFen, out);
         participants.addSettledSpend(order.participant, order.amountFen);
-        engine.contributeToPool(cause, order.participant, order.amountFen, split.poolFen(), AccountType.ORDER_ESCROW, out);
+        engine.contributeToPool(cause, order.participant, order.amountFen, order.poolFen, AccountType.ORDER_ESCROW, out);
     }
 
     /** A merchant's reward (the mall rebate) goes to its accounts; every other to a participant's cash. */

@@ -30,19 +30,24 @@ final class OrderTable {
         if (2 * (size + 1) > slots.length) {
             resize(slots.length * 2);
         }
-        int hash = order.id.hashCode();
-        int slot = slotOf(order.id, hash);
+        int slot = slotOf(order.id, order.idHash);
         if (slots[slot] == null) {
-            hashes[slot] = hash;
+            hashes[slot] = order.idHash;
             size++;
         }
         slots[slot] = order;
     }
 
-    /** Removes the order with this id, if any; later entries of its probe run move back so none is lost. */
-    void remove(String id) {
+    /**
+     * Removes this very order, if the table holds it (not another order with its id); later entries of its
+     * probe run move back so none is lost. Compares hashes and references only: the order's id is not read.
+     */
+    void remove(Order order) {
         int mask = slots.length - 1;
-        int slot = slotOf(id, id.hashCode());
+        int slot = spread(order.idHash) & mask;
+        while (slots[slot] != null && slots[slot] != order) {
+            slot = (slot + 1) & mask;
+        }
         if (slots[slot] == null) {
             return;
         }
@@ -72,7 +77,12 @@ final class OrderTable {
 
     /** Reads the slot where a look-up of this id starts, for a read-ahead; changes nothing. */
     int touch(String id) {
-        int slot = spread(id.hashCode()) & (slots.length - 1);
+        return touch(id.hashCode());
+    }
+
+    /** Reads the slot where a look-up of an id with this hash starts, for a read-ahead; changes nothing. */
+    int touch(int hash) {
+        int slot = spread(hash) & (slots.length - 1);
         return hashes[slot] + (slots[slot] == null ? 0 : 1);
     }
 

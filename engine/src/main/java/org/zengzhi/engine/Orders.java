@@ -24,6 +24,11 @@ final class Orders {
         return byId.touch(id);
     }
 
+    /** Reads ahead where the book keeps this order (its removal at settlement); changes nothing. */
+    int touch(Order order) {
+        return byId.touch(order.idHash);
+    }
+
     long nextSequence() {
         return sequence++;
     }
@@ -48,7 +53,7 @@ final class Orders {
 
     /** Drops a settled order from the book (see {@link Engine#retainSettledOrders(boolean)}). */
     void forget(Order order) {
-        byId.remove(order.id);
+        byId.remove(order);
     }
 
     void unschedule(Order order) {

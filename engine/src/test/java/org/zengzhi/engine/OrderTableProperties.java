@@ -21,14 +21,14 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The order book's id table behaves exactly like a {@code HashMap} from id to order: on random mixes of adds,
- * replacements, removals (present and absent ids) and look-ups over a small id space, so that probe runs
+ * replacements, removals (present and absent ids, and of an order no longer held under its id) and look-ups over a small id space, so that probe runs
  * collide, wrap around the table's end and are cut by removals, every look-up, the size and the whole
  * content agree after every step.
  */
 class OrderTableProperties {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** One step: 0–4 put, 5–7 remove, 8–9 find; on id {@code "o" + id}. */
+    /** One step: 0–4 put, 5–7 remove, 8 remove another order of a held id, 9 find; on id {@code "o" + id}. */
     record Step(int kind, int id) {
     }
 
@@ -51,8 +51,12 @@ class OrderTableProperties {
                 table.put(order);
                 reference.put(id, order);
             } else if (step.kind() <= 7) {
-                table.remove(id);
-                reference.remove(id);
+                // Removal is of an order object: the one held under the id, or (absent id) one never added.
+                Order held = reference.remove(id);
+                table.remove(held != null ? held : order(id, sequence++));
+            } else if (step.kind() == 8 && reference.containsKey(id)) {
+                // An order replaced under its id is no longer held: removing it leaves the new one.
+                table.remove(order(id, sequence++));
             }
             assertThat(table.find(id)).isSameAs(reference.get(id));
             assertThat(table.size()).isEqualTo(reference.size());
