@@ -108,6 +108,10 @@ final class NetworkCodec {
             long deduct = in.readLong();
             String region = in.readUTF();
             OrderSplit split = readSplit(in);
+            if (split.amountFen() != amount) {
+                throw new IOException("order " + id + ": its split is of " + split.amountFen() + " fen, the order of "
+                        + amount);
+            }
             int rewardCount = in.readInt();
             Reward[] rewards = new Reward[rewardCount];
             int[] owners = new int[rewardCount];
