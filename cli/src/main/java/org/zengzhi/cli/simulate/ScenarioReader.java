@@ -97,10 +97,11 @@ public final class ScenarioReader {
         }
         // A field the curve does not use would be silently ignored: refuse it, listing the curve's fields.
         fields = Fields.of(path, node, curveFields(curve));
-        int capacity = fields.count("capacity", 0, 0, USERS_MAX);
-        if (curve == Scenario.Curve.LOGISTIC && capacity == 0) {
+        if (curve == Scenario.Curve.LOGISTIC && fields.raw("capacity") == null) {
             throw new ScenarioException(fields.field("capacity"), "is required for a logistic curve");
         }
+        // A logistic curve's capacity divides: it is at least one consumer (other curves take no capacity).
+        int capacity = fields.count("capacity", 0, 1, USERS_MAX);
         return new Scenario.GrowthPhase(curve, fields.count("months", 0, 0, HORIZON_MONTHS_MAX),
                 fields.count("newUsers", 0, 0, USERS_MAX), fields.count("increase", 0, -USERS_MAX, USERS_MAX),
                 fields.rate("rate", 0), capacity);

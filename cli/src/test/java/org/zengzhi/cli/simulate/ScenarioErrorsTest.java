@@ -35,6 +35,8 @@ class ScenarioErrorsTest {
             sellOffs: [{share: 50%}]                                          | sellOffs[0].month: is required
             population: {growth: [{curve: constant, newUsers: 5, capacity: 100}]} | population.growth[0].capacity: unknown key; population.growth[0] takes curve, months, newUsers
             population: {growth: [{curve: stop, newUsers: 5}]}                | population.growth[0].newUsers: unknown key
+            population: {growth: [{curve: logistic, rate: 50%}]}               | population.growth[0].capacity: is required for a logistic curve
+            population: {growth: [{curve: logistic, rate: 50%, capacity: 0}]}  | population.growth[0].capacity: must be between 1 and
             population: {growth: [{curve: decline, newUsers: 5, increase: 1}]} | population.growth[0].increase: unknown key
             plan: .                                                           | plan: cannot read the plan file
             """)
