@@ -1,19 +1,19 @@
 package org.zengzhi.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Orders by external id in one open-addressing table (linear probing, at most half full): a slot holds the
- * order and its id's hash side by side, so a look-up compares ints in one array and reads an order only when
- * the hashes match. Against a {@code HashMap<String, Order>} that saves a node object per order and the
- * pointer chase to it on every payment's duplicate check, every settlement's removal and every read-ahead.
+ * Orders by external id: an open-addressing table (linear probing, at most half full) of one long per slot,
+ * the id's hash and the low bits of the order's sequence number, and an {@link OrderRing} that holds the
+ * orders by sequence number. A look-up reads one array and an order only when the hashes match; a removal
+ * compares the long and reads no order at all. Only the ring refers to orders, in payment order.
  */
 final class OrderTable {
     private static final int CAPACITY_MIN = 16;
 
-    private int[] hashes = new int[CAPACITY_MIN];
-    private Order[] slots = new Order[CAPACITY_MIN];
+    /** Per slot: the id's hash in the high half, {@link OrderRing#key} in the low half; 0 for an empty slot. */
+    private long[] entries = new long[CAPACITY_MIN];
+    private final OrderRing ring = new OrderRing();
     private int size;
 
     int size() {
@@ -22,57 +22,73 @@ final class OrderTable {
 
     /** The order with this id, or null (also for a null id, which a malformed command may carry). */
     Order find(String id) {
-        return id == null ? null : slots[slotOf(id, id.hashCode())];
+        if (id == null) {
+            return null;
+        }
+        long entry = entries[slotOf(id, id.hashCode())];
+        return entry == 0 ? null : ring.at((int) entry);
     }
 
     /** Adds an order, or replaces the order with the same id. */
     void put(Order order) {
-        if (2 * (size + 1) > slots.length) {
-            resize(slots.length * 2);
+        if (2 * (size + 1) > entries.length) {
+            resize(entries.length * 2);
         }
         int slot = slotOf(order.id, order.idHash);
-        if (slots[slot] == null) {
-            hashes[slot] = order.idHash;
+        ring.put(order);
+        long entry = entryOf(order);
+        if (entries[slot] == 0) {
             size++;
+        } else if (entries[slot] != entry) {
+            ring.remove(ring.at((int) entries[slot]).sequence);
         }
-        slots[slot] = order;
+        entries[slot] = entry;
     }
 
     /**
      * Removes this very order, if the table holds it (not another order with its id); later entries of its
-     * probe run move back so none is lost. Compares hashes and references only: the order's id is not read.
+     * probe run move back so none is lost. Compares one long per slot: no order is read.
      */
     void remove(Order order) {
-        int mask = slots.length - 1;
+        int mask = entries.length - 1;
+        long entry = entryOf(order);
         int slot = spread(order.idHash) & mask;
-        while (slots[slot] != null && slots[slot] != order) {
+        while (entries[slot] != 0 && entries[slot] != entry) {
             slot = (slot + 1) & mask;
         }
-        if (slots[slot] == null) {
+        if (entries[slot] == 0) {
             return;
         }
+        ring.remove(order.sequence);
         int hole = slot;
-        for (int next = (hole + 1) & mask; slots[next] != null; next = (next + 1) & mask) {
-            int home = spread(hashes[next]) & mask;
+        for (int next = (hole + 1) & mask; entries[next] != 0; next = (next + 1) & mask) {
+            int home = spread(hashOf(entries[next])) & mask;
             // The entry at next may fill the hole unless its home lies cyclically in (hole, next].
             if (((next - home) & mask) >= ((next - hole) & mask)) {
-                slots[hole] = slots[next];
-                hashes[hole] = hashes[next];
+                entries[hole] = entries[next];
                 hole = next;
             }
         }
-        slots[hole] = null;
+        entries[hole] = 0;
         size--;
     }
 
     /** The slot holding the order with this id, else the empty slot that ends its probe run. */
     private int slotOf(String id, int hash) {
-        int mask = slots.length - 1;
+        int mask = entries.length - 1;
         int slot = spread(hash) & mask;
-        while (slots[slot] != null && !(hashes[slot] == hash && slots[slot].id.equals(id))) {
+        while (entries[slot] != 0 && !(hashOf(entries[slot]) == hash && ring.at((int) entries[slot]).id.equals(id))) {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private static long entryOf(Order order) {
+        return (long) order.idHash << 32 | OrderRing.key(order.sequence);
+    }
+
+    private static int hashOf(long entry) {
+        return (int) (entry >>> 32);
     }
 
     /** Reads the slot where a look-up of this id starts, for a read-ahead; changes nothing. */
@@ -82,29 +98,25 @@ final class OrderTable {
 
     /** Reads the slot where a look-up of an id with this hash starts, for a read-ahead; changes nothing. */
     int touch(int hash) {
-        int slot = spread(hash) & (slots.length - 1);
-        return hashes[slot] + (slots[slot] == null ? 0 : 1);
+        return (int) entries[spread(hash) & (entries.length - 1)];
     }
 
-    /** Every order, in no particular order. */
+    /** Every order, in payment order. */
     List<Order> values() {
-        List<Order> values = new ArrayList<>(size);
-        for (Order order : slots) {
-            if (order != null) {
-                values.add(order);
-            }
-        }
-        return values;
+        return ring.values(size);
     }
 
     private void resize(int capacity) {
-        Order[] old = slots;
-        slots = new Order[capacity];
-        hashes = new int[capacity];
-        size = 0;
-        for (Order order : old) {
-            if (order != null) {
-                put(order);
+        long[] old = entries;
+        entries = new long[capacity];
+        int mask = capacity - 1;
+        for (long entry : old) {
+            if (entry != 0) {
+                int slot = spread(hashOf(entry)) & mask;
+                while (entries[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                entries[slot] = entry;
             }
         }
     }

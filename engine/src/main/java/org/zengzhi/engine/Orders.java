@@ -1,9 +1,6 @@
 package org.zengzhi.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -68,29 +65,9 @@ final class Orders {
         return due.size();
     }
 
-    /**
-     * Every order in the book, in payment order. A snapshot of a server, which keeps its settled orders,
-     * orders millions here on the writer thread: when most sequence numbers are still in the book, each
-     * order is put straight at its number (no comparisons, one pass), else the few left are sorted.
-     */
+    /** Every order in the book, in payment order (the order book keeps them so, see {@link OrderTable}). */
     List<Order> inPaymentOrder() {
-        List<Order> orders = byId.values();
-        if (sequence > Integer.MAX_VALUE - 8 || (long) orders.size() * 4 < sequence) {
-            Order[] sorted = orders.toArray(new Order[0]);
-            Arrays.sort(sorted, Comparator.comparingLong((Order order) -> order.sequence));
-            return Arrays.asList(sorted);
-        }
-        Order[] bySequence = new Order[(int) sequence];
-        for (Order order : orders) {
-            bySequence[(int) order.sequence] = order;
-        }
-        List<Order> ordered = new ArrayList<>(orders.size());
-        for (Order order : bySequence) {
-            if (order != null) {
-                ordered.add(order);
-            }
-        }
-        return ordered;
+        return byId.values();
     }
 
     long sequenceCounter() {

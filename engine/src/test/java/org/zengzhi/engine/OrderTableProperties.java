@@ -1,6 +1,7 @@
 package org.zengzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * The order book's id table behaves exactly like a {@code HashMap} from id to order: on random mixes of adds,
@@ -64,14 +64,15 @@ class OrderTableProperties {
         for (int id = 0; id <= 300; id++) {
             assertThat(table.find("o" + id)).isSameAs(reference.get("o" + id));
         }
-        assertThat(table.values()).usingElementComparator(Comparator.comparingLong((Order order) -> order.sequence))
-                .containsExactlyInAnyOrderElementsOf(reference.values());
+        List<Order> inPaymentOrder = new ArrayList<>(reference.values());
+        inPaymentOrder.sort(Comparator.comparingLong((Order order) -> order.sequence));
+        assertThat(table.values()).containsExactlyElementsOf(inPaymentOrder);
     }
 
     /**
-     * The book lists its orders in payment order whether most sequence numbers are still in it (each order put
-     * at its number) or few are (sorted): {@code count} orders paid with {@code Orders.nextSequence}, then
-     * about {@code forgetPercent} of them forgotten.
+     * The book lists its orders in payment order however many of them are forgotten, from the oldest, the
+     * newest or between ({@code count} orders paid with {@code Orders.nextSequence}, then about
+     * {@code forgetPercent} of them forgotten), and a book emptied and filled again starts afresh.
      */
     @Property(tries = 300)
     void theBookListsItsOrdersInPaymentOrder(@ForAll @IntRange(min = 0, max = 2_000) int count,
@@ -88,7 +89,57 @@ class OrderTableProperties {
             }
         }
         assertThat(orders.inPaymentOrder()).containsExactlyElementsOf(kept);
-        Statistics.label("listed").collect(4L * kept.size() < count ? "sorted" : "by sequence");
+        assertThat(orders.count()).isEqualTo(kept.size());
+        for (Order order : kept) {
+            orders.forget(order);
+        }
+        assertThat(orders.inPaymentOrder()).isEmpty();
+        Order later = order("o-later", orders.nextSequence());
+        orders.add(later);
+        assertThat(orders.inPaymentOrder()).containsExactly(later);
+        assertThat(orders.find("o-later")).isSameAs(later);
+    }
+
+    /**
+     * Orders added out of payment order (a snapshot's, or one put before older ones) are still listed in it,
+     * found by id and removed, however far apart their numbers are.
+     */
+    @Property(tries = 200)
+    void ordersAddedOutOfOrderAreListedInPaymentOrder(@ForAll("sequences") List<Long> sequences) {
+        OrderTable table = new OrderTable();
+        List<Order> added = new ArrayList<>();
+        for (long sequence : sequences) {
+            Order order = order("o" + sequence, sequence);
+            table.put(order);
+            added.add(order);
+        }
+        added.sort(Comparator.comparingLong((Order order) -> order.sequence));
+        assertThat(table.values()).containsExactlyElementsOf(added);
+        for (Order order : added) {
+            assertThat(table.find(order.id)).isSameAs(order);
+        }
+        for (int i = 0; i < added.size(); i += 2) {
+            table.remove(added.get(i));
+            assertThat(table.find(added.get(i).id)).isNull();
+        }
+        assertThat(table.size()).isEqualTo(added.size() / 2);
+    }
+
+    @Provide
+    Arbitrary<List<Long>> sequences() {
+        return Arbitraries.longs().between(0, 5_000).list().uniqueElements().ofMaxSize(300);
+    }
+
+    @Example
+    void twoOrdersOfOneSequenceAreRefusedAndTheFirstStays() {
+        OrderTable table = new OrderTable();
+        Order first = order("o1", 7);
+        table.put(first);
+        assertThatThrownBy(() -> table.put(order("o2", 7))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("share sequence 7");
+        assertThat(table.find("o1")).isSameAs(first);
+        assertThat(table.find("o2")).isNull();
+        assertThat(table.size()).isEqualTo(1);
     }
 
     @Example
