@@ -36,6 +36,7 @@ final class BatchPrefetch {
     private final int[] hashes = new int[WINDOW];
     private final int[] dense = new int[WINDOW];
     private final int[] slots = new int[WINDOW];
+    private final int[] indirect = new int[WINDOW];
     /** What the reads returned, folded together; kept only so the reads cannot be optimized away. */
     private long touched;
 
@@ -156,22 +157,40 @@ final class BatchPrefetch {
         return sum;
     }
 
-    /** Pass 7, payments only: the referrer's and their referrer's ids and pending cash, which rewards credit. */
+    /** Pass 7, payments only: the referrer's id and pending cash, which the direct reward credits, and who referred them. */
     private long readReferrers(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
             if (payments[i] && dense[i] >= 0) {
                 int direct = participants.referrer(dense[i]);
                 if (direct >= 0) {
-                    sum += participants.id(direct).length() + participants.referrer(direct)
+                    // The id's slot only: the payment passes the id on and never reads its characters.
+                    sum += (participants.id(direct) == null ? 0 : 1)
                             + ledger.balance(AccountType.USER_CASH_PENDING, direct);
+                    indirect[i] = participants.referrer(direct);
+                } else {
+                    indirect[i] = -1;
                 }
+            } else {
+                indirect[i] = -1;
+            }
+        }
+        return sum + readIndirect(count);
+    }
+
+    /** Pass 8, payments only: the indirect referrer's id and pending cash, which the indirect reward credits. */
+    private long readIndirect(int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (indirect[i] >= 0) {
+                sum += (participants.id(indirect[i]) == null ? 0 : 1)
+                        + ledger.balance(AccountType.USER_CASH_PENDING, indirect[i]);
             }
         }
         return sum;
     }
 
-    /** Pass 8, payments only: the order book's slot for the new order's id, which the duplicate check reads. */
+    /** Pass 9, payments only: the order book's slot for the new order's id, which the duplicate check reads. */
     private long readOrderIds(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
@@ -206,7 +225,8 @@ final class BatchPrefetch {
                     + this.orders.touch(order);
             for (int r = 0; r < order.rewardCount(); r++) {
                 if (!order.rewardKind(r).toMerchant()) {
-                    sum += ledger.balance(AccountType.USER_CASH_PENDING, order.rewardOwner(r));
+                    sum += ledger.balance(AccountType.USER_CASH_PENDING, order.rewardOwner(r))
+                            + ledger.balance(AccountType.USER_CASH, order.rewardOwner(r));
                 }
             }
             slots[i] = exitIndex.slotOf(order.participant);
