@@ -235,7 +235,10 @@ public final class Engine {
         transfer(AccountType.POINT_ISSUANCE, 0, AccountType.USER_POINTS, participant, minted, out);
         participants.addSpend(participant, amountFen);
         reindex(participant);
-        if (out.receives(EventType.POINTS_MINTED)) {
+        MintTally mints = out.mintTally();
+        if (mints != null) {
+            out.tallyMint(mints, poolShareFen, minted);
+        } else if (out.receives(EventType.POINTS_MINTED)) {
             out.event(new PointsMinted(cause.id(), participants.id(participant), amountFen, poolShareFen, minted));
         } else {
             out.skip(EventType.POINTS_MINTED);

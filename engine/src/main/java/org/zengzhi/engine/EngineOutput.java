@@ -28,6 +28,8 @@ public final class EngineOutput {
     private final boolean[] rewardStatuses;
     /** Where reward changes to its status are summed instead of passed on as events; null if none. */
     private final RewardTally rewardTally;
+    /** Where mints are summed instead of passed on as events; null if none. */
+    private final MintTally mintTally;
     private int eventCount;
     private EventType lastEventType;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
@@ -40,14 +42,16 @@ public final class EngineOutput {
 
     /** An output that records events and postings. */
     public EngineOutput() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
-    private EngineOutput(Consumer<Event> sink, boolean[] types, boolean[] rewardStatuses, RewardTally rewardTally) {
+    private EngineOutput(Consumer<Event> sink, boolean[] types, boolean[] rewardStatuses, RewardTally rewardTally,
+            MintTally mintTally) {
         this.sink = sink;
         this.types = types;
         this.rewardStatuses = rewardStatuses;
         this.rewardTally = rewardTally;
+        this.mintTally = mintTally;
     }
 
     /**
@@ -59,7 +63,7 @@ public final class EngineOutput {
      * events each command produced.
      */
     public static EngineOutput streaming(Consumer<Event> sink) {
-        return new EngineOutput(Objects.requireNonNull(sink, "sink"), null, null, null);
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"), null, null, null, null);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class EngineOutput {
      */
     public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, Set<RewardStatus> rewardStatuses) {
         return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags(EventType.values().length, types),
-                flags(RewardStatus.values().length, rewardStatuses), null);
+                flags(RewardStatus.values().length, rewardStatuses), null, null);
     }
 
     /**
@@ -84,7 +88,22 @@ public final class EngineOutput {
         boolean[] flags = flags(EventType.values().length, types);
         flags[EventType.REWARD_CHANGED.ordinal()] = false;
         return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags, new boolean[RewardStatus.values().length],
-                tally);
+                tally, null);
+    }
+
+    /**
+     * As {@link #streaming(Consumer, Set, RewardTally)}, and no {@link Event.PointsMinted} either: each mint is
+     * summed into {@code mints} ({@link MintTally}) and still counts as an event produced.
+     */
+    public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, RewardTally rewards,
+            MintTally mints) {
+        Objects.requireNonNull(rewards, "rewards");
+        Objects.requireNonNull(mints, "mints");
+        boolean[] flags = flags(EventType.values().length, types);
+        flags[EventType.REWARD_CHANGED.ordinal()] = false;
+        flags[EventType.POINTS_MINTED.ordinal()] = false;
+        return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags, new boolean[RewardStatus.values().length],
+                rewards, mints);
     }
 
     private static <E extends Enum<E>> boolean[] flags(int size, Set<E> members) {
@@ -118,6 +137,17 @@ public final class EngineOutput {
     void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen) {
         tally.add(kind, level, amountFen);
         skip(EventType.REWARD_CHANGED);
+    }
+
+    /** The tally that sums mints instead of their events ({@link #tallyMint}), or null when there is none. */
+    MintTally mintTally() {
+        return mintTally;
+    }
+
+    /** Adds a mint to {@code tally} and counts its {@link Event.PointsMinted} as produced. */
+    void tallyMint(MintTally tally, long poolShareFen, long mintedMicro) {
+        tally.add(poolShareFen, mintedMicro);
+        skip(EventType.POINTS_MINTED);
     }
 
     /** Counts an event the sink does not take as produced, without building it. */

@@ -129,6 +129,46 @@ class BatchProperties {
     }
 
     /**
+     * An output with a mint tally as well (the simulator's) sums exactly the recorded {@code PointsMinted}: points,
+     * pool cash, their count and those that minted nothing; it sees neither mints nor reward changes as events,
+     * and everything else is as with a filtered streaming output.
+     */
+    @Property(tries = 100)
+    void aMintTallySumsTheRecordedMints(@ForAll("flows") Flow flow, @ForAll("batchSizes") List<Integer> sizes,
+            @ForAll Set<EventType> types) {
+        MintTally mints = new MintTally();
+        RewardTally rewards = new RewardTally(RewardStatus.AVAILABLE);
+        List<Event> recorded = new ArrayList<>();
+        streamAgainstRecording(flow, sizes, sink -> EngineOutput.streaming(sink, types, rewards, mints), event -> {
+            recorded.add(event);
+            return types.contains(event.type()) && event.type() != EventType.REWARD_CHANGED
+                    && event.type() != EventType.POINTS_MINTED;
+        });
+        long points = 0;
+        long poolShare = 0;
+        long count = 0;
+        long unminted = 0;
+        long unmintedShare = 0;
+        for (Event event : recorded) {
+            if (event instanceof Event.PointsMinted minted) {
+                points += minted.pointsMicro();
+                poolShare += minted.poolShareFen();
+                count++;
+                if (minted.pointsMicro() == 0 && minted.poolShareFen() > 0) {
+                    unminted++;
+                    unmintedShare += minted.poolShareFen();
+                }
+            }
+        }
+        assertThat(mints.pointsMicro()).isEqualTo(points);
+        assertThat(mints.poolShareFen()).isEqualTo(poolShare);
+        assertThat(mints.count()).isEqualTo(count);
+        assertThat(mints.unmintedCount()).isEqualTo(unminted);
+        assertThat(mints.unmintedPoolShareFen()).isEqualTo(unmintedShare);
+        Statistics.label("mints tallied").collect(count == 0 ? "none" : count < 10 ? "1-9" : "10+");
+    }
+
+    /**
      * Runs the flow in batches of {@code sizes} through a recording engine and through one streaming into
      * {@code output}: after each batch the streamed events are the recorded ones the sink {@code takes}, the
      * streaming output keeps no events or postings and counts each command's events the same; at the end

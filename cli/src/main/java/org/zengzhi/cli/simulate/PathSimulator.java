@@ -61,10 +61,10 @@ public final class PathSimulator {
         this.engine.retainSettledOrders(false);
         this.growth = new Growth(scenario.population().growth());
         this.recorder = new Recorder(scenario.horizonMonths());
-        // Events go straight into the figures as they happen, rewards into the recorder's tally; the path reads
-        // balances from the engine itself.
+        // Events go straight into the figures as they happen, rewards and mints into the recorder's tallies; the
+        // path reads balances from the engine itself.
         this.out = EngineOutput.streaming(event -> recorder.record(event, consumers), Recorder.EVENTS,
-                recorder.rewards);
+                recorder.rewards, recorder.mints);
         this.regionCodes = scenario.regions().stream().map(Scenario.Region::code).toArray(String[]::new);
     }
 

@@ -7,6 +7,7 @@ import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.EventType;
+import org.zengzhi.engine.MintTally;
 import org.zengzhi.engine.RegionLevel;
 import org.zengzhi.engine.RewardKind;
 import org.zengzhi.engine.RewardStatus;
@@ -19,12 +20,14 @@ import org.zengzhi.engine.RewardTally;
 final class Recorder {
     /** The events {@link #record} reads; the engine need not build any other (see EngineOutput.streaming). */
     static final Set<EventType> EVENTS = EnumSet.of(EventType.PARTICIPANT_EXITED, EventType.POINTS_SOLD,
-            EventType.POINTS_MINTED, EventType.COMMAND_REJECTED);
+            EventType.COMMAND_REJECTED);
     /**
      * The rewards that became available (at settlement), summed by the engine by kind and level: the month's
      * rewards series are read from it at the month's end ({@link #endMonth}) instead of from one event each.
      */
     final RewardTally rewards = new RewardTally(RewardStatus.AVAILABLE);
+    /** The points minted at settlement, summed by the engine and read at the month's end like {@link #rewards}. */
+    final MintTally mints = new MintTally();
 
     private final int horizon;
     private final long[][] series;
@@ -47,6 +50,7 @@ final class Recorder {
         month = current;
         revenueAtStart = platformRevenue(engine);
         rewards.clear();
+        mints.clear();
     }
 
     void add(Series which, long value) {
@@ -65,15 +69,6 @@ final class Recorder {
                 paidBack(sold.participant(), sold.payoutFen(), consumers);
                 break;
             }
-            case POINTS_MINTED: {
-                Event.PointsMinted minted = (Event.PointsMinted) event;
-                add(Series.MINTED, minted.pointsMicro());
-                if (minted.pointsMicro() == 0 && minted.poolShareFen() > 0) {
-                    unmintedOrders++;
-                    unmintedContributionFen += minted.poolShareFen();
-                }
-                break;
-            }
             case COMMAND_REJECTED:
                 throw new IllegalStateException("the engine rejected simulated command " + event.command() + ": " + event);
             default:
@@ -82,6 +77,14 @@ final class Recorder {
     }
 
     /** The month's rewards that became available, by kind and, for agents, by level. */
+    /** The month's minted points, and the orders among them that minted none though they paid into the pool. */
+    private void addMints() {
+        add(Series.MINTED, mints.pointsMicro());
+        unmintedOrders += mints.unmintedCount();
+        unmintedContributionFen += mints.unmintedPoolShareFen();
+        mints.clear();
+    }
+
     private void addRewards() {
         add(Series.REWARD_DIRECT, rewards.amountFen(RewardKind.DIRECT));
         add(Series.REWARD_INDIRECT, rewards.amountFen(RewardKind.INDIRECT));
@@ -117,6 +120,7 @@ final class Recorder {
 
     void endMonth(int current, Engine engine, int activeConsumers) {
         addRewards();
+        addMints();
         series[Series.PRICE.ordinal()][current] = PathSimulator.priceTimes10000(engine.price().cashFen(),
                 engine.price().pointsMicro());
         priceAtMonthEnd[current][0] = engine.price().cashFen();
