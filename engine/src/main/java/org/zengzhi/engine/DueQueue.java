@@ -11,8 +11,10 @@ import java.util.TreeSet;
  * and takes the smallest of their heads; an order that fits behind no lane's tail goes to a sorted set, so
  * any order of arrival stays correct and the usual one costs no tree node.
  *
- * <p>Removal is lazy: an order remembers its lane and its slot there, and a lane's head that no longer
- * matches is skipped when it reaches the front.
+ * <p>A lane keeps each order's due time and sequence beside its slot, and an order remembers its lane and
+ * slot, so a removal empties the slot and finding the earliest head reads the lanes' arrays only, never an
+ * order: a day's settlement then reads its orders ahead together ({@link BatchPrefetch#touchOrders}) instead
+ * of one after another here.
  */
 final class DueQueue {
     static final Comparator<Order> DUE_ORDER =
@@ -44,7 +46,7 @@ final class DueQueue {
         Lane empty = null;
         for (int i = 0; i < laneCount; i++) {
             Lane lane = lanes[i];
-            if (lane.head() == null) {
+            if (!lane.skipEmpty()) {
                 empty = empty == null ? lane : empty;
             } else if (lane.before(order) && (best == null || best.before(lane.lastDue, lane.lastSequence))) {
                 best = lane;
@@ -62,6 +64,8 @@ final class DueQueue {
             overflow.remove(order);
         } else if (order.lane == NOT_QUEUED) {
             return;
+        } else {
+            lanes[order.lane].empty(order.laneSlot);
         }
         order.lane = NOT_QUEUED;
         size--;
@@ -70,21 +74,22 @@ final class DueQueue {
     /** Takes the earliest order due at or before {@code now}, or returns null. */
     Order pollDue(Instant now) {
         Lane from = null;
-        Order first = overflow.isEmpty() ? null : overflow.first();
         for (int i = 0; i < laneCount; i++) {
-            Order head = lanes[i].head();
-            if (head != null && (first == null || DUE_ORDER.compare(head, first) < 0)) {
-                first = head;
-                from = lanes[i];
+            Lane lane = lanes[i];
+            if (lane.skipEmpty() && (from == null || lane.headBefore(from))) {
+                from = lane;
             }
         }
-        if (first == null || first.dueAt.isAfter(now)) {
-            return null;
-        }
-        if (from == null) {
+        Order first = overflow.isEmpty() ? null : overflow.first();
+        if (first != null && (from == null || !from.headBefore(first))) {
+            if (first.dueAt.isAfter(now)) {
+                return null;
+            }
             overflow.pollFirst();
+        } else if (from != null && !from.headAfter(now)) {
+            first = from.pop();
         } else {
-            from.pop();
+            return null;
         }
         first.lane = NOT_QUEUED;
         size--;
@@ -96,12 +101,16 @@ final class DueQueue {
     }
 
     /**
-     * One sorted first-in-first-out lane: a ring of orders, the slot number of its head, and the due time and
-     * sequence of the last order appended (kept here because a removed order's due time may change).
+     * One sorted first-in-first-out lane: a ring of orders with each one's due time (seconds, nanoseconds) and
+     * sequence beside it, the slot number of its head, and the due time and sequence of the last order appended
+     * (kept because a removed order's due time may change). A removed order's slot is emptied.
      */
     private static final class Lane {
         final int index;
         Order[] ring = new Order[64];
+        long[] dueSeconds = new long[64];
+        int[] dueNanos = new int[64];
+        long[] sequences = new long[64];
         long headSlot;
         long tailSlot;
         Instant lastDue;
@@ -125,35 +134,88 @@ final class DueQueue {
             if (tailSlot - headSlot == ring.length) {
                 grow();
             }
-            ring[(int) (tailSlot & (ring.length - 1))] = order;
+            int at = (int) (tailSlot & (ring.length - 1));
+            ring[at] = order;
+            dueSeconds[at] = order.dueAt.getEpochSecond();
+            dueNanos[at] = order.dueAt.getNano();
+            sequences[at] = order.sequence;
             lastDue = order.dueAt;
             lastSequence = order.sequence;
             return tailSlot++;
         }
 
         private void grow() {
-            Order[] bigger = new Order[ring.length * 2];
+            int capacity = ring.length * 2;
+            Order[] biggerRing = new Order[capacity];
+            long[] biggerSeconds = new long[capacity];
+            int[] biggerNanos = new int[capacity];
+            long[] biggerSequences = new long[capacity];
             for (long slot = headSlot; slot < tailSlot; slot++) {
-                bigger[(int) (slot & (bigger.length - 1))] = ring[(int) (slot & (ring.length - 1))];
+                int from = (int) (slot & (ring.length - 1));
+                int to = (int) (slot & (capacity - 1));
+                biggerRing[to] = ring[from];
+                biggerSeconds[to] = dueSeconds[from];
+                biggerNanos[to] = dueNanos[from];
+                biggerSequences[to] = sequences[from];
             }
-            ring = bigger;
+            ring = biggerRing;
+            dueSeconds = biggerSeconds;
+            dueNanos = biggerNanos;
+            sequences = biggerSequences;
         }
 
-        /** The first order still queued here, dropping the removed ones before it; null if none. */
-        Order head() {
-            while (headSlot < tailSlot) {
-                Order order = ring[(int) (headSlot & (ring.length - 1))];
-                if (order.lane == index && order.laneSlot == headSlot) {
-                    return order;
-                }
-                pop();
-            }
-            return null;
+        /** Empties the slot of a removed order (it is still in the ring: slots are only dropped at the head). */
+        void empty(long slot) {
+            ring[(int) (slot & (ring.length - 1))] = null;
         }
 
-        void pop() {
-            ring[(int) (headSlot & (ring.length - 1))] = null;
+        /** Drops the emptied slots at the head; whether an order is left. */
+        boolean skipEmpty() {
+            while (headSlot < tailSlot && ring[(int) (headSlot & (ring.length - 1))] == null) {
+                headSlot++;
+            }
+            return headSlot < tailSlot;
+        }
+
+        /** Whether this lane's head comes before the other lane's head (both have one). */
+        boolean headBefore(Lane other) {
+            int here = (int) (headSlot & (ring.length - 1));
+            int there = (int) (other.headSlot & (other.ring.length - 1));
+            return compare(dueSeconds[here], dueNanos[here], sequences[here], other.dueSeconds[there],
+                    other.dueNanos[there], other.sequences[there]) < 0;
+        }
+
+        /** Whether this lane's head comes before {@code order}. */
+        boolean headBefore(Order order) {
+            int here = (int) (headSlot & (ring.length - 1));
+            return compare(dueSeconds[here], dueNanos[here], sequences[here], order.dueAt.getEpochSecond(),
+                    order.dueAt.getNano(), order.sequence) < 0;
+        }
+
+        /** Whether this lane's head falls due after {@code now}. */
+        boolean headAfter(Instant now) {
+            int here = (int) (headSlot & (ring.length - 1));
+            long seconds = dueSeconds[here];
+            return seconds > now.getEpochSecond() || seconds == now.getEpochSecond() && dueNanos[here] > now.getNano();
+        }
+
+        /** Takes the head order (there is one). */
+        Order pop() {
+            int here = (int) (headSlot & (ring.length - 1));
+            Order order = ring[here];
+            ring[here] = null;
             headSlot++;
+            return order;
+        }
+
+        private static int compare(long seconds, int nanos, long sequence, long otherSeconds, int otherNanos,
+                long otherSequence) {
+            int bySeconds = Long.compare(seconds, otherSeconds);
+            if (bySeconds != 0) {
+                return bySeconds;
+            }
+            int byNanos = Integer.compare(nanos, otherNanos);
+            return byNanos != 0 ? byNanos : Long.compare(sequence, otherSequence);
         }
     }
 
