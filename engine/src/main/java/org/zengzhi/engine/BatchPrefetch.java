@@ -157,7 +157,10 @@ final class BatchPrefetch {
         return sum;
     }
 
-    /** Pass 7, payments only: the referrer's id and pending cash, which the direct reward credits, and who referred them. */
+    /**
+     * Pass 7, payments only: the referrer's id and pending cash, which the direct reward credits, and who
+     * referred them (the indirect referrer, read in pass 8).
+     */
     private long readReferrers(int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {

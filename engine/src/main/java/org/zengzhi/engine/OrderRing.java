@@ -48,7 +48,8 @@ final class OrderRing {
         }
         Order held = get(sequence);
         if (held != null && held != order) {
-            throw new IllegalArgumentException("orders " + held.id + " and " + order.id + " share sequence " + sequence);
+            throw new IllegalArgumentException("orders " + held.id + " and " + order.id + " share sequence "
+                    + sequence);
         }
         if (head == tail) {
             head = sequence;
