@@ -84,11 +84,7 @@ public final class EngineOutput {
      * are not built. Every reward change still counts as an event produced, as with the filtered output.
      */
     public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, RewardTally tally) {
-        Objects.requireNonNull(tally, "tally");
-        boolean[] flags = flags(EventType.values().length, types);
-        flags[EventType.REWARD_CHANGED.ordinal()] = false;
-        return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags, new boolean[RewardStatus.values().length],
-                tally, null);
+        return tallying(sink, types, Objects.requireNonNull(tally, "tally"), null);
     }
 
     /**
@@ -97,11 +93,21 @@ public final class EngineOutput {
      */
     public static EngineOutput streaming(Consumer<Event> sink, Set<EventType> types, RewardTally rewards,
             MintTally mints) {
-        Objects.requireNonNull(rewards, "rewards");
-        Objects.requireNonNull(mints, "mints");
+        return tallying(sink, types, Objects.requireNonNull(rewards, "rewards"),
+                Objects.requireNonNull(mints, "mints"));
+    }
+
+    /**
+     * A filtered streaming output that sums reward changes into {@code rewards}, and mints into {@code mints}
+     * unless it is null.
+     */
+    private static EngineOutput tallying(Consumer<Event> sink, Set<EventType> types, RewardTally rewards,
+            MintTally mints) {
         boolean[] flags = flags(EventType.values().length, types);
         flags[EventType.REWARD_CHANGED.ordinal()] = false;
-        flags[EventType.POINTS_MINTED.ordinal()] = false;
+        if (mints != null) {
+            flags[EventType.POINTS_MINTED.ordinal()] = false;
+        }
         return new EngineOutput(Objects.requireNonNull(sink, "sink"), flags, new boolean[RewardStatus.values().length],
                 rewards, mints);
     }
