@@ -53,7 +53,7 @@ final class Charts {
             for (int month = 0; month < result.months(); month++) {
                 data.append(month == 0 ? "" : ",").append(one.format(result.percentile(one, month, 50)));
             }
-            String name = quote(one.file());
+            String name = quote(one.legend());
             legend.append(legend.length() == 0 ? "" : ",").append(name);
             out.append(out.length() == 0 ? "" : ",").append("{name:").append(name)
                     .append(",type:'bar',stack:'s',data:[").append(data).append("]}");

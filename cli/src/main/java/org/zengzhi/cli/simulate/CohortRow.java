@@ -6,7 +6,8 @@ import org.zengzhi.engine.Units;
 
 /**
  * One line of the cohort table: consumers who joined in {@code month}, summed over paths, and the median
- * path's price at joining with the new consumption their exit would need from there (−1: never).
+ * path's price at joining with the new consumption their exit would need from there ({@link ExitNeed#NEVER},
+ * {@link ExitNeed#BEYOND}). A cohort nobody joined has no price at joining and no exit figures.
  */
 record CohortRow(int month, long users, long exited, int medianMonthsToExit, long spendFen, long paidBackFen,
         long joinPrice, long exitPrice, long consumptionNeededFen) {
@@ -20,7 +21,9 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
             long contributions = ExitNeed.contributionsNeeded(result.scenario().plan().pool(), sharePpm,
                     path.series(Series.POOL_CASH)[month], path.series(Series.CIRCULATING_POINTS)[month],
                     path.priceAtMonthEnd()[month][0], path.priceAtMonthEnd()[month][1]);
-            needed[i] = contributions < 0 ? Long.MAX_VALUE : org.zengzhi.engine.Exact.mulDivFloor(contributions, 1_000_000, sharePpm);
+            // The two sentinels sort above every amount, "never" above "beyond the estimate".
+            needed[i] = contributions == ExitNeed.NEVER ? Long.MAX_VALUE : contributions == ExitNeed.BEYOND
+                    ? Long.MAX_VALUE - 1 : org.zengzhi.engine.Exact.mulDivFloor(contributions, 1_000_000, sharePpm);
         }
         long median = Simulation.percentile(needed, 50);
         long joinPrice = result.percentile(Series.PRICE, month, 50);
@@ -28,7 +31,7 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
         return new CohortRow(month, users, result.cohortTotal(month, PathResult.COHORT_EXITED),
                 result.medianMonthsToExit(month), result.cohortTotal(month, PathResult.COHORT_SPEND),
                 result.cohortTotal(month, PathResult.COHORT_PAID_BACK), joinPrice, exitPrice,
-                median == Long.MAX_VALUE ? -1 : median);
+                median == Long.MAX_VALUE ? ExitNeed.NEVER : median == Long.MAX_VALUE - 1 ? ExitNeed.BEYOND : median);
     }
 
     /**
@@ -59,9 +62,30 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
         return numerator.shiftLeft(1).add(denominator).divide(denominator.shiftLeft(1)).longValueExact();
     }
 
-    /** Share of the cohort who ever exited, as a percentage with 1 decimal. */
+    /** Share of the cohort who ever exited ({@link #share}). */
     String exitedShare() {
-        return users == 0 ? "" : Units.format((exited * 1000 + users / 2) / users, 1) + "%";
+        return users == 0 ? "" : share(exited, users);
+    }
+
+    /**
+     * {@code part} of {@code whole} as a percentage rounded half up: 1 decimal from 1% up, 3 below, so a few
+     * exits among many consumers never read as 0.0%.
+     */
+    static String share(long part, long whole) {
+        if (part == 0) {
+            return "0%";
+        }
+        long thousandths = (part * 100_000 + whole / 2) / whole;
+        if (thousandths < 1000) {
+            return Units.format(thousandths, 3) + "%";
+        }
+        return Units.format((part * 1000 + whole / 2) / whole, 1) + "%";
+    }
+
+    /** The new consumption needed as the report writes it: an amount, "never" or "more than 10^16". */
+    static String needed(long consumptionNeededFen) {
+        return consumptionNeededFen == ExitNeed.NEVER ? "never"
+                : consumptionNeededFen == ExitNeed.BEYOND ? "more than 10^16" : Units.formatFen(consumptionNeededFen);
     }
 
     /** Paid back per 100.00 spent. */
@@ -72,8 +96,8 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
     String[] csv() {
         return new String[] { Integer.toString(month), Long.toString(users), Long.toString(exited), exitedShare(),
                 medianMonthsToExit < 0 ? "" : Integer.toString(medianMonthsToExit), Units.formatFen(spendFen),
-                Units.formatFen(paidBackFen), paidBackPerHundred(), Units.format(joinPrice, 4),
-                Units.format(exitPrice, 4), consumptionNeededFen < 0 ? "never" : Units.formatFen(consumptionNeededFen) };
+                Units.formatFen(paidBackFen), paidBackPerHundred(), users == 0 ? "" : Units.format(joinPrice, 4),
+                users == 0 ? "" : Units.format(exitPrice, 4), users == 0 ? "" : needed(consumptionNeededFen) };
     }
 
     static final String[] HEADER = { "cohort_month", "consumers", "ever_exited", "share_ever_exited",

@@ -20,6 +20,10 @@ import org.zengzhi.engine.PoolRules;
 final class ExitNeed {
     private static final long PPM = 1_000_000;
     private static final int STEPS_MAX = 200_000;
+    /** {@link #contributionsNeeded}: new orders cannot lift the price (they put nothing into the pool). */
+    static final long NEVER = -1;
+    /** {@link #contributionsNeeded}: more than the estimate counts, over 2·10¹⁸ fen: in practice never. */
+    static final long BEYOND = -2;
 
     private ExitNeed() {
     }
@@ -81,12 +85,16 @@ final class ExitNeed {
      * Pool contributions (fen) needed, from a pool of {@code cashFen} and {@code pointsMicro}, before the price
      * reaches k/(s·α) times the price a buyer pays now, the pair ({@code priceCashFen}, {@code pricePointsMicro}):
      * the pool's own pair, or the last price's while no point circulates (every point sold: the next order mints
-     * at the last price, R-3.1). −1 if it never does (α = 100% never lifts the price, an empty pool).
+     * at the last price, R-3.1; an empty pool mints its first points at that price too). {@link #NEVER} if orders
+     * put nothing into the pool, {@link #BEYOND} if the estimate gives up: more than ~2·10¹⁶ CNY would be needed.
      */
     static long contributionsNeeded(PoolRules rules, long sharePpm, long cashFen, long pointsMicro, long priceCashFen,
             long pricePointsMicro) {
-        if (cashFen <= 0 || sharePpm == 0 || priceCashFen <= 0 || pricePointsMicro <= 0) {
-            return -1;
+        if (sharePpm == 0 || priceCashFen <= 0 || pricePointsMicro <= 0) {
+            return NEVER;
+        }
+        if (cashFen < 0 || cashFen == 0 && pointsMicro > 0) {
+            return BEYOND; // no price to lift from (not a state the engine reaches)
         }
         // Target: P/N ≥ k·p0/(s·α) with p0 = P0/N0 the buyer's price, i.e. P·N0·s·α·k_den ≥ k_num·P0·10¹²·N.
         BigInteger left = BigInteger.valueOf(pricePointsMicro).multiply(BigInteger.valueOf(sharePpm))
@@ -102,7 +110,7 @@ final class ExitNeed {
             }
             long contribution = Math.max(1, cash / 200);
             if (cash > Long.MAX_VALUE / 4) {
-                return -1;
+                return BEYOND;
             }
             // While no point circulates the engine mints at the last price's pair (Engine.referenceCash/Points).
             points += points > 0 ? PoolMath.mintedPoints(contribution, rules.mintRatioPpm(), cash, points)
@@ -110,6 +118,6 @@ final class ExitNeed {
             cash += contribution;
             added += contribution;
         }
-        return -1;
+        return BEYOND;
     }
 }

@@ -51,6 +51,16 @@ final class Fields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Refuses any key outside {@code allowed}, naming what takes them ({@code what}, such as "a fixed amount"). */
+    void only(Set<String> allowed, String what) throws ScenarioException {
+        for (String key : values.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ScenarioException(join(path, key), "unknown key; " + what + " takes "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
     boolean has(String key) {
         return values.get(key) != null;
     }

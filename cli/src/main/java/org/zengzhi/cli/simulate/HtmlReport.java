@@ -44,12 +44,12 @@ final class HtmlReport {
         charts.band("exits", "Forced exits per month (强制出局)", Series.EXITS);
         charts.band("consumers", "Active consumers", Series.ACTIVE_CONSUMERS);
         charts.band("revenue", "Platform revenue per month (平台收入), CNY", Series.PLATFORM_REVENUE);
-        charts.stacked("rewards", "Rewards by kind per month, median path, CNY", Series.REWARD_DIRECT,
+        charts.stacked("rewards", "Rewards by kind per month (settled orders), median over paths, CNY", Series.REWARD_DIRECT,
                 Series.REWARD_INDIRECT, Series.REWARD_FIRST_ORDER, Series.REWARD_RECRUITMENT, Series.REWARD_AGENT,
                 Series.REWARD_MALL_REBATE);
-        charts.stacked("agents", "Agent income by level per month (区代/市代/省代), median path, CNY",
+        charts.stacked("agents", "Agent income by level per month (区代/市代/省代), median over paths, CNY",
                 Series.AGENT_DISTRICT, Series.AGENT_CITY, Series.AGENT_PROVINCE);
-        charts.stacked("payouts", "Paid from the pool per month, median path, CNY", Series.SALE_PAYOUT,
+        charts.stacked("payouts", "Paid from the pool per month, median over paths, CNY", Series.SALE_PAYOUT,
                 Series.EXIT_PAYOUT);
         html.append("</div>\n");
         cohortTable(html, cohorts);
@@ -82,12 +82,14 @@ final class HtmlReport {
     }
 
     private static void classTable(StringBuilder html, SimulationResult result) {
-        html.append("<h2>What each participant class put in and took out (median path, CNY)</h2>\n<table>"
-                + "<tr><th>class</th><th>put in</th><th>took out or holds</th><th>what it is</th></tr>\n");
+        PathResult path = result.medianPath();
+        html.append("<h2>What each participant class put in and took out (CNY)</h2>\n<p>Path ").append(path.path())
+                .append(", the median path by final price: its two columns balance to the fen, as they do in every path.</p>\n"
+                + "<table><tr><th>class</th><th>put in</th><th>took out or holds</th><th>what it is</th></tr>\n");
         for (ParticipantClass which : ParticipantClass.values()) {
             html.append("<tr><td>").append(escape(which.label())).append("</td><td>")
-                    .append(org.zengzhi.engine.Units.formatFen(result.medianClass(which, true))).append("</td><td>")
-                    .append(org.zengzhi.engine.Units.formatFen(result.medianClass(which, false))).append("</td><td>")
+                    .append(org.zengzhi.engine.Units.formatFen(path.putIn()[which.ordinal()])).append("</td><td>")
+                    .append(org.zengzhi.engine.Units.formatFen(path.tookOut()[which.ordinal()])).append("</td><td>")
                     .append(escape(which.putInMeaning().isEmpty() ? which.tookOutMeaning()
                             : which.putInMeaning() + (which.tookOutMeaning().isEmpty() ? "" : "; " + which.tookOutMeaning())))
                     .append("</td></tr>\n");

@@ -2,8 +2,8 @@ package org.zengzhi.cli.simulate;
 
 /**
  * Who put money into the economy and who took it out (R-9.1, R-9.3). Consumers and the operator pay in;
- * everyone else, the pool and the escrow of unsettled orders hold what came in. The two columns balance
- * exactly at the end of every path (the CNY side of the ledger sums to zero).
+ * everyone else, the pool and the unsettled orders hold what came in; a class holds only what is settled.
+ * The two columns balance exactly at the end of every path (the CNY side of the ledger sums to zero).
  */
 public enum ParticipantClass {
     CONSUMERS("consumers (消费者)", "orders paid", "points sold, forced exits and referral rewards"),
@@ -15,7 +15,8 @@ public enum ParticipantClass {
     PLATFORM("platform (平台)", "", "platform profit, unused distribution budget and rounding dust"),
     OPERATOR("operator funds (融资补贴)", "subsidies injected into the pool", ""),
     POOL("the pool (盈利池)", "", "cash left in the pool at the end, behind the points still held (if any)"),
-    ESCROW("escrow of unsettled orders", "", "orders paid but not yet settled at the end");
+    ESCROW("unsettled orders (待结算)", "", "orders paid but not yet settled at the end: the escrow and the"
+            + " merchants' shares and rewards pending on them");
 
     private final String label;
     private final String putIn;

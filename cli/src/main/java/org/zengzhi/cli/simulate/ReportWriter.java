@@ -30,7 +30,7 @@ public final class ReportWriter {
         List<String[]> cohortRows = new ArrayList<>();
         cohorts.forEach(row -> cohortRows.add(row.csv()));
         Csv.write(folder.resolve("cohorts.csv"), CohortRow.HEADER, cohortRows);
-        Csv.write(folder.resolve("classes.csv"), new String[] { "class", "put_in_cny_median", "took_out_or_holds_cny_median" },
+        Csv.write(folder.resolve("classes.csv"), new String[] { "class", "path", "put_in_cny", "took_out_or_holds_cny" },
                 classRows(result));
         Summary summary = Summary.of(result, cohorts);
         Files.writeString(folder.resolve("summary.txt"), summary.plainText(), StandardCharsets.UTF_8);
@@ -73,11 +73,13 @@ public final class ReportWriter {
         Csv.write(file, header, rows);
     }
 
+    /** The median path's classes ({@link SimulationResult#medianPath}): the two columns balance exactly. */
     static List<String[]> classRows(SimulationResult result) {
+        PathResult path = result.medianPath();
         List<String[]> rows = new ArrayList<>();
         for (ParticipantClass which : ParticipantClass.values()) {
-            rows.add(new String[] { which.label(), Units.formatFen(result.medianClass(which, true)),
-                Units.formatFen(result.medianClass(which, false)) });
+            rows.add(new String[] { which.label(), Integer.toString(path.path()),
+                Units.formatFen(path.putIn()[which.ordinal()]), Units.formatFen(path.tookOut()[which.ordinal()]) });
         }
         return rows;
     }

@@ -100,6 +100,10 @@ public final class ScenarioReader {
         if (curve == Scenario.Curve.LOGISTIC && fields.raw("capacity") == null) {
             throw new ScenarioException(fields.field("capacity"), "is required for a logistic curve");
         }
+        if (curve == Scenario.Curve.LINEAR && fields.raw("increase") == null) {
+            // Without it the phase would be a constant one, which is not what "linear" says.
+            throw new ScenarioException(fields.field("increase"), "is required for a linear curve (newUsers + increase·t)");
+        }
         // A logistic curve's capacity divides: it is at least one consumer (other curves take no capacity).
         int capacity = fields.count("capacity", 0, 1, USERS_MAX);
         return new Scenario.GrowthPhase(curve, fields.count("months", 0, 0, HORIZON_MONTHS_MAX),
@@ -127,6 +131,11 @@ public final class ScenarioReader {
 
     private static Scenario.Amount amount(Fields fields) throws ScenarioException {
         String distribution = fields.text("distribution", "fixed");
+        Set<String> keys = distributionFields(distribution);
+        if (keys != null) {
+            // A field the distribution does not use would be silently ignored: refuse it, listing its fields.
+            fields.only(keys, "a " + distribution + " amount");
+        }
         switch (distribution) {
             case "fixed": {
                 long value = fields.money("value", 100_000, 1);
@@ -146,6 +155,16 @@ public final class ScenarioReader {
                 throw new ScenarioException(fields.field("distribution"),
                         "must be fixed, uniform or choices, not \"" + distribution + "\"");
         }
+    }
+
+    /** The keys an amount of {@code distribution} takes, or null for an unknown distribution. */
+    private static Set<String> distributionFields(String distribution) {
+        return switch (distribution) {
+            case "fixed" -> Set.of("distribution", "value");
+            case "uniform" -> Set.of("distribution", "min", "max");
+            case "choices" -> Set.of("distribution", "choices");
+            default -> null;
+        };
     }
 
     private static Scenario.Amount choices(Fields fields) throws ScenarioException {
@@ -183,22 +202,36 @@ public final class ScenarioReader {
                         + ", not " + fields.text("commission", ""));
             }
             regions.add(new Scenario.Region(code, fields.count("merchants", 1, 0, MERCHANTS_MAX),
-                    fields.count("recruiters", 1, 0, MERCHANTS_MAX), commission, agentLevels(fields)));
+                    fields.count("recruiters", 1, 0, MERCHANTS_MAX), commission, agentLevels(fields, code)));
         }
         return regions;
     }
 
-    private static List<RegionLevel> agentLevels(Fields fields) throws ScenarioException {
+    /** The agent levels of a region: each must be on the region's path (a city code has no district agent). */
+    private static List<RegionLevel> agentLevels(Fields fields, String code) throws ScenarioException {
+        List<RegionLevel> onPath = RegionDirectory.STANDARD.path(code).stream()
+                .map(RegionDirectory.RegionRef::level).toList();
         List<RegionLevel> levels = new ArrayList<>();
         for (Map.Entry<String, Object> item : fields.list("agents")) {
             String text = String.valueOf(item.getValue()).trim();
+            RegionLevel level;
             try {
-                levels.add(RegionLevel.valueOf(text.toUpperCase(Locale.ROOT)));
+                level = RegionLevel.valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(item.getKey(), "must be district, city or province, not \"" + text + "\"");
             }
+            if (!onPath.contains(level)) {
+                String takes = String.join(", ", onPath.stream().map(ScenarioReader::lower).toList());
+                throw new ScenarioException(item.getKey(), "region " + code + " is a " + lower(onPath.get(0))
+                        + ": its path has no " + lower(level) + " (it takes " + takes + ")");
+            }
+            levels.add(level);
         }
         return levels;
+    }
+
+    private static String lower(RegionLevel level) {
+        return level.name().toLowerCase(Locale.ROOT);
     }
 
     private static List<Scenario.Subsidy> subsidies(Fields root, int horizon) throws ScenarioException {

@@ -55,6 +55,24 @@ public enum Series {
         return description;
     }
 
+    /** A short name for a chart's legend, in English with the Chinese term; the file name where none is set. */
+    public String legend() {
+        return switch (this) {
+            case REWARD_DIRECT -> "direct 直推";
+            case REWARD_INDIRECT -> "indirect 间推";
+            case REWARD_FIRST_ORDER -> "first order 首单";
+            case REWARD_RECRUITMENT -> "recruitment 招商";
+            case REWARD_AGENT -> "agents 区代/市代/省代";
+            case REWARD_MALL_REBATE -> "mall rebates 商家返点";
+            case AGENT_DISTRICT -> "district 区代";
+            case AGENT_CITY -> "city 市代";
+            case AGENT_PROVINCE -> "province 省代";
+            case SALE_PAYOUT -> "points sold 卖出";
+            case EXIT_PAYOUT -> "forced exits 出局";
+            default -> file;
+        };
+    }
+
     /** The value as decimal text: CNY with 2 decimals, points with 6, the price with 4. */
     public String format(long value) {
         switch (unit) {

@@ -60,7 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ReportWriter.write(result, out);
         long millis = (System.nanoTime() - started) / 1_000_000;
         spec.commandLine().getOut().println("wrote " + out.resolve("report.html") + ": " + result.paths().size()
-                + " paths × " + scenario.horizonMonths() + " months, " + result.totalOrders() + " orders in " + millis + " ms");
+                + (result.paths().size() == 1 ? " path × " : " paths × ") + scenario.horizonMonths() + " months, "
+                + result.totalOrders() + " orders in " + millis + " ms");
         return 0;
     }
 

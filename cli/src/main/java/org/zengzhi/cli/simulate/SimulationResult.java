@@ -1,5 +1,6 @@
 package org.zengzhi.cli.simulate;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** Every path's result, in path order, with the figures the report aggregates over paths. */
@@ -60,7 +61,21 @@ public record SimulationResult(Scenario scenario, List<PathResult> paths) {
         return months();
     }
 
-    /** A class's money in or out, the median over paths. */
+    /**
+     * The median path: the one at the nearest-rank median of the final month's price, ties in path order. The
+     * class table and the summary's who-pays-whom figures are this one path's, so they add up exactly.
+     */
+    public PathResult medianPath() {
+        int last = months() - 1;
+        List<PathResult> sorted = paths.stream()
+                .sorted(Comparator.comparingLong((PathResult path) -> path.series(Series.PRICE)[last])
+                        .thenComparingInt(PathResult::path))
+                .toList();
+        int rank = (50 * sorted.size() + 99) / 100;
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** A class's money in or out, the median over paths (each class on its own, so they need not balance). */
     public long medianClass(ParticipantClass which, boolean in) {
         long[] values = new long[paths.size()];
         for (int i = 0; i < values.length; i++) {

@@ -11,7 +11,8 @@ import org.zengzhi.engine.Units;
 /**
  * The plain-language summary at the top of the report (R-9.3): who is paid from whose money, what the
  * forced exits paid and to how many, the growth each cohort needs to reach its exit, and the plan's
- * compliance warnings. Figures are the median over paths unless a range is given.
+ * compliance warnings. Who pays whom is the median path's ({@link SimulationResult#medianPath}); other figures
+ * are medians over paths unless a range or a total over paths is given.
  */
 record Summary(List<String> paragraphs, List<Finding> findings) {
 
@@ -20,15 +21,22 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         Plan plan = scenario.plan();
         List<String> text = new ArrayList<>();
         int last = result.months() - 1;
-        text.add("Scenario \"" + scenario.name() + "\" on plan \"" + plan.name() + "\": " + result.paths().size()
-                + " paths of " + result.months() + " months (seed " + scenario.seed() + "), run through the Zengzhi engine"
-                + " itself. Figures are the median path unless a range (p10–p90 over paths) is given. This is a"
-                + " simulation of assumed behaviour, not a forecast and not a promise (R-9.4).");
+        int paths = result.paths().size();
+        text.add("Scenario \"" + scenario.name() + "\" on plan \"" + plan.name() + "\": " + paths
+                + (paths == 1 ? " path of " : " paths of ") + result.months() + " months (seed " + scenario.seed()
+                + "), run through the Zengzhi engine itself. Who is paid from whose money is one whole path, the median"
+                + " path by final price, so its figures add up; other figures are medians over paths unless a range"
+                + " (p10–p90 over paths) or a total over all paths is given. This is a simulation of assumed behaviour,"
+                + " not a forecast and not a promise (R-9.4).");
         text.add(whoPaysWhom(result));
         text.add(exits(result));
         String unminted = unminted(result);
         if (!unminted.isEmpty()) {
             text.add(unminted);
+        }
+        String windfall = subsidiesWithoutHolders(result);
+        if (!windfall.isEmpty()) {
+            text.add(windfall);
         }
         text.add(growthNeeded(result, cohorts));
         text.add("Price (积分价格): from " + Units.format(result.percentile(Series.PRICE, 0, 50), 4) + " at the end of month 0 to "
@@ -41,33 +49,49 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         return new Summary(text, findings);
     }
 
+    /** One path's figures, the median path's ({@link SimulationResult#medianPath}), so that they add up exactly. */
     private static String whoPaysWhom(SimulationResult result) {
-        long paidIn = result.medianClass(ParticipantClass.CONSUMERS, true);
-        long subsidy = result.medianClass(ParticipantClass.OPERATOR, true);
-        long poolPaid = medianTotal(result, Series.SALE_PAYOUT, Series.EXIT_PAYOUT);
+        PathResult path = result.medianPath();
+        long paidIn = path.putIn()[ParticipantClass.CONSUMERS.ordinal()];
+        long subsidy = path.putIn()[ParticipantClass.OPERATOR.ordinal()];
+        long poolPaid = total(path, Series.SALE_PAYOUT, Series.EXIT_PAYOUT);
         // The merchants' mall rebates are in the merchants' figure; counting them among the rewards too would
         // count them twice.
-        long rewards = medianTotal(result, Series.REWARD_DIRECT, Series.REWARD_INDIRECT, Series.REWARD_FIRST_ORDER,
+        long rewards = total(path, Series.REWARD_DIRECT, Series.REWARD_INDIRECT, Series.REWARD_FIRST_ORDER,
                 Series.REWARD_RECRUITMENT, Series.REWARD_AGENT);
-        long rebates = medianTotal(result, Series.REWARD_MALL_REBATE);
-        long pointsLeft = result.percentile(Series.CIRCULATING_POINTS, result.months() - 1, 50);
-        return "Who is paid from whose money (谁的钱付给谁): consumers (消费者) paid " + Units.formatFen(paidIn)
+        long rebates = total(path, Series.REWARD_MALL_REBATE);
+        long pointsLeft = path.series(Series.CIRCULATING_POINTS)[result.months() - 1];
+        long unsettled = path.tookOut()[ParticipantClass.ESCROW.ordinal()];
+        return "Who is paid from whose money (谁的钱付给谁, path " + path.path() + ", the median path by final price):"
+                + " consumers (消费者) paid " + Units.formatFen(paidIn)
                 + " for their orders" + (subsidy > 0 ? " and the operator injected " + Units.formatFen(subsidy)
                 + " of its own funds (融资补贴)" : "") + ". Merchants and suppliers were paid for the goods ("
-                + Units.formatFen(result.medianClass(ParticipantClass.MERCHANTS, false)
-                        + result.medianClass(ParticipantClass.SUPPLIERS, false))
+                + Units.formatFen(path.tookOut()[ParticipantClass.MERCHANTS.ordinal()]
+                        + path.tookOut()[ParticipantClass.SUPPLIERS.ordinal()])
                 + (rebates > 0 ? ", which includes " + Units.formatFen(rebates) + " of mall rebates (商家返点) that merchants"
                         + " earned from mall orders' distribution budget" : "")
-                + "), the platform (平台) kept " + Units.formatFen(result.medianClass(ParticipantClass.PLATFORM, false))
+                + "), the platform (平台) kept " + Units.formatFen(path.tookOut()[ParticipantClass.PLATFORM.ordinal()])
                 + ", and referral, recruitment and agent rewards (分销/招商/区代) of " + Units.formatFen(rewards)
-                + " came out of each order's distribution budget. Sellers and exiting participants were paid "
+                + " came out of the distribution budget of the settled orders. Sellers and exiting participants were paid "
                 + Units.formatFen(poolPaid) + " from the pool (盈利池); the pool is filled only by the pool share of"
                 + " consumers' own orders and by subsidies, so every yuan paid out for points is a yuan some consumer"
                 + " (usually a later one) put in. At the end the pool still holds "
-                + Units.formatFen(result.medianClass(ParticipantClass.POOL, false))
-                + (pointsLeft > 0 ? " behind the points of holders who have not exited."
-                        : " while no point is in circulation (median path): nobody holds a claim on it until an order"
-                                + " mints points again.");
+                + Units.formatFen(path.tookOut()[ParticipantClass.POOL.ordinal()])
+                + (pointsLeft > 0 ? " behind the points of holders who have not exited"
+                        : " while no point is in circulation: nobody holds a claim on it until an order mints points again")
+                + (unsettled > 0 ? ", and " + Units.formatFen(unsettled) + " of orders paid is not yet settled (待结算)"
+                        + " and waits in escrow" : "")
+                + ".";
+    }
+
+    private static long total(PathResult path, Series... series) {
+        long sum = 0;
+        for (Series one : series) {
+            for (long value : path.series(one)) {
+                sum += value;
+            }
+        }
+        return sum;
     }
 
     private static String exits(SimulationResult result) {
@@ -81,10 +105,10 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
             spend += result.cohortTotal(month, PathResult.COHORT_SPEND);
             paidBack += result.cohortTotal(month, PathResult.COHORT_PAID_BACK);
         }
-        String share = users == 0 ? "0" : Units.format((exited * 1000 + users / 2) / users, 1);
+        String share = users == 0 ? "0%" : CohortRow.share(exited, users);
         String back = spend == 0 ? "0.00" : Units.formatFen(paidBack * 10_000 / spend);
         return "Forced exits (强制出局): over all paths " + exited + " of " + users + " consumers (" + share
-                + "%) reached their exit at least once. Consumers as a whole were paid back " + back
+                + ") reached their exit at least once. Consumers as a whole were paid back " + back
                 + " from the pool for every 100.00 they spent (points sold and exits; referral rewards not counted)."
                 + " The cohort table shows who: early cohorts exit, later ones wait for growth that may not come.";
     }
@@ -107,20 +131,57 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " through points they already hold.";
     }
 
+    /**
+     * Subsidies injected while no point circulated (at the start of month 0, or after every point was sold or
+     * forced out): nobody holds a claim on them, so the first orders after them mint at the last price and
+     * take the subsidy as a windfall. Empty when there were none.
+     */
+    private static String subsidiesWithoutHolders(SimulationResult result) {
+        int paths = 0;
+        long amount = 0;
+        for (PathResult path : result.paths()) {
+            boolean any = false;
+            for (int month = 0; month < result.months(); month++) {
+                long subsidy = path.series(Series.SUBSIDY)[month];
+                if (subsidy > 0 && (month == 0 || path.series(Series.CIRCULATING_POINTS)[month - 1] == 0)) {
+                    amount += subsidy;
+                    any = true;
+                }
+            }
+            paths += any ? 1 : 0;
+        }
+        if (paths == 0) {
+            return "";
+        }
+        return "Subsidies into a pool nobody holds (无人持有时的补贴): in " + paths + " of " + result.paths().size()
+                + (result.paths().size() == 1 ? " path " : " paths ") + Units.formatFen(amount) + " in all was injected"
+                + " while no point was in circulation. Nobody held a claim on it: the first orders after it mint points at"
+                + " the last price (the initial price if no point ever existed, R-3.1) and share the subsidy between"
+                + " them, a windfall to whoever buys first, and the price jumps. Inject subsidies while points are held if they are meant to support holders.";
+    }
+
     private static String growthNeeded(SimulationResult result, List<CohortRow> cohorts) {
         Scenario scenario = result.scenario();
         long share = ExitNeed.poolSharePpm(scenario);
         String multiplier = ExitNeed.multiplier(scenario.plan().pool(), share);
-        CohortRow lastCohort = cohorts.get(cohorts.size() - 1);
-        String lastMonth = "Counting new orders alone, a consumer who joined in the last month (at "
-                + Units.format(lastCohort.joinPrice(), 4) + ")";
-        String need = lastCohort.consumptionNeededFen() < 0
-                ? lastMonth + " has no estimate: the pool's price cannot be brought to " + Units.format(lastCohort.exitPrice(), 4)
-                        + " by new orders from where it stands (see the cohort table, \"never\")"
-                : lastMonth + " needs about " + Units.formatFen(lastCohort.consumptionNeededFen())
-                        + " of new consumption after them for the price to reach " + Units.format(lastCohort.exitPrice(), 4)
-                        + ", against " + Units.formatFen(result.percentile(Series.GMV, result.months() - 1, 50))
-                        + " of orders in that month";
+        CohortRow lastCohort = lastJoined(cohorts);
+        String need;
+        if (lastCohort == null) {
+            need = "Nobody joined, so no cohort has an exit to reach";
+        } else {
+            String lastMonth = "Counting new orders alone, a consumer of the latest cohort (joined in month "
+                    + lastCohort.month() + ", at " + Units.format(lastCohort.joinPrice(), 4) + ")";
+            String exitPrice = Units.format(lastCohort.exitPrice(), 4);
+            need = lastCohort.consumptionNeededFen() == ExitNeed.NEVER
+                    ? lastMonth + " has no estimate: new orders put nothing into the pool, so they cannot bring the price to "
+                            + exitPrice + " (see the cohort table, \"never\")"
+                    : lastCohort.consumptionNeededFen() == ExitNeed.BEYOND
+                    ? lastMonth + " needs more than 10^16 CNY of new consumption after them for the price to reach "
+                            + exitPrice + ": in practice, never"
+                    : lastMonth + " needs about " + Units.formatFen(lastCohort.consumptionNeededFen())
+                            + " of new consumption after them for the price to reach " + exitPrice + ", against "
+                            + Units.formatFen(result.percentile(Series.GMV, lastCohort.month(), 50)) + " of orders in that month";
+        }
         return "The growth each cohort needs (出局所需增长): " + (ExitNeed.mixedShares(scenario) ? "on average over the"
                 + " scenario's mall and store orders, " : "") + percent(share) + " of an order enters the pool and "
                 + percent(scenario.plan().pool().mintRatioPpm()) + " of that is minted as points at the current price,"
@@ -128,16 +189,14 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " times the price they bought at. " + need + ". The cohort table gives the figure for every cohort.";
     }
 
-    private static long medianTotal(SimulationResult result, Series... series) {
-        long[] totals = new long[result.paths().size()];
-        for (int i = 0; i < totals.length; i++) {
-            for (Series one : series) {
-                for (long value : result.paths().get(i).series(one)) {
-                    totals[i] += value;
-                }
+    /** The last cohort anyone joined, or null when nobody ever did. */
+    private static CohortRow lastJoined(List<CohortRow> cohorts) {
+        for (int i = cohorts.size() - 1; i >= 0; i--) {
+            if (cohorts.get(i).users() > 0) {
+                return cohorts.get(i);
             }
         }
-        return Simulation.percentile(totals, 50);
+        return null;
     }
 
     static String percent(long ppm) {

@@ -38,6 +38,10 @@ class ScenarioErrorsTest {
             population: {growth: [{curve: logistic, rate: 50%}]}               | population.growth[0].capacity: is required for a logistic curve
             population: {growth: [{curve: logistic, rate: 50%, capacity: 0}]}  | population.growth[0].capacity: must be between 1 and
             population: {growth: [{curve: decline, newUsers: 5, increase: 1}]} | population.growth[0].increase: unknown key
+            population: {growth: [{curve: linear, newUsers: 5}]}              | population.growth[0].increase: is required for a linear curve
+            orders: {amount: {value: 10.00, min: 5.00}}                       | orders.amount.min: unknown key; a fixed amount takes distribution, value
+            orders: {amount: {distribution: uniform, min: 1.00, max: 5.00, value: 2.00}} | orders.amount.value: unknown key; a uniform amount takes distribution, max, min
+            regions: [{code: "440100", agents: [district]}]                   | regions[0].agents[0]: region 440100 is a city: its path has no district (it takes city, province)
             plan: .                                                           | plan: cannot read the plan file
             """)
     void aValueTheEngineWouldRefuseIsNamedWithExitCode2AndNothingIsWritten(String line, String message)

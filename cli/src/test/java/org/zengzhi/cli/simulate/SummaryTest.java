@@ -69,7 +69,8 @@ class SummaryTest {
     @Test
     void aPoolWithoutPointsIsNotSaidToBackAnyone() throws IOException {
         // Everyone sells everything in the last month: the pool keeps the 20% retained, and no point circulates.
-        String text = summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 3\npopulation: {initial: 5}\n"
+        String text = summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 3\n"
+                + "population: {initial: 5, growth: [{curve: constant, newUsers: 2}]}\n"
                 + "regions: [{code: \"440106\"}]\nsellOffs: [{month: 2}]\n");
         assertThat(column(temp.resolve("out"), "circulating_points", "path0").get(2)).isEqualTo("0.000000");
         assertThat(text).contains("while no point is in circulation").doesNotContain("behind the points of holders");
@@ -94,6 +95,73 @@ class SummaryTest {
         assertThat(text).contains("over all paths 6 settled orders put 18.00 into the pool and minted no point");
         assertThat(summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 2\npopulation: {initial: 3}\n"
                 + "regions: [{code: \"440106\"}]\n")).doesNotContain("got no points");
+    }
+
+    @Test
+    void theClassTableIsTheMedianPathWholeAndBalancesWithRewardsPendingOnUnsettledOrdersInTheirRow() throws IOException {
+        // mall orders wait mallAutoReceiveDays + mallReturnDays, so some are unsettled at the end;
+        // the agents' district rewards on them are pending, counted with the unsettled orders, not the agents.
+        String text = summary("plan: " + LOCAL_LIFE + "\npaths: 5\nhorizonMonths: 3\npopulation: {initial: 30}\n"
+                + "orders: {perUserPerMonth: 3, mall: 100%, amount: {distribution: uniform, min: 50.00, max: 500.00}}\n"
+                + "regions: [{code: \"440106\", merchants: 0, agents: [district]}]\n");
+        Path out = temp.resolve("out");
+        List<String[]> classes = Files.readAllLines(out.resolve("classes.csv")).stream().skip(1).map(l -> l.split(",")).toList();
+        int path = Integer.parseInt(classes.get(0)[1]);
+        assertThat(classes).allSatisfy(row -> assertThat(row[1]).isEqualTo(Integer.toString(path)));
+        assertThat(classes.stream().mapToLong(row -> Units.parseFen(row[2])).sum())
+                .isEqualTo(classes.stream().mapToLong(row -> Units.parseFen(row[3])).sum());
+        // The median by final price, nearest rank (3rd of 5), ties in path order.
+        List<String> lastPrices = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            lastPrices.add(column(out, "price", "path" + i).get(2));
+        }
+        List<Integer> byPrice = java.util.stream.IntStream.range(0, 5).boxed()
+                .sorted(java.util.Comparator.comparingLong((Integer i) -> Units.parseFixed(lastPrices.get(i), 4))
+                        .thenComparing(i -> i))
+                .toList();
+        assertThat(path).isEqualTo(byPrice.get(2));
+        long agents = column(out, "reward_agent", "path" + path).stream().mapToLong(Units::parseFen).sum();
+        assertThat(agents).isPositive();
+        assertThat(row(classes, "regional agents")[3]).isEqualTo(Units.formatFen(agents));
+        assertThat(Units.parseFen(row(classes, "unsettled orders")[3])).isPositive();
+        assertThat(text).contains("path " + path + ", the median path by final price")
+                .contains(row(classes, "unsettled orders")[3] + " of orders paid is not yet settled");
+    }
+
+    private static String[] row(List<String[]> classes, String label) {
+        return classes.stream().filter(row -> row[0].startsWith(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEmptyPoolStillHasAnEstimateAndCohortsNobodyJoinedHaveNone() throws IOException {
+        // Nobody buys: the pool is empty at the end of month 0, yet the first order would mint at 1.00 and lift
+        // the price from there, so the estimate is an amount, not "never". Months 1 and 2 have
+        // no newcomers: no price at joining, no exit figures.
+        String text = summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 3\npopulation: {initial: 1}\n"
+                + "orders: {perUserPerMonth: 0}\nregions: [{code: \"440106\"}]\n");
+        List<String> cohorts = Files.readAllLines(temp.resolve("out/cohorts.csv"));
+        String[] first = cohorts.get(1).split(",", -1);
+        assertThat(first[10]).isNotEqualTo("never");
+        assertThat(Units.parseFen(first[10])).isPositive();
+        assertThat(cohorts.get(2)).isEqualTo("1,0,0,,,0.00,0.00,,,,");
+        assertThat(text).contains("a consumer of the latest cohort (joined in month 0, at 1.0000) needs about " + first[10]);
+    }
+
+    @Test
+    void aFewExitsAmongManyAreNotShownAsNone() {
+        assertThat(CohortRow.share(8, 17_000)).isEqualTo("0.047%");
+        assertThat(CohortRow.share(0, 17_000)).isEqualTo("0%");
+        assertThat(CohortRow.share(1, 3)).isEqualTo("33.3%");
+        assertThat(CohortRow.share(1, 100)).isEqualTo("1.0%");
+        assertThat(CohortRow.share(1, 101)).isEqualTo("0.990%");
+    }
+
+    @Test
+    void aSubsidyIntoAPoolNobodyHoldsIsFlaggedAsAWindfall() throws IOException {
+        String scenario = "plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 3\npopulation: {initial: 5}\n"
+                + "regions: [{code: \"440106\"}]\nsubsidies: [{month: %d, amount: 1000.00}]\n";
+        assertThat(summary(scenario.formatted(0))).contains("in 1 of 1 path 1000.00 in all was injected while no point");
+        assertThat(summary(scenario.formatted(1))).doesNotContain("nobody holds");
     }
 
     private static long total(Path out, String series) throws IOException {
