@@ -444,7 +444,10 @@ public final class Engine {
     /** The highest tier whose spend and invitee thresholds the participant meets, or null. */
     Plan.Tier tierOf(int participant) {
         Plan.Tier reached = null;
-        for (Plan.Tier tier : plan.tiers()) {
+        List<Plan.Tier> tiers = plan.tiers();
+        // By index: the for-each iterator was allocated on every payment (twice), even with no tiers.
+        for (int i = 0; i < tiers.size(); i++) {
+            Plan.Tier tier = tiers.get(i);
             if (participants.settledSpend(participant) >= tier.minSpendFen()
                     && participants.invitees(participant) >= tier.minInvitees()) {
                 reached = tier;

@@ -140,8 +140,8 @@ public final class EngineOutput {
     }
 
     /** Adds a reward change to the tally of its status ({@link #rewardTally}) and counts its event as produced. */
-    void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen) {
-        tally.add(kind, level, amountFen);
+    void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen, long nominalFen) {
+        tally.add(kind, level, amountFen, nominalFen);
         skip(EventType.REWARD_CHANGED);
     }
 

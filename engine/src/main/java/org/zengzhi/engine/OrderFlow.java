@@ -81,7 +81,8 @@ final class OrderFlow {
         RewardTally tally = out.rewardTally(RewardStatus.PENDING);
         for (int i = 0; i < rewards.count(); i++) {
             if (tally != null) {
-                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i));
+                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i),
+                        order.rewardNominalFen(i));
             } else if (rewardEvents) {
                 out.event(new RewardChanged(pay.id(), order.id, rewards.reward(i), RewardStatus.PENDING));
             } else {
@@ -285,7 +286,8 @@ final class OrderFlow {
         RewardTally tally = out.rewardTally(RewardStatus.CANCELLED);
         if (tally != null) {
             for (int i = 0; i < order.rewardCount(); i++) {
-                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i));
+                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i),
+                        order.rewardNominalFen(i));
             }
             return;
         }
@@ -325,7 +327,7 @@ final class OrderFlow {
             transfer(wallet, order.rewardOwner(i), AccountType.PLATFORM_REVENUE, 0, taken, out);
             RewardTally tally = out.rewardTally(RewardStatus.CLAWED_BACK);
             if (tally != null) {
-                out.tallyReward(tally, reward.kind(), reward.level(), taken);
+                out.tallyReward(tally, reward.kind(), reward.level(), taken, reward.nominalFen());
                 continue;
             }
             Reward clawed = new Reward(reward.kind(), reward.recipient(), reward.level(), reward.region(),
@@ -382,7 +384,7 @@ final class OrderFlow {
             int owner = order.rewardOwner(i);
             transfer(pendingAccount(kind), owner, availableAccount(kind), owner, order.rewardAmountFen(i), out);
             if (tally != null) {
-                out.tallyReward(tally, kind, order.rewardLevel(i), order.rewardAmountFen(i));
+                out.tallyReward(tally, kind, order.rewardLevel(i), order.rewardAmountFen(i), order.rewardNominalFen(i));
             } else if (rewards != null) {
                 out.event(new RewardChanged(cause.id(), order.id, rewards[i], RewardStatus.AVAILABLE));
             } else {

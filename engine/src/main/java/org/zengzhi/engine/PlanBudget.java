@@ -66,17 +66,23 @@ final class PlanBudget {
 
     /** The warning of for a valid plan: at the minimum commission the budget cannot pay every reward. */
     static List<Finding> warnings(Plan plan) {
-        Plan.StoreSplit store = plan.store();
+        return storeBudgetAt(plan, plan.store().minCommissionPpm(), "split.store.commission.min", "the minimum commission");
+    }
+
+    /**
+     * The same warning for store orders at {@code commissionPpm}, set by {@code field} ({@code what} names it in
+     * the text, such as "the minimum commission"); empty when the budget there pays every reward.
+     */
+    static List<Finding> storeBudgetAt(Plan plan, long commissionPpm, String field, String what) {
         List<Reward> rewards = storeRewards(plan);
-        long budget = store.minCommissionPpm() * store.distributionPpm();
+        long budget = commissionPpm * plan.store().distributionPpm();
         if (sum(rewards) * Limits.PPM <= budget) {
             return List.of();
         }
-        return List.of(new Finding(BUDGET_AT_MIN_COMMISSION, "split.store.commission.min",
-                "at the minimum commission " + PlanText.percent(store.minCommissionPpm())
-                        + " the distribution budget is " + PlanText.percentOfProduct(budget) + " of the amount, less than "
-                        + describe(rewards) + "; such orders pay rewards in the order direct, indirect, first order, "
-                        + "recruitment, agents until the budget is spent and cut the rest (R-2.3, R-2.4)"));
+        return List.of(new Finding(BUDGET_AT_MIN_COMMISSION, field, "at " + what + " " + PlanText.percent(commissionPpm)
+                + " the distribution budget is " + PlanText.percentOfProduct(budget) + " of the amount, less than "
+                + describe(rewards) + "; such orders pay rewards in the order direct, indirect, first order, "
+                + "recruitment, agents until the budget is spent and cut the rest (R-2.3, R-2.4)"));
     }
 
     /**

@@ -23,6 +23,21 @@ public record PlanCheck(Plan plan, List<PlanError> errors, List<Finding> warning
         }
     }
 
+    /** The warnings of a valid plan, as {@code zengzhi plan check} lists them: budget warnings, then compliance. */
+    public static List<Finding> warningsOf(Plan plan) {
+        List<Finding> warnings = new java.util.ArrayList<>(PlanBudget.warnings(plan));
+        warnings.addAll(ComplianceReport.findings(plan));
+        return warnings;
+    }
+
+    /**
+     * The budget warning (R-2.3) for store orders at a commission other than the plan's minimum, such as a
+     * simulated region's ({@code field} names where it is set): empty when that budget pays every reward.
+     */
+    public static List<Finding> storeBudgetAt(Plan plan, long commissionPpm, String field) {
+        return PlanBudget.storeBudgetAt(plan, commissionPpm, field, "a commission of");
+    }
+
     /** A check that failed before any field could be read, such as a file that is not YAML. */
     public static PlanCheck invalid(String field, String message) {
         return new PlanCheck(null, List.of(new PlanError(field, message)), List.of());

@@ -55,9 +55,7 @@ public final class PlanReader {
         if (!errors.isEmpty()) {
             return new PlanCheck(null, errors, List.of());
         }
-        List<Finding> warnings = new ArrayList<>(PlanBudget.warnings(draft));
-        warnings.addAll(ComplianceReport.findings(draft));
-        return new PlanCheck(draft, errors, warnings);
+        return new PlanCheck(draft, errors, PlanCheck.warningsOf(draft));
     }
 
     private static PoolRules readPool(PlanFields fields) {

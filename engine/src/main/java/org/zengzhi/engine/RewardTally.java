@@ -17,6 +17,7 @@ public final class RewardTally {
     private final long[] byKind = new long[KINDS.length];
     private final long[] agentsByLevel = new long[RegionLevel.values().length];
     private long count;
+    private long cutFen;
 
     public RewardTally(RewardStatus status) {
         this.status = Objects.requireNonNull(status, "status");
@@ -42,14 +43,24 @@ public final class RewardTally {
         return count;
     }
 
+    /**
+     * The summed changes' nominal amounts less their amounts, in fen, since the last {@link #clear()}: for
+     * rewards becoming pending or available, what the distribution budget cut from them (R-2.4).
+     */
+    public long cutFen() {
+        return cutFen;
+    }
+
     public void clear() {
         Arrays.fill(byKind, 0);
         Arrays.fill(agentsByLevel, 0);
         count = 0;
+        cutFen = 0;
     }
 
-    void add(RewardKind kind, RegionLevel level, long amountFen) {
+    void add(RewardKind kind, RegionLevel level, long amountFen, long nominalFen) {
         byKind[kind.ordinal()] += amountFen;
+        cutFen += nominalFen - amountFen;
         if (level != null) {
             agentsByLevel[level.ordinal()] += amountFen;
         }

@@ -94,8 +94,9 @@ class BatchProperties {
 
     /**
      * An output with a reward tally (the simulator's) sums exactly the amounts of the recorded reward changes to
-     * the tally's status, by kind and agent level, and sees no reward change as an event; everything else is as
-     * with a filtered streaming output (the same other events, event counts, clock and state).
+     * the tally's status, by kind and agent level, and what the budget cut from them (nominal less paid), and sees
+     * no reward change as an event; everything else is as with a filtered streaming output (the same other events,
+     * event counts, clock and state).
      */
     @Property(tries = 100)
     void aRewardTallySumsTheRecordedRewardChangesOfItsStatus(@ForAll("flows") Flow flow,
@@ -109,8 +110,10 @@ class BatchProperties {
         long[] byKind = new long[RewardKind.values().length];
         long[] byLevel = new long[RegionLevel.values().length];
         long count = 0;
+        long cut = 0;
         for (Event event : recorded) {
             if (event instanceof Event.RewardChanged changed && changed.status() == status) {
+                cut += changed.reward().nominalFen() - changed.reward().amountFen();
                 byKind[changed.reward().kind().ordinal()] += changed.reward().amountFen();
                 if (changed.reward().level() != null) {
                     byLevel[changed.reward().level().ordinal()] += changed.reward().amountFen();
@@ -125,6 +128,8 @@ class BatchProperties {
             assertThat(tally.agentAmountFen(level)).as("%s agents", level).isEqualTo(byLevel[level.ordinal()]);
         }
         assertThat(tally.count()).isEqualTo(count);
+        assertThat(tally.cutFen()).as("nominal less paid").isEqualTo(cut);
+        Statistics.label("rewards cut").collect(cut == 0 ? "none" : "some");
         Statistics.label("reward changes tallied").collect(count == 0 ? "none" : count < 10 ? "1-9" : "10+");
     }
 

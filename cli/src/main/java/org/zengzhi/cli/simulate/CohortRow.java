@@ -90,7 +90,13 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
 
     /** Paid back per 100.00 spent. */
     String paidBackPerHundred() {
-        return spendFen == 0 ? "" : Units.formatFen(paidBackFen * 10_000 / spendFen);
+        return spendFen == 0 ? "" : Units.formatFen(perHundred(paidBackFen, spendFen));
+    }
+
+    /** {@code paidFen} per 100.00 of {@code spentFen}, in fen, rounded half up. */
+    static long perHundred(long paidFen, long spentFen) {
+        return java.math.BigInteger.valueOf(paidFen).multiply(java.math.BigInteger.valueOf(20_000))
+                .add(java.math.BigInteger.valueOf(spentFen)).divide(java.math.BigInteger.valueOf(2 * spentFen)).longValueExact();
     }
 
     String[] csv() {

@@ -28,7 +28,7 @@ final class HtmlReport {
         html.append("<h1>").append(escape(result.scenario().name()))
                 .append(" <small>sustainability report (可持续性报告)</small></h1>\n<section class=\"summary\"><h2>Summary</h2>\n");
         summary.paragraphs().forEach(p -> html.append("<p>").append(escape(p)).append("</p>\n"));
-        html.append("<h3>Compliance warnings of the plan (合规提示)</h3>\n<ul>");
+        html.append("<h3>Warnings of the plan and the scenario (预算与合规提示)</h3>\n<ul>");
         if (summary.findings().isEmpty()) {
             html.append("<li>None.</li>");
         }
@@ -43,7 +43,7 @@ final class HtmlReport {
         charts.band("points", "Circulating points (流通积分)", Series.CIRCULATING_POINTS);
         charts.band("exits", "Forced exits per month (强制出局)", Series.EXITS);
         charts.band("consumers", "Active consumers", Series.ACTIVE_CONSUMERS);
-        charts.band("revenue", "Platform revenue per month (平台收入), CNY", Series.PLATFORM_REVENUE);
+        charts.band("revenue", "Platform revenue per month (平台收入, settled orders), CNY", Series.PLATFORM_REVENUE);
         charts.stacked("rewards", "Rewards by kind per month (settled orders), median over paths, CNY", Series.REWARD_DIRECT,
                 Series.REWARD_INDIRECT, Series.REWARD_FIRST_ORDER, Series.REWARD_RECRUITMENT, Series.REWARD_AGENT,
                 Series.REWARD_MALL_REBATE);
@@ -54,7 +54,8 @@ final class HtmlReport {
         html.append("</div>\n");
         cohortTable(html, cohorts);
         classTable(html, result);
-        html.append("<h2>The plan's money flow and compliance report</h2>\n<pre>")
+        html.append("<h2>The plan's money flow and compliance report</h2>\n").append(commissionNote(result.scenario()))
+                .append("<pre>")
                 .append(escape(ComplianceReport.of(result.scenario().plan()).text())).append("</pre>\n");
         html.append("<p class=\"foot\">Every series is also in <code>series/*.csv</code> (p10, p50, p90 and each path);"
                 + " cohorts in <code>cohorts.csv</code>, classes in <code>classes.csv</code>.</p>\n</body></html>\n");
@@ -98,6 +99,24 @@ final class HtmlReport {
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /**
+     * The plan's text works a store order at the plan's default commission; a note lists the regions whose
+     * stores the scenario runs at another, so the two are not read as contradicting each other. Empty if none.
+     */
+    private static String commissionNote(Scenario scenario) {
+        long standard = scenario.plan().store().defaultCommissionPpm();
+        StringBuilder other = new StringBuilder();
+        for (Scenario.Region region : scenario.regions()) {
+            if (region.merchants() > 0 && region.commissionPpm() >= 0 && region.commissionPpm() != standard) {
+                other.append(other.length() == 0 ? "" : ", ").append(region.code()).append(" at ")
+                        .append(Summary.percent(region.commissionPpm()));
+            }
+        }
+        return other.length() == 0 ? "" : "<p>The plan's text works a store order at its default commission "
+                + Summary.percent(standard) + "; this scenario's stores in " + escape(other.toString())
+                + " run at their own commission, which the summary's figures use.</p>\n";
     }
 
     static String echarts() {

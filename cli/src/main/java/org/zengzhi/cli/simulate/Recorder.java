@@ -92,6 +92,7 @@ final class Recorder {
         add(Series.REWARD_RECRUITMENT, rewards.amountFen(RewardKind.RECRUITMENT));
         add(Series.REWARD_MALL_REBATE, rewards.amountFen(RewardKind.MALL_REBATE));
         add(Series.REWARD_AGENT, rewards.amountFen(RewardKind.AGENT));
+        add(Series.REWARD_CUT, rewards.cutFen());
         add(Series.AGENT_DISTRICT, rewards.agentAmountFen(RegionLevel.DISTRICT));
         add(Series.AGENT_CITY, rewards.agentAmountFen(RegionLevel.CITY));
         add(Series.AGENT_PROVINCE, rewards.agentAmountFen(RegionLevel.PROVINCE));

@@ -26,6 +26,7 @@ public enum Series {
     REWARD_RECRUITMENT("reward_recruitment", Unit.FEN, "merchant recruitment rewards (招商奖励, CNY)"),
     REWARD_AGENT("reward_agent", Unit.FEN, "regional agent rewards (区代/市代/省代, CNY)"),
     REWARD_MALL_REBATE("reward_mall_rebate", Unit.FEN, "merchant mall rebates (商家返点, CNY)"),
+    REWARD_CUT("reward_cut", Unit.FEN, "rewards cut because the order's distribution budget ran out (R-2.4, CNY)"),
     AGENT_DISTRICT("agent_district", Unit.FEN, "income of district agents (区代, CNY)"),
     AGENT_CITY("agent_city", Unit.FEN, "income of city agents (市代, CNY)"),
     AGENT_PROVINCE("agent_province", Unit.FEN, "income of province agents (省代, CNY)");

@@ -3,7 +3,7 @@ package org.zengzhi.cli.simulate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.zengzhi.engine.ComplianceReport;
+import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.engine.Finding;
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.Units;
@@ -45,8 +45,11 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + Units.format(result.percentile(Series.PRICE, last, 90), 4) + "). The price only rises while new"
                 + " orders, sales (the " + percent(1_000_000 - plan.pool().payoutRatioPpm()) + " retained, 回流) or"
                 + " subsidies add to the pool faster than points are minted; when consumption stops it stops.");
-        List<Finding> findings = ComplianceReport.of(plan).findings();
-        return new Summary(text, findings);
+        String cut = rewardsCut(result);
+        if (!cut.isEmpty()) {
+            text.add(2, cut); // after who is paid from whose money
+        }
+        return new Summary(text, warnings(scenario));
     }
 
     /** One path's figures, the median path's ({@link SimulationResult#medianPath}), so that they add up exactly. */
@@ -65,12 +68,12 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         return "Who is paid from whose money (谁的钱付给谁, path " + path.path() + ", the median path by final price):"
                 + " consumers (消费者) paid " + Units.formatFen(paidIn)
                 + " for their orders" + (subsidy > 0 ? " and the operator injected " + Units.formatFen(subsidy)
-                + " of its own funds (融资补贴)" : "") + ". Merchants and suppliers were paid for the goods ("
+                + " of its own funds (融资补贴)" : "") + ". Merchants and suppliers received "
                 + Units.formatFen(path.tookOut()[ParticipantClass.MERCHANTS.ordinal()]
                         + path.tookOut()[ParticipantClass.SUPPLIERS.ordinal()])
-                + (rebates > 0 ? ", which includes " + Units.formatFen(rebates) + " of mall rebates (商家返点) that merchants"
-                        + " earned from mall orders' distribution budget" : "")
-                + "), the platform (平台) kept " + Units.formatFen(path.tookOut()[ParticipantClass.PLATFORM.ordinal()])
+                + (rebates > 0 ? " (for the goods, and " + Units.formatFen(rebates) + " of mall rebates (商家返点) that"
+                        + " merchants earned from mall orders' distribution budget)" : " for the goods")
+                + ", the platform (平台) kept " + Units.formatFen(path.tookOut()[ParticipantClass.PLATFORM.ordinal()])
                 + ", and referral, recruitment and agent rewards (分销/招商/区代) of " + Units.formatFen(rewards)
                 + " came out of the distribution budget of the settled orders. Sellers and exiting participants were paid "
                 + Units.formatFen(poolPaid) + " from the pool (盈利池); the pool is filled only by the pool share of"
@@ -106,11 +109,12 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
             paidBack += result.cohortTotal(month, PathResult.COHORT_PAID_BACK);
         }
         String share = users == 0 ? "0%" : CohortRow.share(exited, users);
-        String back = spend == 0 ? "0.00" : Units.formatFen(paidBack * 10_000 / spend);
+        String back = spend == 0 ? "0.00" : Units.formatFen(CohortRow.perHundred(paidBack, spend));
         return "Forced exits (强制出局): over all paths " + exited + " of " + users + " consumers (" + share
-                + ") reached their exit at least once. Consumers as a whole were paid back " + back
+                + ") reached their exit at least once. Consumers as a whole, all paths together, were paid back " + back
                 + " from the pool for every 100.00 they spent (points sold and exits; referral rewards not counted)."
-                + " The cohort table shows who: early cohorts exit, later ones wait for growth that may not come.";
+                + (exited > 0 ? " The cohort table shows who: early cohorts exit, later ones wait for growth that may not"
+                        + " come." : " Nobody reached an exit: what they were paid back came from selling points.");
     }
 
     /** Orders that paid into the pool and got no point for it, over all paths; empty when there were none. */
@@ -153,8 +157,8 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         if (paths == 0) {
             return "";
         }
-        return "Subsidies into a pool nobody holds (无人持有时的补贴): in " + paths + " of " + result.paths().size()
-                + (result.paths().size() == 1 ? " path " : " paths ") + Units.formatFen(amount) + " in all was injected"
+        return "Subsidies into a pool nobody holds (无人持有时的补贴): in " + ofPaths(paths, result) + " "
+                + Units.formatFen(amount) + " in all was injected"
                 + " while no point was in circulation. Nobody held a claim on it: the first orders after it mint points at"
                 + " the last price (the initial price if no point ever existed, R-3.1) and share the subsidy between"
                 + " them, a windfall to whoever buys first, and the price jumps. Inject subsidies while points are held if they are meant to support holders.";
@@ -189,6 +193,49 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " times the price they bought at. " + need + ". The cohort table gives the figure for every cohort.";
     }
 
+    /**
+     * What {@code zengzhi plan check} warns about the plan (budget, then compliance), and a budget warning for
+     * each region whose stores' commission leaves too small a distribution budget for the plan's rewards.
+     */
+    static List<Finding> warnings(Scenario scenario) {
+        Plan plan = scenario.plan();
+        List<Finding> warnings = new ArrayList<>(PlanCheck.warningsOf(plan));
+        for (int i = 0; i < scenario.regions().size(); i++) {
+            Scenario.Region region = scenario.regions().get(i);
+            long commission = region.commissionPpm();
+            // The plan's own warning covers its minimum commission; the default commission always pays in full.
+            if (region.merchants() > 0 && commission >= 0 && commission != plan.store().minCommissionPpm()) {
+                warnings.addAll(PlanCheck.storeBudgetAt(plan, commission, "regions[" + i + "].commission"));
+            }
+        }
+        return warnings;
+    }
+
+    /** Rewards the distribution budget cut, over all paths; empty when none was. */
+    private static String rewardsCut(SimulationResult result) {
+        long cut = 0;
+        int paths = 0;
+        for (PathResult path : result.paths()) {
+            long inPath = total(path, Series.REWARD_CUT);
+            cut += inPath;
+            paths += inPath > 0 ? 1 : 0;
+        }
+        if (cut == 0) {
+            return "";
+        }
+        return "Rewards cut (奖励削减, R-2.4): in " + ofPaths(paths, result) + " the settled orders'"
+                + " rewards came to " + Units.formatFen(cut) + " less in all than their rates give, because an order's"
+                + " distribution budget ran out first (the budget is paid out in the order direct, indirect, first order,"
+                + " recruitment, agents, mall rebate, so the later ones lose out; see the warnings below and"
+                + " series/reward_cut.csv).";
+    }
+
+    /** "2 of 16 paths", "1 of 1 path". */
+    private static String ofPaths(int some, SimulationResult result) {
+        int paths = result.paths().size();
+        return some + " of " + paths + (paths == 1 ? " path" : " paths");
+    }
+
     /** The last cohort anyone joined, or null when nobody ever did. */
     private static CohortRow lastJoined(List<CohortRow> cohorts) {
         for (int i = cohorts.size() - 1; i >= 0; i--) {
@@ -212,7 +259,8 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
     String plainText() {
         StringBuilder out = new StringBuilder();
         paragraphs.forEach(paragraph -> out.append(paragraph).append("\n\n"));
-        out.append("Compliance warnings of the plan (合规提示, R-4.6, R-9.3): ").append(findings.size()).append('\n');
+        out.append("Warnings of the plan and the scenario (预算与合规提示, R-2.3, R-4.6, R-9.3): ").append(findings.size())
+                .append('\n');
         findings.forEach(finding -> out.append("  ").append(finding).append('\n'));
         return out.toString();
     }

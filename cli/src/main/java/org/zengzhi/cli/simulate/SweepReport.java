@@ -39,27 +39,39 @@ final class SweepReport {
         List<String> columnList = new ArrayList<>(columns);
         List<String> lineList = new ArrayList<>(lines);
         StringBuilder data = new StringBuilder();
+        StringBuilder refused = new StringBuilder();
+        long most = 1;
         for (SweepRow row : rows) {
+            String cell = "[" + columnList.indexOf(row.values().get(column)) + "," + lineList.indexOf(rowLabel(axes, row));
             if (row.refused() == null) {
-                data.append(data.length() == 0 ? "" : ",").append('[').append(columnList.indexOf(row.values().get(column)))
-                        .append(',').append(lineList.indexOf(rowLabel(axes, row))).append(',').append(row.exitedShare())
-                        .append(']');
+                data.append(data.length() == 0 ? "" : ",").append(cell).append(',').append(row.exitedShare()).append(']');
+                most = Math.max(most, row.exitedMilliPercent());
+            } else {
+                refused.append(refused.length() == 0 ? "" : ",").append(cell).append(']');
             }
         }
+        // The colour scale runs to the largest share swept, so small shares still differ in colour.
+        String max = org.zengzhi.engine.Units.format(most, 3);
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sweep — ")
                 .append(HtmlReport.escape(scenario.name())).append("</title><script>").append(HtmlReport.echarts())
                 .append("</script><style>body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse;"
                         + "font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px}th{background:#eee}</style></head><body>")
                 .append("<h1>Parameter sweep (参数扫描): ").append(HtmlReport.escape(scenario.name())).append("</h1>")
-                .append("<p>Share of consumers who ever reached their forced exit (强制出局), over ").append(scenario.paths())
-                .append(" paths of ").append(scenario.horizonMonths()).append(" months per combination.</p>")
+                .append("<p>Share of consumers who ever reached their forced exit (强制出局), in percent, all ")
+                .append(scenario.paths()).append(" paths of ").append(scenario.horizonMonths())
+                .append(" months of a combination together. In the table the final price, the pool cash and the"
+                        + " platform's revenue are medians over paths; the share and paid back per 100 spent are over all"
+                        + " paths together.</p>")
                 .append("<div id=\"heat\" style=\"height:").append(Math.max(300, 40 * lineList.size() + 120))
                 .append("px;max-width:1000px\"></div><script>echarts.init(document.getElementById('heat'),null,"
                         + "{renderer:'svg'}).setOption({animation:false,tooltip:{},grid:{left:160,top:30,bottom:60},xAxis:{type:'category',name:")
                 .append(Charts.quote(column)).append(",data:").append(list(columnList)).append("},yAxis:{type:'category',data:")
-                .append(list(lineList)).append("},visualMap:{min:0,max:100,calculable:true,orient:'horizontal',left:'center',"
-                        + "bottom:0},series:[{type:'heatmap',data:[").append(data)
-                .append("],label:{show:true}}]});</script><h2>Table</h2><table><tr>");
+                .append(list(lineList)).append("},visualMap:{min:0,max:").append(max).append(",calculable:true,orient:'horizontal',left:'center',"
+                        + "bottom:0,seriesIndex:0},series:[{type:'heatmap',data:[").append(data)
+                .append("],label:{show:true}},{type:'scatter',symbolSize:0,data:[").append(refused)
+                .append("],label:{show:true,formatter:'refused',color:'#c23531'}}]});</script>")
+                .append("<p>Cells marked refused are combinations the plan rules refuse; the table gives the reason.</p>")
+                .append("<h2>Table</h2><table><tr>");
         for (String name : header) {
             html.append("<th>").append(HtmlReport.escape(name)).append("</th>");
         }

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.zengzhi.engine.Units;
 
 /**
- * One combination of a sweep and what it gave (medians over paths): the final price, the share of consumers
- * who ever exited, what the pool paid back per 100.00 spent, the pool cash left and the platform's revenue.
- * A combination the plan rules refuse carries the reason instead.
+ * One combination of a sweep and what it gave: the final price, the pool cash left and the platform's revenue
+ * (medians over paths); the share of consumers who ever exited (in thousandths of a percent) and what the pool
+ * paid back per 100.00 spent (all paths together). A combination the plan rules refuse carries the reason instead.
  */
-record SweepRow(Map<String, String> values, String refused, long finalPrice, long exitedPerMille,
+record SweepRow(Map<String, String> values, String refused, long finalPrice, long exitedMilliPercent,
         long paidBackPerHundredFen, long poolCashFen, long platformFen) {
 
     static SweepRow refused(Map<String, String> values, String reason) {
@@ -29,12 +29,14 @@ record SweepRow(Map<String, String> values, String refused, long finalPrice, lon
         }
         int last = result.months() - 1;
         return new SweepRow(values, null, result.percentile(Series.PRICE, last, 50),
-                users == 0 ? 0 : exited * 1000 / users, spend == 0 ? 0 : paidBack * 10_000 / spend,
+                users == 0 ? 0 : (exited * 100_000 + users / 2) / users,
+                spend == 0 ? 0 : CohortRow.perHundred(paidBack, spend),
                 result.medianClass(ParticipantClass.POOL, false), result.medianClass(ParticipantClass.PLATFORM, false));
     }
 
+    /** The share who ever exited, in percent with 3 decimals (8 of 17,000 is 0.047, not 0.0). */
     String exitedShare() {
-        return Units.format(exitedPerMille, 1);
+        return Units.format(exitedMilliPercent, 3);
     }
 
     String[] metrics() {

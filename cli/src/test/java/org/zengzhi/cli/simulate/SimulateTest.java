@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zengzhi.cli.Main;
+import org.zengzhi.engine.Units;
 
 /** {@code zengzhi simulate} and {@code sweep} end to end, on small scenarios. */
 class SimulateTest {
@@ -158,6 +159,39 @@ class SimulateTest {
         assertThat(lines.get(0)).startsWith("alpha,k,direct,final_price_p50");
         assertThat(lines.get(3)).startsWith("70%,2,0.3%,1.8674");
         assertThat(temp.resolve("sweep.html")).content().contains("heatmap");
+    }
+
+    @Test
+    void aSweepShowsExitSharesAsSimulateCountsThemAndMarksRefusedCombinations() throws IOException {
+        // the growth-stop scenario's plan (fast exits) at k = 2 and 3; a recruitment reward of 50% cannot
+        // fit the distribution budget, so those combinations are refused with the reason.
+        Path out = temp.resolve("sweep");
+        Run run = cli("sweep", RESOURCES.resolve("growth-stop.yaml").toString(), "--out", out.toString(), "--paths", "2",
+                "--k", "2,3", "--recruitment", "0%,50%");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<String[]> rows = Files.readAllLines(out.resolve("sweep.csv")).stream().skip(1).map(l -> l.split(",", -1)).toList();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.stream().filter(row -> row[1].equals("50%"))).hasSize(2)
+                .allSatisfy(row -> assertThat(row[row.length - 1]).contains("exceed"));
+        String[] k2 = rows.stream().filter(row -> row[0].equals("2") && row[1].equals("0%")).findFirst().orElseThrow();
+        assertThat(k2[3]).as("share ever exited, percent").matches("\\d+\\.\\d{3}");
+        // The same combination through simulate: ever exited over consumers, all paths together.
+        Path plan = temp.resolve("fast-exit.yaml");
+        Files.writeString(plan, Files.readString(RESOURCES.resolve("fast-exit.yaml"))
+                .replaceAll("exitMultiple: *[0-9.]+", "exitMultiple: 2"));
+        Path scenario = temp.resolve("growth-stop.yaml");
+        Files.writeString(scenario, Files.readString(RESOURCES.resolve("growth-stop.yaml")));
+        Path simulated = temp.resolve("simulated");
+        assertThat(cli("simulate", scenario.toString(), "--out", simulated.toString(), "--paths", "2").exitCode()).isZero();
+        long consumers = 0;
+        long exited = 0;
+        for (String line : Files.readAllLines(simulated.resolve("cohorts.csv")).subList(1, 31)) {
+            consumers += Long.parseLong(line.split(",")[1]);
+            exited += Long.parseLong(line.split(",")[2]);
+        }
+        assertThat(exited).as("some exit at k = 2").isPositive();
+        assertThat(Units.parseFixed(k2[3], 3)).isEqualTo((exited * 100_000 + consumers / 2) / consumers);
+        assertThat(out.resolve("sweep.html")).content().contains("formatter:'refused'").contains("heatmap");
     }
 
     private static List<Path> files(Path folder) throws IOException {

@@ -62,7 +62,7 @@ class SummaryTest {
         long rewards = total(out, "reward_direct") + total(out, "reward_indirect") + total(out, "reward_first_order")
                 + total(out, "reward_recruitment") + total(out, "reward_agent");
         assertThat(rebates).isPositive();
-        assertThat(text).contains("which includes " + Units.formatFen(rebates) + " of mall rebates (商家返点)")
+        assertThat(text).contains("(for the goods, and " + Units.formatFen(rebates) + " of mall rebates (商家返点)")
                 .contains("rewards (分销/招商/区代) of " + Units.formatFen(rewards) + " came out");
     }
 
@@ -162,6 +162,36 @@ class SummaryTest {
                 + "regions: [{code: \"440106\"}]\nsubsidies: [{month: %d, amount: 1000.00}]\n";
         assertThat(summary(scenario.formatted(0))).contains("in 1 of 1 path 1000.00 in all was injected while no point");
         assertThat(summary(scenario.formatted(1))).doesNotContain("nobody holds");
+    }
+
+    @Test
+    void rewardsTheBudgetCannotPayAreCountedAsCutAndTheRegionsCommissionIsWarnedAbout() throws IOException {
+        // stores at 5% commission, 10% of it to distribution: ⌊⌊12345 · 5%⌋ · 10%⌋ = 61 fen of budget.
+        // Each consumer is bound to the store's owner at the first payment, who gets the direct 0.3% (37 fen);
+        // recruitment 0.5% (61) is cut to the 24 left, the agents' 0.3% in all (37) to nothing.
+        String text = summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 3\npopulation: {initial: 50, invited: 0%}\n"
+                + "orders: {amount: {value: 123.45}}\n"
+                + "regions: [{code: \"440106\", commission: 5%, agents: [district, city, province]}]\n");
+        Path out = temp.resolve("out");
+        long amount = 12_345;
+        long nominal = amount * 3_000 / 1_000_000 + amount * 5_000 / 1_000_000 + amount * 3_000 / 1_000_000;
+        long budget = amount * 50_000 / 1_000_000 * 100_000 / 1_000_000;
+        long orders = column(out, "orders", "path0").stream().mapToLong(Long::parseLong).sum();
+        assertThat(orders).isEqualTo(150);
+        assertThat(total(out, "reward_cut")).isEqualTo(orders * (nominal - budget));
+        assertThat(total(out, "reward_agent")).isZero();
+        assertThat(text).contains("rewards came to " + Units.formatFen(orders * (nominal - budget)) + " less in all")
+                .contains("regions[0].commission: at a commission of 5% the distribution budget is 0.5% of the amount");
+        assertThat(summary("plan: " + LOCAL_LIFE + "\npaths: 1\nhorizonMonths: 2\npopulation: {initial: 5}\n"
+                + "regions: [{code: \"440106\"}]\n")).doesNotContain("Rewards cut").doesNotContain("regions[0].commission");
+    }
+
+    @Test
+    void paidBackPer100IsRoundedHalfUp() {
+        assertThat(CohortRow.perHundred(42_145_687, 782_230_601)).isEqualTo(539); // 5.3879 → 5.39
+        assertThat(CohortRow.perHundred(1, 3)).isEqualTo(3_333); // 33.33
+        assertThat(CohortRow.perHundred(2, 3)).isEqualTo(6_667); // 66.666… → 66.67
+        assertThat(CohortRow.perHundred(1, 200)).isEqualTo(50); // 0.5 exactly
     }
 
     private static long total(Path out, String series) throws IOException {
