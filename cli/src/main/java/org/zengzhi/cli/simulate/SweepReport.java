@@ -44,7 +44,9 @@ final class SweepReport {
         for (SweepRow row : rows) {
             String cell = "[" + columnList.indexOf(row.values().get(column)) + "," + lineList.indexOf(rowLabel(axes, row));
             if (row.refused() == null) {
-                data.append(data.length() == 0 ? "" : ",").append(cell).append(',').append(row.exitedShare()).append(']');
+                // The share as text beside the number, so the cell shows it as the table does (0.047, 0.000).
+                data.append(data.length() == 0 ? "" : ",").append(cell).append(',').append(row.exitedShare()).append(",'")
+                        .append(row.exitedShare()).append("']");
                 most = Math.max(most, row.exitedMilliPercent());
             } else {
                 refused.append(refused.length() == 0 ? "" : ",").append(cell).append(']');
@@ -66,11 +68,12 @@ final class SweepReport {
                 .append("px;max-width:1000px\"></div><script>echarts.init(document.getElementById('heat'),null,"
                         + "{renderer:'svg'}).setOption({animation:false,tooltip:{},grid:{left:160,top:30,bottom:60},xAxis:{type:'category',name:")
                 .append(Charts.quote(column)).append(",data:").append(list(columnList)).append("},yAxis:{type:'category',data:")
-                .append(list(lineList)).append("},visualMap:{min:0,max:").append(max).append(",calculable:true,orient:'horizontal',left:'center',"
+                .append(list(lineList)).append("},visualMap:{min:0,max:").append(max).append(",precision:3,calculable:true,orient:'horizontal',left:'center',"
                         + "bottom:0,seriesIndex:0},series:[{type:'heatmap',data:[").append(data)
-                .append("],label:{show:true}},{type:'scatter',symbolSize:0,data:[").append(refused)
+                .append("],label:{show:true,formatter:function(p){return p.data[3];}}},{type:'scatter',symbolSize:0,data:[").append(refused)
                 .append("],label:{show:true,formatter:'refused',color:'#c23531'}}]});</script>")
-                .append("<p>Cells marked refused are combinations the plan rules refuse; the table gives the reason.</p>")
+                .append(refused.length() == 0 ? "" : "<p>Cells marked refused are combinations the plan rules refuse;"
+                        + " the table gives the reason.</p>")
                 .append("<h2>Table</h2><table><tr>");
         for (String name : header) {
             html.append("<th>").append(HtmlReport.escape(name)).append("</th>");
