@@ -3,15 +3,15 @@ package org.zengzhi.cli.simulate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.engine.Finding;
 import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.engine.Units;
 
 /**
  * The plain-language summary at the top of the report (R-9.3): who is paid from whose money, what the
- * forced exits paid and to how many, the growth each cohort needs to reach its exit, and the plan's
- * compliance warnings. Who pays whom is the median path's ({@link SimulationResult#medianPath}); other figures
+ * forced exits paid and to how many, the growth each cohort needs to reach its exit, and the warnings of
+ * the plan and the scenario. Who pays whom is the median path's ({@link SimulationResult#medianPath}); other figures
  * are medians over paths unless a range or a total over paths is given.
  */
 record Summary(List<String> paragraphs, List<Finding> findings) {
@@ -114,7 +114,8 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + ") reached their exit at least once. Consumers as a whole, all paths together, were paid back " + back
                 + " from the pool for every 100.00 they spent (points sold and exits; referral rewards not counted)."
                 + (exited > 0 ? " The cohort table shows who: early cohorts exit, later ones wait for growth that may not"
-                        + " come." : " Nobody reached an exit: what they were paid back came from selling points.");
+                        + " come." : paidBack > 0 ? " Nobody reached an exit: what they were paid back came from selling"
+                        + " points." : " Nobody reached an exit.");
     }
 
     /** Orders that paid into the pool and got no point for it, over all paths; empty when there were none. */
