@@ -28,6 +28,8 @@ import org.zengzhi.engine.RegionLevel;
  */
 public final class PathSimulator {
     static final int DAYS_PER_MONTH = 30;
+    /** The most orders a path draws in one month (their plan is held in memory while the month runs). */
+    static final long ORDERS_PER_MONTH_MAX = 20_000_000;
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final long PPM = 1_000_000;
     private static final int ORDER_BATCH = 1024;
@@ -169,11 +171,16 @@ public final class PathSimulator {
         int whole = (int) (perMonth / 1000);
         long fraction = perMonth % 1000;
         int[] counts = new int[consumers.activeCount];
-        int total = 0;
+        long drawn = 0;
         for (int i = 0; i < consumers.activeCount; i++) {
             counts[i] = whole + (fraction > 0 && random.nextLong(1000) < fraction ? 1 : 0);
-            total += counts[i];
+            drawn += counts[i];
         }
+        if (drawn > ORDERS_PER_MONTH_MAX) {
+            throw new TooLarge("orders.perUserPerMonth: " + consumers.activeCount + " active consumers draw " + drawn
+                    + " orders in a month, more than the simulator holds (" + ORDERS_PER_MONTH_MAX + ")");
+        }
+        int total = (int) drawn;
         int[] users = new int[total];
         byte[] days = new byte[total];
         Arrays.fill(dayCounts, 0);
@@ -384,6 +391,18 @@ public final class PathSimulator {
         /** The dense index of a consumer id "u<n>". */
         static int index(String id) {
             return Integer.parseInt(id, 1, id.length(), 10);
+        }
+    }
+
+    /**
+     * A scenario whose figures outgrow what a path can hold (orders in a month, or money beyond 64-bit integers):
+     * each field was within its limits, but not their product. A bad scenario (exit code 2), not a bug.
+     */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
         }
     }
 }

@@ -34,6 +34,9 @@ public final class ScenarioReader {
         if (!Files.isReadable(file)) {
             throw new ScenarioException("(file)", "cannot read " + file);
         }
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException("(file)", file + " is a folder, not a scenario file");
+        }
         Object tree;
         try {
             tree = PlanFiles.loadTree(Files.readString(file, StandardCharsets.UTF_8));
@@ -186,12 +189,16 @@ public final class ScenarioReader {
 
     private static List<Scenario.Region> regions(Fields root, Plan plan) throws ScenarioException {
         List<Scenario.Region> regions = new ArrayList<>();
+        Set<String> codes = new java.util.HashSet<>();
         for (Map.Entry<String, Object> item : root.list("regions")) {
             Fields fields = Fields.of(item.getKey(), item.getValue(),
                     Set.of("code", "merchants", "recruiters", "commission", "agents"));
             String code = fields.requiredText("code");
             if (RegionDirectory.STANDARD.path(code).isEmpty()) {
                 throw new ScenarioException(fields.field("code"), "is not a GB/T 2260 region code: " + code);
+            }
+            if (!codes.add(code)) {
+                throw new ScenarioException(fields.field("code"), "region " + code + " is listed twice: list each region once");
             }
             long commission = fields.has("commission") ? fields.rate("commission", -1) : -1;
             Plan.StoreSplit store = plan.store();
@@ -219,6 +226,9 @@ public final class ScenarioReader {
                 level = RegionLevel.valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(item.getKey(), "must be district, city or province, not \"" + text + "\"");
+            }
+            if (levels.contains(level)) {
+                throw new ScenarioException(item.getKey(), lower(level) + " is listed twice");
             }
             if (!onPath.contains(level)) {
                 String takes = String.join(", ", onPath.stream().map(ScenarioReader::lower).toList());

@@ -2,6 +2,7 @@ package org.zengzhi.cli.simulate;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.zengzhi.cli.VersionProvider;
@@ -13,11 +14,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code zengzhi simulate SCENARIO --out DIR}: runs a scenario through the engine and writes its report. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = { "Runs a scenario (YAML, see docs/simulator.md) through the real engine, every path in parallel,",
-            "and writes DIR/report.html (self-contained) with a CSV of every series." },
+        description = { "Runs a scenario (YAML, see docs/simulator.md) through the real engine, paths in parallel, and"
+            + " writes DIR/report.html (self-contained) with a CSV of every series.",
+            "An existing DIR is written over: the report's files are replaced, other files are left." },
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = { "0:report written", "1:a path broke conservation (a bug: the report is not written)",
-            "2:bad scenario or option" })
+        exitCodeList = { "0:report written", "1:a path broke conservation (a bug) or the report could not be written",
+            "2:bad scenario or option, or a scenario too large for a path (nothing is written)" })
 public final class SimulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "The scenario file.")
     private Path scenarioFile;
@@ -53,14 +55,23 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationResult result;
         try {
             result = Simulation.run(scenario, threads == null ? Simulation.cores() : threads);
+        } catch (PathSimulator.TooLarge | ArithmeticException e) {
+            err.println(scenarioFile + ": " + Options.tooLarge(e) + "; nothing was written");
+            return CommandLine.ExitCode.USAGE;
         } catch (IllegalStateException e) {
-            err.println("simulation failed: " + e.getMessage());
+            err.println("simulation failed: " + e.getMessage() + "; nothing was written");
             return 1;
         }
-        ReportWriter.write(result, out);
+        try {
+            ReportWriter.write(result, out);
+        } catch (java.io.IOException e) {
+            err.println("cannot write the report in " + out + ": " + e);
+            return 1;
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         spec.commandLine().getOut().println("wrote " + out.resolve("report.html") + ": " + result.paths().size()
-                + (result.paths().size() == 1 ? " path × " : " paths × ") + scenario.horizonMonths() + " months, "
+                + (result.paths().size() == 1 ? " path × " : " paths × ") + scenario.horizonMonths()
+                + (scenario.horizonMonths() == 1 ? " month, " : " months, ")
                 + result.totalOrders() + " orders in " + millis + " ms");
         return 0;
     }
@@ -97,8 +108,29 @@ public final class SimulateCommand implements Callable<Integer> {
                     if (!java.nio.file.Files.isWritable(at)) {
                         throw new ScenarioException("--out", "cannot write in " + at);
                     }
+                    checkReportNames(out);
                     return;
                 }
+            }
+        }
+
+        /** The message of a scenario too large for a path: ours names the field; an overflow says what to lower. */
+        static String tooLarge(RuntimeException e) {
+            return e instanceof PathSimulator.TooLarge ? e.getMessage()
+                    : "the scenario's money or price outgrows 64-bit integers (" + e.getMessage() + "): lower"
+                            + " orders.amount, the population or orders.perUserPerMonth";
+        }
+
+        /** What the report writes into an existing folder must not be there as the other kind (file or folder). */
+        private static void checkReportNames(Path out) throws ScenarioException {
+            for (String file : List.of("report.html", "summary.txt", "cohorts.csv", "classes.csv", "sweep.csv", "sweep.html")) {
+                if (java.nio.file.Files.isDirectory(out.resolve(file))) {
+                    throw new ScenarioException("--out", out.resolve(file) + " is a folder; the report writes a file there");
+                }
+            }
+            Path series = out.resolve("series");
+            if (java.nio.file.Files.exists(series) && !java.nio.file.Files.isDirectory(series)) {
+                throw new ScenarioException("--out", series + " is a file; the report writes its series in a folder there");
             }
         }
 

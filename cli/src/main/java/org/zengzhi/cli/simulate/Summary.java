@@ -34,9 +34,10 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         if (!unminted.isEmpty()) {
             text.add(unminted);
         }
-        String windfall = subsidiesWithoutHolders(result);
-        if (!windfall.isEmpty()) {
-            text.add(windfall);
+        for (String windfall : List.of(subsidiesWithoutHolders(result), cashWithoutHolders(result))) {
+            if (!windfall.isEmpty()) {
+                text.add(windfall);
+            }
         }
         text.add(growthNeeded(result, cohorts));
         text.add("Price (积分价格): from " + Units.format(result.percentile(Series.PRICE, 0, 50), 4) + " at the end of month 0 to "
@@ -163,6 +164,33 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " while no point was in circulation. Nobody held a claim on it: the first orders after it mint points at"
                 + " the last price (the initial price if no point ever existed, R-3.1) and share the subsidy between"
                 + " them, a windfall to whoever buys first, and the price jumps. Inject subsidies while points are held if they are meant to support holders.";
+    }
+
+    /**
+     * Months that ended with cash in the pool and no point in circulation (every point sold or forced out):
+     * the next orders mint at the last price and share that cash, as with a subsidy into such a pool.
+     */
+    private static String cashWithoutHolders(SimulationResult result) {
+        int paths = 0;
+        long most = 0;
+        for (PathResult path : result.paths()) {
+            boolean any = false;
+            for (int month = 0; month < result.months(); month++) {
+                long cash = path.series(Series.POOL_CASH)[month];
+                if (cash > 0 && path.series(Series.CIRCULATING_POINTS)[month] == 0) {
+                    most = Math.max(most, cash);
+                    any = true;
+                }
+            }
+            paths += any ? 1 : 0;
+        }
+        if (paths == 0) {
+            return "";
+        }
+        return "Pool cash nobody holds (无人持有的盈利池): in " + ofPaths(paths, result) + " a month ended with every point"
+                + " sold or forced out while the pool still held cash (up to " + Units.formatFen(most) + "). The first"
+                + " orders after it mint points at the last price (R-3.1) and share that cash between them, a windfall to"
+                + " whoever buys first, and the price jumps; a cohort's estimate from such a month starts from that jump.";
     }
 
     private static String growthNeeded(SimulationResult result, List<CohortRow> cohorts) {

@@ -104,14 +104,17 @@ public final class SweepCommand implements Callable<Integer> {
             for (Map<String, String> combination : combinations(axes)) {
                 rows.add(run(scenario, combination));
             }
+        } catch (PathSimulator.TooLarge | ArithmeticException e) {
+            err.println(scenarioFile + ": " + SimulateCommand.Options.tooLarge(e) + "; nothing was written");
+            return CommandLine.ExitCode.USAGE;
         } catch (IllegalStateException e) {
-            err.println("simulation failed: " + e.getMessage());
+            err.println("simulation failed: " + e.getMessage() + "; nothing was written");
             return 1;
         }
         Files.createDirectories(out);
         SweepReport.write(out, scenario, new ArrayList<>(axes.keySet()), rows);
         spec.commandLine().getOut().println("wrote " + out.resolve("sweep.html") + " and sweep.csv: " + rows.size()
-                + " combinations");
+                + (rows.size() == 1 ? " combination" : " combinations"));
         return 0;
     }
 

@@ -41,6 +41,8 @@ class ScenarioErrorsTest {
             population: {growth: [{curve: linear, newUsers: 5}]}              | population.growth[0].increase: is required for a linear curve
             orders: {amount: {value: 10.00, min: 5.00}}                       | orders.amount.min: unknown key; a fixed amount takes distribution, value
             orders: {amount: {distribution: uniform, min: 1.00, max: 5.00, value: 2.00}} | orders.amount.value: unknown key; a uniform amount takes distribution, max, min
+            regions: [{code: "440106"}, {code: "440106"}]                     | regions[1].code: region 440106 is listed twice
+            regions: [{code: "440106", agents: [district, city, district]}]   | regions[0].agents[2]: district is listed twice
             regions: [{code: "440100", agents: [district]}]                   | regions[0].agents[0]: region 440100 is a city: its path has no district (it takes city, province)
             plan: .                                                           | plan: cannot read the plan file
             """)
@@ -72,5 +74,41 @@ class ScenarioErrorsTest {
             }
         }
         assertThat(file).isEmptyFile();
+    }
+
+    @Test
+    void aReportNameTakenByTheOtherKindIsRefusedBeforeTheRun() throws IOException {
+        String scenario = SimulateTest.RESOURCES.resolve("seed-002-table.yaml").toString();
+        Path out = temp.resolve("out");
+        Files.createDirectories(out.resolve("report.html"));
+        SimulateTest.Run run = cli("simulate", scenario, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr()).contains("report.html is a folder").doesNotContain("Exception");
+        Path other = temp.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("series"), "");
+        run = cli("simulate", scenario, "--out", other.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("series is a file");
+        assertThat(other.resolve("summary.txt")).doesNotExist();
+        run = cli("simulate", temp.toString(), "--out", temp.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("is a folder, not a scenario file").doesNotContain("Exception");
+    }
+
+    @Test
+    void figuresTooLargeForAPathAreABadScenarioNotACrash() throws IOException {
+        // Each field is within its limits; their product is not: ten billion yuan an order, every holder
+        // selling every month, takes the pool's price past what 64-bit integers hold (R-1.4 keeps it exact).
+        Path scenario = temp.resolve("large.yaml");
+        Files.writeString(scenario, "plan: " + SimulateTest.RESOURCES.toAbsolutePath().resolve("../../../../../plans/mall.yaml")
+                .normalize() + "\npaths: 1\nhorizonMonths: 12\npopulation: {initial: 100}\n"
+                + "orders: {amount: {value: 10000000000.00}}\nselling: {share: 100%}\n");
+        Path out = temp.resolve("out");
+        SimulateTest.Run run = cli("simulate", scenario.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr()).contains("outgrows 64-bit integers").contains("nothing was written")
+                .doesNotContain("Exception");
+        assertThat(out).doesNotExist();
     }
 }
