@@ -65,7 +65,7 @@ final class HtmlReport {
     private static void cohortTable(StringBuilder html, List<CohortRow> cohorts) {
         html.append("<h2>Cohorts by month of joining (all paths together)</h2>\n<p>Share who ever reached their exit,"
                 + " median months from joining to the first exit, what they spent and what the pool paid them back;"
-                + " the median path's price when they joined, the price their exit needs, and the new consumption"
+                + " the median price over paths when they joined, the price their exit needs, and the new consumption"
                 + " needed after them to get there (orders alone, an estimate: \"never\" when new orders put nothing into"
                 + " the pool, \"more than 10^16\" CNY when the estimate gives up). The exit price is the cohort's month-end"
                 + " price times k/(s·α), so members who joined early in the month may exit below it. A month nobody joined"
