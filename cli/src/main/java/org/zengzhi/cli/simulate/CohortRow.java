@@ -82,11 +82,18 @@ record CohortRow(int month, long users, long exited, int medianMonthsToExit, lon
         return Units.format((part * 1000 + whole / 2) / whole, 1) + "%";
     }
 
-    /** The new consumption needed as the report writes it: an amount, "never" or "more than 10^16". */
+    /**
+     * The new consumption needed as the report writes it: an amount, "never" or "more than 10^16" (from 10¹⁶ CNY
+     * up, so an amount the estimate gave up on never reads as less than one it counted to the end).
+     */
     static String needed(long consumptionNeededFen) {
         return consumptionNeededFen == ExitNeed.NEVER ? "never"
-                : consumptionNeededFen == ExitNeed.BEYOND ? "more than 10^16" : Units.formatFen(consumptionNeededFen);
+                : consumptionNeededFen == ExitNeed.BEYOND || consumptionNeededFen >= NEEDED_SHOWN_MAX_FEN
+                        ? "more than 10^16" : Units.formatFen(consumptionNeededFen);
     }
+
+    /** 10¹⁶ CNY in fen: needs from here up are written "more than 10^16". */
+    static final long NEEDED_SHOWN_MAX_FEN = 1_000_000_000_000_000_000L;
 
     /** Paid back per 100.00 spent. */
     String paidBackPerHundred() {

@@ -68,7 +68,7 @@ final class HtmlReport {
                 + " the median price over paths when they joined, the price their exit needs, and the new consumption"
                 + " needed after them to get there (orders alone, an estimate: \"never\" when new orders put nothing into"
                 + " the pool, \"more than 10^16\" CNY when the estimate gives up). The exit price is the cohort's month-end"
-                + " price times k/(s·α), so members who joined early in the month may exit below it. A month nobody joined"
+                + " price times k/(s·α) (k the exit multiple, s the pool's share of an order, α the mint ratio), so members who joined early in the month may exit below it. A month nobody joined"
                 + " has no exit figures.</p>\n<table><tr>");
         for (String column : new String[] { "cohort", "consumers", "ever exited", "share", "median months to exit",
             "spent", "paid back", "per 100 spent", "price at joining", "exit price", "new consumption needed" }) {

@@ -23,7 +23,8 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         int last = result.months() - 1;
         int paths = result.paths().size();
         text.add("Scenario \"" + scenario.name() + "\" on plan \"" + plan.name() + "\": " + paths
-                + (paths == 1 ? " path of " : " paths of ") + result.months() + " months (seed " + scenario.seed()
+                + (paths == 1 ? " path of " : " paths of ") + result.months()
+                + (result.months() == 1 ? " month (seed " : " months (seed ") + scenario.seed()
                 + "), run through the Zengzhi engine itself. Who is paid from whose money is one whole path, the median"
                 + " path by final price, so its figures add up; other figures are medians over paths unless a range"
                 + " (p10–p90 over paths) or a total over all paths is given. This is a simulation of assumed behaviour,"
@@ -43,9 +44,10 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         text.add("Price (积分价格): from " + Units.format(result.percentile(Series.PRICE, 0, 50), 4) + " at the end of month 0 to "
                 + Units.format(result.percentile(Series.PRICE, last, 50), 4) + " at the end (p10–p90 "
                 + Units.format(result.percentile(Series.PRICE, last, 10), 4) + "–"
-                + Units.format(result.percentile(Series.PRICE, last, 90), 4) + "). The price only rises while new"
-                + " orders, sales (the " + percent(1_000_000 - plan.pool().payoutRatioPpm()) + " retained, 回流) or"
-                + " subsidies add to the pool faster than points are minted; when consumption stops it stops.");
+                + Units.format(result.percentile(Series.PRICE, last, 90), 4) + "). The price only rises while pool"
+                + " cash grows faster than points: new orders' pool shares (of which only the mint ratio is minted),"
+                + " sales (the points are burned while " + percent(1_000_000 - plan.pool().payoutRatioPpm())
+                + " of their value stays in the pool, 回流) and subsidies; when consumption stops it stops.");
         String cut = rewardsCut(result);
         if (!cut.isEmpty()) {
             text.add(2, cut); // after who is paid from whose money
@@ -66,23 +68,28 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         long rebates = total(path, Series.REWARD_MALL_REBATE);
         long pointsLeft = path.series(Series.CIRCULATING_POINTS)[result.months() - 1];
         long unsettled = path.tookOut()[ParticipantClass.ESCROW.ordinal()];
+        long goods = path.tookOut()[ParticipantClass.MERCHANTS.ordinal()]
+                + path.tookOut()[ParticipantClass.SUPPLIERS.ordinal()];
+        long poolLeft = path.tookOut()[ParticipantClass.POOL.ordinal()];
         return "Who is paid from whose money (谁的钱付给谁, path " + path.path() + ", the median path by final price):"
                 + " consumers (消费者) paid " + Units.formatFen(paidIn)
                 + " for their orders" + (subsidy > 0 ? " and the operator injected " + Units.formatFen(subsidy)
                 + " of its own funds (融资补贴)" : "") + ". Merchants and suppliers received "
-                + Units.formatFen(path.tookOut()[ParticipantClass.MERCHANTS.ordinal()]
-                        + path.tookOut()[ParticipantClass.SUPPLIERS.ordinal()])
-                + (rebates > 0 ? " (for the goods, and " + Units.formatFen(rebates) + " of mall rebates (商家返点) that"
-                        + " merchants earned from mall orders' distribution budget)" : " for the goods")
+                + Units.formatFen(goods)
+                + (rebates > 0 ? " in all: " + Units.formatFen(goods - rebates) + " for the goods and "
+                        + Units.formatFen(rebates) + " of mall rebates (商家返点) that merchants earned from mall orders'"
+                        + " distribution budget" : " for the goods")
                 + ", the platform (平台) kept " + Units.formatFen(path.tookOut()[ParticipantClass.PLATFORM.ordinal()])
                 + ", and referral, recruitment and agent rewards (分销/招商/区代) of " + Units.formatFen(rewards)
                 + " came out of the distribution budget of the settled orders. Sellers and exiting participants were paid "
                 + Units.formatFen(poolPaid) + " from the pool (盈利池); the pool is filled only by the pool share of"
                 + " consumers' own orders and by subsidies, so every yuan paid out for points is a yuan some consumer"
-                + " (usually a later one) put in. At the end the pool still holds "
-                + Units.formatFen(path.tookOut()[ParticipantClass.POOL.ordinal()])
-                + (pointsLeft > 0 ? " behind the points of holders who have not exited"
-                        : " while no point is in circulation: nobody holds a claim on it until an order mints points again")
+                + " (usually a later one)" + (subsidy > 0 ? " or the operator's subsidy" : "") + " put in. At the end "
+                + (poolLeft == 0 ? "the pool is empty"
+                        : "the pool still holds " + Units.formatFen(poolLeft) + (pointsLeft > 0
+                                ? " behind the points of holders who have not exited"
+                                : " while no point is in circulation: nobody holds a claim on it until an order mints"
+                                        + " points again"))
                 + (unsettled > 0 ? ", and " + Units.formatFen(unsettled) + " of orders paid is not yet settled (待结算)"
                         + " and waits in escrow" : "")
                 + ".";
@@ -112,8 +119,9 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         String share = users == 0 ? "0%" : CohortRow.share(exited, users);
         String back = spend == 0 ? "0.00" : Units.formatFen(CohortRow.perHundred(paidBack, spend));
         return "Forced exits (强制出局): over all paths " + exited + " of " + users + " consumers (" + share
-                + ") reached their exit at least once. Consumers as a whole, all paths together, were paid back " + back
-                + " from the pool for every 100.00 they spent (points sold and exits; referral rewards not counted)."
+                + ") reached their exit at least once. " + (spend == 0 ? "Nobody spent anything."
+                        : "Consumers as a whole, all paths together, were paid back " + back + " from the pool for every"
+                                + " 100.00 they spent (points sold and exits; referral rewards not counted).")
                 + (exited > 0 ? " The cohort table shows who: early cohorts exit, later ones wait for growth that may not"
                         + " come." : paidBack > 0 ? " Nobody reached an exit: what they were paid back came from selling"
                         + " points." : " Nobody reached an exit.");
@@ -161,9 +169,10 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         }
         return "Subsidies into a pool nobody holds (无人持有时的补贴): in " + ofPaths(paths, result) + " "
                 + Units.formatFen(amount) + " in all was injected"
-                + " while no point was in circulation. Nobody held a claim on it: the first orders after it mint points at"
-                + " the last price (the initial price if no point ever existed, R-3.1) and share the subsidy between"
-                + " them, a windfall to whoever buys first, and the price jumps. Inject subsidies while points are held if they are meant to support holders.";
+                + " while no point was in circulation. Nobody held a claim on it: the first orders after it that mint points"
+                + " do so at the last price (the initial price if no point ever existed, R-3.1) and share the subsidy"
+                + " between them, a windfall to whoever buys first, and the price jumps (at a price so high that orders"
+                + " mint nothing, see orders that got no points, the cash stays stranded). Inject subsidies while points are held if they are meant to support holders.";
     }
 
     /**
@@ -189,8 +198,8 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
         }
         return "Pool cash nobody holds (无人持有的盈利池): in " + ofPaths(paths, result) + " a month ended with every point"
                 + " sold or forced out while the pool still held cash (up to " + Units.formatFen(most) + "). The first"
-                + " orders after it mint points at the last price (R-3.1) and share that cash between them, a windfall to"
-                + " whoever buys first, and the price jumps; a cohort's estimate from such a month starts from that jump.";
+                + " orders after it that mint points do so at the last price (R-3.1) and share that cash between them, a"
+                + " windfall to whoever buys first, and the price jumps; a cohort's estimate from such a month starts from that jump.";
     }
 
     private static String growthNeeded(SimulationResult result, List<CohortRow> cohorts) {
@@ -209,6 +218,7 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                     ? lastMonth + " has no estimate: new orders put nothing into the pool, so they cannot bring the price to "
                             + exitPrice + " (see the cohort table, \"never\")"
                     : lastCohort.consumptionNeededFen() == ExitNeed.BEYOND
+                            || lastCohort.consumptionNeededFen() >= CohortRow.NEEDED_SHOWN_MAX_FEN
                     ? lastMonth + " needs more than 10^16 CNY of new consumption after them for the price to reach "
                             + exitPrice + ": in practice, never"
                     : lastMonth + " needs about " + Units.formatFen(lastCohort.consumptionNeededFen())

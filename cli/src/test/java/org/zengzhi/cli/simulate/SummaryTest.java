@@ -62,7 +62,7 @@ class SummaryTest {
         long rewards = total(out, "reward_direct") + total(out, "reward_indirect") + total(out, "reward_first_order")
                 + total(out, "reward_recruitment") + total(out, "reward_agent");
         assertThat(rebates).isPositive();
-        assertThat(text).contains("(for the goods, and " + Units.formatFen(rebates) + " of mall rebates (商家返点)")
+        assertThat(text).contains(" for the goods and " + Units.formatFen(rebates) + " of mall rebates (商家返点)")
                 .contains("rewards (分销/招商/区代) of " + Units.formatFen(rewards) + " came out");
     }
 
