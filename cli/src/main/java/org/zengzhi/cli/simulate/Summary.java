@@ -172,7 +172,8 @@ record Summary(List<String> paragraphs, List<Finding> findings) {
                 + " while no point was in circulation. Nobody held a claim on it: the first orders after it that mint points"
                 + " do so at the last price (the initial price if no point ever existed, R-3.1) and share the subsidy"
                 + " between them, a windfall to whoever buys first, and the price jumps (at a price so high that orders"
-                + " mint nothing, see orders that got no points, the cash stays stranded). Inject subsidies while points are held if they are meant to support holders.";
+                + " mint nothing, see orders that got no points, the cash stays stranded). Inject subsidies while points"
+                + " are held if they are meant to support holders.";
     }
 
     /**
