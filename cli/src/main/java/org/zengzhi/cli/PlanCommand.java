@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.log.PlanFiles;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

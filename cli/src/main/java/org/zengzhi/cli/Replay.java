@@ -10,6 +10,9 @@ import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.log.EventWriter;
+import org.zengzhi.log.LogLineParser;
+import org.zengzhi.log.MalformedLineException;
 
 /**
  * Runs a command log through a fresh engine: each line is parsed, executed and its events written before

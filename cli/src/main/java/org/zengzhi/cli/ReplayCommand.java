@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.log.EventWriter;
+import org.zengzhi.log.PlanFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.log.PlanFiles;
 
 /**
  * The tenant's plan: on the first start it is created from a preset ({@code zengzhi.plan}: a name under

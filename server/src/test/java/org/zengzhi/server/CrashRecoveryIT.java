@@ -12,12 +12,12 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.zengzhi.cli.LogLines;
-import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.log.LogLines;
+import org.zengzhi.log.PlanFiles;
 
 /**
  * The crash test on PostgreSQL (a fresh schema), which the test reads beside the running server: after the

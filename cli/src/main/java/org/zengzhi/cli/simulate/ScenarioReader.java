@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.engine.RegionDirectory;
 import org.zengzhi.engine.RegionLevel;
+import org.zengzhi.log.PlanFiles;
 
 /**
  * Reads scenario files (YAML, see docs/simulator.md). Scalars stay text and are parsed exactly; the plan

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.cli.VersionProvider;
 import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.engine.PlanReader;
+import org.zengzhi.log.PlanFiles;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -22,12 +22,12 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.SnapshotCodec;
+import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.AppliedCommand;
 import org.zengzhi.server.journal.IdempotencyRecord;
 import org.zengzhi.server.journal.Journal;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
-import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
@@ -13,6 +12,7 @@ import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.RegionDirectory;
 import org.zengzhi.engine.SnapshotCodec;
+import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.journal.Snapshot;
 

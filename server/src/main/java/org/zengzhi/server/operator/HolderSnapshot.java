@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.zengzhi.engine.EngineOutput;
-import org.zengzhi.cli.LogLines;
+import org.zengzhi.log.LogLines;
 import org.zengzhi.engine.RegionDirectory;
-import org.zengzhi.cli.PlanFiles;
+import org.zengzhi.log.PlanFiles;
 import org.zengzhi.server.journal.Journal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;

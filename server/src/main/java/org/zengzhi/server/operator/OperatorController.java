@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.zengzhi.cli.PlanFiles;
+import org.zengzhi.log.PlanFiles;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.ComplianceReport;
 import org.zengzhi.engine.Units;

@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.zengzhi.cli.LogLines;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
+import org.zengzhi.log.LogLines;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;

@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import java.io.StringWriter;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

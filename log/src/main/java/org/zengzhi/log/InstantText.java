@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import java.time.DateTimeException;
 import java.time.Instant;

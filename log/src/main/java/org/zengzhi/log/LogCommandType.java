@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 /** The values of a log line's "type" field; each maps to one engine command. */
 enum LogCommandType {

@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import java.io.OutputStream;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ import tools.jackson.core.json.JsonFactory;
  * replays of the same log are byte for byte equal. CNY and points are strings with all their decimals
  * (2 and 6); prices are rounded for display only, the exact pair being poolCash / circulatingPoints.
  */
-final class EventWriter implements AutoCloseable {
+public final class EventWriter implements AutoCloseable {
     /**
      * An empty root separator: each line ends with our own '\n' instead of Jackson's default space. Built once:
      * a factory is thread-safe and costly to build, and the server renders every answer through a new writer.
@@ -30,12 +30,12 @@ final class EventWriter implements AutoCloseable {
     private final JsonGenerator json;
     private final FlowEventWriter flow;
 
-    EventWriter(OutputStream out) {
+    public EventWriter(OutputStream out) {
         this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
         this.flow = new FlowEventWriter(json);
     }
 
-    void write(Event event) {
+    public void write(Event event) {
         switch (event.type()) {
             case POINTS_MINTED -> minted((Event.PointsMinted) event);
             case PRICE_CHANGED -> price((Event.PriceChanged) event);
@@ -123,7 +123,7 @@ final class EventWriter implements AutoCloseable {
     }
 
     /** The closing line: the pool and every participant, sorted by user id so the order is stable. */
-    void state(Engine engine) {
+    public void state(Engine engine) {
         json.writeStartObject();
         json.writeStringProperty("event", "state");
         json.writeStringProperty("poolCash", Units.formatFen(engine.poolCash()));
@@ -188,7 +188,7 @@ final class EventWriter implements AutoCloseable {
         json.writeRaw('\n');
     }
 
-    void flush() {
+    public void flush() {
         json.flush();
     }
 

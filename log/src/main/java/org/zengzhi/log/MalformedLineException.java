@@ -1,10 +1,10 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 /**
  * A log line that is not a well-formed command. Replay stops at the first one: running the commands
  * after it would give an auditor a state that no real history produced.
  */
-final class MalformedLineException extends Exception {
+public final class MalformedLineException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final long lineNumber;
@@ -17,11 +17,11 @@ final class MalformedLineException extends Exception {
         this.field = field;
     }
 
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 }

@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.zengzhi.cli;
+package org.zengzhi.log;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +22,7 @@ import tools.jackson.core.json.JsonFactory;
  * amounts and points are parsed from their decimal text (a JSON string or number) with {@link Units}, so
  * no value ever passes through binary floating point. One instance is reused for every line.
  */
-final class LogLineParser {
+public final class LogLineParser {
     private static final int FIELD_COUNT = LogField.values().length;
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     /** The longer names of SPEC R-2.2 ("distribution budget", "platform profit", "pool contribution") work too. */
@@ -38,7 +38,7 @@ final class LogLineParser {
     private long lineNumber;
 
     /** {@code clock} gives the engine's time, for commands of the order flow that carry no "at". */
-    LogLineParser(Supplier<Instant> clock) {
+    public LogLineParser(Supplier<Instant> clock) {
         this.clock = clock;
     }
 
@@ -46,7 +46,7 @@ final class LogLineParser {
         this(() -> Instant.EPOCH);
     }
 
-    Command parse(long lineNumber, String line) throws MalformedLineException {
+    public Command parse(long lineNumber, String line) throws MalformedLineException {
         this.lineNumber = lineNumber;
         Arrays.fill(tokens, null);
         Arrays.fill(texts, null);
