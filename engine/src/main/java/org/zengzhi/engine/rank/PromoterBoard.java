@@ -185,6 +185,9 @@ public final class PromoterBoard {
             return new RankRejection(RankRejectionCode.NOTHING_TO_CLOSE, "month");
         }
         int index = Months.index(month);
+        if (index < appointed[0]) {
+            return new RankRejection(RankRejectionCode.NOTHING_TO_CLOSE, "month");
+        }
         if (index < nextToClose) {
             return new RankRejection(RankRejectionCode.MONTH_ALREADY_CLOSED, "month");
         }

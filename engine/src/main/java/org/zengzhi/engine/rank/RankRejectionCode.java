@@ -32,7 +32,7 @@ public enum RankRejectionCode {
     NON_POSITIVE_AMOUNT,
     /** The month's metric would exceed {@link PromoterBoard#METRIC_FEN_MAX}. */
     METRIC_TOO_LARGE,
-    /** There is no promoter, so there is no month or year to close. */
+    /** No promoter was appointed by that month or year, so there is nothing of it to close. */
     NOTHING_TO_CLOSE,
     /** The month is closed already. */
     MONTH_ALREADY_CLOSED,
