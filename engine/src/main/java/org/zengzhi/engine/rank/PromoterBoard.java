@@ -111,11 +111,11 @@ public final class PromoterBoard {
             return new RankRejection(RankRejectionCode.COACH_CHAIN_TOO_DEEP, "coach");
         }
         int index = Months.index(month);
-        if (nextToClose != Months.NONE && index < nextToClose) {
-            return new RankRejection(RankRejectionCode.MONTH_CLOSED, "month");
-        }
         if (index < lastAppointed) {
             return new RankRejection(RankRejectionCode.APPOINTMENT_OUT_OF_ORDER, "month");
+        }
+        if (nextToClose != Months.NONE && index < nextToClose) {
+            return new RankRejection(RankRejectionCode.MONTH_CLOSED, "month");
         }
         if (count == PROMOTERS_MAX) {
             return new RankRejection(RankRejectionCode.PROMOTER_LIMIT_REACHED, "promoter");
