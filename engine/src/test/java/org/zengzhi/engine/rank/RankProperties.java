@@ -26,7 +26,7 @@ import org.zengzhi.engine.Limits;
 /**
  * Random appointments, metrics and month closes on each shipped ladder and on one whose ranks coach at
  * different rates: per month, the coaching paid plus the untaken equals what the promoters' months offered,
- * computed here from the rows alone; personal commissions are the rank's rate of the metric; the same calls
+ * and each coach's take is what a plain walk of rule 7 over the rows and the coach map gives; personal commissions are the rank's rate of the metric; the same calls
  * give the same outcomes and bytes; and a board read from its snapshot carries on exactly like the original.
  */
 class RankProperties {
@@ -85,11 +85,12 @@ class RankProperties {
     }
 
     @Property(tries = 300)
-    void coachingPaidPlusUntakenIsWhatWasOffered(@ForAll("scenarios") Scenario scenario) {
+    void coachingPaidPlusUntakenIsWhatWasOfferedAndEachTakeIsRuleSeven(@ForAll("scenarios") Scenario scenario) {
         Run run = run(scenario.ladder(), scenario.steps());
         for (Object outcome : run.outcomes) {
             if (outcome instanceof MonthClose close) {
                 assertConserved(scenario.ladder(), run.coachOf, close);
+                assertCoachingAsWalked(scenario.ladder(), run.coachOf, close);
             }
         }
     }
@@ -115,6 +116,30 @@ class RankProperties {
         Statistics.label("coaching").collect(offered == 0 ? "none offered"
                 : close.untakenFen() == 0 ? "all taken" : close.untakenFen() == offered ? "none taken" : "part taken");
         Statistics.label("promotions").collect(close.promoters().stream().anyMatch(row -> !row.rank().equals(row.nextRank())));
+    }
+
+    /** Rule 7 walked again from the rows and the coach map alone: each promoter's coaching as recomputed. */
+    private static void assertCoachingAsWalked(RankLadder ladder, Map<Integer, Integer> coachOf, MonthClose close) {
+        Map<Integer, PromoterMonth> rows = new HashMap<>();
+        close.promoters().forEach(row -> rows.put(row.user(), row));
+        Map<Integer, Long> taken = new HashMap<>();
+        long untaken = 0;
+        for (PromoterMonth row : close.promoters()) {
+            int coach = coachOf.get(row.user());
+            long rest = coach == PromoterBoard.NO_COACH ? 0
+                    : Exact.mulDivFloor(row.metricFen(), rankNamed(ladder, rows.get(coach).rank()).coachingRatePpm(), Limits.PPM);
+            for (; coach != PromoterBoard.NO_COACH; coach = coachOf.get(coach)) {
+                long own = Math.min(rows.get(coach).metricFen(), ladder.coachFullAtFen());
+                long take = Exact.mulDivFloor(rest, own, ladder.coachFullAtFen());
+                taken.merge(coach, take, Long::sum);
+                rest -= take;
+            }
+            untaken += rest;
+        }
+        for (PromoterMonth row : close.promoters()) {
+            assertThat(row.coachingFen()).isEqualTo(taken.getOrDefault(row.user(), 0L));
+        }
+        assertThat(close.untakenFen()).isEqualTo(untaken);
     }
 
     private static Rank rankNamed(RankLadder ladder, String name) {
