@@ -1,0 +1,143 @@
+package org.zengzhi.engine.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zengzhi.engine.rank.Boards.add;
+import static org.zengzhi.engine.rank.Boards.appoint;
+import static org.zengzhi.engine.rank.Boards.close;
+import static org.zengzhi.engine.rank.Boards.snapshot;
+
+import java.time.Year;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 000's equity pool at the year's close (R-5.3): the top ⌈10%⌉ of the promoters by the year's promoted
+ * sales, ties at the threshold included and nobody without sales, share the pool pro rata, rounded down,
+ * with the dust returned.
+ */
+class YearCloseTest {
+    private static final Year Y2026 = Year.of(2026);
+
+    private final PromoterBoard board = new PromoterBoard(ShippedLadders.FOUR_PARTY);
+
+    /** Promoters 0, 1, … appointed in January 2026, each with its sales spread over March and November. */
+    private void promoters(long... salesFen) {
+        for (int user = 0; user < salesFen.length; user++) {
+            appoint(board, user, PromoterBoard.NO_COACH, YearMonth.of(2026, 1));
+        }
+        for (int month = 1; month <= 12; month++) {
+            YearMonth closing = YearMonth.of(2026, month);
+            for (int user = 0; user < salesFen.length && (month == 3 || month == 11); user++) {
+                long part = month == 3 ? salesFen[user] / 2 : salesFen[user] - salesFen[user] / 2;
+                if (part > 0) {
+                    add(board, user, closing, part);
+                }
+            }
+            close(board, closing);
+        }
+    }
+
+    private YearClose closeYear(long poolFen) {
+        YearOutcome outcome = board.closeYear(Y2026, poolFen);
+        assertThat(outcome).isInstanceOf(YearClose.class);
+        return (YearClose) outcome;
+    }
+
+    @Test
+    void twentyPromotersHaveATopOfTwoSharingProRata() {
+        long[] sales = new long[20];
+        for (int i = 0; i < sales.length; i++) {
+            sales[i] = 1_000 * (i + 1);
+        }
+        sales[4] = 70_000;
+        promoters(sales);
+
+        YearClose close = closeYear(1_000_001);
+
+        // 70,000 and 20,000 of 90,000: ⌊1,000,001·7/9⌋ = 777,778 and ⌊1,000,001·2/9⌋ = 222,222; dust 1.
+        assertThat(close.promoters()).isEqualTo(20);
+        assertThat(close.thresholdFen()).isEqualTo(20_000);
+        assertThat(close.shares()).containsExactly(new EquityShare(4, 70_000, 777_778),
+                new EquityShare(19, 20_000, 222_222));
+        assertThat(close.dustFen()).isEqualTo(1);
+    }
+
+    @Test
+    void fewerThanTenPromotersStillHaveTheirBestOne() {
+        promoters(300, 900, 100, 0, 500);
+
+        YearClose close = closeYear(10_000);
+
+        assertThat(close.shares()).containsExactly(new EquityShare(1, 900, 10_000));
+        assertThat(close.dustFen()).isZero();
+    }
+
+    @Test
+    void tiesAtTheThresholdAllShare() {
+        promoters(300, 100, 300, 50, 0, 0, 0, 0, 0, 0);
+
+        YearClose close = closeYear(1_000);
+
+        assertThat(close.shares()).containsExactly(new EquityShare(0, 300, 500), new EquityShare(2, 300, 500));
+    }
+
+    @Test
+    void nobodyWithoutSalesIsAtTheTopAndTheWholePoolReturns() {
+        promoters(0, 0, 0);
+
+        YearClose close = closeYear(5_000);
+
+        assertThat(close.shares()).isEmpty();
+        assertThat(close.thresholdFen()).isZero();
+        assertThat(close.dustFen()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aYearClosesOnceAfterItsDecemberAndInOrder() {
+        appoint(board, 0, PromoterBoard.NO_COACH, YearMonth.of(2026, 1));
+        for (int month = 1; month <= 11; month++) {
+            close(board, YearMonth.of(2026, month));
+        }
+        assertRejected(Y2026, 0, RankRejectionCode.YEAR_NOT_ENDED);
+        close(board, YearMonth.of(2026, 12));
+        for (int month = 1; month <= 12; month++) {
+            close(board, YearMonth.of(2027, month));
+        }
+        assertRejected(Year.of(2027), 0, RankRejectionCode.YEAR_OUT_OF_ORDER);
+        assertRejected(Year.of(2025), 0, RankRejectionCode.NOTHING_TO_CLOSE);
+        assertRejected(Y2026, -1, RankRejectionCode.INVALID_POOL);
+
+        assertThat(board.closeYear(Y2026, 0)).isInstanceOf(YearClose.class);
+        assertRejected(Y2026, 0, RankRejectionCode.YEAR_ALREADY_CLOSED);
+        assertThat(board.closeYear(Year.of(2027), 0)).isInstanceOf(YearClose.class);
+    }
+
+    @Test
+    void aYearNotClosedBeforeTheYearAfterNextBeginsHasExpired() {
+        appoint(board, 0, PromoterBoard.NO_COACH, YearMonth.of(2026, 12));
+        add(board, 0, YearMonth.of(2026, 12), 100);
+        close(board, YearMonth.of(2026, 12));
+        for (int month = 1; month <= 12; month++) {
+            close(board, YearMonth.of(2027, month));
+        }
+        close(board, YearMonth.of(2028, 1));
+
+        assertRejected(Y2026, 0, RankRejectionCode.YEAR_EXPIRED);
+        assertThat(board.closeYear(Year.of(2027), 0)).isInstanceOf(YearClose.class);
+    }
+
+    @Test
+    void theGreenPointsLadderHasNoEquityPool() {
+        PromoterBoard green = new PromoterBoard(ShippedLadders.GREEN_POINTS);
+
+        assertThat(green.closeYear(Y2026, 0)).isEqualTo(new RankRejection(RankRejectionCode.NO_EQUITY_POOL, "year"));
+    }
+
+    private void assertRejected(Year year, long poolFen, RankRejectionCode code) {
+        byte[] before = snapshot(board);
+        assertThat(board.closeYear(year, poolFen)).isInstanceOf(RankRejection.class)
+                .extracting(outcome -> ((RankRejection) outcome).code()).isEqualTo(code);
+        assertThat(snapshot(board)).isEqualTo(before);
+    }
+}
