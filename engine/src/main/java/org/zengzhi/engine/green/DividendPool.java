@@ -43,6 +43,8 @@ public final class DividendPool {
     private long targetDay = NO_DAY;
     private int period;
     private long rangliSinceDividendFen;
+    /** The due time of the next dividend, kept with the state it follows from: ticks ask for it often. */
+    private Optional<Instant> nextDue = Optional.empty();
 
     private int[] lotHolder = new int[INITIAL_CAPACITY];
     private long[] lotCentipoints = new long[INITIAL_CAPACITY];
@@ -68,9 +70,8 @@ public final class DividendPool {
         if (holder < 0 || centipoints < 0) {
             throw new IllegalArgumentException("holder and points must not be negative: " + holder + ", " + centipoints);
         }
-        long dueDay = nextDueDay();
-        if (dueDay != NO_DAY && !at.isBefore(startOf(dueDay))) {
-            throw new IllegalStateException(kind.label() + " dividend due at " + startOf(dueDay)
+        if (nextDue.isPresent() && !at.isBefore(nextDue.get())) {
+            throw new IllegalStateException(kind.label() + " dividend due at " + nextDue.get()
                     + " must be paid before an earning at " + at);
         }
         if (centipoints == 0) {
@@ -78,6 +79,7 @@ public final class DividendPool {
         }
         valueCentipoints = Math.addExact(valueCentipoints, centipoints);
         noteTarget(dayOf(at));
+        refreshNextDue();
         return addLot(holder, centipoints);
     }
 
@@ -91,8 +93,12 @@ public final class DividendPool {
 
     /** The due time of the next dividend (00:00 of its pay day in the zone), or empty before the pool starts. */
     public Optional<Instant> nextDueAt() {
+        return nextDue;
+    }
+
+    private void refreshNextDue() {
         long day = nextDueDay();
-        return day == NO_DAY ? Optional.empty() : Optional.of(startOf(day));
+        nextDue = day == NO_DAY ? Optional.empty() : Optional.of(startOf(day));
     }
 
     /**
@@ -103,10 +109,10 @@ public final class DividendPool {
      * @throws IllegalStateException if no dividend is due at {@code at} (a bug in the caller's order)
      */
     public Dividend payDividend(Instant at, GreenPostings postings) {
-        long dueDay = nextDueDay();
-        if (dueDay == NO_DAY || !startOf(dueDay).equals(at)) {
+        if (nextDue.isEmpty() || !nextDue.get().equals(at)) {
             throw new IllegalStateException(kind.label() + " has no dividend due at " + at);
         }
+        long dueDay = nextDueDay();
         OptionalLong growth = lastDividendDay == NO_DAY ? OptionalLong.empty()
                 : OptionalLong.of(Exact.mulDivFloor(valueCentipoints, Limits.PPM, lastDividendValue) - Limits.PPM);
         long scale = cappedScale(growthScale());
@@ -114,15 +120,15 @@ public final class DividendPool {
         long vouchers = 0;
         int retired = 0;
         if (scale > 0) {
-            long before = lotCount;
             vouchers = payLots(scale, postings);
-            retired = (int) (before - lotCount);
+            retired = lots - lotCount;
         }
         period = Math.addExact(period, 1);
         lastDividendDay = dueDay;
         lastDividendValue = valueCentipoints;
         targetDay = NO_DAY;
         rangliSinceDividendFen = 0;
+        refreshNextDue();
         return new Dividend(kind, period, at, valueCentipoints, growth, scale, vouchers, lots, retired);
     }
 
@@ -192,14 +198,15 @@ public final class DividendPool {
         long total = 0;
         int slot = 0;
         while (slot < lotCount) {
-            long payment = Math.min(uncappedPayment(slot, scale), capLeft(slot));
+            long capLeft = capLeft(slot);
+            long payment = Math.min(uncappedPayment(slot, scale), capLeft);
             lotPeriods[slot]++;
             lotVouchersFen[slot] += payment;
             total = Math.addExact(total, payment);
             if (payment > 0) {
                 postings.dividendVouchersPaid(kind, lotHolder[slot], payment);
             }
-            if (lotPeriods[slot] >= terms.periodsMax() || capLeft(slot) == 0) {
+            if (lotPeriods[slot] >= terms.periodsMax() || payment == capLeft) {
                 postings.lotRetired(kind, lotHolder[slot], lotCentipoints[slot], lotPeriods[slot], lotVouchersFen[slot]);
                 removeLot(slot);
             } else {
@@ -342,5 +349,6 @@ public final class DividendPool {
             lotPeriods[slot] = in.readInt();
             lotVouchersFen[slot] = in.readLong();
         }
+        refreshNextDue();
     }
 }
