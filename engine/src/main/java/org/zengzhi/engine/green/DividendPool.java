@@ -217,12 +217,22 @@ public final class DividendPool {
     }
 
     private long uncappedPayment(int slot, long scale) {
-        long rate = terms.rates().ratePpm(lotPeriods[slot] + 1);
-        return Exact.mulDivFloor(lotCentipoints[slot], rate * scale, PPM_SQUARED);
+        long factor = terms.rates().ratePpm(lotPeriods[slot] + 1) * scale;
+        return floorDivide(lotCentipoints[slot], factor, PPM_SQUARED);
     }
 
     private long capLeft(int slot) {
-        return terms.capFen(lotCentipoints[slot]) - lotVouchersFen[slot];
+        return floorDivide(lotCentipoints[slot], terms.capPpm(), Limits.PPM) - lotVouchersFen[slot];
+    }
+
+    /**
+     * ⌊a·b / divisor⌋, dividing in 64 bits when the product fits, as it does for every lot below 9 million
+     * points: a dividend runs this for every active lot, and callers pass constant divisors the compiler
+     * turns into multiplications. Larger products take {@link Exact}'s 128-bit path.
+     */
+    private static long floorDivide(long a, long b, long divisor) {
+        long product = Exact.productOrMinusOne(a, b);
+        return product >= 0 ? product / divisor : Exact.mulDivFloor(a, b, divisor);
     }
 
     private int addLot(int holder, long centipoints) {

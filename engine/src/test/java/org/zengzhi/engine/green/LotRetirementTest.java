@@ -89,4 +89,16 @@ class LotRetirementTest {
         assertThat(paid.get(0).vouchersFen()).isEqualTo(500_000);
         assertThat(postings.lines).contains("retired consumer 0 100000000 40 500000000");
     }
+
+    @Test
+    void aLotWhosePaymentPassesSixtyFourBitsIsPaidExactly() {
+        DividendPool pool = new DividendPool(GreenPool.CONSUMER, GreenRules.SEED_ESCALATING);
+        // 10,000,000,000.01 points: points × rate × scale is about 5·10²¹, beyond a long.
+        pool.earn(0, 1_000_000_000_001L, at(0, 10));
+
+        Dividend first = pool.payDividend(pool.nextDueAt().orElseThrow(), postings);
+
+        assertThat(first.vouchersFen()).isEqualTo(5_000_000_000L);
+        assertThat(pool.terms().capFen(1_000_000_000_001L)).isEqualTo(5_000_000_000_005L);
+    }
 }
