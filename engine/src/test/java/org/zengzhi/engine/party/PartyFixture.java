@@ -12,11 +12,18 @@ final class PartyFixture {
     static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     static final Duration DUE = Duration.ofDays(37);
 
-    final TestLedger ledger = new TestLedger();
+    final TestLedger ledger;
     final PartyModel model;
 
     PartyFixture(PartyRules rules) {
+        ledger = new TestLedger();
         model = new PartyModel(rules, ledger);
+    }
+
+    /** A fixture around a model restored from a snapshot and the ledger it posts to. */
+    PartyFixture(TestLedger ledger, PartyModel model) {
+        this.ledger = ledger;
+        this.model = model;
     }
 
     PartyFixture() {

@@ -88,6 +88,13 @@ final class TestLedger implements PartyPostings {
         return sums;
     }
 
+    /** A ledger with the same balances and an empty journal, for a model restored from a snapshot. */
+    TestLedger copyBalances() {
+        TestLedger copy = new TestLedger();
+        copy.balances.putAll(balances);
+        return copy;
+    }
+
     List<Posting> journal() {
         return journal;
     }
