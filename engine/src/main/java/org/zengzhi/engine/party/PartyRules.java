@@ -1,5 +1,6 @@
 package org.zengzhi.engine.party;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,20 +105,20 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
     /** Every reason these rules cannot run, each naming its field; empty when they can. */
     public List<PartyRuleError> check() {
         List<PartyRuleError> errors = new ArrayList<>();
-        range(errors, "fee", feePpm, 50_000, 80_000);
+        rate(errors, "fee", feePpm, 50_000, 80_000);
         checkTiers(errors);
-        range(errors, "commission", commissionPpm, 100_000, 150_000);
+        rate(errors, "commission", commissionPpm, 100_000, 150_000);
         checkAllowance(errors);
-        range(errors, "inviteReward", inviteRewardPpm, 0, PPM);
-        range(errors, "supplierShare", supplierSharePpm, 500_000, 600_000);
-        range(errors, "prepay", prepayPpm, 0, PPM);
+        rate(errors, "inviteReward", inviteRewardPpm, 0, PPM);
+        rate(errors, "supplierShare", supplierSharePpm, 500_000, 600_000);
+        rate(errors, "prepay", prepayPpm, 0, PPM);
         window(errors, "confirmWindow", confirmWindow, false);
         window(errors, "noReturnWindow", noReturnWindow, false);
-        range(errors, "contribTransferFee", contribTransferFeePpm, 0, PPM);
-        range(errors, "stokenRate", stokenPpm, 0, PPM);
-        range(errors, "baselineBonus", baselineBonusPpm, 0, PPM);
+        rate(errors, "contribTransferFee", contribTransferFeePpm, 0, PPM);
+        rate(errors, "stokenRate", stokenPpm, 0, PPM);
+        rate(errors, "baselineBonus", baselineBonusPpm, 0, PPM);
         range(errors, "ratingMin", ratingMinCenti, 0, RATING_MAX_CENTI);
-        range(errors, "depositPenalty", depositPenaltyPpm, 0, PPM);
+        rate(errors, "depositPenalty", depositPenaltyPpm, 0, PPM);
         checkBurn(errors);
         window(errors, "riskWindow", riskWindow, true);
         range(errors, "riskOrders", riskOrderThreshold, 2, RISK_ORDERS_MAX);
@@ -136,7 +137,7 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
         int gold = rebateTiersPpm.size() - 1;
         for (int tier = 0; tier <= gold; tier++) {
             long highest = tier == gold ? 120_000 : 100_000;
-            range(errors, "rebateTiers[" + tier + "]", rebateTiersPpm.get(tier), 50_000, highest);
+            rate(errors, "rebateTiers[" + tier + "]", rebateTiersPpm.get(tier), 50_000, highest);
         }
     }
 
@@ -148,11 +149,11 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
             errors.add(new PartyRuleError("teamAllowance", "is 团队计酬 (pay from a downline's sales, R-4.6): "
                     + "it needs riskAcknowledged, or 0"));
         }
-        range(errors, "teamAllowance", teamAllowancePpm, 30_000, 50_000);
+        rate(errors, "teamAllowance", teamAllowancePpm, 30_000, 50_000);
     }
 
     private void checkBurn(List<PartyRuleError> errors) {
-        range(errors, "burn", burnPpm, 0, PPM);
+        rate(errors, "burn", burnPpm, 0, PPM);
         if (burnMode == null) {
             errors.add(new PartyRuleError("burnMode", "is missing: buyback or proRata"));
         }
@@ -160,7 +161,7 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
     }
 
     private void checkFeeDiscount(List<PartyRuleError> errors) {
-        range(errors, "feeDiscount", feeDiscountPpm, 0, feePpm);
+        rate(errors, "feeDiscount", feeDiscountPpm, 0, feePpm);
         if (feeDiscountPpm > 0) {
             range(errors, "feeDiscountPrice", feeDiscountPriceStoken, 1, Limits.AMOUNT_FEN_MAX);
         }
@@ -203,6 +204,14 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
         }
     }
 
+    /** A rate out of its range, said in percent as the seed and the plan file write it. */
+    private static void rate(List<PartyRuleError> errors, String field, long ppm, long low, long high) {
+        if (ppm < low || ppm > high) {
+            errors.add(new PartyRuleError(field, "is " + percent(ppm) + ", allowed " + percent(low) + " to "
+                    + percent(high)));
+        }
+    }
+
     private static void window(List<PartyRuleError> errors, String field, Duration value, boolean positive) {
         if (value == null || value.isNegative() || (positive && value.isZero()) || value.compareTo(WINDOW_MAX) > 0) {
             errors.add(new PartyRuleError(field, "must be " + (positive ? "more than 0" : "0 or more")
@@ -212,6 +221,6 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
 
     /** A rate in ppm as a percentage with every decimal it has: 60000 → "6%", 12500 → "1.25%". */
     private static String percent(long ppm) {
-        return java.math.BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%";
+        return BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%";
     }
 }

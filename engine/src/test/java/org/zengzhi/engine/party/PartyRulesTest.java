@@ -44,6 +44,7 @@ class PartyRulesTest {
     void ratesOutsideTheSeedsRangesAreNamed() {
         PartyRules rules = with(90_000, List.of(40_000L, 130_000L), 160_000, 0, false, 0, 650_000);
         assertThat(fields(rules)).contains("fee", "rebateTiers[0]", "rebateTiers[1]", "commission", "supplierShare");
+        assertThat(rules.check()).contains(new PartyRuleError("fee", "is 9%, allowed 5% to 8%"));
     }
 
     @Test
