@@ -7,7 +7,9 @@ import java.util.Arrays;
 
 /**
  * A long per dense handle, growing as handles appear, 0 for a handle never touched. The arrays grow by
- * doubling, so a model with a million holders costs a few copies, never a map.
+ * doubling, so a model with a million holders costs a few copies, never a map. Handles must be dense
+ * (the engine's participant indices and the model's supplier and product handles are given in
+ * registration order): the array reaches the highest handle used.
  */
 final class HolderLongs {
     private static final int INITIAL_CAPACITY = 16;

@@ -27,23 +27,9 @@ final class SettlementRun {
         long allowance = earns(order.leader) ? parts.teamAllowanceFen() : 0;
         long withheld = parts.commissionFen() - commission + parts.teamAllowanceFen() - allowance;
         long rewards = parts.rebateFen() + commission + allowance + parts.inviteRewardFen();
-        long held = 0;
-        long cancelled = 0;
-        switch (order.review) {
-            case FLAGGED -> {
-                order.heldRebateFen = parts.rebateFen();
-                order.heldCommissionFen = commission;
-                order.heldAllowanceFen = allowance;
-                order.heldInviteFen = parts.inviteRewardFen();
-                held = rewards;
-            }
-            case REFUSED -> {
-                books.post(Movement.CANCELLED, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, rewards);
-                cancelled = rewards;
-            }
-            case CLEAR, APPROVED -> payRewards(books, order, parts.rebateFen(), commission, allowance,
-                    parts.inviteRewardFen());
-        }
+        long held = order.review == PartyOrder.Review.FLAGGED ? rewards : 0;
+        long cancelled = order.review == PartyOrder.Review.REFUSED ? rewards : 0;
+        settleRewards(order, parts, commission, allowance);
         books.post(Movement.WITHHELD, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, withheld);
         long settled = parts.supplierShareFen() - order.prepaidFen;
         long repaid = books.paySupplier(Movement.SUPPLIER_SETTLEMENT, order.supplier, settled);
@@ -54,6 +40,25 @@ final class SettlementRun {
         catalogue.monthSalesFen.add(order.supplier, order.amountFen);
         return new Settlement(order.id, order.supplier, order.consumer, order.promoter, order.leader, order.inviter,
                 parts, order.prepaidFen, settled, repaid, withheld, held, cancelled, tokens);
+    }
+
+    /**
+     * Rewards are held in escrow while the order is flagged, cancelled to the platform if the operator
+     * refused it, and paid otherwise.
+     */
+    private void settleRewards(PartyOrder order, Waterfall parts, long commission, long allowance) {
+        switch (order.review) {
+            case FLAGGED -> {
+                order.heldRebateFen = parts.rebateFen();
+                order.heldCommissionFen = commission;
+                order.heldAllowanceFen = allowance;
+                order.heldInviteFen = parts.inviteRewardFen();
+            }
+            case REFUSED -> books.post(Movement.CANCELLED, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER,
+                    parts.rebateFen() + commission + allowance + parts.inviteRewardFen());
+            case CLEAR, APPROVED -> payRewards(books, order, parts.rebateFen(), commission, allowance,
+                    parts.inviteRewardFen());
+        }
     }
 
     /** Whether a promoter or leader may earn now: someone is named and their credit score reaches the minimum. */
