@@ -1,0 +1,246 @@
+package org.zengzhi.engine.party;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.zengzhi.engine.Exact;
+import org.zengzhi.engine.Limits;
+
+/**
+ * Orders of the four-party model from payment to settlement (issue 18 rules 1, 2 and 6): escrow and the
+ * supplier's prepayment at payment, the claw-back on a refund, the waterfall at settlement, and the risk
+ * hold until an operator verifies a flagged order. Every check comes before the first posting.
+ */
+final class PartyOrders {
+    /** Orders paid and not yet settled or refunded. */
+    static final int OPEN_MAX = 10_000_000;
+    /** Settled orders whose rewards wait for an operator's verification. */
+    static final int HELD_MAX = 1_000_000;
+    /** Holder handles: the engine's participants. */
+    static final int HOLDERS_MAX = Limits.PARTICIPANTS_MAX;
+
+    private final PartyRules rules;
+    private final PartyBooks books;
+    private final Catalogue catalogue;
+    private final RiskWindow risk;
+    private final HolderLongs creditScores;
+    private final MonthTally tally;
+    final Map<Long, PartyOrder> open = new TreeMap<>();
+    final Map<Long, PartyOrder> held = new TreeMap<>();
+
+    PartyOrders(PartyRules rules, PartyBooks books, Catalogue catalogue, RiskWindow risk, HolderLongs creditScores,
+                MonthTally tally) {
+        this.rules = rules;
+        this.books = books;
+        this.catalogue = catalogue;
+        this.risk = risk;
+        this.creditScores = creditScores;
+        this.tally = tally;
+    }
+
+    static boolean isHolder(int handle) {
+        return handle >= 0 && handle < HOLDERS_MAX;
+    }
+
+    static boolean isHolderOrNone(int handle) {
+        return handle == Payment.NONE || isHolder(handle);
+    }
+
+    PartyOutcome<PaymentResult> pay(Payment payment) {
+        PartyRejection problem = checkPayment(payment);
+        if (problem != null) {
+            return PartyOutcome.rejected(problem);
+        }
+        long amount = amountOf(payment);
+        int supplier = catalogue.supplierOf(payment.product());
+        RiskVerdict verdict = risk.record(payment.device(), payment.ip(), payment.at(), rules.riskWindow(),
+                rules.riskOrderThreshold());
+        long contrib = payment.contribFen();
+        books.post(Movement.PAYMENT, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, amount - contrib);
+        books.post(Movement.CONTRIB_SPENT, payment.consumer(), PartyPostings.NO_OWNER, contrib);
+        books.post(Movement.RESERVE_TO_ESCROW, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, contrib);
+        long prepaid = Waterfall.part(Waterfall.supplierShare(rules, amount), rules.prepayPpm());
+        long repaid = books.paySupplier(Movement.PREPAYMENT, supplier, prepaid);
+        PartyOrder.Review review = verdict == RiskVerdict.CLEAR ? PartyOrder.Review.CLEAR : PartyOrder.Review.FLAGGED;
+        open.put(payment.orderId(), new PartyOrder(payment.orderId(), payment.consumer(), supplier, payment.product(),
+                payment.quantity(), amount, contrib, prepaid, payment.tier(), payment.promoter(), payment.leader(),
+                payment.inviter(), payment.at(), review));
+        return PartyOutcome.accepted(new PaymentResult(payment.orderId(), amount, prepaid, repaid, verdict));
+    }
+
+    private long amountOf(Payment payment) {
+        long amount = Exact.productOrMinusOne(catalogue.priceFen.get(payment.product()), payment.quantity());
+        return amount > Limits.AMOUNT_FEN_MAX ? -1 : amount;
+    }
+
+    private PartyRejection checkPayment(Payment payment) {
+        if (open.containsKey(payment.orderId()) || held.containsKey(payment.orderId())) {
+            return new PartyRejection(PartyRejectionCode.DUPLICATE_ORDER, "orderId");
+        }
+        if (open.size() >= OPEN_MAX) {
+            return new PartyRejection(PartyRejectionCode.LIMIT_REACHED, "orderId");
+        }
+        PartyRejection people = checkPeople(payment);
+        if (people != null) {
+            return people;
+        }
+        if (!catalogue.isProduct(payment.product())) {
+            return new PartyRejection(PartyRejectionCode.UNKNOWN_PRODUCT, "product");
+        }
+        if (payment.quantity() <= 0) {
+            return new PartyRejection(PartyRejectionCode.NON_POSITIVE_AMOUNT, "quantity");
+        }
+        long amount = amountOf(payment);
+        if (amount < 0) {
+            return new PartyRejection(PartyRejectionCode.AMOUNT_TOO_LARGE, "quantity");
+        }
+        if (payment.contribFen() < 0 || payment.contribFen() > amount) {
+            return new PartyRejection(PartyRejectionCode.AMOUNT_TOO_LARGE, "contribFen");
+        }
+        if (payment.contribFen() > books.holderContrib.get(payment.consumer())) {
+            return new PartyRejection(PartyRejectionCode.INSUFFICIENT_CONTRIB, "contribFen");
+        }
+        if (payment.tier() < 0 || payment.tier() >= rules.rebateTiersPpm().size()) {
+            return new PartyRejection(PartyRejectionCode.UNKNOWN_TIER, "tier");
+        }
+        return checkDevice(payment);
+    }
+
+    private static PartyRejection checkPeople(Payment payment) {
+        if (!isHolder(payment.consumer())) {
+            return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "consumer");
+        }
+        if (!isHolderOrNone(payment.promoter())) {
+            return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "promoter");
+        }
+        if (!isHolderOrNone(payment.leader())) {
+            return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "leader");
+        }
+        if (!isHolderOrNone(payment.inviter())) {
+            return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "inviter");
+        }
+        return null;
+    }
+
+    private static PartyRejection checkDevice(Payment payment) {
+        if (!isKey(payment.device())) {
+            return new PartyRejection(PartyRejectionCode.INVALID_DEVICE, "device");
+        }
+        if (!isKey(payment.ip())) {
+            return new PartyRejection(PartyRejectionCode.INVALID_DEVICE, "ip");
+        }
+        return null;
+    }
+
+    private static boolean isKey(String key) {
+        return key != null && !key.isEmpty() && key.length() <= RiskWindow.KEY_LENGTH_MAX;
+    }
+
+    PartyOutcome<Refund> refund(long orderId) {
+        PartyOrder order = open.get(orderId);
+        if (order == null) {
+            return notOpen(orderId);
+        }
+        long cash = Math.max(0, books.port().supplierCashFen(order.supplier));
+        long clawed = Math.min(cash, order.prepaidFen);
+        long advanced = order.prepaidFen - clawed;
+        books.post(Movement.CLAWBACK, order.supplier, PartyPostings.NO_OWNER, clawed);
+        books.post(Movement.CLAWBACK_ADVANCE, order.supplier, PartyPostings.NO_OWNER, advanced);
+        long cashBack = order.amountFen - order.contribFen;
+        books.post(Movement.REFUND, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, cashBack);
+        books.post(Movement.ESCROW_TO_RESERVE, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, order.contribFen);
+        books.post(Movement.CONTRIB_ISSUE, PartyPostings.NO_OWNER, order.consumer, order.contribFen);
+        open.remove(orderId);
+        return PartyOutcome.accepted(new Refund(orderId, order.amountFen, clawed, advanced, cashBack, order.contribFen));
+    }
+
+    private <T> PartyOutcome<T> notOpen(long orderId) {
+        return held.containsKey(orderId)
+                ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "orderId")
+                : PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "orderId");
+    }
+
+    PartyOutcome<Settlement> settle(long orderId, Instant at) {
+        PartyOrder order = open.get(orderId);
+        if (order == null) {
+            return notOpen(orderId);
+        }
+        if (at.isBefore(order.paidAt.plus(rules.settlementDelay()))) {
+            return PartyOutcome.rejected(PartyRejectionCode.NOT_DUE, "at");
+        }
+        if (order.review == PartyOrder.Review.FLAGGED && held.size() >= HELD_MAX) {
+            return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "orderId");
+        }
+        Settlement settlement = new SettlementRun(rules, books, catalogue, creditScores).run(order);
+        tally.addSettlement(settlement, Math.multiplyExact(catalogue.costFen.get(order.product), order.quantity));
+        open.remove(orderId);
+        if (settlement.heldFen() > 0) {
+            held.put(orderId, order);
+        }
+        return PartyOutcome.accepted(settlement);
+    }
+
+    PartyOutcome<Verification> verify(long orderId, boolean approve) {
+        PartyOrder order = open.containsKey(orderId) ? open.get(orderId) : held.get(orderId);
+        if (order == null) {
+            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "orderId");
+        }
+        if (order.review != PartyOrder.Review.FLAGGED) {
+            return PartyOutcome.rejected(PartyRejectionCode.NOT_FLAGGED, "orderId");
+        }
+        order.review = approve ? PartyOrder.Review.APPROVED : PartyOrder.Review.REFUSED;
+        if (!held.containsKey(orderId)) {
+            return PartyOutcome.accepted(new Verification(orderId, approve, false, 0, 0));
+        }
+        held.remove(orderId);
+        long total = order.heldFen();
+        if (approve) {
+            SettlementRun.payRewards(books, order, order.heldRebateFen, order.heldCommissionFen,
+                    order.heldAllowanceFen, order.heldInviteFen);
+        } else {
+            books.post(Movement.CANCELLED, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, total);
+            tally.cancelled += total;
+        }
+        return PartyOutcome.accepted(new Verification(orderId, approve, true, approve ? total : 0, approve ? 0 : total));
+    }
+
+    long heldFen() {
+        long total = 0;
+        for (PartyOrder order : held.values()) {
+            total += order.heldFen();
+        }
+        return total;
+    }
+
+    void write(DataOutput out) throws IOException {
+        writeOrders(open, out);
+        writeOrders(held, out);
+    }
+
+    private static void writeOrders(Map<Long, PartyOrder> orders, DataOutput out) throws IOException {
+        out.writeInt(orders.size());
+        for (PartyOrder order : orders.values()) {
+            order.write(out);
+        }
+    }
+
+    void read(DataInput in) throws IOException {
+        readOrders(open, OPEN_MAX, in);
+        readOrders(held, HELD_MAX, in);
+    }
+
+    private static void readOrders(Map<Long, PartyOrder> orders, int sizeMax, DataInput in) throws IOException {
+        int size = in.readInt();
+        if (size < 0 || size > sizeMax) {
+            throw new IOException("snapshot holds " + size + " orders, more than " + sizeMax);
+        }
+        for (int i = 0; i < size; i++) {
+            PartyOrder order = PartyOrder.read(in);
+            orders.put(order.id, order);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.zengzhi.engine.party;
+
+/** One reason a set of four-party rules is refused: the field at fault and what is wrong, for an operator. */
+public record PartyRuleError(String field, String message) {
+
+    @Override
+    public String toString() {
+        return field + ": " + message;
+    }
+}
