@@ -15,6 +15,27 @@ import org.zengzhi.engine.Event.PointsMinted;
 import org.zengzhi.engine.Event.PointsSold;
 import org.zengzhi.engine.Event.PriceChanged;
 import org.zengzhi.engine.Event.SubsidyInjected;
+import org.zengzhi.engine.codec.SnapshotCodec;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Balance;
+import org.zengzhi.engine.ledger.Ledger;
+import org.zengzhi.engine.network.MerchantProfile;
+import org.zengzhi.engine.network.Merchants;
+import org.zengzhi.engine.network.Network;
+import org.zengzhi.engine.network.Participants;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.OrderFlow;
+import org.zengzhi.engine.order.Orders;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.ExitIndex;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.withdrawal.Withdrawal;
+import org.zengzhi.engine.withdrawal.WithdrawalFlow;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
+import org.zengzhi.engine.withdrawal.Withdrawals;
 
 /**
  * The appreciation pool on a double-entry ledger (SPEC R-1, R-3): a deterministic, single-threaded state
@@ -226,7 +247,7 @@ public final class Engine {
      * A settled order's pool step (R-3.2): mints ⌊S·α/p⌋ points for the buyer at the reference price, moves
      * S from {@code source} into the pool, adds the amount to the buyer's exit cycle, then runs the cascade.
      */
-    void contributeToPool(Command cause, int participant, long amountFen, long poolShareFen, AccountType source,
+    public void contributeToPool(Command cause, int participant, long amountFen, long poolShareFen, AccountType source,
             EngineOutput out) {
         long cashBefore = poolCash();
         long pointsBefore = circulatingPoints();
@@ -350,7 +371,7 @@ public final class Engine {
                 held);
     }
 
-    RejectionCode participantProblem(String id) {
+    public RejectionCode participantProblem(String id) {
         if (id == null || id.isEmpty() || id.length() > Limits.PARTICIPANT_ID_LENGTH_MAX) {
             return RejectionCode.INVALID_PARTICIPANT_ID;
         }
@@ -360,7 +381,7 @@ public final class Engine {
         return null;
     }
 
-    int findOrRegister(String id) {
+    public int findOrRegister(String id) {
         int participant = participants.find(id);
         if (participant >= 0) {
             return participant;
@@ -393,7 +414,7 @@ public final class Engine {
         return points > 0 ? points : lastPricePointsMicro;
     }
 
-    void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
+    public void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
         ledger.transfer(from, fromOwner, to, toOwner, amount, out, ownerIds);
     }
 
@@ -405,34 +426,34 @@ public final class Engine {
     }
 
     /** The external id of a participant, or null for −1. */
-    String externalId(int participant) {
+    public String externalId(int participant) {
         return participant < 0 ? null : participants.id(participant);
     }
 
     /** Makes room in the ledger for a newly added merchant. */
-    void merchantAdded(int merchant) {
+    public void merchantAdded(int merchant) {
         if (merchant >= merchantCapacity) {
             merchantCapacity *= 2;
             ledger.growMerchants(merchantCapacity);
         }
     }
 
-    BatchPrefetch prefetch() {
+    public BatchPrefetch prefetch() {
         return prefetch;
     }
 
     /** Changes whenever an agent is appointed or removed, so a cache of {@link #agentOf} knows it is stale. */
-    int agentsVersion() {
+    public int agentsVersion() {
         return agentsVersion;
     }
 
     /** The active agent of a region, or −1. */
-    int agentOf(String region) {
+    public int agentOf(String region) {
         Integer agent = agents.get(region);
         return agent == null ? -1 : agent;
     }
 
-    void setAgent(String region, int participant) {
+    public void setAgent(String region, int participant) {
         agentsVersion++;
         if (participant < 0) {
             agents.remove(region);
@@ -442,7 +463,7 @@ public final class Engine {
     }
 
     /** The highest tier whose spend and invitee thresholds the participant meets, or null. */
-    Plan.Tier tierOf(int participant) {
+    public Plan.Tier tierOf(int participant) {
         Plan.Tier reached = null;
         List<Plan.Tier> tiers = plan.tiers();
         // By index: the for-each iterator was allocated on every payment (twice), even with no tiers.
@@ -457,37 +478,37 @@ public final class Engine {
     }
 
     /** The direct reward rate a referrer earns: their tier's, if it sets one, else the plan's. */
-    long directRate(int referrer) {
+    public long directRate(int referrer) {
         Plan.Tier tier = referrer < 0 ? null : tierOf(referrer);
         return tier != null && tier.directPpm() >= 0 ? tier.directPpm() : plan.referral().directPpm();
     }
 
-    long indirectRate(int referrer) {
+    public long indirectRate(int referrer) {
         Plan.Tier tier = referrer < 0 ? null : tierOf(referrer);
         return tier != null && tier.indirectPpm() >= 0 ? tier.indirectPpm() : plan.referral().indirectPpm();
     }
 
-    RegionDirectory regions() {
+    public RegionDirectory regions() {
         return regions;
     }
 
-    Merchants merchants() {
+    public Merchants merchants() {
         return merchants;
     }
 
-    Orders orders() {
+    public Orders orders() {
         return orders;
     }
 
-    Map<String, Integer> agents() {
+    public Map<String, Integer> agents() {
         return agents;
     }
 
-    Withdrawals withdrawals() {
+    public Withdrawals withdrawals() {
         return withdrawals;
     }
 
-    void restoreClock(Instant value) {
+    public void restoreClock(Instant value) {
         clock = value;
     }
 
@@ -683,29 +704,29 @@ public final class Engine {
 
     // ----- for the snapshot codec and invariants -----
 
-    Ledger ledger() {
+    public Ledger ledger() {
         return ledger;
     }
 
-    Participants participants() {
+    public Participants participants() {
         return participants;
     }
 
-    long lastPriceCashFen() {
+    public long lastPriceCashFen() {
         return lastPriceCashFen;
     }
 
-    long lastPricePointsMicro() {
+    public long lastPricePointsMicro() {
         return lastPricePointsMicro;
     }
 
-    void restoreLastPrice(long cashFen, long pointsMicro) {
+    public void restoreLastPrice(long cashFen, long pointsMicro) {
         lastPriceCashFen = cashFen;
         lastPricePointsMicro = pointsMicro;
     }
 
     /** Registers a participant while restoring a snapshot; balances are restored separately. */
-    int restoreParticipant(String id, long spendFen, long realizedFen, int exits, long paidFen) {
+    public int restoreParticipant(String id, long spendFen, long realizedFen, int exits, long paidFen) {
         if (participants.count() == participants.capacity()) {
             grow();
         }
@@ -714,7 +735,7 @@ public final class Engine {
     }
 
     /** Rebuilds the exit index from restored holdings. */
-    void reindexAll() {
+    public void reindexAll() {
         for (int participant = 0; participant < participants.count(); participant++) {
             reindex(participant);
         }

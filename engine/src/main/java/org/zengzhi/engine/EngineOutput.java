@@ -7,6 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Posting;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+
 /**
  * What commands produced: events in order and the ledger postings, kept in primitive arrays so the hot
  * path allocates nothing per posting. Reuse one instance with {@link #clear()} between batches.
@@ -121,12 +127,12 @@ public final class EngineOutput {
     }
 
     /** Whether an event of this type is to be built and passed to {@link #event}; if not, {@link #skip} counts it. */
-    boolean receives(EventType type) {
+    public boolean receives(EventType type) {
         return types == null || types[type.ordinal()];
     }
 
     /** Whether a {@link Event.RewardChanged} to {@code status} is to be built; if not, {@link #skip} counts it. */
-    boolean receivesReward(RewardStatus status) {
+    public boolean receivesReward(RewardStatus status) {
         return (types == null || types[EventType.REWARD_CHANGED.ordinal()])
                 && (rewardStatuses == null || rewardStatuses[status.ordinal()]);
     }
@@ -135,12 +141,12 @@ public final class EngineOutput {
      * The tally that sums reward changes to {@code status} instead of their events ({@link #tallyReward}), or
      * null when there is none for it.
      */
-    RewardTally rewardTally(RewardStatus status) {
+    public RewardTally rewardTally(RewardStatus status) {
         return rewardTally != null && rewardTally.status() == status ? rewardTally : null;
     }
 
     /** Adds a reward change to the tally of its status ({@link #rewardTally}) and counts its event as produced. */
-    void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen, long nominalFen) {
+    public void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen, long nominalFen) {
         tally.add(kind, level, amountFen, nominalFen);
         skip(EventType.REWARD_CHANGED);
     }
@@ -157,13 +163,13 @@ public final class EngineOutput {
     }
 
     /** Counts an event the sink does not take as produced, without building it. */
-    void skip(EventType type) {
+    public void skip(EventType type) {
         eventCount++;
         lastEventType = type;
     }
 
     /** Whether postings are kept (not for a {@link #streaming} output). */
-    boolean recordsPostings() {
+    public boolean recordsPostings() {
         return sink == null;
     }
 
@@ -232,7 +238,7 @@ public final class EngineOutput {
         }
     }
 
-    void event(Event event) {
+    public void event(Event event) {
         eventCount++;
         lastEventType = event.type();
         if (sink == null) {
@@ -252,7 +258,7 @@ public final class EngineOutput {
                 : types[type.ordinal()];
     }
 
-    void posting(AccountType type, String owner, long amount) {
+    public void posting(AccountType type, String owner, long amount) {
         if (postingCount == postingTypes.length) {
             int capacity = postingCount * 2;
             postingTypes = Arrays.copyOf(postingTypes, capacity);

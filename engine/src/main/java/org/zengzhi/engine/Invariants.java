@@ -3,6 +3,16 @@ package org.zengzhi.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zengzhi.engine.ledger.AccountKind;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Ledger;
+import org.zengzhi.engine.network.Participants;
+import org.zengzhi.engine.pool.ExitIndex;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.withdrawal.Withdrawal;
+import org.zengzhi.engine.withdrawal.Withdrawals;
+
 /** The invariants of SPEC, checked over the whole state. */
 final class Invariants {
     private static final int VIOLATIONS_MAX = 20;

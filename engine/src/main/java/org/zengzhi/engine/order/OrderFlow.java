@@ -1,0 +1,465 @@
+package org.zengzhi.engine.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.zengzhi.engine.BatchPrefetch;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Command.ConfirmReceipt;
+import org.zengzhi.engine.Command.PayOrder;
+import org.zengzhi.engine.Command.RefundOrder;
+import org.zengzhi.engine.Command.Tick;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.EngineOutput;
+import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Event.OrderPaid;
+import org.zengzhi.engine.Event.OrderReceived;
+import org.zengzhi.engine.Event.OrderRefunded;
+import org.zengzhi.engine.Event.OrderSettled;
+import org.zengzhi.engine.Event.ReferrerBound;
+import org.zengzhi.engine.Event.RewardChanged;
+import org.zengzhi.engine.EventType;
+import org.zengzhi.engine.Exact;
+import org.zengzhi.engine.Limits;
+import org.zengzhi.engine.Problem;
+import org.zengzhi.engine.RegionLevel;
+import org.zengzhi.engine.RejectionCode;
+import org.zengzhi.engine.RewardTally;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Ledger;
+import org.zengzhi.engine.network.Merchants;
+import org.zengzhi.engine.network.Participants;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.plan.Plan;
+
+/**
+ * Orders from payment to settlement or refund (R-2.1 – R-2.4, R-3.10, R-4.1 – R-4.5). At payment the
+ * split and rewards are computed and posted as pending; at settlement (a {@link Tick} at or after the due
+ * time) they become effective and the pool contribution enters the pool; a refund before settlement
+ * reverses every pending posting, so nothing of the order remains.
+ */
+public final class OrderFlow {
+    private final Engine engine;
+    private final Ledger ledger;
+    private final Participants participants;
+    private final Merchants merchants;
+    private final Orders orders;
+    /** The last due time computed per channel and what it was computed from: a day's orders share one. */
+    private final Instant[] dueFrom = new Instant[Channel.values().length];
+    private final int[] dueDays = new int[Channel.values().length];
+    private final Instant[] due = new Instant[Channel.values().length];
+    private final Order[] dueWindow = new Order[BatchPrefetch.WINDOW];
+    /** The rewards of the order being paid: one plan, reset for each payment. */
+    private final RewardPlan rewardPlan = new RewardPlan();
+    private String agentRegion;
+    private int agentsVersion;
+    private List<RegionDirectory.RegionRef> agentPath;
+    private int[] agentIds;
+
+    public OrderFlow(Engine engine) {
+        this.engine = engine;
+        this.ledger = engine.ledger();
+        this.participants = engine.participants();
+        this.merchants = engine.merchants();
+        this.orders = engine.orders();
+    }
+
+    public void pay(PayOrder pay, Instant now, EngineOutput out) {
+        Problem problem = PaymentCheck.problem(pay, engine);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
+            return;
+        }
+        Plan plan = engine.plan();
+        int participant = engine.findOrRegister(pay.user());
+        int merchant = pay.merchant() == null ? -1 : merchants.find(pay.merchant());
+        bindAtFirstPayment(pay, participant, merchant, out);
+        String region = orderRegion(pay, merchant);
+        long budget = distributionBudget(pay, merchant);
+        RewardPlan rewards = rewards(pay, participant, merchant, region, budget);
+        OrderSplit split = split(pay, merchant, rewards.paidFen(budget));
+        long granted = pay.channel() == Channel.STORE
+                ? Exact.mulDivFloor(pay.amountFen(), plan.deduct().storeMultiplePpm(), Limits.PPM) : 0;
+        Plan.Tier tier = engine.tierOf(participant);
+        long contribution = tier == null ? 0 : Splits.ofRate(pay.amountFen(), tier.rebatePpm());
+        Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
+                pay.amountFen(), pay.deductFen(), region, split, rewards.packed(),
+                granted, contribution, now, dueAt(pay.channel(), now));
+        postPayment(order, out);
+        orders.add(order);
+        participants.addLiveOrder(participant, 1);
+        if (out.receives(EventType.ORDER_PAID)) {
+            out.event(new OrderPaid(pay.id(), order.id, pay.user(), pay.merchant(), pay.channel(), pay.amountFen(),
+                    pay.deductFen(), region, split, granted, contribution, order.dueAt));
+        } else {
+            out.skip(EventType.ORDER_PAID);
+        }
+        boolean rewardEvents = out.receivesReward(RewardStatus.PENDING);
+        RewardTally tally = out.rewardTally(RewardStatus.PENDING);
+        for (int i = 0; i < rewards.count(); i++) {
+            if (tally != null) {
+                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i),
+                        order.rewardNominalFen(i));
+            } else if (rewardEvents) {
+                out.event(new RewardChanged(pay.id(), order.id, rewards.reward(i), RewardStatus.PENDING));
+            } else {
+                out.skip(EventType.REWARD_CHANGED);
+            }
+        }
+    }
+
+    /** a store order is in its merchant's region; a mall order in its delivery region, else the merchant's. */
+    private String orderRegion(PayOrder pay, int merchant) {
+        String merchantRegion = merchant >= 0 ? merchants.get(merchant).region : null;
+        return pay.channel() == Channel.MALL && pay.region() != null ? pay.region() : merchantRegion;
+    }
+
+    private void bindAtFirstPayment(PayOrder pay, int participant, int merchant, EngineOutput out) {
+        if (!engine.plan().referral().bindAtFirstPayment() || pay.channel() != Channel.STORE
+                || participants.referrer(participant) >= 0) {
+            return;
+        }
+        int owner = merchants.get(merchant).owner;
+        if (participants.isAncestor(participant, owner)) {
+            return;
+        }
+        participants.bindReferrer(participant, owner, merchant);
+        out.event(new ReferrerBound(pay.id(), pay.user(), participants.id(owner), pay.merchant()));
+    }
+
+    /** The distribution budget the rewards draw from: a part of the commission, or of the mall price. */
+    private long distributionBudget(PayOrder pay, int merchant) {
+        Plan plan = engine.plan();
+        if (pay.channel() == Channel.STORE) {
+            return Splits.storeDistribution(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm);
+        }
+        return pay.split() != null ? pay.split().distributionFen()
+                : Splits.ofRate(pay.amountFen(), plan.mall().distributionPpm());
+    }
+
+    /** The order's split once the rewards have drawn {@code rewardsFen} from the distribution budget. */
+    private OrderSplit split(PayOrder pay, int merchant, long rewardsFen) {
+        Plan plan = engine.plan();
+        if (pay.channel() == Channel.STORE) {
+            return Splits.store(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm, rewardsFen);
+        }
+        return pay.split() != null ? Splits.mall(pay.split(), pay.amountFen(), rewardsFen)
+                : Splits.mall(plan.mall(), pay.amountFen(), rewardsFen);
+    }
+
+    private RewardPlan rewards(PayOrder pay, int participant, int merchant, String region, long budgetFen) {
+        Plan plan = engine.plan();
+        long amount = pay.amountFen();
+        RewardPlan rewards = rewardPlan.reset(budgetFen);
+        int direct = participants.referrer(participant);
+        int indirect = direct < 0 ? -1 : participants.referrer(direct);
+        rewards.add(RewardKind.DIRECT, direct, engine.externalId(direct), null, null,
+                Splits.ofRate(amount, engine.directRate(direct)));
+        rewards.add(RewardKind.INDIRECT, indirect, engine.externalId(indirect), null, null,
+                Splits.ofRate(amount, engine.indirectRate(indirect)));
+        if (participants.liveOrders(participant) == 0) {
+            rewards.add(RewardKind.FIRST_ORDER, direct, engine.externalId(direct), null, null,
+                    Splits.ofRate(amount, plan.referral().firstOrderPpm()));
+        }
+        int recruiter = merchant < 0 ? -1 : merchants.get(merchant).recruiter;
+        rewards.add(RewardKind.RECRUITMENT, recruiter, engine.externalId(recruiter), null, null,
+                Splits.ofRate(amount, plan.recruitmentPpm()));
+        addAgentRewards(rewards, region, amount);
+        if (pay.channel() == Channel.MALL) {
+            int bound = participants.boundMerchant(participant);
+            rewards.add(RewardKind.MALL_REBATE, bound, bound < 0 ? null : merchants.get(bound).id, null, null,
+                    Splits.ofRate(amount, plan.deduct().merchantRebatePpm()));
+        }
+        return rewards;
+    }
+
+    /**
+     * Agent differential (R-2.4, R-4.5): from the order's region up to its province, an agent at level L
+     * receives ⌊A·r_L⌋ − ⌊A·r_B⌋, where B is the nearest lower level with an active agent (0 if none).
+     */
+    private void addAgentRewards(RewardPlan rewards, String region, long amount) {
+        if (region == null) {
+            return;
+        }
+        loadAgents(region);
+        long paidBelow = 0;
+        for (int i = 0; i < agentPath.size(); i++) {
+            int agent = agentIds[i];
+            if (agent < 0) {
+                continue;
+            }
+            RegionDirectory.RegionRef ref = agentPath.get(i);
+            long cumulative = Splits.ofRate(amount, engine.plan().agents().rate(ref.level()));
+            rewards.add(RewardKind.AGENT, agent, engine.externalId(agent), ref.level(), ref.code(),
+                    Math.max(0, cumulative - paidBelow));
+            paidBelow = cumulative;
+        }
+    }
+
+    /**
+     * Looks up a region's path and the agent at each level, unless they are those of the previous order's
+     * region (the same string) and no agent was appointed or removed since: most orders repeat a region.
+     */
+    private void loadAgents(String region) {
+        if (region == agentRegion && engine.agentsVersion() == agentsVersion) {
+            return;
+        }
+        agentPath = engine.regions().path(region);
+        agentIds = new int[agentPath.size()];
+        for (int i = 0; i < agentIds.length; i++) {
+            agentIds[i] = engine.agentOf(agentPath.get(i).code());
+        }
+        agentRegion = region;
+        agentsVersion = engine.agentsVersion();
+    }
+
+    private Instant dueAt(Channel channel, Instant now) {
+        Plan.Settlement windows = engine.plan().settlement();
+        int days = channel == Channel.STORE ? windows.storeDays()
+                : windows.mallAutoReceiveDays() + windows.mallReturnDays();
+        int at = channel.ordinal();
+        if (now != dueFrom[at] || days != dueDays[at]) {
+            dueFrom[at] = now;
+            dueDays[at] = days;
+            due[at] = now.plus(Duration.ofDays(days));
+        }
+        return due[at];
+    }
+
+    /** The pending postings of a payment; {@link #reversePayment} undoes exactly these. */
+    private void postPayment(Order order, EngineOutput out) {
+        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen, out);
+        if (order.hasMerchant()) {
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.MERCHANT_PENDING, order.merchant,
+                    order.merchantFen, out);
+        }
+        for (int i = 0; i < order.rewardCount(); i++) {
+            transfer(AccountType.ORDER_ESCROW, 0, pendingAccount(order.rewardKind(i)), order.rewardOwner(i),
+                    order.rewardAmountFen(i), out);
+        }
+        transfer(AccountType.USER_DEDUCT, order.participant, AccountType.DEDUCT_ESCROW, 0, order.deductFen, out);
+        transfer(AccountType.DEDUCT_ISSUANCE, 0, AccountType.USER_DEDUCT_PENDING, order.participant,
+                order.deductGrantedFen, out);
+        transfer(AccountType.CONTRIB_ISSUANCE, 0, AccountType.USER_CONTRIB_PENDING, order.participant,
+                order.contributionFen, out);
+    }
+
+    private void reversePayment(Order order, EngineOutput out) {
+        transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.CONTRIB_ISSUANCE, 0,
+                order.contributionFen, out);
+        transfer(AccountType.USER_DEDUCT_PENDING, order.participant, AccountType.DEDUCT_ISSUANCE, 0,
+                order.deductGrantedFen, out);
+        transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.USER_DEDUCT, order.participant, order.deductFen, out);
+        for (int i = order.rewardCount() - 1; i >= 0; i--) {
+            transfer(pendingAccount(order.rewardKind(i)), order.rewardOwner(i), AccountType.ORDER_ESCROW, 0,
+                    order.rewardAmountFen(i), out);
+        }
+        if (order.hasMerchant()) {
+            transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.ORDER_ESCROW, 0,
+                    order.merchantFen, out);
+        }
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
+    }
+
+    public void confirmReceipt(ConfirmReceipt receipt, Instant now, EngineOutput out) {
+        Order order = orders.find(receipt.order());
+        RejectionCode code = order == null ? RejectionCode.UNKNOWN_ORDER
+                : order.channel != Channel.MALL || order.status != Order.Status.PAID || order.received
+                        || !now.isBefore(autoReceivedAt(order)) ? RejectionCode.NOT_AWAITING_RECEIPT : null;
+        if (code != null) {
+            out.event(new Event.CommandRejected(receipt.id(), code, "order"));
+            return;
+        }
+        order.received = true;
+        orders.reschedule(order, now.plus(Duration.ofDays(engine.plan().settlement().mallReturnDays())));
+        out.event(new OrderReceived(receipt.id(), order.id, order.dueAt));
+    }
+
+    private Instant autoReceivedAt(Order order) {
+        return order.paidAt.plus(Duration.ofDays(engine.plan().settlement().mallAutoReceiveDays()));
+    }
+
+    public void refund(RefundOrder refund, EngineOutput out) {
+        Order order = orders.find(refund.order());
+        if (order == null || order.status == Order.Status.REFUNDED) {
+            RejectionCode code = order == null ? RejectionCode.UNKNOWN_ORDER : RejectionCode.ALREADY_REFUNDED;
+            out.event(new Event.CommandRejected(refund.id(), code, "order"));
+            return;
+        }
+        boolean settled = order.status == Order.Status.SETTLED;
+        if (settled) {
+            refundAfterSettlement(refund, order, out);
+        } else {
+            orders.unschedule(order);
+            reversePayment(order, out);
+            participants.addLiveOrder(order.participant, -1);
+            cancelRewards(refund, order, out);
+        }
+        order.status = Order.Status.REFUNDED;
+        out.event(new OrderRefunded(refund.id(), order.id, participants.id(order.participant), order.amountFen, settled));
+    }
+
+    private void cancelRewards(RefundOrder refund, Order order, EngineOutput out) {
+        RewardTally tally = out.rewardTally(RewardStatus.CANCELLED);
+        if (tally != null) {
+            for (int i = 0; i < order.rewardCount(); i++) {
+                out.tallyReward(tally, order.rewardKind(i), order.rewardLevel(i), order.rewardAmountFen(i),
+                        order.rewardNominalFen(i));
+            }
+            return;
+        }
+        for (Reward reward : rewardsOf(engine, order)) {
+            out.event(new RewardChanged(refund.id(), order.id, reward, RewardStatus.CANCELLED));
+        }
+    }
+
+    /**
+     * After settlement the merchant funds the refund from its cash (the platform advances any shortfall,
+     * recorded as the merchant's debt); without a merchant the suppliers return the cost and the platform
+     * funds the rest. Effective rewards stay unless the plan claws them back, as far as the recipients'
+     * wallets allow.
+     */
+    private void refundAfterSettlement(RefundOrder refund, Order order, EngineOutput out) {
+        if (order.hasMerchant()) {
+            long fromCash = Math.min(order.amountFen, ledger.balance(AccountType.MERCHANT_CASH, order.merchant));
+            transfer(AccountType.MERCHANT_CASH, order.merchant, AccountType.EXTERNAL_PAYMENTS, 0, fromCash, out);
+            transfer(AccountType.MERCHANT_DEBT, order.merchant, AccountType.EXTERNAL_PAYMENTS, 0,
+                    order.amountFen - fromCash, out);
+        } else {
+            // Without a merchant the suppliers give back the product cost they are owed, and the platform
+            // funds the rest from its own money; no available balance goes negative.
+            long fromSuppliers = Math.min(order.merchantFen, ledger.balance(AccountType.SUPPLIER_PAYABLE, 0));
+            transfer(AccountType.SUPPLIER_PAYABLE, 0, AccountType.EXTERNAL_PAYMENTS, 0, fromSuppliers, out);
+            transfer(AccountType.PLATFORM_REFUNDS, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen - fromSuppliers,
+                    out);
+        }
+        if (engine.plan().refundAfterSettlement() != Plan.RefundPolicy.CLAW_BACK_REWARDS) {
+            return;
+        }
+        Reward[] rewards = rewardsOf(engine, order);
+        for (int i = 0; i < rewards.length; i++) {
+            Reward reward = rewards[i];
+            AccountType wallet = availableAccount(reward.kind());
+            long taken = Math.min(reward.amountFen(), ledger.balance(wallet, order.rewardOwner(i)));
+            transfer(wallet, order.rewardOwner(i), AccountType.PLATFORM_REVENUE, 0, taken, out);
+            RewardTally tally = out.rewardTally(RewardStatus.CLAWED_BACK);
+            if (tally != null) {
+                out.tallyReward(tally, reward.kind(), reward.level(), taken, reward.nominalFen());
+                continue;
+            }
+            Reward clawed = new Reward(reward.kind(), reward.recipient(), reward.level(), reward.region(),
+                    reward.nominalFen(), taken);
+            out.event(new RewardChanged(refund.id(), order.id, clawed, RewardStatus.CLAWED_BACK));
+        }
+    }
+
+    /**
+     * Settles every order due by {@code now}, earliest due first, ties in payment order. The due orders are
+     * taken a window at a time and read ahead before they are settled (settling changes no due time).
+     */
+    public void tick(Tick tick, Instant now, EngineOutput out) {
+        int taken;
+        do {
+            taken = 0;
+            Order order;
+            while (taken < dueWindow.length && (order = orders.pollDue(now)) != null) {
+                dueWindow[taken++] = order;
+            }
+            engine.prefetch().touchOrders(dueWindow, taken);
+            for (int i = 0; i < taken; i++) {
+                settle(tick, dueWindow[i], now, out);
+                dueWindow[i] = null;
+            }
+        } while (taken == dueWindow.length);
+    }
+
+    private void settle(Command cause, Order order, Instant now, EngineOutput out) {
+        order.status = Order.Status.SETTLED;
+        if (!engine.retainsSettledOrders()) {
+            orders.forget(order);
+        }
+        if (out.receives(EventType.ORDER_SETTLED)) {
+            out.event(new OrderSettled(cause.id(), order.id, participants.id(order.participant),
+                    order.hasMerchant() ? merchants.get(order.merchant).id : null, order.channel, order.amountFen,
+                    order.split(), now));
+        } else {
+            out.skip(EventType.ORDER_SETTLED);
+        }
+        if (order.hasMerchant()) {
+            transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.MERCHANT_CASH, order.merchant,
+                    order.merchantFen, out);
+        } else {
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.SUPPLIER_PAYABLE, 0, order.merchantFen, out);
+        }
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
+                order.platformFen + order.distributionLeftFen, out);
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
+        Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(engine, order) : null;
+        RewardTally tally = out.rewardTally(RewardStatus.AVAILABLE);
+        for (int i = 0; i < order.rewardCount(); i++) {
+            RewardKind kind = order.rewardKind(i);
+            int owner = order.rewardOwner(i);
+            transfer(pendingAccount(kind), owner, availableAccount(kind), owner, order.rewardAmountFen(i), out);
+            if (tally != null) {
+                out.tallyReward(tally, kind, order.rewardLevel(i), order.rewardAmountFen(i), order.rewardNominalFen(i));
+            } else if (rewards != null) {
+                out.event(new RewardChanged(cause.id(), order.id, rewards[i], RewardStatus.AVAILABLE));
+            } else {
+                out.skip(EventType.REWARD_CHANGED);
+            }
+        }
+        transfer(AccountType.DEDUCT_ESCROW, 0, AccountType.DEDUCT_ISSUANCE, 0, order.deductFen, out);
+        transfer(AccountType.USER_DEDUCT_PENDING, order.participant, AccountType.USER_DEDUCT, order.participant,
+                order.deductGrantedFen, out);
+        transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.USER_CONTRIB, order.participant,
+                order.contributionFen, out);
+        participants.addSettledSpend(order.participant, order.amountFen);
+        engine.contributeToPool(cause, order.participant, order.amountFen, order.poolFen, AccountType.ORDER_ESCROW, out);
+    }
+
+    /** A merchant's reward (the mall rebate) goes to its accounts; every other to a participant's cash. */
+    private static AccountType pendingAccount(RewardKind kind) {
+        return kind.toMerchant() ? AccountType.MERCHANT_PENDING : AccountType.USER_CASH_PENDING;
+    }
+
+    private static AccountType availableAccount(RewardKind kind) {
+        return kind.toMerchant() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+    }
+
+    /**
+     * An order's rewards as records, rebuilt from its packed data: the recipient's external id from the owner
+     * (a merchant for the mall rebate), an agent reward's region from the order's region path at its level.
+     */
+    public static Reward[] rewardsOf(Engine engine, Order order) {
+        Reward[] rewards = new Reward[order.rewardCount()];
+        List<RegionDirectory.RegionRef> path = null;
+        for (int i = 0; i < rewards.length; i++) {
+            RewardKind kind = order.rewardKind(i);
+            int owner = order.rewardOwner(i);
+            RegionLevel level = order.rewardLevel(i);
+            String recipient = kind.toMerchant() ? engine.merchants().get(owner).id
+                    : engine.participants().id(owner);
+            String region = null;
+            if (level != null) {
+                path = path == null ? engine.regions().path(order.region) : path;
+                region = regionAt(path, order.region, level);
+            }
+            rewards[i] = new Reward(kind, recipient, level, region, order.rewardNominalFen(i), order.rewardAmountFen(i));
+        }
+        return rewards;
+    }
+
+    private static String regionAt(List<RegionDirectory.RegionRef> path, String region, RegionLevel level) {
+        for (RegionDirectory.RegionRef ref : path) {
+            if (ref.level() == level) {
+                return ref.code();
+            }
+        }
+        throw new IllegalStateException("region " + region + " has no " + level + " on its path");
+    }
+
+    private void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
+        engine.transfer(from, fromOwner, to, toOwner, amount, out);
+    }
+}
