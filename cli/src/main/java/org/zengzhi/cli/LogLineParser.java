@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.core.JacksonException;

@@ -8,8 +8,8 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.network.RegionDirectory;
 
 /**
  * Runs a command log through a fresh engine: each line is parsed, executed and its events written before

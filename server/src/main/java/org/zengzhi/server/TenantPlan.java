@@ -12,8 +12,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.cli.PlanFiles;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.plan.PlanCheck;
 
 /**
  * The tenant's plan: on the first start it is created from a preset ({@code zengzhi.plan}: a name under

@@ -16,8 +16,8 @@ import org.zengzhi.cli.LogLines;
 import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
-import org.zengzhi.engine.PlanCheck;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.network.RegionDirectory;
 
 /**
  * The crash test on PostgreSQL (a fresh schema), which the test reads beside the running server: after the

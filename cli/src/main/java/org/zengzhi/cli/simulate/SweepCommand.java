@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 
 import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.cli.VersionProvider;
-import org.zengzhi.engine.PlanCheck;
-import org.zengzhi.engine.PlanReader;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.plan.PlanReader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

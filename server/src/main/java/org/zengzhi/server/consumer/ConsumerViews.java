@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
-import org.zengzhi.engine.ExitEstimate;
-import org.zengzhi.engine.Holder;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PoolMath;
-import org.zengzhi.engine.Price;
+import org.zengzhi.engine.pool.ExitEstimate;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.pool.Price;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -10,9 +10,9 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.RegionDirectory;
-import org.zengzhi.engine.SnapshotCodec;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.journal.Snapshot;
 

@@ -24,7 +24,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.WithdrawalState;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
