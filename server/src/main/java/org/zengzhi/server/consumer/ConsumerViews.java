@@ -117,7 +117,7 @@ public final class ConsumerViews {
             item.put("account", (String) row.get("account_type"));
             item.put("asset", asset);
             item.put("amount", Units.format(((Number) row.get("amount")).longValue(),
-                    org.zengzhi.engine.Asset.valueOf(asset).decimals()));
+                    org.zengzhi.engine.ledger.Asset.valueOf(asset).decimals()));
         }
         return JSON.writeValueAsString(view);
     }
