@@ -37,7 +37,6 @@ public final class EngineOutput {
     /** Where mints are summed instead of passed on as events; null if none. */
     private final MintTally mintTally;
     private int eventCount;
-    private EventType lastEventType;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
     private String[] postingOwners = new String[INITIAL_POSTINGS];
     private long[] postingAmounts = new long[INITIAL_POSTINGS];
@@ -152,12 +151,12 @@ public final class EngineOutput {
     }
 
     /** The tally that sums mints instead of their events ({@link #tallyMint}), or null when there is none. */
-    MintTally mintTally() {
+    public MintTally mintTally() {
         return mintTally;
     }
 
     /** Adds a mint to {@code tally} and counts its {@link Event.PointsMinted} as produced. */
-    void tallyMint(MintTally tally, long poolShareFen, long mintedMicro) {
+    public void tallyMint(MintTally tally, long poolShareFen, long mintedMicro) {
         tally.add(poolShareFen, mintedMicro);
         skip(EventType.POINTS_MINTED);
     }
@@ -165,7 +164,6 @@ public final class EngineOutput {
     /** Counts an event the sink does not take as produced, without building it. */
     public void skip(EventType type) {
         eventCount++;
-        lastEventType = type;
     }
 
     /** Whether postings are kept (not for a {@link #streaming} output). */
@@ -173,20 +171,9 @@ public final class EngineOutput {
         return sink == null;
     }
 
-    /** Events produced since the output was created or last cleared, streamed ones included. */
-    int eventCount() {
-        return eventCount;
-    }
-
-    /** The type of the last event produced, or null if none since the last clear. */
-    EventType lastEventType() {
-        return lastEventType;
-    }
-
     public void clear() {
         events.clear();
         eventCount = 0;
-        lastEventType = null;
         Arrays.fill(postingOwners, 0, postingCount, null);
         postingCount = 0;
         commandCount = 0;
@@ -240,7 +227,6 @@ public final class EngineOutput {
 
     public void event(Event event) {
         eventCount++;
-        lastEventType = event.type();
         if (sink == null) {
             events.add(event);
         } else if (takes(event)) {

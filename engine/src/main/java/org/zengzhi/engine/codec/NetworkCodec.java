@@ -30,7 +30,7 @@ final class NetworkCodec {
 
     static void writeMerchants(Engine engine, DataOutputStream out) throws IOException {
         List<AccountType> types = merchantTypes();
-        Merchants merchants = engine.merchants();
+        Merchants merchants = engine.models().network().merchants();
         out.writeInt(merchants.count());
         for (int m = 0; m < merchants.count(); m++) {
             Merchants.Merchant merchant = merchants.get(m);
@@ -41,7 +41,7 @@ final class NetworkCodec {
             out.writeLong(merchant.commissionPpm);
             out.writeBoolean(merchant.suspended);
             for (AccountType type : types) {
-                out.writeLong(engine.ledger().balance(type, m));
+                out.writeLong(engine.models().ledger().balance(type, m));
             }
         }
     }
@@ -53,16 +53,15 @@ final class NetworkCodec {
             Merchants.Merchant merchant = new Merchants.Merchant(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(),
                     in.readLong());
             merchant.suspended = in.readBoolean();
-            int m = engine.merchants().add(merchant);
-            engine.merchantAdded(m);
+            int m = engine.models().network().addMerchant(merchant);
             for (AccountType type : types) {
-                engine.ledger().restore(type, m, in.readLong());
+                engine.models().ledger().restore(type, m, in.readLong());
             }
         }
     }
 
     static void writeAgents(Engine engine, DataOutputStream out) throws IOException {
-        Map<String, Integer> sorted = new TreeMap<>(engine.agents());
+        Map<String, Integer> sorted = new TreeMap<>(engine.models().network().agents());
         out.writeInt(sorted.size());
         for (Map.Entry<String, Integer> agent : sorted.entrySet()) {
             out.writeUTF(agent.getKey());
@@ -73,13 +72,13 @@ final class NetworkCodec {
     static void readAgents(Engine engine, DataInputStream in) throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            engine.setAgent(in.readUTF(), in.readInt());
+            engine.models().network().setAgent(in.readUTF(), in.readInt());
         }
     }
 
     static void writeOrders(Engine engine, DataOutputStream out) throws IOException {
-        out.writeLong(engine.orders().sequenceCounter());
-        List<Order> orders = engine.orders().inPaymentOrder();
+        out.writeLong(engine.models().orders().orders().sequenceCounter());
+        List<Order> orders = engine.models().orders().orders().inPaymentOrder();
         out.writeInt(orders.size());
         for (Order order : orders) {
             out.writeUTF(order.id);
@@ -91,7 +90,7 @@ final class NetworkCodec {
             out.writeLong(order.deductFen);
             out.writeUTF(order.region == null ? NONE : order.region);
             writeSplit(order.split(), out);
-            Reward[] rewards = OrderFlow.rewardsOf(engine, order);
+            Reward[] rewards = engine.models().orders().rewardsOf(order);
             out.writeInt(rewards.length);
             for (int i = 0; i < rewards.length; i++) {
                 writeReward(rewards[i], out);
@@ -107,7 +106,7 @@ final class NetworkCodec {
     }
 
     static void readOrders(Engine engine, DataInputStream in) throws IOException {
-        engine.orders().restoreSequence(in.readLong());
+        engine.models().orders().orders().restoreSequence(in.readLong());
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             String id = in.readUTF();
@@ -133,12 +132,12 @@ final class NetworkCodec {
             Order order = new Order(id, sequence, participant, merchant, channel, amount, deduct,
                     region.isEmpty() ? null : region, split, Order.packRewards(rewards, owners, rewardCount), in.readLong(),
                     in.readLong(), readInstant(in), readInstant(in));
-            if (!Arrays.equals(OrderFlow.rewardsOf(engine, order), rewards)) {
+            if (!Arrays.equals(engine.models().orders().rewardsOf(order), rewards)) {
                 throw new IOException("order " + id + ": its rewards do not match its owners and region path");
             }
             order.received = in.readBoolean();
             order.status = Order.Status.valueOf(in.readUTF());
-            engine.orders().add(order);
+            engine.models().orders().orders().add(order);
         }
     }
 

@@ -37,11 +37,12 @@ public final class SnapshotCodec {
         DataOutputStream out = new DataOutputStream(stream);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
+        Engine.Models models = engine.models();
         PlanCodec.write(engine.plan(), out);
         out.writeLong(engine.clock().getEpochSecond());
         out.writeInt(engine.clock().getNano());
-        out.writeLong(engine.lastPriceCashFen());
-        out.writeLong(engine.lastPricePointsMicro());
+        out.writeLong(models.pool().lastPriceCashFen());
+        out.writeLong(models.pool().lastPricePointsMicro());
         List<AccountType> system = new ArrayList<>();
         List<AccountType> perParticipant = new ArrayList<>();
         for (AccountType type : AccountType.values()) {
@@ -54,10 +55,10 @@ public final class SnapshotCodec {
         out.writeInt(system.size());
         for (AccountType type : system) {
             out.writeUTF(type.name());
-            out.writeLong(engine.ledger().system(type));
+            out.writeLong(models.ledger().system(type));
         }
         writeTypeNames(out, perParticipant);
-        Participants participants = engine.participants();
+        Participants participants = models.network().participants();
         out.writeInt(participants.count());
         for (int p = 0; p < participants.count(); p++) {
             out.writeUTF(participants.id(p));
@@ -66,7 +67,7 @@ public final class SnapshotCodec {
             out.writeInt(participants.exits(p));
             out.writeLong(participants.paidOut(p));
             for (AccountType type : perParticipant) {
-                out.writeLong(engine.ledger().balance(type, p));
+                out.writeLong(models.ledger().balance(type, p));
             }
             out.writeInt(participants.referrer(p));
             out.writeInt(participants.boundMerchant(p));
@@ -116,25 +117,26 @@ public final class SnapshotCodec {
         }
         int count = in.readInt();
         Engine engine = new Engine(plan, regions, count);
+        Engine.Models models = engine.models();
         engine.restoreClock(clock);
-        engine.restoreLastPrice(lastCash, lastPoints);
+        models.pool().restoreLastPrice(lastCash, lastPoints);
         for (int i = 0; i < systemCount; i++) {
-            engine.ledger().restore(systemTypes[i], 0, systemBalances[i]);
+            models.ledger().restore(systemTypes[i], 0, systemBalances[i]);
         }
         for (int p = 0; p < count; p++) {
-            int participant = engine.restoreParticipant(in.readUTF(), in.readLong(), in.readLong(), in.readInt(),
-                    in.readLong());
+            int participant = models.network().restoreParticipant(in.readUTF(), in.readLong(), in.readLong(),
+                    in.readInt(), in.readLong());
             for (AccountType type : participantTypes) {
-                engine.ledger().restore(type, participant, in.readLong());
+                models.ledger().restore(type, participant, in.readLong());
             }
-            engine.participants().restoreNetwork(participant, in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readLong());
+            models.network().participants().restoreNetwork(participant, in.readInt(), in.readInt(), in.readInt(),
+                    in.readInt(), in.readLong());
         }
         NetworkCodec.readMerchants(engine, in);
         NetworkCodec.readAgents(engine, in);
         NetworkCodec.readOrders(engine, in);
         WithdrawalCodec.read(engine, in);
-        engine.reindexAll();
+        models.pool().reindexAll();
         return engine;
     }
 

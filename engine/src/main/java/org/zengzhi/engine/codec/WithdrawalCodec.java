@@ -18,7 +18,7 @@ final class WithdrawalCodec {
     }
 
     static void write(Engine engine, DataOutputStream out) throws IOException {
-        Withdrawals withdrawals = engine.withdrawals();
+        Withdrawals withdrawals = engine.models().withdrawals().book();
         out.writeInt(withdrawals.count());
         for (int i = 0; i < withdrawals.count(); i++) {
             Withdrawal withdrawal = withdrawals.get(i);
@@ -41,7 +41,7 @@ final class WithdrawalCodec {
     }
 
     static void read(Engine engine, DataInputStream in) throws IOException {
-        Withdrawals withdrawals = engine.withdrawals();
+        Withdrawals withdrawals = engine.models().withdrawals().book();
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             withdrawals.add(new Withdrawal(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(),

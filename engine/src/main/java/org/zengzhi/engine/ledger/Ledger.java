@@ -1,6 +1,8 @@
 package org.zengzhi.engine.ledger;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.zengzhi.engine.EngineOutput;
 
@@ -115,6 +117,34 @@ public final class Ledger {
             }
         }
         return sum;
+    }
+
+    /**
+     * Every non-zero balance: system accounts in account type order, then each participant's in dense id
+     * order, then each merchant's in dense id order; the ids name the owners.
+     */
+    public List<Balance> balances(String[] participantIds, int participants, List<String> merchantIds) {
+        List<Balance> balances = new ArrayList<>();
+        for (AccountType type : TYPES) {
+            if (type.system() && system(type) != 0) {
+                balances.add(new Balance(type, null, system(type)));
+            }
+        }
+        for (int participant = 0; participant < participants; participant++) {
+            addOwnerBalances(balances, true, participant, participantIds[participant]);
+        }
+        for (int merchant = 0; merchant < merchantIds.size(); merchant++) {
+            addOwnerBalances(balances, false, merchant, merchantIds.get(merchant));
+        }
+        return balances;
+    }
+
+    private void addOwnerBalances(List<Balance> balances, boolean participant, int owner, String id) {
+        for (AccountType type : TYPES) {
+            if (!type.system() && type.perParticipant() == participant && balance(type, owner) != 0) {
+                balances.add(new Balance(type, id, balance(type, owner)));
+            }
+        }
     }
 
     /** Resolves dense owner ids to the external ids written into postings. */

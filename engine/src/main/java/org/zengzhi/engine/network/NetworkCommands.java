@@ -17,25 +17,29 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.plan.Plan;
 
 /**
  * Who is connected to whom (R-4.1, R-4.4, R-4.5, R-4.7): registrations with referrers, merchants with
- * their owners and recruiters, regional agents, and the operator's reassignments and suspensions.
+ * their owners and recruiters, regional agents, and the operator's reassignments and suspensions. The
+ * state they change is the {@link Network}'s; each handler returns false when it rejects the command.
  */
-public final class Network {
-    private final Engine engine;
+public final class NetworkCommands {
+    private final Network network;
+    private final Ledger ledger;
     private final Participants participants;
     private final Merchants merchants;
 
-    public Network(Engine engine) {
-        this.engine = engine;
-        this.participants = engine.participants();
-        this.merchants = engine.merchants();
+    public NetworkCommands(Network network, Ledger ledger) {
+        this.network = network;
+        this.ledger = ledger;
+        this.participants = network.participants();
+        this.merchants = network.merchants();
     }
 
-    public void register(RegisterUser command, EngineOutput out) {
-        RejectionCode code = engine.participantProblem(command.user());
+    public boolean register(RegisterUser command, EngineOutput out) {
+        RejectionCode code = network.participantProblem(command.user());
         String field = "user";
         if (code == null && participants.find(command.user()) >= 0) {
             code = RejectionCode.ALREADY_REGISTERED;
@@ -44,28 +48,29 @@ public final class Network {
             field = "referrer";
         }
         if (reject(command, code, field, out)) {
-            return;
+            return false;
         }
-        int user = engine.findOrRegister(command.user());
+        int user = network.findOrRegister(command.user());
         if (command.referrer() != null) {
             participants.bindReferrer(user, participants.find(command.referrer()), -1);
         }
         out.event(new Event.UserRegistered(command.id(), command.user(), command.referrer()));
+        return true;
     }
 
-    public void onboard(OnboardMerchant command, EngineOutput out) {
+    public boolean onboard(OnboardMerchant command, EngineOutput out) {
         Problem problem = merchantProblem(command);
         if (problem != null) {
             reject(command, problem.code(), problem.field(), out);
-            return;
+            return false;
         }
-        long rate = command.commissionPpm() < 0 ? engine.plan().store().defaultCommissionPpm() : command.commissionPpm();
-        int owner = engine.findOrRegister(command.owner());
-        int recruiter = command.recruiter() == null ? -1 : engine.findOrRegister(command.recruiter());
-        int merchant = merchants.add(new Merchants.Merchant(command.merchant(), owner, recruiter, command.region(), rate));
-        engine.merchantAdded(merchant);
+        long rate = command.commissionPpm() < 0 ? network.plan().store().defaultCommissionPpm() : command.commissionPpm();
+        int owner = network.findOrRegister(command.owner());
+        int recruiter = command.recruiter() == null ? -1 : network.findOrRegister(command.recruiter());
+        network.addMerchant(new Merchants.Merchant(command.merchant(), owner, recruiter, command.region(), rate));
         out.event(new Event.MerchantOnboarded(command.id(), command.merchant(), command.owner(), command.recruiter(),
                 command.region(), rate));
+        return true;
     }
 
     private Problem merchantProblem(OnboardMerchant command) {
@@ -76,17 +81,17 @@ public final class Network {
         if (merchants.find(id) >= 0) {
             return new Problem(RejectionCode.MERCHANT_EXISTS, "merchant");
         }
-        RejectionCode owner = engine.participantProblem(command.owner());
+        RejectionCode owner = network.participantProblem(command.owner());
         if (owner != null) {
             return new Problem(owner, "owner");
         }
-        if (command.recruiter() != null && engine.participantProblem(command.recruiter()) != null) {
-            return new Problem(engine.participantProblem(command.recruiter()), "recruiter");
+        if (command.recruiter() != null && network.participantProblem(command.recruiter()) != null) {
+            return new Problem(network.participantProblem(command.recruiter()), "recruiter");
         }
-        if (command.region() == null || engine.regions().path(command.region()).isEmpty()) {
+        if (command.region() == null || network.regions().path(command.region()).isEmpty()) {
             return new Problem(RejectionCode.UNKNOWN_REGION, "region");
         }
-        Plan.StoreSplit store = engine.plan().store();
+        Plan.StoreSplit store = network.plan().store();
         long rate = command.commissionPpm();
         if (rate >= 0 && (rate < store.minCommissionPpm() || rate > store.maxCommissionPpm())) {
             return new Problem(RejectionCode.COMMISSION_OUT_OF_RANGE, "commissionRate");
@@ -94,45 +99,48 @@ public final class Network {
         return null;
     }
 
-    public void suspend(SuspendMerchant command, EngineOutput out) {
+    public boolean suspend(SuspendMerchant command, EngineOutput out) {
         int merchant = command.merchant() == null ? -1 : merchants.find(command.merchant());
         if (reject(command, merchant < 0 ? RejectionCode.UNKNOWN_MERCHANT : reasonProblem(command.reason()),
                 merchant < 0 ? "merchant" : "reason", out)) {
-            return;
+            return false;
         }
         merchants.get(merchant).suspended = command.suspended();
         out.event(new Event.MerchantSuspended(command.id(), command.merchant(), command.suspended(), command.reason()));
+        return true;
     }
 
-    public void appoint(AppointAgent command, EngineOutput out) {
+    public boolean appoint(AppointAgent command, EngineOutput out) {
         List<RegionDirectory.RegionRef> path = command.region() == null ? List.of()
-                : engine.regions().path(command.region());
-        RejectionCode code = engine.participantProblem(command.user());
+                : network.regions().path(command.region());
+        RejectionCode code = network.participantProblem(command.user());
         String field = "user";
         if (code == null && path.isEmpty()) {
             code = RejectionCode.UNKNOWN_REGION;
             field = "region";
-        } else if (code == null && engine.agentOf(command.region()) >= 0) {
+        } else if (code == null && network.agentOf(command.region()) >= 0) {
             code = RejectionCode.REGION_TAKEN;
             field = "region";
         }
         if (reject(command, code, field, out)) {
-            return;
+            return false;
         }
-        engine.setAgent(command.region(), engine.findOrRegister(command.user()));
+        network.setAgent(command.region(), network.findOrRegister(command.user()));
         out.event(new Event.AgentAppointed(command.id(), command.user(), command.region(), path.get(0).level()));
+        return true;
     }
 
-    public void remove(RemoveAgent command, EngineOutput out) {
-        int agent = command.region() == null ? -1 : engine.agentOf(command.region());
+    public boolean remove(RemoveAgent command, EngineOutput out) {
+        int agent = command.region() == null ? -1 : network.agentOf(command.region());
         if (reject(command, agent < 0 ? RejectionCode.NO_AGENT : null, "region", out)) {
-            return;
+            return false;
         }
-        engine.setAgent(command.region(), -1);
+        network.setAgent(command.region(), -1);
         out.event(new Event.AgentRemoved(command.id(), participants.id(agent), command.region()));
+        return true;
     }
 
-    public void reassign(ReassignReferrer command, EngineOutput out) {
+    public boolean reassign(ReassignReferrer command, EngineOutput out) {
         int user = command.user() == null ? -1 : participants.find(command.user());
         int referrer = command.referrer() == null ? -1 : participants.find(command.referrer());
         RejectionCode code = null;
@@ -151,16 +159,17 @@ public final class Network {
             field = "reason";
         }
         if (reject(command, code, field, out)) {
-            return;
+            return false;
         }
         int previous = participants.referrer(user);
         participants.bindReferrer(user, referrer, -1);
         out.event(new Event.ReferrerReassigned(command.id(), command.user(),
                 previous < 0 ? null : participants.id(previous), command.referrer(), command.reason()));
+        return true;
     }
 
     /** A bonus from the platform's own funds (PLATFORM_BONUSES) into a known user's cash wallet. */
-    public void grantBonus(Command.GrantBonus command, EngineOutput out) {
+    public boolean grantBonus(Command.GrantBonus command, EngineOutput out) {
         int user = command.user() == null ? -1 : participants.find(command.user());
         RejectionCode code = null;
         String field = "amount";
@@ -176,10 +185,12 @@ public final class Network {
             field = "reason";
         }
         if (reject(command, code, field, out)) {
-            return;
+            return false;
         }
-        engine.transfer(AccountType.PLATFORM_BONUSES, 0, AccountType.USER_CASH, user, command.amountFen(), out);
+        ledger.transfer(AccountType.PLATFORM_BONUSES, 0, AccountType.USER_CASH, user, command.amountFen(), out,
+                network.ownerIds());
         out.event(new Event.BonusGranted(command.id(), command.user(), command.amountFen(), command.reason()));
+        return true;
     }
 
     private static RejectionCode reasonProblem(String reason) {

@@ -10,7 +10,6 @@ import org.zengzhi.engine.Command.ConfirmReceipt;
 import org.zengzhi.engine.Command.PayOrder;
 import org.zengzhi.engine.Command.RefundOrder;
 import org.zengzhi.engine.Command.Tick;
-import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Event.OrderPaid;
@@ -29,9 +28,11 @@ import org.zengzhi.engine.RewardTally;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Merchants;
+import org.zengzhi.engine.network.Network;
 import org.zengzhi.engine.network.Participants;
 import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.PoolModel;
 
 /**
  * Orders from payment to settlement or refund (R-2.1 – R-2.4, R-3.10, R-4.1 – R-4.5). At payment the
@@ -40,8 +41,11 @@ import org.zengzhi.engine.plan.Plan;
  * reverses every pending posting, so nothing of the order remains.
  */
 public final class OrderFlow {
-    private final Engine engine;
     private final Ledger ledger;
+    private final Ledger.OwnerIds ownerIds;
+    private final Network network;
+    private final PoolModel pool;
+    private final BatchPrefetch prefetch;
     private final Participants participants;
     private final Merchants merchants;
     private final Orders orders;
@@ -56,23 +60,45 @@ public final class OrderFlow {
     private int agentsVersion;
     private List<RegionDirectory.RegionRef> agentPath;
     private int[] agentIds;
+    private Plan plan;
+    private boolean retainSettledOrders = true;
 
-    public OrderFlow(Engine engine) {
-        this.engine = engine;
-        this.ledger = engine.ledger();
-        this.participants = engine.participants();
-        this.merchants = engine.merchants();
-        this.orders = engine.orders();
+    public OrderFlow(Plan plan, Ledger ledger, Network network, PoolModel pool, Orders orders,
+            BatchPrefetch prefetch) {
+        this.plan = plan;
+        this.ledger = ledger;
+        this.ownerIds = network.ownerIds();
+        this.network = network;
+        this.participants = network.participants();
+        this.merchants = network.merchants();
+        this.pool = pool;
+        this.orders = orders;
+        this.prefetch = prefetch;
     }
 
-    public void pay(PayOrder pay, Instant now, EngineOutput out) {
-        Problem problem = PaymentCheck.problem(pay, engine);
+    public void usePlan(Plan newPlan) {
+        plan = newPlan;
+    }
+
+    /**
+     * Whether settled orders stay in the order book (the default); see {@link
+     * org.zengzhi.engine.Engine#retainSettledOrders(boolean)}.
+     */
+    public void retainSettledOrders(boolean retain) {
+        retainSettledOrders = retain;
+    }
+
+    public boolean retainsSettledOrders() {
+        return retainSettledOrders;
+    }
+
+    public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
+        Problem problem = PaymentCheck.problem(pay, plan, network, orders, ledger);
         if (problem != null) {
             out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
-            return;
+            return false;
         }
-        Plan plan = engine.plan();
-        int participant = engine.findOrRegister(pay.user());
+        int participant = network.findOrRegister(pay.user());
         int merchant = pay.merchant() == null ? -1 : merchants.find(pay.merchant());
         bindAtFirstPayment(pay, participant, merchant, out);
         String region = orderRegion(pay, merchant);
@@ -81,7 +107,7 @@ public final class OrderFlow {
         OrderSplit split = split(pay, merchant, rewards.paidFen(budget));
         long granted = pay.channel() == Channel.STORE
                 ? Exact.mulDivFloor(pay.amountFen(), plan.deduct().storeMultiplePpm(), Limits.PPM) : 0;
-        Plan.Tier tier = engine.tierOf(participant);
+        Plan.Tier tier = network.tierOf(participant);
         long contribution = tier == null ? 0 : Splits.ofRate(pay.amountFen(), tier.rebatePpm());
         Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
                 pay.amountFen(), pay.deductFen(), region, split, rewards.packed(),
@@ -107,6 +133,7 @@ public final class OrderFlow {
                 out.skip(EventType.REWARD_CHANGED);
             }
         }
+        return true;
     }
 
     /** a store order is in its merchant's region; a mall order in its delivery region, else the merchant's. */
@@ -116,7 +143,7 @@ public final class OrderFlow {
     }
 
     private void bindAtFirstPayment(PayOrder pay, int participant, int merchant, EngineOutput out) {
-        if (!engine.plan().referral().bindAtFirstPayment() || pay.channel() != Channel.STORE
+        if (!plan.referral().bindAtFirstPayment() || pay.channel() != Channel.STORE
                 || participants.referrer(participant) >= 0) {
             return;
         }
@@ -130,7 +157,6 @@ public final class OrderFlow {
 
     /** The distribution budget the rewards draw from: a part of the commission, or of the mall price. */
     private long distributionBudget(PayOrder pay, int merchant) {
-        Plan plan = engine.plan();
         if (pay.channel() == Channel.STORE) {
             return Splits.storeDistribution(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm);
         }
@@ -140,7 +166,6 @@ public final class OrderFlow {
 
     /** The order's split once the rewards have drawn {@code rewardsFen} from the distribution budget. */
     private OrderSplit split(PayOrder pay, int merchant, long rewardsFen) {
-        Plan plan = engine.plan();
         if (pay.channel() == Channel.STORE) {
             return Splits.store(plan.store(), pay.amountFen(), merchants.get(merchant).commissionPpm, rewardsFen);
         }
@@ -149,21 +174,20 @@ public final class OrderFlow {
     }
 
     private RewardPlan rewards(PayOrder pay, int participant, int merchant, String region, long budgetFen) {
-        Plan plan = engine.plan();
         long amount = pay.amountFen();
         RewardPlan rewards = rewardPlan.reset(budgetFen);
         int direct = participants.referrer(participant);
         int indirect = direct < 0 ? -1 : participants.referrer(direct);
-        rewards.add(RewardKind.DIRECT, direct, engine.externalId(direct), null, null,
-                Splits.ofRate(amount, engine.directRate(direct)));
-        rewards.add(RewardKind.INDIRECT, indirect, engine.externalId(indirect), null, null,
-                Splits.ofRate(amount, engine.indirectRate(indirect)));
+        rewards.add(RewardKind.DIRECT, direct, network.externalId(direct), null, null,
+                Splits.ofRate(amount, network.directRate(direct)));
+        rewards.add(RewardKind.INDIRECT, indirect, network.externalId(indirect), null, null,
+                Splits.ofRate(amount, network.indirectRate(indirect)));
         if (participants.liveOrders(participant) == 0) {
-            rewards.add(RewardKind.FIRST_ORDER, direct, engine.externalId(direct), null, null,
+            rewards.add(RewardKind.FIRST_ORDER, direct, network.externalId(direct), null, null,
                     Splits.ofRate(amount, plan.referral().firstOrderPpm()));
         }
         int recruiter = merchant < 0 ? -1 : merchants.get(merchant).recruiter;
-        rewards.add(RewardKind.RECRUITMENT, recruiter, engine.externalId(recruiter), null, null,
+        rewards.add(RewardKind.RECRUITMENT, recruiter, network.externalId(recruiter), null, null,
                 Splits.ofRate(amount, plan.recruitmentPpm()));
         addAgentRewards(rewards, region, amount);
         if (pay.channel() == Channel.MALL) {
@@ -190,8 +214,8 @@ public final class OrderFlow {
                 continue;
             }
             RegionDirectory.RegionRef ref = agentPath.get(i);
-            long cumulative = Splits.ofRate(amount, engine.plan().agents().rate(ref.level()));
-            rewards.add(RewardKind.AGENT, agent, engine.externalId(agent), ref.level(), ref.code(),
+            long cumulative = Splits.ofRate(amount, plan.agents().rate(ref.level()));
+            rewards.add(RewardKind.AGENT, agent, network.externalId(agent), ref.level(), ref.code(),
                     Math.max(0, cumulative - paidBelow));
             paidBelow = cumulative;
         }
@@ -202,20 +226,20 @@ public final class OrderFlow {
      * region (the same string) and no agent was appointed or removed since: most orders repeat a region.
      */
     private void loadAgents(String region) {
-        if (region == agentRegion && engine.agentsVersion() == agentsVersion) {
+        if (region == agentRegion && network.agentsVersion() == agentsVersion) {
             return;
         }
-        agentPath = engine.regions().path(region);
+        agentPath = network.regions().path(region);
         agentIds = new int[agentPath.size()];
         for (int i = 0; i < agentIds.length; i++) {
-            agentIds[i] = engine.agentOf(agentPath.get(i).code());
+            agentIds[i] = network.agentOf(agentPath.get(i).code());
         }
         agentRegion = region;
-        agentsVersion = engine.agentsVersion();
+        agentsVersion = network.agentsVersion();
     }
 
     private Instant dueAt(Channel channel, Instant now) {
-        Plan.Settlement windows = engine.plan().settlement();
+        Plan.Settlement windows = plan.settlement();
         int days = channel == Channel.STORE ? windows.storeDays()
                 : windows.mallAutoReceiveDays() + windows.mallReturnDays();
         int at = channel.ordinal();
@@ -262,30 +286,31 @@ public final class OrderFlow {
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
     }
 
-    public void confirmReceipt(ConfirmReceipt receipt, Instant now, EngineOutput out) {
+    public boolean confirmReceipt(ConfirmReceipt receipt, Instant now, EngineOutput out) {
         Order order = orders.find(receipt.order());
         RejectionCode code = order == null ? RejectionCode.UNKNOWN_ORDER
                 : order.channel != Channel.MALL || order.status != Order.Status.PAID || order.received
                         || !now.isBefore(autoReceivedAt(order)) ? RejectionCode.NOT_AWAITING_RECEIPT : null;
         if (code != null) {
             out.event(new Event.CommandRejected(receipt.id(), code, "order"));
-            return;
+            return false;
         }
         order.received = true;
-        orders.reschedule(order, now.plus(Duration.ofDays(engine.plan().settlement().mallReturnDays())));
+        orders.reschedule(order, now.plus(Duration.ofDays(plan.settlement().mallReturnDays())));
         out.event(new OrderReceived(receipt.id(), order.id, order.dueAt));
+        return true;
     }
 
     private Instant autoReceivedAt(Order order) {
-        return order.paidAt.plus(Duration.ofDays(engine.plan().settlement().mallAutoReceiveDays()));
+        return order.paidAt.plus(Duration.ofDays(plan.settlement().mallAutoReceiveDays()));
     }
 
-    public void refund(RefundOrder refund, EngineOutput out) {
+    public boolean refund(RefundOrder refund, EngineOutput out) {
         Order order = orders.find(refund.order());
         if (order == null || order.status == Order.Status.REFUNDED) {
             RejectionCode code = order == null ? RejectionCode.UNKNOWN_ORDER : RejectionCode.ALREADY_REFUNDED;
             out.event(new Event.CommandRejected(refund.id(), code, "order"));
-            return;
+            return false;
         }
         boolean settled = order.status == Order.Status.SETTLED;
         if (settled) {
@@ -298,6 +323,7 @@ public final class OrderFlow {
         }
         order.status = Order.Status.REFUNDED;
         out.event(new OrderRefunded(refund.id(), order.id, participants.id(order.participant), order.amountFen, settled));
+        return true;
     }
 
     private void cancelRewards(RefundOrder refund, Order order, EngineOutput out) {
@@ -309,7 +335,7 @@ public final class OrderFlow {
             }
             return;
         }
-        for (Reward reward : rewardsOf(engine, order)) {
+        for (Reward reward : rewardsOf(order)) {
             out.event(new RewardChanged(refund.id(), order.id, reward, RewardStatus.CANCELLED));
         }
     }
@@ -334,10 +360,10 @@ public final class OrderFlow {
             transfer(AccountType.PLATFORM_REFUNDS, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen - fromSuppliers,
                     out);
         }
-        if (engine.plan().refundAfterSettlement() != Plan.RefundPolicy.CLAW_BACK_REWARDS) {
+        if (plan.refundAfterSettlement() != Plan.RefundPolicy.CLAW_BACK_REWARDS) {
             return;
         }
-        Reward[] rewards = rewardsOf(engine, order);
+        Reward[] rewards = rewardsOf(order);
         for (int i = 0; i < rewards.length; i++) {
             Reward reward = rewards[i];
             AccountType wallet = availableAccount(reward.kind());
@@ -358,7 +384,7 @@ public final class OrderFlow {
      * Settles every order due by {@code now}, earliest due first, ties in payment order. The due orders are
      * taken a window at a time and read ahead before they are settled (settling changes no due time).
      */
-    public void tick(Tick tick, Instant now, EngineOutput out) {
+    public boolean tick(Tick tick, Instant now, EngineOutput out) {
         int taken;
         do {
             taken = 0;
@@ -366,17 +392,18 @@ public final class OrderFlow {
             while (taken < dueWindow.length && (order = orders.pollDue(now)) != null) {
                 dueWindow[taken++] = order;
             }
-            engine.prefetch().touchOrders(dueWindow, taken);
+            prefetch.touchOrders(dueWindow, taken);
             for (int i = 0; i < taken; i++) {
                 settle(tick, dueWindow[i], now, out);
                 dueWindow[i] = null;
             }
         } while (taken == dueWindow.length);
+        return true;
     }
 
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {
         order.status = Order.Status.SETTLED;
-        if (!engine.retainsSettledOrders()) {
+        if (!retainSettledOrders) {
             orders.forget(order);
         }
         if (out.receives(EventType.ORDER_SETTLED)) {
@@ -395,7 +422,7 @@ public final class OrderFlow {
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
                 order.platformFen + order.distributionLeftFen, out);
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
-        Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(engine, order) : null;
+        Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(order) : null;
         RewardTally tally = out.rewardTally(RewardStatus.AVAILABLE);
         for (int i = 0; i < order.rewardCount(); i++) {
             RewardKind kind = order.rewardKind(i);
@@ -415,7 +442,7 @@ public final class OrderFlow {
         transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.USER_CONTRIB, order.participant,
                 order.contributionFen, out);
         participants.addSettledSpend(order.participant, order.amountFen);
-        engine.contributeToPool(cause, order.participant, order.amountFen, order.poolFen, AccountType.ORDER_ESCROW, out);
+        pool.contribute(cause, order.participant, order.amountFen, order.poolFen, AccountType.ORDER_ESCROW, out);
     }
 
     /** A merchant's reward (the mall rebate) goes to its accounts; every other to a participant's cash. */
@@ -431,18 +458,17 @@ public final class OrderFlow {
      * An order's rewards as records, rebuilt from its packed data: the recipient's external id from the owner
      * (a merchant for the mall rebate), an agent reward's region from the order's region path at its level.
      */
-    public static Reward[] rewardsOf(Engine engine, Order order) {
+    public Reward[] rewardsOf(Order order) {
         Reward[] rewards = new Reward[order.rewardCount()];
         List<RegionDirectory.RegionRef> path = null;
         for (int i = 0; i < rewards.length; i++) {
             RewardKind kind = order.rewardKind(i);
             int owner = order.rewardOwner(i);
             RegionLevel level = order.rewardLevel(i);
-            String recipient = kind.toMerchant() ? engine.merchants().get(owner).id
-                    : engine.participants().id(owner);
+            String recipient = kind.toMerchant() ? merchants.get(owner).id : participants.id(owner);
             String region = null;
             if (level != null) {
-                path = path == null ? engine.regions().path(order.region) : path;
+                path = path == null ? network.regions().path(order.region) : path;
                 region = regionAt(path, order.region, level);
             }
             rewards[i] = new Reward(kind, recipient, level, region, order.rewardNominalFen(i), order.rewardAmountFen(i));
@@ -460,6 +486,22 @@ public final class OrderFlow {
     }
 
     private void transfer(AccountType from, int fromOwner, AccountType to, int toOwner, long amount, EngineOutput out) {
-        engine.transfer(from, fromOwner, to, toOwner, amount, out);
+        ledger.transfer(from, fromOwner, to, toOwner, amount, out, ownerIds);
+    }
+
+    // ----- queries, and the order book for the snapshot codec -----
+
+    /** Orders in the order book; see {@link org.zengzhi.engine.Engine#orderCount()}. */
+    public int orderCount() {
+        return orders.count();
+    }
+
+    /** Orders paid and not yet settled or refunded. */
+    public int unsettledOrders() {
+        return orders.unsettled();
+    }
+
+    public Orders orders() {
+        return orders;
     }
 }

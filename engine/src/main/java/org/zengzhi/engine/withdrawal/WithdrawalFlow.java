@@ -1,11 +1,13 @@
 package org.zengzhi.engine.withdrawal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.zengzhi.engine.Command.RequestWithdrawal;
 import org.zengzhi.engine.Command.ReviewWithdrawal;
 import org.zengzhi.engine.Command.SettleWithdrawal;
-import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event.CommandRejected;
 import org.zengzhi.engine.Event.WithdrawalRequested;
@@ -29,34 +31,41 @@ import org.zengzhi.engine.plan.Plan;
 public final class WithdrawalFlow {
     private static final long SECONDS_PER_DAY = 86_400;
 
-    private final Engine engine;
     private final Ledger ledger;
     private final Participants participants;
-    private final Withdrawals withdrawals;
+    private final Ledger.OwnerIds ownerIds;
+    private final Withdrawals withdrawals = new Withdrawals();
+    private Plan plan;
 
-    public WithdrawalFlow(Engine engine) {
-        this.engine = engine;
-        this.ledger = engine.ledger();
-        this.participants = engine.participants();
-        this.withdrawals = engine.withdrawals();
+    public WithdrawalFlow(Plan plan, Ledger ledger, Participants participants, Ledger.OwnerIds ownerIds) {
+        this.plan = plan;
+        this.ledger = ledger;
+        this.participants = participants;
+        this.ownerIds = ownerIds;
     }
 
-    public void request(RequestWithdrawal command, Instant now, EngineOutput out) {
+    public void usePlan(Plan newPlan) {
+        plan = newPlan;
+    }
+
+    public boolean request(RequestWithdrawal command, Instant now, EngineOutput out) {
         Problem problem = requestProblem(command, now);
         if (problem != null) {
             out.event(new CommandRejected(command.id(), problem.code(), problem.field()));
-            return;
+            return false;
         }
-        Plan.Withdrawal rules = engine.plan().withdrawal();
+        Plan.Withdrawal rules = plan.withdrawal();
         int participant = participants.find(command.user());
         long amount = command.amountFen();
         long fee = rules.feeOf(amount);
         // At or below the threshold no one needs to look: the request is approved as it is made.
         WithdrawalState state = amount > rules.reviewAboveFen() ? WithdrawalState.REQUESTED : WithdrawalState.APPROVED;
-        engine.transfer(AccountType.USER_CASH, participant, AccountType.USER_CASH_WITHDRAWING, participant, amount, out);
+        ledger.transfer(AccountType.USER_CASH, participant, AccountType.USER_CASH_WITHDRAWING, participant, amount, out,
+                ownerIds);
         withdrawals.add(new Withdrawal(command.id(), command.user(), amount, fee, state, now, null, null));
         withdrawals.addOn(participant, day(now), amount);
         out.event(new WithdrawalRequested(command.id(), command.id(), command.user(), amount, fee, amount - fee, state));
+        return true;
     }
 
     private Problem requestProblem(RequestWithdrawal command, Instant now) {
@@ -71,7 +80,7 @@ public final class WithdrawalFlow {
         if (participant < 0) {
             return new Problem(RejectionCode.UNKNOWN_PARTICIPANT, "user");
         }
-        Plan.Withdrawal rules = engine.plan().withdrawal();
+        Plan.Withdrawal rules = plan.withdrawal();
         long amount = command.amountFen();
         RejectionCode code = null;
         if (amount <= 0) {
@@ -89,7 +98,7 @@ public final class WithdrawalFlow {
         return code == null ? null : new Problem(code, "amount");
     }
 
-    public void review(ReviewWithdrawal command, EngineOutput out) {
+    public boolean review(ReviewWithdrawal command, EngineOutput out) {
         int index = find(command.withdrawal());
         Problem problem = null;
         if (index < 0) {
@@ -103,7 +112,7 @@ public final class WithdrawalFlow {
         }
         if (problem != null) {
             out.event(new CommandRejected(command.id(), problem.code(), problem.field()));
-            return;
+            return false;
         }
         Withdrawal withdrawal = withdrawals.get(index);
         WithdrawalState next = command.approve() ? WithdrawalState.APPROVED : WithdrawalState.REJECTED;
@@ -113,9 +122,10 @@ public final class WithdrawalFlow {
         withdrawals.replace(index, withdrawal.reviewed(next, command.reason()));
         out.event(new WithdrawalReviewed(command.id(), withdrawal.id(), withdrawal.user(), withdrawal.amountFen(),
                 withdrawal.feeFen(), withdrawal.payoutFen(), next, command.reason()));
+        return true;
     }
 
-    public void settle(SettleWithdrawal command, EngineOutput out) {
+    public boolean settle(SettleWithdrawal command, EngineOutput out) {
         int index = find(command.withdrawal());
         Problem problem = null;
         if (index < 0) {
@@ -127,29 +137,30 @@ public final class WithdrawalFlow {
         }
         if (problem != null) {
             out.event(new CommandRejected(command.id(), problem.code(), problem.field()));
-            return;
+            return false;
         }
         Withdrawal withdrawal = withdrawals.get(index);
         WithdrawalState next = command.paid() ? WithdrawalState.PAID : WithdrawalState.FAILED;
         if (command.paid()) {
             int participant = participants.find(withdrawal.user());
-            engine.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.PLATFORM_FEES, 0,
-                    withdrawal.feeFen(), out);
-            engine.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.EXTERNAL_PAYMENTS, 0,
-                    withdrawal.payoutFen(), out);
+            ledger.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.PLATFORM_FEES, 0,
+                    withdrawal.feeFen(), out, ownerIds);
+            ledger.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.EXTERNAL_PAYMENTS, 0,
+                    withdrawal.payoutFen(), out, ownerIds);
         } else {
             giveBack(withdrawal, out);
         }
         withdrawals.replace(index, withdrawal.settled(next, command.providerReference()));
         out.event(new WithdrawalSettled(command.id(), withdrawal.id(), withdrawal.user(), withdrawal.amountFen(),
                 withdrawal.feeFen(), withdrawal.payoutFen(), next, command.providerReference()));
+        return true;
     }
 
     /** A rejected or failed withdrawal: the frozen amount returns to the wallet and to the day's limit. */
     private void giveBack(Withdrawal withdrawal, EngineOutput out) {
         int participant = participants.find(withdrawal.user());
-        engine.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.USER_CASH, participant,
-                withdrawal.amountFen(), out);
+        ledger.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.USER_CASH, participant,
+                withdrawal.amountFen(), out, ownerIds);
         withdrawals.releaseOn(participant, day(withdrawal.requestedAt()), withdrawal.amountFen());
     }
 
@@ -164,5 +175,37 @@ public final class WithdrawalFlow {
     /** The UTC day of an instant, as days since 1970-01-01: the daily limit's calendar. */
     static long day(Instant instant) {
         return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+    }
+
+    // ----- queries, and the withdrawals for the snapshot codec -----
+
+    /** A withdrawal by id, or null. */
+    public Withdrawal withdrawal(String id) {
+        int index = id == null ? -1 : withdrawals.indexOf(id);
+        return index < 0 ? null : withdrawals.get(index);
+    }
+
+    /**
+     * The withdrawals in a state, in request order, at most {@code limit} of them: REQUESTED is the operator's
+     * review queue. The open states (REQUESTED, APPROVED) are read from an index; the final ones are a scan.
+     */
+    public List<Withdrawal> withdrawals(WithdrawalState state, int limit) {
+        List<Withdrawal> found = new ArrayList<>();
+        Iterable<Integer> candidates = state.open() ? withdrawals.open()
+                : IntStream.range(0, withdrawals.count())::iterator;
+        for (int index : candidates) {
+            if (found.size() >= limit) {
+                break;
+            }
+            Withdrawal withdrawal = withdrawals.get(index);
+            if (withdrawal.state() == state) {
+                found.add(withdrawal);
+            }
+        }
+        return found;
+    }
+
+    public Withdrawals book() {
+        return withdrawals;
     }
 }
