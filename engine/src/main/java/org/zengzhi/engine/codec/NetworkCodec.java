@@ -16,7 +16,6 @@ import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.network.Merchants;
 import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.Order;
-import org.zengzhi.engine.order.OrderFlow;
 import org.zengzhi.engine.order.OrderSplit;
 import org.zengzhi.engine.order.Reward;
 import org.zengzhi.engine.order.RewardKind;

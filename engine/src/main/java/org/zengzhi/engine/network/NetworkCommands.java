@@ -9,7 +9,6 @@ import org.zengzhi.engine.Command.ReassignReferrer;
 import org.zengzhi.engine.Command.RegisterUser;
 import org.zengzhi.engine.Command.RemoveAgent;
 import org.zengzhi.engine.Command.SuspendMerchant;
-import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Event.CommandRejected;
