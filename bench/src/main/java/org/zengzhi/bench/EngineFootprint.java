@@ -5,7 +5,7 @@ import java.util.List;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.pool.Holder;
 
 /**
  * Heap bytes per participant of an engine where every participant holds points, measured by JOL over the

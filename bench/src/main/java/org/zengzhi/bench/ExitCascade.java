@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.zengzhi.engine.Asset;
+import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.Command.InjectSubsidy;
 import org.zengzhi.engine.Command.SettleOrder;
 import org.zengzhi.engine.Engine;

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zengzhi.engine.AccountType;
-import org.zengzhi.engine.PoolMath;
-import org.zengzhi.engine.Price;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.pool.Price;
 
 /**
  * The baseline of ARCHITECTURE ("what a typical mall does"): the same settled orders as

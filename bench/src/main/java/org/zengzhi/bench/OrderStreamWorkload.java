@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.zengzhi.engine.AccountType;
-import org.zengzhi.engine.Asset;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.CommandType;
 import org.zengzhi.engine.Command.SellPoints;
@@ -16,7 +16,7 @@ import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.EventType;
-import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.PoolRules;
 
 /**

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.SnapshotCodec;
+import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.journal.Journal;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.zengzhi.cli.simulate.Scenario;
-import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.RegionLevel;
 

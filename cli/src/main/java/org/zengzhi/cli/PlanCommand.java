@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.log.PlanFiles;
 
 import picocli.CommandLine;

@@ -8,8 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.log.EventWriter;
 import org.zengzhi.log.PlanFiles;
 

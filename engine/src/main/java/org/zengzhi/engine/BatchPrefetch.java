@@ -3,6 +3,13 @@ package org.zengzhi.engine;
 import java.util.Arrays;
 import java.util.List;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Ledger;
+import org.zengzhi.engine.network.Participants;
+import org.zengzhi.engine.order.Order;
+import org.zengzhi.engine.order.Orders;
+import org.zengzhi.engine.pool.ExitIndex;
+
 /**
  * Reads ahead the state a window of commands will touch, so that {@link Engine#execute(List, EngineOutput)}
  * pays a batch's cache misses together rather than one after another (memory-level parallelism).
@@ -18,12 +25,12 @@ import java.util.List;
  * ({@code SettleOrder}, {@code SellPoints}, {@code PayOrder}) are read ahead; the others run as they would
  * one by one. A {@code Tick} reads ahead the orders it settles, a window at a time ({@link #touchOrders}).
  */
-final class BatchPrefetch {
+public final class BatchPrefetch {
     /**
      * Commands read ahead at a time. The state of 64 commands (about 14 cache lines each, 60 KB in all) stays
      * in the second-level cache until they are applied; windows of 32 and 128 measured the same.
      */
-    static final int WINDOW = 64;
+    public static final int WINDOW = 64;
 
     private final Ledger ledger;
     private final Participants participants;
@@ -209,7 +216,7 @@ final class BatchPrefetch {
      * rewards and buyer, then the buyer's points, cycle and exit-index slot, the rewarded balances and the
      * order book's slot for the order's id (its removal), then the exit-index slot's neighbours.
      */
-    void touchOrders(Order[] orders, int count) {
+    public void touchOrders(Order[] orders, int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
             Order order = orders[i];

@@ -2,6 +2,10 @@ package org.zengzhi.engine;
 
 import java.time.Instant;
 
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.MallSplitFen;
+import org.zengzhi.engine.plan.Plan;
+
 /**
  * What the engine is asked to do. Every command carries its own id and timestamp; the engine never
  * reads a clock (SPEC R-1.6). Dispatch is a switch on {@link #type()}, kept exhaustive by the compiler.

@@ -7,6 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Posting;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+
 /**
  * What commands produced: events in order and the ledger postings, kept in primitive arrays so the hot
  * path allocates nothing per posting. Reuse one instance with {@link #clear()} between batches.
@@ -31,7 +37,6 @@ public final class EngineOutput {
     /** Where mints are summed instead of passed on as events; null if none. */
     private final MintTally mintTally;
     private int eventCount;
-    private EventType lastEventType;
     private AccountType[] postingTypes = new AccountType[INITIAL_POSTINGS];
     private String[] postingOwners = new String[INITIAL_POSTINGS];
     private long[] postingAmounts = new long[INITIAL_POSTINGS];
@@ -121,12 +126,12 @@ public final class EngineOutput {
     }
 
     /** Whether an event of this type is to be built and passed to {@link #event}; if not, {@link #skip} counts it. */
-    boolean receives(EventType type) {
+    public boolean receives(EventType type) {
         return types == null || types[type.ordinal()];
     }
 
     /** Whether a {@link Event.RewardChanged} to {@code status} is to be built; if not, {@link #skip} counts it. */
-    boolean receivesReward(RewardStatus status) {
+    public boolean receivesReward(RewardStatus status) {
         return (types == null || types[EventType.REWARD_CHANGED.ordinal()])
                 && (rewardStatuses == null || rewardStatuses[status.ordinal()]);
     }
@@ -135,52 +140,40 @@ public final class EngineOutput {
      * The tally that sums reward changes to {@code status} instead of their events ({@link #tallyReward}), or
      * null when there is none for it.
      */
-    RewardTally rewardTally(RewardStatus status) {
+    public RewardTally rewardTally(RewardStatus status) {
         return rewardTally != null && rewardTally.status() == status ? rewardTally : null;
     }
 
     /** Adds a reward change to the tally of its status ({@link #rewardTally}) and counts its event as produced. */
-    void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen, long nominalFen) {
+    public void tallyReward(RewardTally tally, RewardKind kind, RegionLevel level, long amountFen, long nominalFen) {
         tally.add(kind, level, amountFen, nominalFen);
         skip(EventType.REWARD_CHANGED);
     }
 
     /** The tally that sums mints instead of their events ({@link #tallyMint}), or null when there is none. */
-    MintTally mintTally() {
+    public MintTally mintTally() {
         return mintTally;
     }
 
     /** Adds a mint to {@code tally} and counts its {@link Event.PointsMinted} as produced. */
-    void tallyMint(MintTally tally, long poolShareFen, long mintedMicro) {
+    public void tallyMint(MintTally tally, long poolShareFen, long mintedMicro) {
         tally.add(poolShareFen, mintedMicro);
         skip(EventType.POINTS_MINTED);
     }
 
     /** Counts an event the sink does not take as produced, without building it. */
-    void skip(EventType type) {
+    public void skip(EventType type) {
         eventCount++;
-        lastEventType = type;
     }
 
     /** Whether postings are kept (not for a {@link #streaming} output). */
-    boolean recordsPostings() {
+    public boolean recordsPostings() {
         return sink == null;
-    }
-
-    /** Events produced since the output was created or last cleared, streamed ones included. */
-    int eventCount() {
-        return eventCount;
-    }
-
-    /** The type of the last event produced, or null if none since the last clear. */
-    EventType lastEventType() {
-        return lastEventType;
     }
 
     public void clear() {
         events.clear();
         eventCount = 0;
-        lastEventType = null;
         Arrays.fill(postingOwners, 0, postingCount, null);
         postingCount = 0;
         commandCount = 0;
@@ -232,9 +225,8 @@ public final class EngineOutput {
         }
     }
 
-    void event(Event event) {
+    public void event(Event event) {
         eventCount++;
-        lastEventType = event.type();
         if (sink == null) {
             events.add(event);
         } else if (takes(event)) {
@@ -252,7 +244,7 @@ public final class EngineOutput {
                 : types[type.ordinal()];
     }
 
-    void posting(AccountType type, String owner, long amount) {
+    public void posting(AccountType type, String owner, long amount) {
         if (postingCount == postingTypes.length) {
             int capacity = postingCount * 2;
             postingTypes = Arrays.copyOf(postingTypes, capacity);

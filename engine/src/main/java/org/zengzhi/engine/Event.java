@@ -2,6 +2,13 @@ package org.zengzhi.engine;
 
 import java.time.Instant;
 
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.OrderSplit;
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardStatus;
+import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
+
 /**
  * What happened, in the order it happened. {@code command} is the id of the command that caused the
  * event (for exits: the command that set the cascade off).

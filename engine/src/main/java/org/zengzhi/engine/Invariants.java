@@ -3,6 +3,17 @@ package org.zengzhi.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zengzhi.engine.ledger.AccountKind;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Ledger;
+import org.zengzhi.engine.network.Merchants;
+import org.zengzhi.engine.network.Participants;
+import org.zengzhi.engine.pool.ExitIndex;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.withdrawal.Withdrawal;
+import org.zengzhi.engine.withdrawal.Withdrawals;
+
 /** The invariants of SPEC, checked over the whole state. */
 final class Invariants {
     private static final int VIOLATIONS_MAX = 20;
@@ -10,10 +21,15 @@ final class Invariants {
     private Invariants() {
     }
 
-    static List<String> check(Engine engine, Ledger ledger, Participants participants, ExitIndex exitIndex) {
+    static List<String> check(Engine engine) {
+        Engine.Models models = engine.models();
+        Ledger ledger = models.ledger();
+        Participants participants = models.network().participants();
+        ExitIndex exitIndex = models.pool().exitIndex();
+        Merchants merchants = models.network().merchants();
         List<String> violations = new ArrayList<>();
         for (Asset asset : Asset.values()) {
-            long total = ledger.total(asset, participants.count(), engine.merchants().count());
+            long total = ledger.total(asset, participants.count(), merchants.count());
             if (total != 0) {
                 violations.add("balances of " + asset + " sum to " + total + ", not 0");
             }
@@ -21,13 +37,13 @@ final class Invariants {
         if (engine.poolCash() < 0) {
             violations.add("pool cash is negative: " + engine.poolCash());
         }
-        if (engine.lastPriceCashFen() <= 0 || engine.lastPricePointsMicro() <= 0) {
+        if (models.pool().lastPriceCashFen() <= 0 || models.pool().lastPricePointsMicro() <= 0) {
             violations.add("the last price is not positive");
         }
         checkParticipants(engine, ledger, participants, exitIndex, violations);
-        for (int m = 0; m < engine.merchants().count(); m++) {
+        for (int m = 0; m < merchants.count(); m++) {
             if (ledger.balance(AccountType.MERCHANT_CASH, m) < 0 || ledger.balance(AccountType.MERCHANT_PENDING, m) < 0) {
-                violations.add("merchant " + engine.merchants().get(m).id + " has a negative cash balance");
+                violations.add("merchant " + merchants.get(m).id + " has a negative cash balance");
             }
         }
         for (AccountType type : AccountType.values()) {
@@ -93,7 +109,7 @@ final class Invariants {
     private static void checkWithdrawals(Engine engine, Ledger ledger, Participants participants,
             List<String> violations) {
         long[] open = new long[participants.count()];
-        Withdrawals withdrawals = engine.withdrawals();
+        Withdrawals withdrawals = engine.models().withdrawals().book();
         for (int index : withdrawals.open()) {
             Withdrawal withdrawal = withdrawals.get(index);
             int participant = participants.find(withdrawal.user());

@@ -1,5 +1,7 @@
 package org.zengzhi.engine;
 
+import org.zengzhi.engine.pool.Price;
+
 /**
  * The parameters of the appreciation pool (SPEC R-3).
  *

@@ -3,6 +3,10 @@ package org.zengzhi.engine;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+
 /**
  * Sums of the rewards that changed to one status, by kind and, for agents, by level, in fen: what a caller
  * that only adds reward amounts up (the simulator's rewards-by-kind and agent-income series) reads instead of

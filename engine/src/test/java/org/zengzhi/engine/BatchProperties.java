@@ -20,6 +20,10 @@ import net.jqwik.api.statistics.Statistics;
 
 import org.zengzhi.engine.CommandStreams.Scenario;
 import org.zengzhi.engine.FlowStreams.Flow;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+import org.zengzhi.engine.pool.Price;
 
 /**
  * {@link Engine#execute(List, EngineOutput)} is only a faster way to run commands one by one: on random

@@ -10,6 +10,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.pool.Price;
+
 /**
  * jqwik generators of pool rules and command streams (SPEC R-3). A stream is generated as a list of
  * {@link Step}s, intentions such as "participant 4 sells 30% of what they hold", which are turned into

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.zengzhi.engine.pool.Price;
+
 /**
  * Cases where {@link Engine} departs from the contract its {@link ReferenceEngine} implements (SPEC R-1.4,
  * R-3.5, ARCHITECTURE rule 3: exceptions are for bugs only, and a command either applies or changes

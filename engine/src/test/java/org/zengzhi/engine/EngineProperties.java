@@ -17,6 +17,12 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 import org.zengzhi.engine.CommandStreams.Scenario;
+import org.zengzhi.engine.codec.SnapshotCodec;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Posting;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.pool.Price;
 
 /**
  * Properties of {@link Engine} over random command streams from {@link CommandStreams}: it agrees with

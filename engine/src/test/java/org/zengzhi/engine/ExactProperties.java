@@ -14,6 +14,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.pool.Price;
+
 /**
  * ARCHITECTURE rule 4, SPEC R-1.4: the 128-bit helpers of {@link Exact} and the pool formulas of
  * {@link PoolMath} agree with {@link BigInteger} on random values and on the edges where 64-bit tricks

@@ -9,6 +9,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.MallSplitFen;
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+import org.zengzhi.engine.plan.Plan;
+
 /**
  * Minimal cases where {@link Engine} departs from the order-flow contract of {@link FlowReference} or from
  * SPEC, found by {@link FlowProperties}. Each runs under the shipped preset plans/local-life.yaml. These

@@ -20,6 +20,17 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 import org.zengzhi.engine.FlowStreams.Flow;
+import org.zengzhi.engine.codec.SnapshotCodec;
+import org.zengzhi.engine.ledger.AccountKind;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Balance;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.OrderSplit;
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+import org.zengzhi.engine.pool.Holder;
 
 /**
  * Properties of the order flow (SPEC R-2, R-3.10, R-4.1 – R-4.5, R-5.1) over random flows from

@@ -12,6 +12,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Balance;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.MallSplitFen;
+import org.zengzhi.engine.order.OrderSplit;
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.pool.Price;
+
 /**
  * A deliberately naive implementation of the order flow (SPEC R-2, R-3.10, R-4.1 – R-4.5, R-5.1), written
  * from the specification and docs/plans.md to check {@link Engine} against. Users, merchants, agents and

@@ -14,6 +14,15 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.MallSplitFen;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.plan.PlanReader;
+import org.zengzhi.engine.pool.Holder;
+
 /**
  * jqwik generators of random order flows (SPEC R-2, R-4) over the shipped presets (plans/local-life.yaml,
  * plans/mall.yaml) and a few variants of them. A flow is a list of {@link Step}s, intentions such as "user

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.zengzhi.engine.pool.Price;
+
 /**
  * SPEC R-3.5 seed checks: with k = 3 on seed 002's table, user 1 (210 points for 1000.00) is forced out
  * exactly when the price reaches 3000/210 = 14.2857 and user 2 (147 points) at 3000/147 = 20.4082; with

@@ -13,13 +13,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.plan.PlanReader;
+
 /**
  * Loads plan files for tests. The loader must be the same one the command line uses for
  * {@code zengzhi plan check} (copy it there; the engine has no YAML dependency): a SnakeYAML loader whose
  * resolver has no implicit types, so every scalar stays the text the author wrote — {@code 0.3%},
  * {@code 1.2}, {@code true} — and no number ever passes through a double. Duplicate keys are refused.
  */
-final class PlanYaml {
+public final class PlanYaml {
 
     /** A resolver without implicit resolvers: plain scalars resolve to strings, never to int, float or bool. */
     private static final class TextResolver extends Resolver {
@@ -50,13 +53,13 @@ final class PlanYaml {
     }
 
     /** A preset from the repository's {@code plans/} folder. */
-    static Map<String, Object> preset(String fileName) throws IOException {
+    public static Map<String, Object> preset(String fileName) throws IOException {
         Path inModule = Path.of("..", "plans", fileName);
         Path file = Files.exists(inModule) ? inModule : Path.of("plans", fileName);
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    static PlanCheck read(String text) {
+    public static PlanCheck read(String text) {
         return PlanReader.read(parse(text));
     }
 }

@@ -6,6 +6,12 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.plan.Plan;
+
 /**
  * Seed 001's worked examples of referral, recruitment and regional income (R-4.2, R-4.4, R-4.5), run
  * through the engine as real orders: store payments, settlement ticks, rewards in the recipients' wallets.

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.pool.Price;
+
 /**
  * The seeds' worked examples as tables under {@code golden/} (SPEC R-3.3, R-3.4): one command a line,
  * with the values expected right after it. Each table line is one dynamic test, run in order.

@@ -2,14 +2,17 @@ package org.zengzhi.engine;
 
 import java.util.List;
 
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.Price;
+
 /** Plans for tests, built from SPEC's defaults with one part changed. */
-final class TestPlans {
+public final class TestPlans {
     static final PoolRules LOCAL_LIFE_POOL = PoolRules.of(700_000, 800_000, "1.2", Price.ONE_YUAN);
 
     private TestPlans() {
     }
 
-    static Plan localLife() {
+    public static Plan localLife() {
         return Plan.defaults(LOCAL_LIFE_POOL);
     }
 
@@ -30,13 +33,13 @@ final class TestPlans {
                 p.compliance(), p.withdrawal());
     }
 
-    static Plan withDeduct(Plan p, long storeMultiplePpm, long mallMaxPpm, long merchantRebatePpm) {
+    public static Plan withDeduct(Plan p, long storeMultiplePpm, long mallMaxPpm, long merchantRebatePpm) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
                 p.referral(), p.recruitmentPpm(), p.agents(), new Plan.Deduct(storeMultiplePpm, mallMaxPpm,
                         merchantRebatePpm), p.tiers(), p.compliance(), p.withdrawal());
     }
 
-    static Plan withRefundPolicy(Plan p, Plan.RefundPolicy policy) {
+    public static Plan withRefundPolicy(Plan p, Plan.RefundPolicy policy) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), policy, p.referral(),
                 p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance(), p.withdrawal());
     }
@@ -46,7 +49,7 @@ final class TestPlans {
                 p.referral(), p.recruitmentPpm(), p.agents(), p.deduct(), tiers, p.compliance(), p.withdrawal());
     }
 
-    static Plan withWithdrawal(Plan p, Plan.Withdrawal withdrawal) {
+    public static Plan withWithdrawal(Plan p, Plan.Withdrawal withdrawal) {
         return new Plan(p.name(), p.pool(), p.store(), p.mall(), p.settlement(), p.refundAfterSettlement(),
                 p.referral(), p.recruitmentPpm(), p.agents(), p.deduct(), p.tiers(), p.compliance(), withdrawal);
     }

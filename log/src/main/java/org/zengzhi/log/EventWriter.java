@@ -4,11 +4,11 @@ import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 
-import org.zengzhi.engine.AccountType;
-import org.zengzhi.engine.Balance;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Balance;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.core.JsonGenerator;

@@ -3,11 +3,11 @@ package org.zengzhi.log;
 import java.util.Locale;
 
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.OrderSplit;
-import org.zengzhi.engine.Reward;
-import org.zengzhi.engine.RewardKind;
+import org.zengzhi.engine.order.OrderSplit;
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardKind;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.WithdrawalState;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
 
 import tools.jackson.core.JsonGenerator;
 

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.core.JacksonException;
@@ -141,7 +141,7 @@ public final class LogLineParser {
     /** A plan change carries the plan file's text, checked here exactly as {@code zengzhi plan check} does. */
     private Command changePlan(String id, Instant at) throws MalformedLineException {
         String yaml = requireString(LogField.YAML);
-        org.zengzhi.engine.PlanCheck check = PlanFiles.checkText(yaml);
+        org.zengzhi.engine.plan.PlanCheck check = PlanFiles.checkText(yaml);
         if (!check.valid()) {
             throw malformed(LogField.YAML, "is not a valid plan: " + check.errors().get(0)
                     + (check.errors().size() > 1 ? " (and " + (check.errors().size() - 1) + " more)" : ""));

@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.zengzhi.engine.PlanCheck;
-import org.zengzhi.engine.PlanReader;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.plan.PlanReader;
 
 /**
  * Reads plan files (YAML). The resolver has no implicit types, so every scalar stays the text the author

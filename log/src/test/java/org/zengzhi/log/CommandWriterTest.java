@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.MallSplitFen;
 
 /** A written command parses back to the same command, for every command type: journals are replayable logs. */
 class CommandWriterTest {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.log.PlanFiles;
 
 /**

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
-import org.zengzhi.engine.PlanCheck;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.log.LogLines;
 import org.zengzhi.log.PlanFiles;
 

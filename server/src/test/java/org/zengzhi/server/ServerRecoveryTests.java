@@ -74,7 +74,7 @@ abstract class ServerRecoveryTests {
             assertThat(seqs).as("snapshots at rows " + seqs).hasSizeBetween(1, 2).first().isEqualTo(5L);
             assertThat(seqs.get(seqs.size() - 1)).isBetween(5L, 12L);
             jdbc.query("SELECT state_hash, state FROM snapshots", row -> {
-                assertThat(row.getString(1)).isEqualTo(org.zengzhi.engine.SnapshotCodec.sha256(row.getBytes(2)));
+                assertThat(row.getString(1)).isEqualTo(org.zengzhi.engine.codec.SnapshotCodec.sha256(row.getBytes(2)));
             });
             assertThat(server.get("/operator/check").body().get("stateHash").asString()).isEqualTo(hash);
         }

@@ -2,7 +2,7 @@ package org.zengzhi.cli.simulate;
 
 import java.util.List;
 
-import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.Engine;
 
 /**

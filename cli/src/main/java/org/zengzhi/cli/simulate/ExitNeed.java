@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PoolMath;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.PoolMath;
 import org.zengzhi.engine.PoolRules;
 
 /**

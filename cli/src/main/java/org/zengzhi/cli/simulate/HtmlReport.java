@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.zengzhi.engine.ComplianceReport;
-import org.zengzhi.engine.Finding;
+import org.zengzhi.engine.plan.ComplianceReport;
+import org.zengzhi.engine.plan.Finding;
 
 /**
  * The report as one self-contained HTML file: the summary, charts drawn by ECharts (inlined from the WebJar

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import org.zengzhi.engine.AccountType;
-import org.zengzhi.engine.Asset;
-import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Exact;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.RegionLevel;
 
 /**

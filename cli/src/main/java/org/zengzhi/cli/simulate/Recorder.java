@@ -3,14 +3,14 @@ package org.zengzhi.cli.simulate;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.EventType;
 import org.zengzhi.engine.MintTally;
 import org.zengzhi.engine.RegionLevel;
-import org.zengzhi.engine.RewardKind;
-import org.zengzhi.engine.RewardStatus;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
 import org.zengzhi.engine.RewardTally;
 
 /**

@@ -3,7 +3,7 @@ package org.zengzhi.cli.simulate;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.plan.Plan;
 
 /**
  * A simulated economy (SPEC R-9.1): a plan, a population and how it grows, how people buy, sell and

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PlanCheck;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.RegionLevel;
 import org.zengzhi.log.PlanFiles;
 

@@ -3,9 +3,9 @@ package org.zengzhi.cli.simulate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.zengzhi.engine.Finding;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.plan.Finding;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.engine.Units;
 
 /**

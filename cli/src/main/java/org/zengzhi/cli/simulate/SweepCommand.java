@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.zengzhi.cli.VersionProvider;
-import org.zengzhi.engine.PlanCheck;
-import org.zengzhi.engine.PlanReader;
+import org.zengzhi.engine.plan.PlanCheck;
+import org.zengzhi.engine.plan.PlanReader;
 import org.zengzhi.log.PlanFiles;
 
 import picocli.CommandLine;

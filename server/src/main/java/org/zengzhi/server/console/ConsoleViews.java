@@ -6,14 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.zengzhi.engine.AccountKind;
-import org.zengzhi.engine.AccountType;
-import org.zengzhi.engine.Asset;
-import org.zengzhi.engine.Balance;
+import org.zengzhi.engine.ledger.AccountKind;
+import org.zengzhi.engine.ledger.AccountType;
+import org.zengzhi.engine.ledger.Asset;
+import org.zengzhi.engine.ledger.Balance;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Holder;
-import org.zengzhi.engine.PoolMath;
-import org.zengzhi.engine.Price;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.pool.Price;
 import org.zengzhi.engine.Units;
 
 /**

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
-import org.zengzhi.engine.ExitEstimate;
-import org.zengzhi.engine.Holder;
-import org.zengzhi.engine.Plan;
-import org.zengzhi.engine.PoolMath;
-import org.zengzhi.engine.Price;
+import org.zengzhi.engine.pool.ExitEstimate;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.plan.Plan;
+import org.zengzhi.engine.pool.PoolMath;
+import org.zengzhi.engine.pool.Price;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -117,7 +117,7 @@ public final class ConsumerViews {
             item.put("account", (String) row.get("account_type"));
             item.put("asset", asset);
             item.put("amount", Units.format(((Number) row.get("amount")).longValue(),
-                    org.zengzhi.engine.Asset.valueOf(asset).decimals()));
+                    org.zengzhi.engine.ledger.Asset.valueOf(asset).decimals()));
         }
         return JSON.writeValueAsString(view);
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Command;
 
 /**

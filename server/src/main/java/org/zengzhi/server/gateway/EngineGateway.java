@@ -26,7 +26,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.SnapshotCodec;
+import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.AppliedCommand;
 import org.zengzhi.server.journal.IdempotencyRecord;

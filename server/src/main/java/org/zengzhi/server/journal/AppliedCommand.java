@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.Posting;
+import org.zengzhi.engine.ledger.Posting;
 
 /**
  * One command as the gateway applied it: its journal sequence number, what it produced, the idempotency

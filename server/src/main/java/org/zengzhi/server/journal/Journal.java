@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.Posting;
+import org.zengzhi.engine.ledger.Posting;
 
 /**
  * The database side of the gateway: a batch of applied commands is written in ONE transaction — journal

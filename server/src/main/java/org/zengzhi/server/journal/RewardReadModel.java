@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.Reward;
-import org.zengzhi.engine.RewardStatus;
+import org.zengzhi.engine.order.Reward;
+import org.zengzhi.engine.order.RewardStatus;
 
 /**
  * The {@code rewards} read model (one row per reward of an order, its status moved by settlement, refund and

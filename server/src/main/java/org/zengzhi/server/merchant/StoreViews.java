@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zengzhi.engine.RewardKind;
-import org.zengzhi.engine.RewardStatus;
+import org.zengzhi.engine.order.RewardKind;
+import org.zengzhi.engine.order.RewardStatus;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.consumer.ConsumerViews;
 

@@ -6,13 +6,13 @@ import java.util.List;
 
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.log.LogLines;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.log.PlanFiles;
 import org.zengzhi.server.journal.Journal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Holder;
-import org.zengzhi.engine.PoolMath;
+import org.zengzhi.engine.pool.Holder;
+import org.zengzhi.engine.pool.PoolMath;
 import org.zengzhi.engine.Units;
 
 /**

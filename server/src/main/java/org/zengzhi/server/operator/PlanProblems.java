@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.ComplianceReport;
+import org.zengzhi.engine.plan.ComplianceReport;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zengzhi.engine.Channel;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.server.journal.ReadModelWrite;
 
 /** The {@code payment_intents} table. Unique keys on order, Idempotency-Key and provider transaction. */

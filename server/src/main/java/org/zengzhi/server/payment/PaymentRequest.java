@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.zengzhi.engine.Channel;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Limits;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.core.JacksonException;

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zengzhi.engine.CommandType;
 import org.zengzhi.engine.Event;
-import org.zengzhi.engine.WithdrawalState;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.journal.AppliedCommand;
 

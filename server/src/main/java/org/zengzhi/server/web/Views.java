@@ -2,9 +2,9 @@ package org.zengzhi.server.web;
 
 import java.util.Locale;
 
-import org.zengzhi.engine.AccountType;
+import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Holder;
+import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.zengzhi.engine.Channel;
-import org.zengzhi.engine.MallSplitFen;
+import org.zengzhi.engine.order.Channel;
+import org.zengzhi.engine.order.MallSplitFen;
 
 /** The body of a new payment is checked for form, and a bad one names its field. */
 class PaymentRequestTest {

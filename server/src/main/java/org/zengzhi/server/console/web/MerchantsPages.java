@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Regions;
+import org.zengzhi.engine.network.Regions;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;

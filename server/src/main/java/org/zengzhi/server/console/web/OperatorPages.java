@@ -55,7 +55,7 @@ class OperatorPages {
         model.addAttribute("rewards", ConsoleCalls.map(RewardsAndExits.byKind(jdbc)));
         model.addAttribute("exits", ConsoleCalls.map(RewardsAndExits.perDay(jdbc, DAYS_SHOWN)));
         model.addAttribute("withdrawals", ConsoleCalls.await(gateway.query(engine -> engine.withdrawals(
-                org.zengzhi.engine.WithdrawalState.REQUESTED, REVIEW_QUEUE_MAX))).stream()
+                org.zengzhi.engine.withdrawal.WithdrawalState.REQUESTED, REVIEW_QUEUE_MAX))).stream()
                 .map(w -> Map.of("id", w.id(), "user", w.user(), "amount", Units.formatFen(w.amountFen())))
                 .toList());
         model.addAttribute("reviewKey", UUID.randomUUID().toString());

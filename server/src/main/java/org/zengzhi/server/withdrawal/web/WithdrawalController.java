@@ -23,7 +23,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.WithdrawalState;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
 import org.zengzhi.log.LogLines;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -148,7 +148,7 @@ class WithdrawalController {
     CompletableFuture<ResponseEntity<String>> one(@PathVariable String id,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         return gateway.query(engine -> {
-            org.zengzhi.engine.Withdrawal withdrawal = engine.withdrawal(id);
+            org.zengzhi.engine.withdrawal.Withdrawal withdrawal = engine.withdrawal(id);
             return withdrawal == null || !Access.mayActFor(me, withdrawal.user()) ? null : WithdrawalJson.one(engine, id);
         }).thenApply(body -> body == null
                 ? GatewayCalls.entity(Problems.problem(404, "Not found", "withdrawal", "no withdrawal " + id))

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.Withdrawal;
-import org.zengzhi.engine.WithdrawalState;
+import org.zengzhi.engine.withdrawal.Withdrawal;
+import org.zengzhi.engine.withdrawal.WithdrawalState;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

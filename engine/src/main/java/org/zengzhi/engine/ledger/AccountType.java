@@ -1,0 +1,98 @@
+package org.zengzhi.engine.ledger;
+
+/**
+ * Every kind of account the ledger knows. An account is an account type plus an owner id: the dense
+ * participant id for user accounts, 0 for the single system accounts.
+ */
+public enum AccountType {
+    USER_CASH(OwnerKind.USER, Asset.CNY, AccountKind.AVAILABLE, "a consumer's cash wallet (零钱)"),
+    USER_POINTS(OwnerKind.USER, Asset.POINT, AccountKind.AVAILABLE, "a consumer's appreciation points"),
+    USER_CASH_PENDING(OwnerKind.USER, Asset.CNY, AccountKind.PENDING,
+            "rewards earned on orders not yet settled"),
+    USER_CASH_WITHDRAWING(OwnerKind.USER, Asset.CNY, AccountKind.PENDING,
+            "cash frozen for withdrawals requested or approved and not yet paid, fee included"),
+    USER_DEDUCT(OwnerKind.USER, Asset.DEDUCT, AccountKind.AVAILABLE,
+            "consumption deduction points (消费抵扣积分) to pay part of mall orders"),
+    USER_DEDUCT_PENDING(OwnerKind.USER, Asset.DEDUCT, AccountKind.PENDING,
+            "deduction points granted on store orders not yet settled (double points)"),
+    USER_CONTRIB(OwnerKind.USER, Asset.CONTRIB, AccountKind.AVAILABLE, "contribution value (贡献值) from tier rebates"),
+    USER_CONTRIB_PENDING(OwnerKind.USER, Asset.CONTRIB, AccountKind.PENDING,
+            "contribution value on orders not yet settled"),
+    MERCHANT_CASH(OwnerKind.MERCHANT, Asset.CNY, AccountKind.AVAILABLE, "a merchant's settled cash"),
+    MERCHANT_PENDING(OwnerKind.MERCHANT, Asset.CNY, AccountKind.PENDING,
+            "a merchant's share of orders not yet settled"),
+    MERCHANT_DEBT(OwnerKind.MERCHANT, Asset.CNY, AccountKind.RECEIVABLE,
+            "refunds the platform advanced for a merchant beyond its cash (negative: owed by the merchant)"),
+    POOL_CASH(OwnerKind.POOL, Asset.CNY, AccountKind.AVAILABLE, "the appreciation pool's cash (盈利池)"),
+    POINT_ISSUANCE(OwnerKind.POOL, Asset.POINT, AccountKind.CONTRA,
+            "points in circulation, as the negative balance of their issuer"),
+    EXTERNAL_PAYMENTS(OwnerKind.EXTERNAL, Asset.CNY, AccountKind.CONTRA,
+            "cash paid in by consumers from outside the ledger, net of refunds and withdrawals paid out"),
+    ORDER_ESCROW(OwnerKind.PLATFORM, Asset.CNY, AccountKind.PENDING,
+            "cash of paid orders not yet settled, held until their return window closes"),
+    ORDER_REMAINDER(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "the part of a directly settled order that is not pool contribution (pool-only replays)"),
+    PLATFORM_REVENUE(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "platform profit plus what the distribution budget left unused"),
+    PLATFORM_FEES(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "fees charged on withdrawals paid out"),
+    PLATFORM_ROUNDING(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "the remainders (dust) of every split, so rounding never creates value"),
+    SUPPLIER_PAYABLE(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "product cost of mall orders sold without a merchant, owed to suppliers"),
+    PLATFORM_SUBSIDY(OwnerKind.PLATFORM, Asset.CNY, AccountKind.CONTRA,
+            "the operator's own funds injected into the pool (融资补贴)"),
+    PLATFORM_BONUSES(OwnerKind.PLATFORM, Asset.CNY, AccountKind.CONTRA,
+            "the platform's own funds paid to users as bonuses, such as rewards for upheld reports"),
+    PLATFORM_REFUNDS(OwnerKind.PLATFORM, Asset.CNY, AccountKind.CONTRA,
+            "the platform's own funds paid out for refunds after settlement of orders without a merchant"),
+    DEDUCT_ISSUANCE(OwnerKind.PLATFORM, Asset.DEDUCT, AccountKind.CONTRA,
+            "deduction points in circulation, as the negative balance of their issuer"),
+    DEDUCT_ESCROW(OwnerKind.PLATFORM, Asset.DEDUCT, AccountKind.PENDING,
+            "deduction points spent on mall orders not yet settled"),
+    CONTRIB_ISSUANCE(OwnerKind.PLATFORM, Asset.CONTRIB, AccountKind.CONTRA,
+            "contribution value in circulation, as the negative balance of its issuer");
+
+    private final OwnerKind ownerKind;
+    private final Asset asset;
+    private final AccountKind kind;
+    private final String description;
+
+    AccountType(OwnerKind ownerKind, Asset asset, AccountKind kind, String description) {
+        this.ownerKind = ownerKind;
+        this.asset = asset;
+        this.kind = kind;
+        this.description = description;
+    }
+
+    public OwnerKind ownerKind() {
+        return ownerKind;
+    }
+
+    public Asset asset() {
+        return asset;
+    }
+
+    public AccountKind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** True when one account of this type exists per participant rather than once for the platform. */
+    public boolean perParticipant() {
+        return ownerKind == OwnerKind.USER;
+    }
+
+    /** True when one account of this type exists per merchant. */
+    public boolean perMerchant() {
+        return ownerKind == OwnerKind.MERCHANT;
+    }
+
+    /** True for the single accounts of the pool, the platform and the outside world. */
+    public boolean system() {
+        return !perParticipant() && !perMerchant();
+    }
+}
