@@ -1,0 +1,43 @@
+package org.zengzhi.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.zengzhi.server.console.ConsoleViews;
+import org.zengzhi.server.gateway.EngineGateway;
+
+/**
+ * Threads that open the operator dashboard back to back through {@code gateway.query}, as the console's
+ * page does (balances, the invariant check and the state hash: O(n) each), until {@link #stop}.
+ */
+final class DashboardLoop {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong opened = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+
+    DashboardLoop(EngineGateway gateway, int threads) {
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                while (running.get()) {
+                    ConsoleViews.Dashboard dashboard = gateway.query(ConsoleViews::dashboard).join();
+                    if (dashboard != null) {
+                        opened.incrementAndGet();
+                    }
+                }
+            }, "dashboard-" + t);
+            this.threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Stops the threads once their current dashboard is answered; returns how many were opened. */
+    long stop() throws InterruptedException {
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return opened.get();
+    }
+}
