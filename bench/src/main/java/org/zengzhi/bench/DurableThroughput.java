@@ -36,7 +36,8 @@ import org.zengzhi.server.journal.Journal;
  * <p>{@code urlOptions=} (empty) measures plain JDBC batches, without the driver's batch rewriting.
  * {@code dashboards=N} keeps N threads opening the operator dashboard ({@code ConsoleViews.dashboard}
  * through {@code gateway.query}, as the console's page does: invariant check and state hash) back to back
- * while the orders run, to show what a dashboard costs the payments.
+ * while the orders run, to show what a dashboard costs the payments; {@code dashboardPauseMillis=M} waits M ms
+ * between one dashboard's answer and the next request.
  */
 public final class DurableThroughput {
     /** Exits would make the naive baseline's books differ; k = 1000 keeps every holder in. */
@@ -49,6 +50,11 @@ public final class DurableThroughput {
     }
 
     public record Result(long orders, long nanos, List<String> problems, long dashboards) {
+        /** A run without dashboards (the naive baseline's, for one). */
+        public Result(long orders, long nanos, List<String> problems) {
+            this(orders, nanos, problems, 0);
+        }
+
         double ordersPerSecond() {
             return orders * 1e9 / nanos;
         }
@@ -62,19 +68,20 @@ public final class DurableThroughput {
         int runs = options.integer("runs", 3);
         String urlOptions = options.text("urlOptions", SERVER_URL_OPTIONS);
         int dashboards = options.integer("dashboards", 0);
+        int pauseMillis = options.integer("dashboardPauseMillis", 0);
         try (BenchDatabase warm = BenchDatabase.server("bench_warm", urlOptions, false)) {
-            report("warm-up", run(warm, Math.min(orders, 50_000), clients, inFlight, dashboards));
+            report("warm-up", run(warm, Math.min(orders, 50_000), clients, inFlight, dashboards, pauseMillis));
         }
         double[] rates = new double[runs];
         for (int r = 0; r < runs; r++) {
             try (BenchDatabase database = BenchDatabase.server("bench_durable", urlOptions, false)) {
-                Result result = run(database, orders, clients, inFlight, dashboards);
+                Result result = run(database, orders, clients, inFlight, dashboards, pauseMillis);
                 report("run " + (r + 1), result);
                 rates[r] = result.ordersPerSecond();
             }
         }
-        System.out.printf(Locale.ROOT, "DurableThroughput orders=%d clients=%d inFlight=%d urlOptions=%s dashboards=%d: median %.0f settled orders/s (load average %s)%n",
-                orders, clients, inFlight, urlOptions, dashboards, BenchArgs.median(rates), BenchArgs.loadAverage());
+        System.out.printf(Locale.ROOT, "DurableThroughput orders=%d clients=%d inFlight=%d urlOptions=%s dashboards=%d dashboardPauseMillis=%d: median %.0f settled orders/s (load average %s)%n",
+                orders, clients, inFlight, urlOptions, dashboards, pauseMillis, BenchArgs.median(rates), BenchArgs.loadAverage());
     }
 
     static void report(String label, Result result) {
@@ -88,12 +95,15 @@ public final class DurableThroughput {
 
     /** Sends {@code orders} orders through a fresh gateway on {@code database}, then checks everything. */
     public static Result run(BenchDatabase database, int orders, int clients, int inFlight) throws Exception {
-        return run(database, orders, clients, inFlight, 0);
+        return run(database, orders, clients, inFlight, 0, 0);
     }
 
-    /** As {@link #run(BenchDatabase, int, int, int)}, with {@code dashboards} threads opening the dashboard meanwhile. */
-    public static Result run(BenchDatabase database, int orders, int clients, int inFlight, int dashboards)
-            throws Exception {
+    /**
+     * As {@link #run(BenchDatabase, int, int, int)}, with {@code dashboards} threads opening the dashboard meanwhile,
+     * each waiting {@code pauseMillis} between one answer and its next request.
+     */
+    public static Result run(BenchDatabase database, int orders, int clients, int inFlight, int dashboards,
+            long pauseMillis) throws Exception {
         Journal journal = database.journal();
         SettleOrderStream stream = new SettleOrderStream(PARTICIPANTS);
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
@@ -105,7 +115,7 @@ public final class DurableThroughput {
         long dashboardsOpened;
         try (EngineGateway gateway = new EngineGateway(journal, () -> new Recovery(journal, PLAN).recover(),
                 Clock.systemUTC(), Long.MAX_VALUE)) {
-            DashboardLoop loop = new DashboardLoop(gateway, dashboards);
+            DashboardLoop loop = new DashboardLoop(gateway, dashboards, pauseMillis);
             nanos = drive(gateway, stream, 0, orders, clients, inFlight, problems, exits);
             dashboardsOpened = loop.stop();
             poolCash = gateway.query(Engine::poolCash).get();
