@@ -265,7 +265,8 @@ public final class EngineGateway implements AutoCloseable {
             lastSeq = applied.get(applied.size() - 1).seq();
         }
         long committedAt = System.nanoTime();
-        // Before the callers are answered, so that a query a caller asks after its answer sees its command.
+        // Before the callers are answered, so that a query a caller asks after its answer sees its command. While
+        // the replica is far behind (a query holds it), this waits for room: see ReadReplica.BACKLOG_COMMANDS_MAX.
         replica.apply(applied.stream().map(AppliedCommand::command).toList());
         tellCommitted(applied);
         answer(batch, responses);

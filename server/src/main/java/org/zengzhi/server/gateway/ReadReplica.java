@@ -59,7 +59,8 @@ final class ReadReplica implements AutoCloseable {
 
     /** Hands over a committed batch (writer thread); waits while {@link #BACKLOG_COMMANDS_MAX} commands wait. */
     void apply(List<Command> commands) {
-        if (commands.isEmpty()) {
+        if (commands.isEmpty() || !open) {
+            // A replica that stopped (closed, or an error on its thread) would never take the batch off the queue.
             return;
         }
         backlog.acquireUninterruptibly(commands.size());
