@@ -113,11 +113,8 @@ final class ReadReplica implements AutoCloseable {
     private void applyNow(List<Command> commands) {
         try {
             if (engine != null) {
-                EngineOutput out = new EngineOutput();
-                for (Command command : commands) {
-                    out.clear();
-                    engine.execute(command, out);
-                }
+                // The batch entry point: the same state as one command after another, with fewer cache misses.
+                engine.execute(commands, new EngineOutput());
             }
         } catch (RuntimeException e) {
             // The replica no longer holds what the writer holds: serve nothing from it until the writer's reset.
