@@ -34,6 +34,10 @@ import org.zengzhi.server.journal.Journal;
  * <pre>java -cp bench/target/benchmarks.jar org.zengzhi.bench.DurableThroughput orders=200000 clients=8 inFlight=64 runs=3</pre>
  *
  * <p>{@code urlOptions=} (empty) measures plain JDBC batches, without the driver's batch rewriting.
+ * {@code dashboards=N} keeps N threads opening the operator dashboard ({@code ConsoleViews.dashboard}
+ * through {@code gateway.query}, as the console's page does: invariant check and state hash) back to back
+ * while the orders run, to show what a dashboard costs the payments; {@code dashboardPauseMillis=M} waits M ms
+ * between one dashboard's answer and the next request.
  */
 public final class DurableThroughput {
     /** Exits would make the naive baseline's books differ; k = 1000 keeps every holder in. */
@@ -45,7 +49,12 @@ public final class DurableThroughput {
     private DurableThroughput() {
     }
 
-    public record Result(long orders, long nanos, List<String> problems) {
+    public record Result(long orders, long nanos, List<String> problems, long dashboards) {
+        /** A run without dashboards (the naive baseline's, for one). */
+        public Result(long orders, long nanos, List<String> problems) {
+            this(orders, nanos, problems, 0);
+        }
+
         double ordersPerSecond() {
             return orders * 1e9 / nanos;
         }
@@ -58,24 +67,27 @@ public final class DurableThroughput {
         int inFlight = options.integer("inFlight", 64);
         int runs = options.integer("runs", 3);
         String urlOptions = options.text("urlOptions", SERVER_URL_OPTIONS);
+        int dashboards = options.integer("dashboards", 0);
+        int pauseMillis = options.integer("dashboardPauseMillis", 0);
         try (BenchDatabase warm = BenchDatabase.server("bench_warm", urlOptions, false)) {
-            report("warm-up", run(warm, Math.min(orders, 50_000), clients, inFlight));
+            report("warm-up", run(warm, Math.min(orders, 50_000), clients, inFlight, dashboards, pauseMillis));
         }
         double[] rates = new double[runs];
         for (int r = 0; r < runs; r++) {
             try (BenchDatabase database = BenchDatabase.server("bench_durable", urlOptions, false)) {
-                Result result = run(database, orders, clients, inFlight);
+                Result result = run(database, orders, clients, inFlight, dashboards, pauseMillis);
                 report("run " + (r + 1), result);
                 rates[r] = result.ordersPerSecond();
             }
         }
-        System.out.printf(Locale.ROOT, "DurableThroughput orders=%d clients=%d inFlight=%d urlOptions=%s: median %.0f settled orders/s (load average %s)%n",
-                orders, clients, inFlight, urlOptions, BenchArgs.median(rates), BenchArgs.loadAverage());
+        System.out.printf(Locale.ROOT, "DurableThroughput orders=%d clients=%d inFlight=%d urlOptions=%s dashboards=%d dashboardPauseMillis=%d: median %.0f settled orders/s (load average %s)%n",
+                orders, clients, inFlight, urlOptions, dashboards, pauseMillis, BenchArgs.median(rates), BenchArgs.loadAverage());
     }
 
     static void report(String label, Result result) {
-        System.out.printf(Locale.ROOT, "%s: %d orders in %.2f s = %.0f settled orders/s, load average %s%n", label,
-                result.orders(), result.nanos() / 1e9, result.ordersPerSecond(), BenchArgs.loadAverage());
+        System.out.printf(Locale.ROOT, "%s: %d orders in %.2f s = %.0f settled orders/s, %d dashboards, load average %s%n",
+                label, result.orders(), result.nanos() / 1e9, result.ordersPerSecond(), result.dashboards(),
+                BenchArgs.loadAverage());
         if (!result.problems().isEmpty()) {
             throw new IllegalStateException("DurableThroughput got a wrong answer: " + result.problems());
         }
@@ -83,6 +95,15 @@ public final class DurableThroughput {
 
     /** Sends {@code orders} orders through a fresh gateway on {@code database}, then checks everything. */
     public static Result run(BenchDatabase database, int orders, int clients, int inFlight) throws Exception {
+        return run(database, orders, clients, inFlight, 0, 0);
+    }
+
+    /**
+     * As {@link #run(BenchDatabase, int, int, int)}, with {@code dashboards} threads opening the dashboard meanwhile,
+     * each waiting {@code pauseMillis} between one answer and its next request.
+     */
+    public static Result run(BenchDatabase database, int orders, int clients, int inFlight, int dashboards,
+            long pauseMillis) throws Exception {
         Journal journal = database.journal();
         SettleOrderStream stream = new SettleOrderStream(PARTICIPANTS);
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
@@ -91,9 +112,12 @@ public final class DurableThroughput {
         long poolCash;
         long circulating;
         List<String> violations;
+        long dashboardsOpened;
         try (EngineGateway gateway = new EngineGateway(journal, () -> new Recovery(journal, PLAN).recover(),
                 Clock.systemUTC(), Long.MAX_VALUE)) {
+            DashboardLoop loop = new DashboardLoop(gateway, dashboards, pauseMillis);
             nanos = drive(gateway, stream, 0, orders, clients, inFlight, problems, exits);
+            dashboardsOpened = loop.stop();
             poolCash = gateway.query(Engine::poolCash).get();
             circulating = gateway.query(Engine::circulatingPoints).get();
             violations = gateway.query(Engine::checkInvariants).get();
@@ -103,7 +127,7 @@ public final class DurableThroughput {
             problems.add(exits.get() + " participants exited; the plan should keep them all in");
         }
         problems.addAll(checkDatabase(database.jdbc(), orders, stream.poolSharesFen(orders), poolCash, circulating));
-        return new Result(orders, nanos, new ArrayList<>(problems));
+        return new Result(orders, nanos, new ArrayList<>(problems), dashboardsOpened);
     }
 
     /**

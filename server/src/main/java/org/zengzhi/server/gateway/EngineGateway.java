@@ -1,5 +1,6 @@
 package org.zengzhi.server.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,9 +37,10 @@ import org.zengzhi.server.journal.Snapshot;
 /**
  * The one writer of a tenant's engine (ARCHITECTURE, persistence): requests queue up on a bounded queue;
  * the writer thread drains a batch, applies it to the engine, writes the whole batch in one database
- * transaction, and only then answers the callers (group commit). Queries run on the same thread between
- * batches, so they always see committed state. If a commit fails, every caller of the batch gets an
- * error and the engine is rebuilt from the database, so memory never runs ahead of what is durable.
+ * transaction, and only then answers the callers (group commit). Queries run on a {@link ReadReplica}, a
+ * second engine fed the committed batches on its own thread, so a page or an invariant check never holds a
+ * payment up. If a commit fails, every caller of the batch gets an error and both engines are rebuilt from
+ * the database, so memory never runs ahead of what is durable.
  */
 public final class EngineGateway implements AutoCloseable {
     public static final int QUEUE_CAPACITY_MAX = 65_536;
@@ -72,6 +74,9 @@ public final class EngineGateway implements AutoCloseable {
     private final Map<String, String> keys = new HashMap<>();
     /** Called on the writer thread after each commit, with the batch's commands; see {@link #onCommitted}. */
     private final List<Consumer<List<AppliedCommand>>> committedListeners = new CopyOnWriteArrayList<>();
+    /** Set by the replica thread when the replica failed a batch; the writer then rebuilds both engines. */
+    private volatile boolean replicaFailed;
+    private final ReadReplica replica = new ReadReplica(() -> replicaFailed = true);
     private Engine engine;
     private long lastSeq;
     private long lastSnapshotSeq;
@@ -84,7 +89,12 @@ public final class EngineGateway implements AutoCloseable {
         this.recovery = recovery;
         this.clock = clock;
         this.snapshotInterval = snapshotInterval;
-        load();
+        try {
+            load();
+        } catch (RuntimeException e) {
+            closeReplica();
+            throw e;
+        }
         this.writer = new Thread(this::run, "engine-gateway");
         this.writer.start();
     }
@@ -97,8 +107,23 @@ public final class EngineGateway implements AutoCloseable {
         lastSnapshotOrders = engine.orderCount();
         keys.clear();
         keys.putAll(journal.idempotencyHashes());
+        replicaFailed = false;
+        byte[] state = snapshotBytes();
+        replica.reset(copy(state));
         LOG.info("engine recovered at journal row {} ({} rows replayed after the snapshot), state hash {}", lastSeq,
-                recovered.replayed(), engine.stateHash());
+                recovered.replayed(), SnapshotCodec.sha256(state));
+    }
+
+    /**
+     * The replica starts from the writer's engine as the snapshot codec writes it: the same state as recovering
+     * a second time from the same snapshot and journal tail, without reading and replaying the journal twice.
+     */
+    private static Engine copy(byte[] state) {
+        try {
+            return SnapshotCodec.read(new ByteArrayInputStream(state));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the engine's own snapshot cannot be read back", e);
+        }
     }
 
     /** Queues a state-changing request; the future completes once its batch is durable. */
@@ -135,8 +160,23 @@ public final class EngineGateway implements AutoCloseable {
         committedListeners.add(listener);
     }
 
-    /** Runs {@code query} on the writer thread, after the current batch is committed. */
+    /**
+     * Runs {@code query} on the read replica, off the writer thread: it sees every command acknowledged before
+     * this call (read-your-writes) and only durable commands. It must only read the engine it is given.
+     */
     public <T> CompletableFuture<T> query(Function<Engine, T> query) {
+        if (!running) {
+            return CompletableFuture.failedFuture(new GatewayBusyException("the gateway is shut down"));
+        }
+        return replica.query(query);
+    }
+
+    /**
+     * Runs {@code query} on the writer thread, with the writer's own engine, after the batches queued before it:
+     * for what must see the very state the next command meets (a snapshot; a test comparing the two engines).
+     * It queues behind payments and holds them up while it runs, so pages and reports use {@link #query}.
+     */
+    public <T> CompletableFuture<T> queryOnWriter(Function<Engine, T> query) {
         CompletableFuture<Object> future = new CompletableFuture<>();
         offer(new Work(null, engine -> query.apply(engine), null, future));
         @SuppressWarnings("unchecked")
@@ -156,6 +196,9 @@ public final class EngineGateway implements AutoCloseable {
         List<Work> batch = new ArrayList<>(BATCH_SIZE_MAX);
         while (running || !queue.isEmpty()) {
             try {
+                if (replicaFailed) {
+                    reloadOrStop();
+                }
                 Work first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -222,6 +265,9 @@ public final class EngineGateway implements AutoCloseable {
             lastSeq = applied.get(applied.size() - 1).seq();
         }
         long committedAt = System.nanoTime();
+        // Before the callers are answered, so that a query a caller asks after its answer sees its command. While
+        // the replica is far behind (a query holds it), this waits for room: see ReadReplica.BACKLOG_COMMANDS_MAX.
+        replica.apply(applied.stream().map(AppliedCommand::command).toList());
         tellCommitted(applied);
         answer(batch, responses);
         snapshotIfDue();
@@ -400,7 +446,7 @@ public final class EngineGateway implements AutoCloseable {
 
     /** Takes a snapshot now (operators, tests); completes once it is stored. */
     public CompletableFuture<Long> snapshotNow() {
-        return query(engine -> snapshotInBackground()).thenCompose(stored -> stored);
+        return queryOnWriter(engine -> snapshotInBackground()).thenCompose(stored -> stored);
     }
 
     /** Stops taking work, finishes what is queued, and waits for the writer. */
@@ -410,6 +456,15 @@ public final class EngineGateway implements AutoCloseable {
         writer.join(TimeUnit.SECONDS.toMillis(30));
         snapshotWriter.shutdown();
         snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+        replica.close();
+    }
+
+    private void closeReplica() {
+        try {
+            replica.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class Work {
