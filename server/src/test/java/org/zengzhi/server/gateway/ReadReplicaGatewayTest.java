@@ -21,12 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.zengzhi.cli.LogLines;
+import org.zengzhi.log.LogLines;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
-import org.zengzhi.engine.Price;
+import org.zengzhi.engine.pool.Price;
 import org.zengzhi.server.journal.Journal;
 
 /**

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Plan;
+import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
-import org.zengzhi.engine.Price;
-import org.zengzhi.engine.RegionDirectory;
+import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.network.RegionDirectory;
 
 /** The replica on its own, without a database: its order of work, and what it does when a batch fails. */
 class ReadReplicaTest {
