@@ -19,6 +19,7 @@ import org.zengzhi.engine.RegionDirectory;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
@@ -69,7 +70,7 @@ class DemoConfig {
     }
 
     private static Response answer(List<Event> events) {
-        Event.CommandRejected rejected = GatewayCalls.rejection(events);
+        Event.CommandRejected rejected = Rejections.of(events);
         return rejected == null ? new Response(200, "") : new Response(422, rejected.toString());
     }
 

@@ -29,6 +29,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.web.GatewayCalls;
@@ -187,12 +188,12 @@ public class MerchantRequestController {
         CommandRequest request = new CommandRequest(now -> new Command.OnboardMerchant("onboard:" + id, now, merchant, owner,
                 (String) row.get("recruiter"), (String) row.get("region"), ppm == null ? -1 : ((Number) ppm).longValue()),
                 events -> approved(id, merchant, events), "merchant-request:" + key, terms,
-                (command, events) -> GatewayCalls.rejection(events) != null ? List.of() : approval(id, owner, merchant));
+                (command, events) -> Rejections.of(events) != null ? List.of() : approval(id, owner, merchant));
         return gateway.submit(request);
     }
 
     private static Response approved(String id, String merchant, List<Event> events) {
-        Event.CommandRejected rejected = GatewayCalls.rejection(events);
+        Event.CommandRejected rejected = Rejections.of(events);
         if (rejected != null) {
             return Problems.rejected(rejected.code().name(), rejected.field());
         }

@@ -23,6 +23,7 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.ReadModelWrite;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.PaymentProvider.Refused;
 import org.zengzhi.server.payment.PaymentProvider.TransferNotification;
 import org.zengzhi.server.payment.PaymentProvider.TransferVerification;
@@ -204,8 +205,7 @@ public final class Payouts {
     }
 
     private static String rejection(List<Event> events) {
-        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected rejected
-                ? rejected.code().name() : null;
+        return Rejections.code(events);
     }
 
     private static String instant(Object timestamp) {

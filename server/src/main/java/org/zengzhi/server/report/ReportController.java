@@ -31,6 +31,7 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.ReadModelWrite;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -137,7 +138,7 @@ public class ReportController {
         }
         String outcome = body.outcome();
         return gateway.submit(new CommandRequest(command, GatewayCalls::render, "report:" + key, id + "|" + outcome,
-                (applied, events) -> GatewayCalls.rejection(events) != null ? List.of()
+                (applied, events) -> Rejections.of(events) != null ? List.of()
                         : List.of(new ReadModelWrite("UPDATE reports SET status = 'UPHELD', outcome = ?, decision_reason = ?, "
                                 + "decided_at = ? WHERE id = ?", List.of(outcome, body.reason(), Timestamp.from(Instant.now()), id)))));
     }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.payment.LocalServer;

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.MerchantProfile;
 import org.zengzhi.engine.Regions;
 import org.zengzhi.engine.Units;
+import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.operator.OperatorController;

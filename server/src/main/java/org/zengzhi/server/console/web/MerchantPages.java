@@ -23,6 +23,7 @@ import org.springframework.web.util.UriUtils;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
+import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.merchant.StoreSettings;

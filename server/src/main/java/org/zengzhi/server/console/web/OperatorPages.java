@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Units;
+import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.payment.Payouts;

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.web.Views;

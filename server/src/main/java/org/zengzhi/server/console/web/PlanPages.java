@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.cli.PlanFiles;
 import org.zengzhi.engine.ComplianceReport;
 import org.zengzhi.engine.PlanCheck;
+import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.operator.PlanProblems;

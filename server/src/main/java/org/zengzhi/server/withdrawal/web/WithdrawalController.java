@@ -29,6 +29,7 @@ import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.Payouts;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -180,7 +181,7 @@ class WithdrawalController {
      * withdrawal as 404.
      */
     private static Response render(List<Event> events, int status) {
-        Event.CommandRejected rejected = GatewayCalls.rejection(events);
+        Event.CommandRejected rejected = Rejections.of(events);
         if (rejected != null && rejected.code() == RejectionCode.UNKNOWN_WITHDRAWAL) {
             return Problems.rejected(404, "Not found", rejected.code().name(), rejected.field());
         }

@@ -1,4 +1,4 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.console;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Pages render once their data is there: they wait for the gateway (a query, or a command's durable batch)
  * with a bound, so a stuck gateway shows an error page instead of holding the request forever.
  */
-final class ConsoleCalls {
+public final class ConsoleCalls {
     private static final long WAIT_SECONDS = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -32,7 +32,7 @@ final class ConsoleCalls {
     private ConsoleCalls() {
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -45,12 +45,12 @@ final class ConsoleCalls {
 
     /** A JSON object of the API's views as a map, so templates read the very fields the API returns. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(String json) {
+    public static Map<String, Object> map(String json) {
         return JSON.readValue(json, Map.class);
     }
 
     /** A database time as people read it, in the server's zone (read models hold instants). */
-    static String time(Object value) {
+    public static String time(Object value) {
         if (value == null) {
             return "";
         }
@@ -60,19 +60,19 @@ final class ConsoleCalls {
     }
 
     /** A database time as an ISO-8601 instant, for scripts (the chart's x axis). */
-    static String iso(Object value) {
+    public static String iso(Object value) {
         return value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
                 : value instanceof OffsetDateTime offset ? offset.toInstant().toString() : String.valueOf(value);
     }
 
     /** A JSON array of the API's views as a list of maps, for templates. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(String json) {
+    public static List<Map<String, Object>> list(String json) {
         return JSON.readValue(json, List.class);
     }
 
     /** An ISO-8601 instant of the API's views as people read it, in the server's zone; null or blank stays blank. */
-    static String isoTime(Object iso) {
+    public static String isoTime(Object iso) {
         return iso == null || iso.toString().isBlank() ? "" : TIME.format(Instant.parse(iso.toString()));
     }
 
@@ -80,12 +80,12 @@ final class ConsoleCalls {
      * What a form's answer shows after the redirect: {@code okName} → {@code okValue} when the call succeeded,
      * else {@code errorName} → the problem's detail.
      */
-    static void flash(RedirectAttributes flash, ResponseEntity<String> answer, String okName, Object okValue,
+    public static void flash(RedirectAttributes flash, ResponseEntity<String> answer, String okName, Object okValue,
             String errorName) {
         flash(flash, answer.getStatusCode().value(), answer.getBody(), okName, okValue, errorName);
     }
 
-    static void flash(RedirectAttributes flash, Response answer, String okName, Object okValue, String errorName) {
+    public static void flash(RedirectAttributes flash, Response answer, String okName, Object okValue, String errorName) {
         flash(flash, answer.status(), answer.body(), okName, okValue, errorName);
     }
 
@@ -99,7 +99,7 @@ final class ConsoleCalls {
     }
 
     /** The {@code detail} of a problem+json body, for a message on the page. */
-    static String detail(String problem) {
+    public static String detail(String problem) {
         Object detail = map(problem).get("detail");
         return detail == null ? problem : detail.toString();
     }
