@@ -2,6 +2,7 @@ package org.zengzhi.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,9 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.operator.RewardReadModel;
+import org.zengzhi.server.order.OrderReadModel;
+import org.zengzhi.server.withdrawal.WithdrawalReadModel;
 
 /** Wires the tenant's plan, journal and gateway, and the ticker that settles due orders. */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +35,9 @@ class ServerConfig {
 
     @Bean
     Journal journal(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new Journal(jdbc, new TransactionTemplate(transactions));
+        // The order in which the journal always wrote them: orders, rewards, withdrawals.
+        return new Journal(jdbc, new TransactionTemplate(transactions),
+                List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel()));
     }
 
     @Bean(destroyMethod = "close")

@@ -100,12 +100,6 @@ class ConsumerController {
         return json(ConsumerViews.orders(jdbc, me.getName()));
     }
 
-    /** The caller's withdrawals, newest first, with their state as they are reviewed and paid out. */
-    @GetMapping("/me/withdrawals")
-    ResponseEntity<String> withdrawals(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return json(ConsumerViews.withdrawals(jdbc, me.getName()));
-    }
-
     /** The invite code is the username: a link or QR code carrying it binds new users. */
     @GetMapping("/me/invite")
     ResponseEntity<String> invite(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {

@@ -131,30 +131,6 @@ public final class ConsumerViews {
                 + "settled_at, refunded_at FROM orders WHERE username = ? ORDER BY command_seq DESC LIMIT " + ORDERS_MAX, user));
     }
 
-    /** A user's withdrawals, newest first: amount, fee, payout, state, the review reason, the provider reference. */
-    public static String withdrawals(JdbcTemplate jdbc, String user) {
-        ArrayNode list = JSON.createArrayNode();
-        for (Map<String, Object> row : withdrawalRows(jdbc, user)) {
-            ObjectNode withdrawal = list.addObject();
-            withdrawal.put("id", (String) row.get("withdrawal_id"));
-            withdrawal.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()));
-            withdrawal.put("fee", Units.formatFen(((Number) row.get("fee")).longValue()));
-            withdrawal.put("payout", Units.formatFen(((Number) row.get("payout")).longValue()));
-            withdrawal.put("state", (String) row.get("state"));
-            withdrawal.put("reason", (String) row.get("reason"));
-            withdrawal.put("reference", (String) row.get("reference"));
-            withdrawal.put("requestedAt", instant(row.get("requested_at")));
-            withdrawal.put("decidedAt", instant(row.get("decided_at")));
-        }
-        return JSON.writeValueAsString(list);
-    }
-
-    /** The rows behind {@link #withdrawals}: the newest {@value #ORDERS_MAX} of a user's withdrawals. */
-    public static List<Map<String, Object>> withdrawalRows(JdbcTemplate jdbc, String user) {
-        return jdbc.queryForList("SELECT withdrawal_id, amount, fee, payout, state, reason, reference, requested_at, "
-                + "decided_at FROM withdrawals WHERE username = ? ORDER BY command_seq DESC LIMIT " + ORDERS_MAX, user);
-    }
-
     /** The invite code is the username; the join path carries it, so a link or QR code of it binds new users. */
     public static String invite(String user) {
         ObjectNode view = JSON.createObjectNode();

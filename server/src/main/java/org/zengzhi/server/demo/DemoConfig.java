@@ -20,7 +20,6 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Rejections;
-import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * With {@code zengzhi.demo=true}, an empty platform is filled with {@link DemoPopulation} at start: as one

@@ -4,7 +4,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.zengzhi.server.account.Role;
-import org.zengzhi.server.console.ConsoleCalls;
 
 /** The sign-in page, and the console's front door, which sends each role to its own home page. */
 @Controller

@@ -115,15 +115,4 @@ class OperatorPages {
         ConsoleCalls.flash(flash, answer, "subsidized", Units.formatFen(amountFen), "subsidyError");
         return "redirect:/console/operator";
     }
-
-    /** The review queue's decision on one withdrawal: approve, or reject with the funds back. */
-    @PostMapping("/console/operator/withdrawals/{id}")
-    String review(@org.springframework.web.bind.annotation.PathVariable String id, @RequestParam boolean approve,
-            @RequestParam(defaultValue = "") String reason, @RequestParam String key, RedirectAttributes flash) {
-        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "console-review", key + ":" + id,
-                id + "|" + approve + "|" + reason, now -> new Command.ReviewWithdrawal("review:" + key + ":" + id, now, id,
-                        approve, reason.isBlank() ? null : reason)));
-        ConsoleCalls.flash(flash, answer, "reviewed", id, "reviewError");
-        return "redirect:/console/operator";
-    }
 }

@@ -22,6 +22,7 @@ import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.web.GatewayCalls;
+import org.zengzhi.server.withdrawal.WithdrawalQueries;
 
 /**
  * The consumer's wallet page (mobile first): cash, points and their value now, what is pending, the price
@@ -35,10 +36,12 @@ class WalletPages {
 
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
+    private final WithdrawalQueries withdrawalQueries;
 
-    WalletPages(EngineGateway gateway, JdbcTemplate jdbc) {
+    WalletPages(EngineGateway gateway, JdbcTemplate jdbc, WithdrawalQueries withdrawalQueries) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.withdrawalQueries = withdrawalQueries;
     }
 
     @GetMapping("/console/wallet")
@@ -55,7 +58,7 @@ class WalletPages {
         model.addAttribute("prices", prices(jdbc));
         model.addAttribute("saleKey", UUID.randomUUID().toString());
         model.addAttribute("withdrawKey", UUID.randomUUID().toString());
-        model.addAttribute("withdrawals", ConsumerViews.withdrawalRows(jdbc, user).stream().limit(WITHDRAWALS_SHOWN)
+        model.addAttribute("withdrawals", withdrawalQueries.ofUser(user).stream().limit(WITHDRAWALS_SHOWN)
                 .map(row -> Map.of("id", (String) row.get("withdrawal_id"),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
                         "payout", Units.formatFen(((Number) row.get("payout")).longValue()),
@@ -100,26 +103,6 @@ class WalletPages {
         ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "sell:" + user, key,
                 user + "|" + pointsMicro, now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro)));
         ConsoleCalls.flash(flash, answer, "sold", Units.formatPoints(pointsMicro), "error");
-        return "redirect:/console/wallet";
-    }
-
-    /**
-     * 提现: a withdrawal from the cash wallet (R-8.1), one journaled command; above the plan's review threshold
-     * it waits for an operator. The key comes with the form, so a double submit asks once.
-     */
-    @PostMapping("/console/wallet/withdraw")
-    String withdraw(@RequestParam String amount, @RequestParam String key, Principal me, RedirectAttributes flash) {
-        long amountFen;
-        try {
-            amountFen = Units.parseFen(amount);
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("withdrawError", e.getMessage());
-            return "redirect:/console/wallet";
-        }
-        String user = me.getName();
-        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "console-withdraw:" + user, key,
-                user + "|" + amountFen, now -> new Command.RequestWithdrawal("wd-" + key, now, user, amountFen)));
-        ConsoleCalls.flash(flash, answer, "withdrawn", Units.formatFen(amountFen), "withdrawError");
         return "redirect:/console/wallet";
     }
 }

@@ -1,4 +1,4 @@
-package org.zengzhi.server.journal;
+package org.zengzhi.server.operator;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -10,21 +10,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Reward;
 import org.zengzhi.engine.RewardStatus;
+import org.zengzhi.server.journal.AppliedCommand;
+import org.zengzhi.server.journal.BulkInsert;
+import org.zengzhi.server.journal.ReadModel;
 
 /**
  * The {@code rewards} read model (one row per reward of an order, its status moved by settlement, refund and
  * claw-back) and the {@code exits} read model (one row per forced exit). Written inside the journal's
- * transaction, like {@link OrderReadModel}.
+ * transaction, like {@link org.zengzhi.server.order.OrderReadModel}.
  *
  * <p>A reward is named by its order and its place in the order's rewards: the engine emits an order's rewards in
  * the same order at payment, settlement, refund and claw-back, each run within one command, so counting the
  * order's reward events within the command gives the place.
  */
-final class RewardReadModel {
-    private RewardReadModel() {
-    }
-
-    static void write(JdbcTemplate jdbc, BulkInsert insert, List<AppliedCommand> batch) {
+public final class RewardReadModel implements ReadModel {
+    @Override
+    public void write(JdbcTemplate jdbc, BulkInsert insert, List<AppliedCommand> batch) {
         List<Object[]> computed = new ArrayList<>();
         List<Object[]> changed = new ArrayList<>();
         List<Object[]> exits = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.zengzhi.server.journal;
+package org.zengzhi.server.order;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -7,6 +7,9 @@ import java.util.Locale;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Event;
+import org.zengzhi.server.journal.AppliedCommand;
+import org.zengzhi.server.journal.BulkInsert;
+import org.zengzhi.server.journal.ReadModel;
 
 /**
  * The {@code orders} read model: one row per paid order, its status moved by settlement and refund
@@ -14,11 +17,9 @@ import org.zengzhi.engine.Event;
  * An order's points are those of the {@code PointsMinted} that follows its {@code OrderSettled} (the engine emits a
  * settled order's rewards, then its mint, price and exits, before the next order settles).
  */
-final class OrderReadModel {
-    private OrderReadModel() {
-    }
-
-    static void write(JdbcTemplate jdbc, BulkInsert insert, List<AppliedCommand> batch) {
+public final class OrderReadModel implements ReadModel {
+    @Override
+    public void write(JdbcTemplate jdbc, BulkInsert insert, List<AppliedCommand> batch) {
         List<Object[]> paid = new ArrayList<>();
         List<Object[]> settled = new ArrayList<>();
         List<Object[]> refunded = new ArrayList<>();

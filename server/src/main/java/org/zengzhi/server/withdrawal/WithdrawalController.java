@@ -1,12 +1,8 @@
-package org.zengzhi.server.withdrawal.web;
+package org.zengzhi.server.withdrawal;
 
-import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,17 +15,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zengzhi.cli.LogLines;
-import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Event;
-import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.WithdrawalState;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.Payouts;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -49,16 +40,19 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1")
 class WithdrawalController {
     static final int LIST_LIMIT_MAX = 1_000;
-    private static final String SCOPE = "withdrawals";
     /** Decimals stay exact: a JSON number such as 10.10 reaches us as a BigDecimal, never a double. */
     private static final JsonMapper BODY = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final EngineGateway gateway;
+    private final Withdrawals withdrawals;
+    private final WithdrawalQueries queries;
     private final Payouts payouts;
 
-    WithdrawalController(EngineGateway gateway, Payouts payouts) {
+    WithdrawalController(EngineGateway gateway, Withdrawals withdrawals, WithdrawalQueries queries, Payouts payouts) {
         this.gateway = gateway;
+        this.withdrawals = withdrawals;
+        this.queries = queries;
         this.payouts = payouts;
     }
 
@@ -72,10 +66,7 @@ class WithdrawalController {
             if (!Access.mayActFor(me, user)) {
                 return GatewayCalls.done(Problems.problem(403, "Forbidden", "user", "you may withdraw only your own cash"));
             }
-            long amount = fen(fields, "amount");
-            // The server names the withdrawal; a retry with the same key is answered from the first response.
-            String id = "wd-" + UUID.randomUUID();
-            return submit("/withdrawals", body, key, now -> new Command.RequestWithdrawal(id, now, user, amount), 201);
+            return withdrawals.request(user, fen(fields, "amount"), key, "/withdrawals", body);
         } catch (BadField e) {
             return GatewayCalls.done(e.problem());
         }
@@ -99,8 +90,7 @@ class WithdrawalController {
         try {
             String reason = text(object(body, Set.of("reason")), "reason", false);
             String path = "/operator/withdrawals/" + id + (approve ? "/approve" : "/reject");
-            String commandId = "review:" + key;
-            return submit(path, body, key, now -> new Command.ReviewWithdrawal(commandId, now, id, approve, reason), 200);
+            return withdrawals.review(id, approve, reason, key, path, body);
         } catch (BadField e) {
             return GatewayCalls.done(e.problem());
         }
@@ -119,9 +109,7 @@ class WithdrawalController {
             String withdrawal = text(fields, "withdrawal", true);
             boolean paid = flag(fields, "paid");
             String reference = text(fields, "reference", false);
-            String commandId = "payout:" + key;
-            return submit("/payouts/callback", body, key,
-                    now -> new Command.SettleWithdrawal(commandId, now, withdrawal, paid, reference), 200);
+            return withdrawals.settle(withdrawal, paid, reference, key, "/payouts/callback", body);
         } catch (BadField e) {
             return GatewayCalls.done(e.problem());
         }
@@ -139,6 +127,12 @@ class WithdrawalController {
             return GatewayCalls.done(Problems.badRequest("limit", "must be from 1 to " + LIST_LIMIT_MAX));
         }
         return GatewayCalls.json(gateway.query(engine -> WithdrawalJson.list(engine, wanted, limit)));
+    }
+
+    /** The caller's withdrawals, newest first, with their state as they are reviewed and paid out. */
+    @GetMapping("/me/withdrawals")
+    ResponseEntity<String> mine(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return GatewayCalls.json(WithdrawalJson.ofUser(queries.ofUser(me.getName())));
     }
 
     /**
@@ -160,63 +154,6 @@ class WithdrawalController {
         ObjectNode view = (ObjectNode) WithdrawalJson.JSON.readTree(body);
         view.set("providerPayout", payouts.view(id));
         return WithdrawalJson.JSON.writeValueAsString(view);
-    }
-
-    /**
-     * The key is checked first; a retry must repeat the path as well as the body, so that one key cannot
-     * approve one withdrawal and, retried, answer for another.
-     */
-    private CompletableFuture<ResponseEntity<String>> submit(String path, byte[] body, String key,
-            Function<Instant, Command> command, int status) {
-        Response keyProblem = GatewayCalls.keyProblem(key);
-        if (keyProblem != null) {
-            return GatewayCalls.done(keyProblem);
-        }
-        String hash = GatewayCalls.sha256(GatewayCalls.utf8(path), body == null ? new byte[0] : body);
-        return GatewayCalls.submit(gateway, SCOPE, key, hash, command, events -> render(events, status));
-    }
-
-    /**
-     * The withdrawal as it now stands plus the events; a rejection as a problem naming its field, an unknown
-     * withdrawal as 404.
-     */
-    private static Response render(List<Event> events, int status) {
-        Event.CommandRejected rejected = Rejections.of(events);
-        if (rejected != null && rejected.code() == RejectionCode.UNKNOWN_WITHDRAWAL) {
-            return Problems.rejected(404, "Not found", rejected.code().name(), rejected.field());
-        }
-        if (rejected != null) {
-            return GatewayCalls.render(events);
-        }
-        ObjectNode body = WithdrawalJson.JSON.createObjectNode();
-        for (Event event : events) {
-            describe(event, body);
-        }
-        body.set("events", WithdrawalJson.JSON.readTree(LogLines.events(events)));
-        return new Response(status, WithdrawalJson.JSON.writeValueAsString(body));
-    }
-
-    private static void describe(Event event, ObjectNode body) {
-        if (event instanceof Event.WithdrawalRequested requested) {
-            fill(body, requested.withdrawal(), requested.user(), requested.state(), requested.amountFen(),
-                    requested.feeFen(), requested.payoutFen());
-        } else if (event instanceof Event.WithdrawalReviewed reviewed) {
-            fill(body, reviewed.withdrawal(), reviewed.user(), reviewed.state(), reviewed.amountFen(),
-                    reviewed.feeFen(), reviewed.payoutFen());
-        } else if (event instanceof Event.WithdrawalSettled settled) {
-            fill(body, settled.withdrawal(), settled.user(), settled.state(), settled.amountFen(), settled.feeFen(),
-                    settled.payoutFen());
-        }
-    }
-
-    private static void fill(ObjectNode body, String id, String user, WithdrawalState state, long amountFen,
-            long feeFen, long payoutFen) {
-        body.put("id", id);
-        body.put("user", user);
-        body.put("state", state.name());
-        body.put("amount", Units.formatFen(amountFen));
-        body.put("fee", Units.formatFen(feeFen));
-        body.put("payout", Units.formatFen(payoutFen));
     }
 
     // ----- reading bodies: each problem names its field (R-8.5) -----
