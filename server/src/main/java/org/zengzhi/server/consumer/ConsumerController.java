@@ -95,11 +95,6 @@ class ConsumerController {
         return json(ConsumerViews.postings(jdbc, me.getName(), page, size));
     }
 
-    @GetMapping("/me/orders")
-    ResponseEntity<String> orders(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return json(ConsumerViews.orders(jdbc, me.getName()));
-    }
-
     /** The invite code is the username: a link or QR code carrying it binds new users. */
     @GetMapping("/me/invite")
     ResponseEntity<String> invite(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {

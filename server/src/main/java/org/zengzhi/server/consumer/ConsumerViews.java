@@ -25,7 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ConsumerViews {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long TYPICAL_ORDER_FEN = 100_000;
-    public static final int ORDERS_MAX = 500;
 
     private ConsumerViews() {
     }
@@ -122,40 +121,12 @@ public final class ConsumerViews {
         return JSON.writeValueAsString(view);
     }
 
-    /**
-     * A user's orders, newest first (at most {@link #ORDERS_MAX}): status, amount, the points the order minted
-     * (null until it settles) and its times; the API's /me/orders and the console's orders page.
-     */
-    public static String orders(JdbcTemplate jdbc, String user) {
-        return orders(jdbc.queryForList("SELECT order_id, merchant, channel, amount, status, points, paid_at, due_at, "
-                + "settled_at, refunded_at FROM orders WHERE username = ? ORDER BY command_seq DESC LIMIT " + ORDERS_MAX, user));
-    }
-
     /** The invite code is the username; the join path carries it, so a link or QR code of it binds new users. */
     public static String invite(String user) {
         ObjectNode view = JSON.createObjectNode();
         view.put("invite", user);
         view.put("path", "/join?invite=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
         return JSON.writeValueAsString(view);
-    }
-
-    static String orders(List<Map<String, Object>> rows) {
-        ArrayNode orders = JSON.createArrayNode();
-        for (Map<String, Object> row : rows) {
-            ObjectNode order = orders.addObject();
-            order.put("order", (String) row.get("order_id"));
-            order.put("merchant", (String) row.get("merchant"));
-            order.put("channel", (String) row.get("channel"));
-            order.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()));
-            order.put("status", (String) row.get("status"));
-            Object points = row.get("points");
-            order.put("points", points == null ? null : Units.formatPoints(((Number) points).longValue()));
-            order.put("paidAt", instant(row.get("paid_at")));
-            order.put("dueAt", instant(row.get("due_at")));
-            order.put("settledAt", instant(row.get("settled_at")));
-            order.put("refundedAt", instant(row.get("refunded_at")));
-        }
-        return JSON.writeValueAsString(orders);
     }
 
     /** A read-model time as an ISO-8601 instant, whatever type the database driver returns; null stays null. */

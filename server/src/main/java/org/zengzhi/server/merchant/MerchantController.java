@@ -22,6 +22,7 @@ import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -44,11 +45,13 @@ class MerchantController {
     private final JdbcTemplate jdbc;
     private final EngineGateway gateway;
     private final StoreSettings settings;
+    private final OrderQueries orders;
 
-    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings) {
+    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings, OrderQueries orders) {
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.settings = settings;
+        this.orders = orders;
     }
 
     /** The store's pay code: the path a QR code encodes; paying through it binds new customers (锁定会员). */
@@ -68,8 +71,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT order_id, username, channel, amount, status, paid_at, "
-                + "settled_at FROM orders WHERE merchant = ? ORDER BY command_seq DESC LIMIT 500", merchant);
+        List<Map<String, Object>> rows = orders.ofMerchant(merchant);
         ArrayNode orders = JSON.createArrayNode();
         for (Map<String, Object> row : rows) {
             ObjectNode order = orders.addObject();
@@ -100,7 +102,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        return GatewayCalls.json(StoreViews.settlements(jdbc, merchant, days));
+        return GatewayCalls.json(StoreViews.settlements(orders, merchant, days));
     }
 
     /** The rewards the store's owner earned, at this store and across stores (跨店收益), recruitment included. */

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.cli.LogLines;
-import org.zengzhi.engine.Command;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
@@ -62,13 +61,13 @@ class ApiController {
                 // Commands without an id of their own (all but orders) are named by the caller's key.
                 line.put("id", key);
             }
-            new LogLines(() -> Instant.EPOCH).parse(1, stamped(line, Instant.EPOCH));
+            new LogLines(() -> Instant.EPOCH).parse(1, CommandLines.stamped(line, Instant.EPOCH));
         } catch (JacksonException e) {
             return GatewayCalls.done(Problems.badRequest(null, "the body is not valid JSON: " + e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {
-            return GatewayCalls.done(lineProblem(e));
+            return GatewayCalls.done(CommandLines.lineProblem(e));
         }
-        return GatewayCalls.submitParsed(gateway, "commands", key, GatewayCalls.sha256(body), now -> parse(line, now),
+        return GatewayCalls.submitParsed(gateway, "commands", key, GatewayCalls.sha256(body), now -> CommandLines.parse(line, now),
                 GatewayCalls::render);
     }
 
@@ -99,31 +98,5 @@ class ApiController {
         return gateway.query(engine -> Views.wallet(engine, user)).thenApply(body -> body == null
                 ? GatewayCalls.entity(Problems.problem(404, "Not found", "user", "no user " + user))
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));
-    }
-
-    static Command parse(ObjectNode line, Instant now) {
-        return new LogLines(() -> now).parse(1, stamped(line, now));
-    }
-
-    static String stamped(ObjectNode line, Instant now) {
-        ObjectNode copy = line.deepCopy();
-        copy.put("at", now.toString());
-        return JSON.writeValueAsString(copy);
-    }
-
-    /** A 400 naming the field the journal-line parser refused, with its message less the "line 1: " prefix. */
-    static Response lineProblem(IllegalArgumentException refusal) {
-        return Problems.badRequest(fieldOf(refusal.getMessage()), lineDetail(refusal.getMessage()));
-    }
-
-    /** The parser's message without the "line 1: " it puts before every message. */
-    static String lineDetail(String message) {
-        return message.replaceFirst("^line 1: ", "");
-    }
-
-    /** "line 1: field "amount": …" names the field. */
-    static String fieldOf(String message) {
-        int start = message.indexOf("field \"");
-        return start < 0 ? null : message.substring(start + 7, message.indexOf('"', start + 7));
     }
 }

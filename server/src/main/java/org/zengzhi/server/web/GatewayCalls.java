@@ -82,7 +82,7 @@ public final class GatewayCalls {
             new LogLines(() -> Instant.EPOCH).parse(1, line);
             return null;
         } catch (IllegalArgumentException e) {
-            return ApiController.lineProblem(e);
+            return CommandLines.lineProblem(e);
         }
     }
 

@@ -1,14 +1,11 @@
 package org.zengzhi.server.console.web;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,37 +15,17 @@ import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.payment.LocalServer;
 
 /**
- * A consumer's orders (the API's /me/orders view: status, amount, points, settlement time) and their invite link
- * with its QR code (the API's /me/invite view on this server's public address, R-4.1). Mobile first, linked from
+ * A consumer's invite link with its QR code (the API's /me/invite view on this server's public address, R-4.1). Mobile first, linked from
  * the wallet.
  */
 @Controller
 class ConsumerPages {
     private static final int QR_PIXELS = 360;
 
-    private final JdbcTemplate jdbc;
     private final LocalServer server;
 
-    ConsumerPages(JdbcTemplate jdbc, LocalServer server) {
-        this.jdbc = jdbc;
+    ConsumerPages(LocalServer server) {
         this.server = server;
-    }
-
-    @GetMapping("/console/orders")
-    String orders(Principal me, Model model) {
-        List<Map<String, Object>> orders = ConsoleCalls.list(ConsumerViews.orders(jdbc, me.getName())).stream()
-                .map(ConsumerPages::readable).toList();
-        model.addAttribute("orders", orders);
-        return "orders";
-    }
-
-    /** The view's fields as they are, plus its times as people read them. */
-    private static Map<String, Object> readable(Map<String, Object> order) {
-        Map<String, Object> row = new LinkedHashMap<>(order);
-        for (String time : List.of("paidAt", "dueAt", "settledAt", "refundedAt")) {
-            row.put(time + "Text", ConsoleCalls.isoTime(order.get(time)));
-        }
-        return row;
     }
 
     @GetMapping("/console/invite")

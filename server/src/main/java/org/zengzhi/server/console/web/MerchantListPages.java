@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.operator.OperatorController;
+import org.zengzhi.server.order.OrderQueries;
 
 /**
  * The operator's merchant list (R-4.4, R-4.5, R-4.7): every merchant with its owner, recruiter, region, commission
@@ -36,11 +36,11 @@ class MerchantListPages {
     static final int PAGE_SIZE = 50;
 
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final OrderQueries orders;
 
-    MerchantListPages(EngineGateway gateway, JdbcTemplate jdbc) {
+    MerchantListPages(EngineGateway gateway, OrderQueries orders) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.orders = orders;
     }
 
     /** What the engine knows, read on the gateway's thread in one go. */
@@ -78,19 +78,10 @@ class MerchantListPages {
         return "merchant-list";
     }
 
-    /**
-     * Orders and GMV of the page's merchants (refunds left out), one grouped query over the orders read model's
-     * merchant index: the cost follows the page's orders, not the whole table.
-     */
+    /** Orders and GMV of the page's merchants (refunds left out), by merchant. */
     private Map<String, Map<String, Object>> flows(List<MerchantProfile> merchants) {
-        if (merchants.isEmpty()) {
-            return Map.of();
-        }
-        String marks = String.join(", ", Collections.nCopies(merchants.size(), "?"));
         Map<String, Map<String, Object>> flows = new HashMap<>();
-        for (Map<String, Object> row : jdbc.queryForList("SELECT merchant, COUNT(*) AS order_count, SUM(amount) AS gmv "
-                + "FROM orders WHERE merchant IN (" + marks + ") AND status <> 'REFUNDED' GROUP BY merchant",
-                merchants.stream().map(MerchantProfile::merchant).toArray())) {
+        for (Map<String, Object> row : orders.flowsOf(merchants.stream().map(MerchantProfile::merchant).toList())) {
             flows.put((String) row.get("merchant"), row);
         }
         return flows;

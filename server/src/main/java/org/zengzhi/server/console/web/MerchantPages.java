@@ -28,6 +28,7 @@ import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.merchant.StoreSettings;
 import org.zengzhi.server.merchant.StoreViews;
+import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.LocalServer;
 
 /**
@@ -47,9 +48,11 @@ class MerchantPages {
     private final LocalServer server;
     private final EngineGateway gateway;
     private final StoreSettings settings;
+    private final OrderQueries orders;
 
     MerchantPages(AccountStore accounts, JdbcTemplate jdbc, LocalServer server, EngineGateway gateway,
-            StoreSettings settings) {
+            StoreSettings settings, OrderQueries orders) {
+        this.orders = orders;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.server = server;
@@ -63,13 +66,12 @@ class MerchantPages {
         model.addAttribute("merchant", store);
         model.addAttribute("operator", HomePages.has(me, Role.OPERATOR));
         model.addAttribute("payUrl", payUrl(store));
-        model.addAttribute("orders", jdbc.queryForList("SELECT order_id, username, amount, status, paid_at FROM orders "
-                + "WHERE merchant = ? AND paid_at >= CURRENT_DATE ORDER BY command_seq DESC LIMIT 200", store).stream()
+        model.addAttribute("orders", orders.ofMerchantToday(store).stream()
                 .map(row -> Map.of("order", row.get("order_id"), "user", row.get("username"),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()), "status", row.get("status"),
                         "paidAt", ConsoleCalls.time(row.get("paid_at"))))
                 .toList());
-        model.addAttribute("settlements", ConsoleCalls.map(StoreViews.settlements(jdbc, store, SETTLEMENT_DAYS_SHOWN)));
+        model.addAttribute("settlements", ConsoleCalls.map(StoreViews.settlements(orders, store, SETTLEMENT_DAYS_SHOWN)));
         model.addAttribute("customers", ConsoleCalls.list(StoreViews.customers(jdbc, store)).stream().map(customer -> Map.of(
                 "user", customer.get("user"), "boundAt", ConsoleCalls.isoTime(customer.get("boundAt")))).toList());
         String owner = ConsoleCalls.await(gateway.query(engine -> engine.merchantOwner(store)));

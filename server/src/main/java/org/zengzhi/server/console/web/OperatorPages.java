@@ -18,6 +18,7 @@ import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.Payouts;
 import org.zengzhi.server.operator.HolderSnapshot;
 import org.zengzhi.server.operator.RewardsAndExits;
@@ -37,11 +38,13 @@ class OperatorPages {
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
     private final Payouts payouts;
+    private final OrderQueries orders;
 
-    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts) {
+    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts, OrderQueries orders) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.payouts = payouts;
+        this.orders = orders;
     }
 
     @GetMapping("/console/operator")
@@ -67,8 +70,7 @@ class OperatorPages {
 
     /** GMV and orders per day of payment, newest first. */
     private List<Map<String, String>> days() {
-        return jdbc.queryForList("SELECT CAST(paid_at AS DATE) AS paid_day, COUNT(*) AS order_count, SUM(amount) AS gmv "
-                + "FROM orders GROUP BY CAST(paid_at AS DATE) ORDER BY paid_day DESC LIMIT " + DAYS_SHOWN).stream()
+        return orders.paidPerDay(DAYS_SHOWN).stream()
                 .map(row -> Map.of("day", String.valueOf(row.get("paid_day")), "orders", String.valueOf(row.get("order_count")),
                         "gmv", Units.formatFen(((Number) row.get("gmv")).longValue())))
                 .toList();

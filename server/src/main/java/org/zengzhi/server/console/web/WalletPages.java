@@ -21,6 +21,7 @@ import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.web.GatewayCalls;
 import org.zengzhi.server.withdrawal.WithdrawalQueries;
 
@@ -36,11 +37,13 @@ class WalletPages {
 
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
+    private final OrderQueries orders;
     private final WithdrawalQueries withdrawalQueries;
 
-    WalletPages(EngineGateway gateway, JdbcTemplate jdbc, WithdrawalQueries withdrawalQueries) {
+    WalletPages(EngineGateway gateway, JdbcTemplate jdbc, OrderQueries orders, WithdrawalQueries withdrawalQueries) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.orders = orders;
         this.withdrawalQueries = withdrawalQueries;
     }
 
@@ -49,8 +52,7 @@ class WalletPages {
         String user = me.getName();
         model.addAttribute("wallet", ConsoleCalls.await(gateway.query(engine -> ConsoleViews.wallet(engine, user))));
         model.addAttribute("exit", ConsoleCalls.map(ConsoleCalls.await(gateway.query(engine -> ConsumerViews.exit(engine, user)))));
-        model.addAttribute("pendingOrders", jdbc.queryForList("SELECT order_id, merchant, amount, paid_at, due_at FROM orders "
-                + "WHERE username = ? AND status = 'PAID' ORDER BY command_seq DESC LIMIT 50", user).stream()
+        model.addAttribute("pendingOrders", orders.pendingOfUser(user).stream()
                 .map(row -> Map.of("order", row.get("order_id"), "merchant", String.valueOf(row.get("merchant")),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
                         "dueAt", ConsoleCalls.time(row.get("due_at"))))

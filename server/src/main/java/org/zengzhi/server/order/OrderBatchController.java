@@ -1,4 +1,4 @@
-package org.zengzhi.server.web;
+package org.zengzhi.server.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +17,8 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.web.CommandLines;
+import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +70,7 @@ class OrderBatchController {
         }
         List<CommandRequest> commands = new ArrayList<>(orders.size());
         for (ObjectNode order : orders) {
-            commands.add(new CommandRequest(now -> ApiController.parse(order, now), GatewayCalls::render, null, null));
+            commands.add(new CommandRequest(now -> CommandLines.parse(order, now), GatewayCalls::render, null, null));
         }
         return gateway.submitAll(commands, "orders/batch:" + key, GatewayCalls.sha256(body),
                 responses -> combine(orders, responses)).thenApply(GatewayCalls::entity);
@@ -88,11 +90,11 @@ class OrderBatchController {
             return Problems.badRequest("[" + index + "].id", "every order needs its id");
         }
         try {
-            new LogLines(() -> Instant.EPOCH).parse(1, ApiController.stamped(order, Instant.EPOCH));
+            new LogLines(() -> Instant.EPOCH).parse(1, CommandLines.stamped(order, Instant.EPOCH));
         } catch (IllegalArgumentException e) {
-            String field = ApiController.fieldOf(e.getMessage());
+            String field = CommandLines.fieldOf(e.getMessage());
             return Problems.badRequest("[" + index + "]" + (field == null ? "" : "." + field),
-                    ApiController.lineDetail(e.getMessage()));
+                    CommandLines.lineDetail(e.getMessage()));
         }
         return null;
     }
