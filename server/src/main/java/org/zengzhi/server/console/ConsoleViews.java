@@ -11,8 +11,6 @@ import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Asset;
 import org.zengzhi.engine.Balance;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Holder;
-import org.zengzhi.engine.PoolMath;
 import org.zengzhi.engine.Price;
 import org.zengzhi.engine.Units;
 
@@ -24,12 +22,6 @@ public final class ConsoleViews {
     private ConsoleViews() {
     }
 
-    /** A consumer's wallet: cash, points, what they are worth and would pay now, and what is still pending. */
-    public record Wallet(String user, String cash, String points, String price, String value, String payoutNow,
-            String payoutRatio, String pendingCash, String withdrawing, String deduct, String pendingDeduct,
-            String referrer) {
-    }
-
     /** The operator's numbers: the pool, who is in it, the invariants, and what is owed per asset. */
     public record Dashboard(String poolCash, String circulatingPoints, String price, int participants, int holders,
             int merchants, int unsettledOrders, String plan, List<String> violations, String stateHash,
@@ -37,24 +29,6 @@ public final class ConsoleViews {
     }
 
     public record Amount(String name, String amount) {
-    }
-
-    public static Wallet wallet(Engine engine, String user) {
-        Holder holder = engine.holder(user);
-        long points = holder == null ? 0 : holder.pointsMicro();
-        long value = 0;
-        long payout = 0;
-        if (points > 0) {
-            value = PoolMath.grossValue(points, engine.poolCash(), engine.circulatingPoints());
-            payout = PoolMath.salePayout(points, engine.poolCash(), engine.circulatingPoints(),
-                    engine.rules().payoutRatioPpm());
-        }
-        return new Wallet(user, fen(engine, AccountType.USER_CASH, user), Units.formatPoints(points),
-                engine.price().display(), Units.formatFen(value), Units.formatFen(payout),
-                percent(engine.rules().payoutRatioPpm()),
-                fen(engine, AccountType.USER_CASH_PENDING, user), fen(engine, AccountType.USER_CASH_WITHDRAWING, user),
-                amount(engine, AccountType.USER_DEDUCT, user), amount(engine, AccountType.USER_DEDUCT_PENDING, user),
-                engine.referrerOf(user));
     }
 
     /**
@@ -91,13 +65,5 @@ public final class ConsoleViews {
     /** A ratio in ppm as people read it: 800000 → "80%" (exact: a decimal string, never a double). */
     public static String percent(long ppm) {
         return new BigDecimal(ppm).movePointLeft(4).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    private static String fen(Engine engine, AccountType type, String user) {
-        return Units.formatFen(engine.balance(type, user));
-    }
-
-    private static String amount(Engine engine, AccountType type, String user) {
-        return Units.format(engine.balance(type, user), type.asset().decimals());
     }
 }

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.Access;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.web.GatewayCalls;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -80,7 +80,7 @@ class MerchantController {
             order.put("channel", (String) row.get("channel"));
             order.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()));
             order.put("status", (String) row.get("status"));
-            order.put("paidAt", ConsumerViews.instant(row.get("paid_at")));
+            order.put("paidAt", ReadTimes.iso(row.get("paid_at")));
         }
         return GatewayCalls.json(JSON.writeValueAsString(orders));
     }

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.RewardKind;
 import org.zengzhi.engine.RewardStatus;
 import org.zengzhi.engine.Units;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.order.OrderQueries;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -70,7 +70,7 @@ public final class StoreViews {
             ObjectNode customer = customers.addObject();
             customer.put("user", (String) row.get("username"));
             customer.put("referrer", (String) row.get("referrer"));
-            customer.put("boundAt", ConsumerViews.instant(row.get("bound_at")));
+            customer.put("boundAt", ReadTimes.iso(row.get("bound_at")));
         }
         return JSON.writeValueAsString(customers);
     }
@@ -148,7 +148,7 @@ public final class StoreViews {
             reward.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()
                     - ((Number) row.get("clawed_back")).longValue()));
             reward.put("status", (String) row.get("status"));
-            reward.put("at", ConsumerViews.instant(row.get("changed_at")));
+            reward.put("at", ReadTimes.iso(row.get("changed_at")));
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.zengzhi.engine.Units;
-import org.zengzhi.server.consumer.ConsumerViews;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,10 +32,10 @@ final class OrderJson {
             order.put("status", (String) row.get("status"));
             Object points = row.get("points");
             order.put("points", points == null ? null : Units.formatPoints(((Number) points).longValue()));
-            order.put("paidAt", ConsumerViews.instant(row.get("paid_at")));
-            order.put("dueAt", ConsumerViews.instant(row.get("due_at")));
-            order.put("settledAt", ConsumerViews.instant(row.get("settled_at")));
-            order.put("refundedAt", ConsumerViews.instant(row.get("refunded_at")));
+            order.put("paidAt", ReadTimes.iso(row.get("paid_at")));
+            order.put("dueAt", ReadTimes.iso(row.get("due_at")));
+            order.put("settledAt", ReadTimes.iso(row.get("settled_at")));
+            order.put("refundedAt", ReadTimes.iso(row.get("refunded_at")));
         }
         return JSON.writeValueAsString(orders);
     }

@@ -17,7 +17,6 @@ import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.Withdrawal;
 import org.zengzhi.engine.WithdrawalState;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
@@ -28,6 +27,7 @@ import org.zengzhi.server.payment.PaymentProvider.Refused;
 import org.zengzhi.server.payment.PaymentProvider.TransferNotification;
 import org.zengzhi.server.payment.PaymentProvider.TransferVerification;
 import org.zengzhi.server.payment.PaymentProvider.TransferVerified;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -209,7 +209,7 @@ public final class Payouts {
     }
 
     private static String instant(Object timestamp) {
-        return timestamp == null ? null : ConsumerViews.instant(timestamp);
+        return timestamp == null ? null : ReadTimes.iso(timestamp);
     }
 
     private static CompletableFuture<Response> done(Response response) {

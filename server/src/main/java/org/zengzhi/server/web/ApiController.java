@@ -4,18 +4,14 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.cli.LogLines;
-import org.zengzhi.server.account.Access;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
@@ -80,23 +76,5 @@ class ApiController {
     @GetMapping("/operator/check")
     CompletableFuture<ResponseEntity<String>> check() {
         return GatewayCalls.json(gateway.query(Views::check));
-    }
-
-    /** Your own wallet. */
-    @GetMapping("/me/wallet")
-    CompletableFuture<ResponseEntity<String>> myWallet(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return wallet(me.getName(), me);
-    }
-
-    /** A user's wallet: the user themselves or an operator only (object-level check, R-8.4). */
-    @GetMapping("/users/{user}/wallet")
-    CompletableFuture<ResponseEntity<String>> wallet(@PathVariable String user,
-            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        if (!me.getName().equals(user) && !Access.isOperator(me)) {
-            return GatewayCalls.done(Problems.problem(403, "Forbidden", "user", "you may read only your own wallet"));
-        }
-        return gateway.query(engine -> Views.wallet(engine, user)).thenApply(body -> body == null
-                ? GatewayCalls.entity(Problems.problem(404, "Not found", "user", "no user " + user))
-                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));
     }
 }

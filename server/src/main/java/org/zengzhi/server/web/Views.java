@@ -1,10 +1,7 @@
 package org.zengzhi.server.web;
 
-import java.util.Locale;
-
 import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.Holder;
 import org.zengzhi.engine.Units;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -45,32 +42,4 @@ public final class Views {
         view.put("invariantsHold", violations.isEmpty());
         return JSON.writeValueAsString(view);
     }
-
-    /** The user's balances and pool position, or null for an unknown user. */
-    public static String wallet(Engine engine, String user) {
-        Holder holder = engine.holder(user);
-        if (holder == null) {
-            return null;
-        }
-        ObjectNode view = JSON.createObjectNode();
-        view.put("user", user);
-        view.put("points", Units.formatPoints(holder.pointsMicro()));
-        view.put("price", engine.price().display());
-        view.put("cycleSpend", Units.formatFen(holder.cycleSpendFen()));
-        view.put("cycleRealized", Units.formatFen(holder.cycleRealizedFen()));
-        view.put("exits", holder.exits());
-        view.put("paidOut", Units.formatFen(holder.paidOutFen()));
-        ArrayNode balances = view.putArray("balances");
-        for (AccountType type : AccountType.values()) {
-            if (type.perParticipant() && engine.balance(type, user) != 0) {
-                ObjectNode balance = balances.addObject();
-                balance.put("account", type.name());
-                balance.put("asset", type.asset().name());
-                balance.put("kind", type.kind().name().toLowerCase(Locale.ROOT));
-                balance.put("amount", Units.format(engine.balance(type, user), type.asset().decimals()));
-            }
-        }
-        return JSON.writeValueAsString(view);
-    }
-
 }

@@ -11,11 +11,11 @@ import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.Withdrawal;
 import org.zengzhi.engine.WithdrawalState;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.web.GatewayCalls;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -130,8 +130,8 @@ final class WithdrawalJson {
             withdrawal.put("state", (String) row.get("state"));
             withdrawal.put("reason", (String) row.get("reason"));
             withdrawal.put("reference", (String) row.get("reference"));
-            withdrawal.put("requestedAt", ConsumerViews.instant(row.get("requested_at")));
-            withdrawal.put("decidedAt", ConsumerViews.instant(row.get("decided_at")));
+            withdrawal.put("requestedAt", ReadTimes.iso(row.get("requested_at")));
+            withdrawal.put("decidedAt", ReadTimes.iso(row.get("decided_at")));
         }
         return JSON.writeValueAsString(list);
     }

@@ -22,6 +22,8 @@ import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.Payouts;
 import org.zengzhi.server.operator.HolderSnapshot;
 import org.zengzhi.server.operator.RewardsAndExits;
+import org.zengzhi.server.wallet.PriceQueries;
+import org.zengzhi.server.wallet.WalletViews;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
@@ -39,8 +41,10 @@ class OperatorPages {
     private final JdbcTemplate jdbc;
     private final Payouts payouts;
     private final OrderQueries orders;
+    private final PriceQueries prices;
 
-    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts, OrderQueries orders) {
+    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts, OrderQueries orders, PriceQueries prices) {
+        this.prices = prices;
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.payouts = payouts;
@@ -50,7 +54,7 @@ class OperatorPages {
     @GetMapping("/console/operator")
     String dashboard(Model model) {
         model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(ConsoleViews::dashboard)));
-        model.addAttribute("prices", WalletPages.prices(jdbc));
+        model.addAttribute("prices", WalletViews.chartPrices(prices));
         model.addAttribute("subsidies", jdbc.queryForList("SELECT at FROM journal WHERE command_type = 'INJECT_SUBSIDY' "
                 + "AND rejection IS NULL ORDER BY seq DESC LIMIT 200").stream()
                 .map(row -> ConsoleCalls.iso(row.get("at"))).toList());

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zengzhi.server.console.ConsoleCalls;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
-import org.zengzhi.server.web.Views;
+import org.zengzhi.server.wallet.PostingQueries;
+import org.zengzhi.server.wallet.WalletViews;
 
 /**
  * The operator's participant search and one participant's page: balances per asset and kind (the API's
@@ -28,10 +28,12 @@ class ParticipantsPages {
 
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
+    private final PostingQueries postingQueries;
 
-    ParticipantsPages(EngineGateway gateway, JdbcTemplate jdbc) {
+    ParticipantsPages(EngineGateway gateway, JdbcTemplate jdbc, PostingQueries postingQueries) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.postingQueries = postingQueries;
     }
 
     /**
@@ -81,13 +83,14 @@ class ParticipantsPages {
     @GetMapping("/console/operator/participants/{user}")
     String participant(@PathVariable String user, @RequestParam(defaultValue = "0") int page, Model model) {
         int shown = Math.max(0, page);
-        Seen seen = ConsoleCalls.await(gateway.query(engine -> new Seen(Views.wallet(engine, user), engine.referrerOf(user))));
+        Seen seen = ConsoleCalls.await(gateway.query(engine -> new Seen(WalletViews.json(engine, user), engine.referrerOf(user))));
         model.addAttribute("user", user);
         model.addAttribute("wallet", seen.wallet() == null ? null : ConsoleCalls.map(seen.wallet()));
         model.addAttribute("referrer", seen.referrer());
         model.addAttribute("role", jdbc.queryForList("SELECT role FROM accounts WHERE username = ?", String.class, user)
                 .stream().findFirst().orElse(""));
-        Map<String, Object> postings = ConsoleCalls.map(ConsumerViews.postings(jdbc, user, shown, POSTINGS_PAGE_SIZE));
+        Map<String, Object> postings = ConsoleCalls.map(WalletViews.postings(postingQueries.ofUser(user, shown,
+                POSTINGS_PAGE_SIZE), shown, POSTINGS_PAGE_SIZE));
         model.addAttribute("postings", postings.get("postings"));
         model.addAttribute("page", shown);
         model.addAttribute("hasNext", ((List<?>) postings.get("postings")).size() == POSTINGS_PAGE_SIZE);

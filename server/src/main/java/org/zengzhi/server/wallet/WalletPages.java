@@ -1,12 +1,10 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.wallet;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,11 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
-import org.zengzhi.server.console.ConsoleViews;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.order.OrderQueries;
@@ -33,16 +28,18 @@ import org.zengzhi.server.withdrawal.WithdrawalQueries;
 @Controller
 class WalletPages {
     private static final int WITHDRAWALS_SHOWN = 10;
-    static final int CHART_PRICES_MAX = 2_000;
 
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final Sales sales;
+    private final PriceQueries prices;
     private final OrderQueries orders;
     private final WithdrawalQueries withdrawalQueries;
 
-    WalletPages(EngineGateway gateway, JdbcTemplate jdbc, OrderQueries orders, WithdrawalQueries withdrawalQueries) {
+    WalletPages(EngineGateway gateway, Sales sales, PriceQueries prices, OrderQueries orders,
+            WithdrawalQueries withdrawalQueries) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.sales = sales;
+        this.prices = prices;
         this.orders = orders;
         this.withdrawalQueries = withdrawalQueries;
     }
@@ -50,14 +47,14 @@ class WalletPages {
     @GetMapping("/console/wallet")
     String wallet(Principal me, Model model) {
         String user = me.getName();
-        model.addAttribute("wallet", ConsoleCalls.await(gateway.query(engine -> ConsoleViews.wallet(engine, user))));
-        model.addAttribute("exit", ConsoleCalls.map(ConsoleCalls.await(gateway.query(engine -> ConsumerViews.exit(engine, user)))));
+        model.addAttribute("wallet", ConsoleCalls.await(gateway.query(engine -> WalletViews.page(engine, user))));
+        model.addAttribute("exit", ConsoleCalls.map(ConsoleCalls.await(gateway.query(engine -> WalletViews.exit(engine, user)))));
         model.addAttribute("pendingOrders", orders.pendingOfUser(user).stream()
                 .map(row -> Map.of("order", row.get("order_id"), "merchant", String.valueOf(row.get("merchant")),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
                         "dueAt", ConsoleCalls.time(row.get("due_at"))))
                 .toList());
-        model.addAttribute("prices", prices(jdbc));
+        model.addAttribute("prices", WalletViews.chartPrices(prices));
         model.addAttribute("saleKey", UUID.randomUUID().toString());
         model.addAttribute("withdrawKey", UUID.randomUUID().toString());
         model.addAttribute("withdrawals", withdrawalQueries.ofUser(user).stream().limit(WITHDRAWALS_SHOWN)
@@ -69,12 +66,7 @@ class WalletPages {
         return "wallet";
     }
 
-    /** The price series as the API's /prices renders it, for the chart. */
-    static String prices(JdbcTemplate jdbc) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT at, pool_cash, circulating_points FROM price_history "
-                + "ORDER BY command_seq DESC, event_index DESC LIMIT " + CHART_PRICES_MAX);
-        return ConsumerViews.prices(rows);
-    }
+
 
     /** What selling would pay now, for the form's live preview: the API's sell-preview view, on the session. */
     @GetMapping(path = "/console/wallet/sell-preview", produces = "application/json")
@@ -87,7 +79,7 @@ class WalletPages {
             return GatewayCalls.entity(Problems.badRequest("points", e.getMessage()));
         }
         String user = me.getName();
-        String view = ConsoleCalls.await(gateway.query(engine -> ConsumerViews.preview(engine, user, pointsMicro)));
+        String view = ConsoleCalls.await(gateway.query(engine -> WalletViews.preview(engine, user, pointsMicro)));
         return GatewayCalls.json(view);
     }
 
@@ -101,9 +93,7 @@ class WalletPages {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/console/wallet";
         }
-        String user = me.getName();
-        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "sell:" + user, key,
-                user + "|" + pointsMicro, now -> new Command.SellPoints("sell:" + user + ":" + key, now, user, pointsMicro)));
+        ResponseEntity<String> answer = ConsoleCalls.await(sales.sell(me.getName(), pointsMicro, key));
         ConsoleCalls.flash(flash, answer, "sold", Units.formatPoints(pointsMicro), "error");
         return "redirect:/console/wallet";
     }

@@ -1,4 +1,4 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.wallet;
 
 import java.security.Principal;
 import java.util.Map;
@@ -11,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.QrCodes;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.payment.LocalServer;
 
 /**
@@ -19,18 +18,18 @@ import org.zengzhi.server.payment.LocalServer;
  * the wallet.
  */
 @Controller
-class ConsumerPages {
+class InvitePages {
     private static final int QR_PIXELS = 360;
 
     private final LocalServer server;
 
-    ConsumerPages(LocalServer server) {
+    InvitePages(LocalServer server) {
         this.server = server;
     }
 
     @GetMapping("/console/invite")
     String invite(Principal me, Model model) {
-        Map<String, Object> invite = ConsoleCalls.map(ConsumerViews.invite(me.getName()));
+        Map<String, Object> invite = ConsoleCalls.map(WalletViews.invite(me.getName()));
         model.addAttribute("invite", invite.get("invite"));
         model.addAttribute("inviteUrl", inviteUrl(me));
         return "invite";
@@ -44,6 +43,6 @@ class ConsumerPages {
 
     /** The public join URL the QR code carries: the configured base URL when behind a proxy (docs/payments.md). */
     private String inviteUrl(Principal me) {
-        return server.baseUrl() + ConsoleCalls.map(ConsumerViews.invite(me.getName())).get("path");
+        return server.baseUrl() + ConsoleCalls.map(WalletViews.invite(me.getName())).get("path");
     }
 }

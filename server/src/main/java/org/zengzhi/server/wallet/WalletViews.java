@@ -1,12 +1,12 @@
-package org.zengzhi.server.consumer;
+package org.zengzhi.server.wallet;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
@@ -16,17 +16,21 @@ import org.zengzhi.engine.Plan;
 import org.zengzhi.engine.PoolMath;
 import org.zengzhi.engine.Price;
 import org.zengzhi.engine.Units;
+import org.zengzhi.server.console.ConsoleViews;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** JSON views for the consumer endpoints and the console's wallet; engine views run on the gateway's thread. */
-public final class ConsumerViews {
+public final class WalletViews {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long TYPICAL_ORDER_FEN = 100_000;
+    /** The console's price charts (the wallet's and the dashboard's) show at most this many prices. */
+    public static final int CHART_PRICES_MAX = 2_000;
 
-    private ConsumerViews() {
+    private WalletViews() {
     }
 
     public static String preview(Engine engine, String user, long pointsMicro) {
@@ -75,6 +79,11 @@ public final class ConsumerViews {
         return JSON.writeValueAsString(view);
     }
 
+    /** The price series as the API's /prices renders it, for the console's charts. */
+    public static String chartPrices(PriceQueries prices) {
+        return prices(prices.latest(CHART_PRICES_MAX));
+    }
+
     public static String prices(List<Map<String, Object>> rows) {
         ArrayNode series = JSON.createArrayNode();
         for (int i = rows.size() - 1; i >= 0; i--) {
@@ -82,7 +91,7 @@ public final class ConsumerViews {
             long cash = ((Number) row.get("pool_cash")).longValue();
             long points = ((Number) row.get("circulating_points")).longValue();
             ObjectNode point = series.addObject();
-            point.put("at", instant(row.get("at")));
+            point.put("at", ReadTimes.iso(row.get("at")));
             point.put("price", new Price(cash, points).display());
             point.put("poolCash", Units.formatFen(cash));
             point.put("circulatingPoints", Units.formatPoints(points));
@@ -94,15 +103,7 @@ public final class ConsumerViews {
      * A participant's ledger postings (their USER_* accounts), newest first, one page: the API's /me/postings,
      * and the operator's participant page. {@code size} is checked by the caller.
      */
-    public static String postings(JdbcTemplate jdbc, String user, int page, int size) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.command_seq, p.account_type, p.asset, p.amount, j.at, "
-                + "j.command_type, j.command_id FROM postings p JOIN journal j ON j.seq = p.command_seq "
-                + "WHERE p.owner = ? AND p.account_type LIKE 'USER_%' ORDER BY p.command_seq DESC, p.posting_index DESC "
-                + "LIMIT " + size + " OFFSET " + ((long) page * size), user);
-        return postings(rows, page, size);
-    }
-
-    static String postings(List<Map<String, Object>> rows, int page, int size) {
+    public static String postings(List<Map<String, Object>> rows, int page, int size) {
         ObjectNode view = JSON.createObjectNode();
         view.put("page", page);
         view.put("size", size);
@@ -110,7 +111,7 @@ public final class ConsumerViews {
         for (Map<String, Object> row : rows) {
             ObjectNode item = items.addObject();
             String asset = (String) row.get("asset");
-            item.put("at", instant(row.get("at")));
+            item.put("at", ReadTimes.iso(row.get("at")));
             item.put("command", (String) row.get("command_id"));
             item.put("commandType", (String) row.get("command_type"));
             item.put("account", (String) row.get("account_type"));
@@ -129,17 +130,62 @@ public final class ConsumerViews {
         return JSON.writeValueAsString(view);
     }
 
-    /** A read-model time as an ISO-8601 instant, whatever type the database driver returns; null stays null. */
-    public static String instant(Object value) {
-        if (value == null) {
+    /** A consumer's wallet: cash, points, what they are worth and would pay now, and what is still pending. */
+    public record Wallet(String user, String cash, String points, String price, String value, String payoutNow,
+            String payoutRatio, String pendingCash, String withdrawing, String deduct, String pendingDeduct,
+            String referrer) {
+    }
+
+    /** The user's balances and pool position, or null for an unknown user. */
+    public static String json(Engine engine, String user) {
+        Holder holder = engine.holder(user);
+        if (holder == null) {
             return null;
         }
-        if (value instanceof Timestamp) {
-            return ((Timestamp) value).toInstant().toString();
+        ObjectNode view = JSON.createObjectNode();
+        view.put("user", user);
+        view.put("points", Units.formatPoints(holder.pointsMicro()));
+        view.put("price", engine.price().display());
+        view.put("cycleSpend", Units.formatFen(holder.cycleSpendFen()));
+        view.put("cycleRealized", Units.formatFen(holder.cycleRealizedFen()));
+        view.put("exits", holder.exits());
+        view.put("paidOut", Units.formatFen(holder.paidOutFen()));
+        ArrayNode balances = view.putArray("balances");
+        for (AccountType type : AccountType.values()) {
+            if (type.perParticipant() && engine.balance(type, user) != 0) {
+                ObjectNode balance = balances.addObject();
+                balance.put("account", type.name());
+                balance.put("asset", type.asset().name());
+                balance.put("kind", type.kind().name().toLowerCase(Locale.ROOT));
+                balance.put("amount", Units.format(engine.balance(type, user), type.asset().decimals()));
+            }
         }
-        if (value instanceof java.time.OffsetDateTime) {
-            return ((java.time.OffsetDateTime) value).toInstant().toString();
+        return JSON.writeValueAsString(view);
+    }
+
+    public static Wallet page(Engine engine, String user) {
+        Holder holder = engine.holder(user);
+        long points = holder == null ? 0 : holder.pointsMicro();
+        long value = 0;
+        long payout = 0;
+        if (points > 0) {
+            value = PoolMath.grossValue(points, engine.poolCash(), engine.circulatingPoints());
+            payout = PoolMath.salePayout(points, engine.poolCash(), engine.circulatingPoints(),
+                    engine.rules().payoutRatioPpm());
         }
-        return value.toString();
+        return new Wallet(user, fen(engine, AccountType.USER_CASH, user), Units.formatPoints(points),
+                engine.price().display(), Units.formatFen(value), Units.formatFen(payout),
+                ConsoleViews.percent(engine.rules().payoutRatioPpm()),
+                fen(engine, AccountType.USER_CASH_PENDING, user), fen(engine, AccountType.USER_CASH_WITHDRAWING, user),
+                amount(engine, AccountType.USER_DEDUCT, user), amount(engine, AccountType.USER_DEDUCT_PENDING, user),
+                engine.referrerOf(user));
+    }
+
+    private static String fen(Engine engine, AccountType type, String user) {
+        return Units.formatFen(engine.balance(type, user));
+    }
+
+    private static String amount(Engine engine, AccountType type, String user) {
+        return Units.format(engine.balance(type, user), type.asset().decimals());
     }
 }
