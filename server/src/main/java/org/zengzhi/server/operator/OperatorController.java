@@ -1,15 +1,12 @@
 package org.zengzhi.server.operator;
 
 import java.util.Map;
-import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.zengzhi.server.journal.ReadModelWrite;
-import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
@@ -32,6 +29,8 @@ import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.merchant.Agents;
+import org.zengzhi.server.merchant.Suspensions;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
@@ -46,13 +45,17 @@ public class OperatorController {
     private final JdbcTemplate jdbc;
     private final AccountStore accounts;
     private final Journal journal;
+    private final Suspensions suspensions;
+    private final Agents agents;
 
-    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts,
-            Journal journal) {
+    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts, Journal journal,
+            Suspensions suspensions, Agents agents) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.journal = journal;
+        this.suspensions = suspensions;
+        this.agents = agents;
     }
 
     record Subsidy(String amount, String reason) {
@@ -90,31 +93,19 @@ public class OperatorController {
     @PostMapping(path = "/merchants/{merchant}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> suspend(@PathVariable String merchant, @RequestBody Suspension body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return suspension(gateway, merchant, body.suspended() == null || body.suspended(), body.reason(), key);
-    }
-
-    /**
-     * Suspends or reinstates a merchant (R-4.7): one journaled SuspendMerchant under the "suspend" idempotency
-     * scope; the engine rejects an unknown merchant or a blank reason. Shared by the API and the console.
-     */
-    public static CompletableFuture<ResponseEntity<String>> suspension(EngineGateway gateway, String merchant,
-            boolean suspended, String reason, String key) {
-        return GatewayCalls.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + reason,
-                now -> new Command.SuspendMerchant("suspend:" + key, now, merchant, suspended, reason));
+        return suspensions.suspend(merchant, body.suspended() == null || body.suspended(), body.reason(), key);
     }
 
     @PostMapping(path = "/agents", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> appoint(@RequestBody Agent body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return GatewayCalls.submit(gateway, "agent", key, body.user() + "|" + body.region(),
-                now -> new Command.AppointAgent("agent:" + key, now, body.user(), body.region()));
+        return agents.appoint(body.user(), body.region(), key);
     }
 
     @DeleteMapping("/agents/{region}")
     CompletableFuture<ResponseEntity<String>> remove(@PathVariable String region,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return GatewayCalls.submit(gateway, "removeAgent", key, region,
-                now -> new Command.RemoveAgent("removeAgent:" + key, now, region));
+        return agents.remove(region, key);
     }
 
     /** Moves a user under another referrer, with the reason kept in the journal. */

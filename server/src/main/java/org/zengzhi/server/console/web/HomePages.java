@@ -3,6 +3,7 @@ package org.zengzhi.server.console.web;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.zengzhi.server.account.Access;
 import org.zengzhi.server.account.Role;
 
 /** The sign-in page, and the console's front door, which sends each role to its own home page. */
@@ -15,16 +16,12 @@ class HomePages {
 
     @GetMapping({"/", "/console"})
     String home(Authentication me) {
-        if (has(me, Role.OPERATOR)) {
+        if (Access.has(me, Role.OPERATOR)) {
             return "redirect:/console/operator";
         }
-        if (has(me, Role.MERCHANT)) {
+        if (Access.has(me, Role.MERCHANT)) {
             return "redirect:/console/merchant";
         }
         return "redirect:/console/wallet";
-    }
-
-    static boolean has(Authentication me, Role role) {
-        return me.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals(role.authority()));
     }
 }

@@ -1,4 +1,4 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.merchant;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -21,13 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 import org.zengzhi.engine.Units;
+import org.zengzhi.server.account.Access;
 import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.gateway.EngineGateway;
-import org.zengzhi.server.merchant.StoreSettings;
-import org.zengzhi.server.merchant.StoreViews;
 import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.LocalServer;
 
@@ -64,7 +63,7 @@ class MerchantPages {
     String payCode(@RequestParam(required = false) String merchant, Authentication me, Model model) {
         String store = store(merchant, me);
         model.addAttribute("merchant", store);
-        model.addAttribute("operator", HomePages.has(me, Role.OPERATOR));
+        model.addAttribute("operator", Access.has(me, Role.OPERATOR));
         model.addAttribute("payUrl", payUrl(store));
         model.addAttribute("orders", orders.ofMerchantToday(store).stream()
                 .map(row -> Map.of("order", row.get("order_id"), "user", row.get("username"),
@@ -108,7 +107,7 @@ class MerchantPages {
                 flash.addFlashAttribute("settingsError", e.field() + ": " + e.getMessage());
             }
         }
-        return HomePages.has(me, Role.OPERATOR) ? "redirect:/console/merchant?merchant="
+        return Access.has(me, Role.OPERATOR) ? "redirect:/console/merchant?merchant="
                 + UriUtils.encodeQueryParam(store, StandardCharsets.UTF_8) : "redirect:/console/merchant";
     }
 

@@ -1,4 +1,4 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.merchant;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +23,6 @@ import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
-import org.zengzhi.server.operator.OperatorController;
 import org.zengzhi.server.order.OrderQueries;
 
 /**
@@ -37,10 +36,12 @@ class MerchantListPages {
 
     private final EngineGateway gateway;
     private final OrderQueries orders;
+    private final Suspensions suspensions;
 
-    MerchantListPages(EngineGateway gateway, OrderQueries orders) {
+    MerchantListPages(EngineGateway gateway, OrderQueries orders, Suspensions suspensions) {
         this.gateway = gateway;
         this.orders = orders;
+        this.suspensions = suspensions;
     }
 
     /** What the engine knows, read on the gateway's thread in one go. */
@@ -101,7 +102,7 @@ class MerchantListPages {
     @PostMapping("/console/operator/merchant-list/{merchant}/suspension")
     String suspend(@PathVariable String merchant, @RequestParam boolean suspended, @RequestParam String reason,
             @RequestParam String key, @RequestParam(defaultValue = "0") int page, RedirectAttributes flash) {
-        ResponseEntity<String> answer = ConsoleCalls.await(OperatorController.suspension(gateway, merchant, suspended,
+        ResponseEntity<String> answer = ConsoleCalls.await(suspensions.suspend(merchant, suspended,
                 reason.strip(), key + ":" + merchant + ":" + suspended));
         ConsoleCalls.flash(flash, answer, suspended ? "suspended" : "reinstated", merchant, "listError");
         return "redirect:/console/operator/merchant-list?page=" + Math.max(0, page);

@@ -1,11 +1,10 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.merchant;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Regions;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.ConsoleViews;
-import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.merchant.MerchantRequestController;
 import org.zengzhi.server.payment.InvalidFieldException;
-import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * The operator's merchants and agents page: pending store requests to approve (商家入驻), and appointing a
@@ -31,19 +26,18 @@ import org.zengzhi.server.web.GatewayCalls;
  */
 @Controller
 class MerchantsPages {
-    private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final MerchantRequests requests;
+    private final Agents agents;
 
-    MerchantsPages(EngineGateway gateway, JdbcTemplate jdbc) {
-        this.gateway = gateway;
-        this.jdbc = jdbc;
+    MerchantsPages(MerchantRequests requests, Agents agents) {
+        this.requests = requests;
+        this.agents = agents;
     }
 
     @GetMapping("/console/operator/merchants")
     String merchants(@RequestParam(required = false) String province, @RequestParam(required = false) String city,
             Model model) {
-        model.addAttribute("requests", jdbc.queryForList("SELECT id, username, merchant, region, commission_ppm, recruiter "
-                + "FROM merchant_requests WHERE status = 'PENDING' ORDER BY created_at").stream().map(MerchantsPages::request)
+        model.addAttribute("requests", requests.inStatus("PENDING").stream().map(MerchantsPages::request)
                 .toList());
         Regions regions = Regions.standard();
         model.addAttribute("provinces", choices(regions.provinces()));
@@ -85,22 +79,21 @@ class MerchantsPages {
     String approve(@PathVariable String id, @RequestParam String key, @RequestParam(required = false) String rate,
             @RequestParam(required = false) String recruiter, @RequestParam(required = false) String region,
             RedirectAttributes flash) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter "
-                + "FROM merchant_requests WHERE id = ? AND status = 'PENDING'", id);
-        if (rows.isEmpty()) {
+        Map<String, Object> row = requests.findPending(id);
+        if (row == null) {
             flash.addFlashAttribute("merchantsError", "no pending request " + id);
             return "redirect:/console/operator/merchants";
         }
         Map<String, Object> terms;
         try {
-            terms = MerchantRequestController.amended(rows.get(0), percentPpm(rate), recruiter,
+            terms = MerchantRequests.amended(row, percentPpm(rate), recruiter,
                     region == null || region.isBlank() ? null : region);
         } catch (InvalidFieldException e) {
             flash.addFlashAttribute("merchantsError", e.field() + ": " + e.getMessage());
             return "redirect:/console/operator/merchants";
         }
-        Response answer = ConsoleCalls.await(MerchantRequestController.approve(gateway, terms, id, key));
-        ConsoleCalls.flash(flash, answer, "approved", rows.get(0).get("merchant"), "merchantsError");
+        Response answer = ConsoleCalls.await(requests.approve(terms, id, key));
+        ConsoleCalls.flash(flash, answer, "approved", row.get("merchant"), "merchantsError");
         return "redirect:/console/operator/merchants";
     }
 
@@ -108,8 +101,7 @@ class MerchantsPages {
     @PostMapping("/console/operator/agents")
     String appoint(@RequestParam String user, @RequestParam String region, @RequestParam String key,
             RedirectAttributes flash) {
-        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "agent", key, user + "|" + region,
-                now -> new Command.AppointAgent("agent:" + key, now, user, region)));
+        ResponseEntity<String> answer = ConsoleCalls.await(agents.appoint(user, region, key));
         ConsoleCalls.flash(flash, answer, "appointed", user + " → " + region, "merchantsError");
         return "redirect:/console/operator/merchants";
     }
