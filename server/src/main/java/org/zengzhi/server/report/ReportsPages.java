@@ -1,11 +1,10 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.report;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.report.ReportController;
 
 /**
  * The operator's reports queue (举报, R-4.7): open reports with the decisions the API offers — dismiss, reassign a
@@ -29,19 +27,17 @@ class ReportsPages {
     private static final Set<String> STATUSES = Set.of("OPEN", "UPHELD", "DISMISSED");
 
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final Reports reports;
 
-    ReportsPages(EngineGateway gateway, JdbcTemplate jdbc) {
+    ReportsPages(EngineGateway gateway, Reports reports) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.reports = reports;
     }
 
     @GetMapping("/console/operator/reports")
     String reports(@RequestParam(defaultValue = "OPEN") String status, Model model) {
         String shown = STATUSES.contains(status) ? status : "OPEN";
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, reporter, kind, subject, details, status, outcome, "
-                + "decision_reason, created_at, decided_at FROM reports WHERE status = ? ORDER BY created_at "
-                + ("OPEN".equals(shown) ? "" : "DESC ") + "LIMIT " + REPORTS_SHOWN_MAX, shown);
+        List<Map<String, Object>> rows = reports.queue(shown, REPORTS_SHOWN_MAX);
         List<String> subjects = rows.stream().map(row -> (String) row.get("subject")).toList();
         // A report's subject may name a store: its suspend form is filled in with it.
         Set<String> merchants = ConsoleCalls.await(gateway.query(engine -> Set.copyOf(subjects.stream()
@@ -64,9 +60,9 @@ class ReportsPages {
             @RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String referrer,
             @RequestParam(defaultValue = "") String merchant, @RequestParam(defaultValue = "") String amount,
             @RequestParam String key, RedirectAttributes flash) {
-        ReportController.Decision decision = new ReportController.Decision(outcome, reason.strip(), blankToNull(user),
+        Reports.Decision decision = new Reports.Decision(outcome, reason.strip(), blankToNull(user),
                 blankToNull(referrer), blankToNull(merchant), blankToNull(amount));
-        Response answer = ConsoleCalls.await(ReportController.decide(jdbc, gateway, id, decision, key + ":" + id));
+        Response answer = ConsoleCalls.await(reports.decide(id, decision, key + ":" + id));
         if (answer.status() < 400) {
             flash.addFlashAttribute("decided", id);
             flash.addFlashAttribute("decidedOutcome", outcome);
