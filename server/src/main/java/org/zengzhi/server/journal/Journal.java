@@ -66,6 +66,15 @@ public final class Journal {
         });
     }
 
+    /**
+     * The times of the newest {@code limit} accepted commands of a type, newest first, as the driver returns them
+     * (for example the subsidies marked on the dashboard's price chart).
+     */
+    public List<Object> acceptedTimes(String commandType, int limit) {
+        return jdbc.queryForList("SELECT at FROM journal WHERE command_type = ? AND rejection IS NULL ORDER BY seq DESC "
+                + "LIMIT " + limit, commandType).stream().map(row -> row.get("at")).toList();
+    }
+
     /** True on PostgreSQL, where the bulk rows go through COPY; JDBC batches elsewhere (H2). */
     private boolean postgres() {
         Boolean known = postgres;

@@ -12,7 +12,6 @@ import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,16 +41,19 @@ import org.zengzhi.server.web.GatewayCalls;
 @RequestMapping("/api/v1/operator")
 public class OperatorController {
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final TenantQueries tenant;
     private final AccountStore accounts;
     private final Journal journal;
     private final Suspensions suspensions;
     private final Agents agents;
 
-    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts, Journal journal,
-            Suspensions suspensions, Agents agents) {
+    private final Subsidies subsidies;
+
+    OperatorController(EngineGateway gateway, TenantQueries tenant, AccountStore accounts, Journal journal,
+            Suspensions suspensions, Agents agents, Subsidies subsidies) {
+        this.subsidies = subsidies;
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.tenant = tenant;
         this.accounts = accounts;
         this.journal = journal;
         this.suspensions = suspensions;
@@ -86,8 +88,7 @@ public class OperatorController {
         if (body.reason() == null || body.reason().isBlank()) {
             return GatewayCalls.done(Problems.badRequest("reason", "a subsidy is audited: say why"));
         }
-        return GatewayCalls.submit(gateway, "subsidy", key, amount + "|" + body.reason(),
-                now -> new Command.InjectSubsidy("subsidy:" + key, now, amount, body.reason()));
+        return subsidies.inject(amount, body.reason(), key);
     }
 
     @PostMapping(path = "/merchants/{merchant}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -168,8 +169,7 @@ public class OperatorController {
     /** The plan in force, with its compliance report. */
     @GetMapping("/plan")
     ResponseEntity<String> plan() {
-        String yaml = jdbc.queryForObject("SELECT COALESCE(current_plan_yaml, plan_yaml) FROM tenant WHERE id = 1",
-                String.class);
+        String yaml = tenant.planInForce();
         String report = ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text();
         return GatewayCalls.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                 Map.of("yaml", yaml, "complianceReport", report)));
@@ -192,7 +192,7 @@ public class OperatorController {
         } catch (DateTimeParseException e) {
             return GatewayCalls.done(Problems.badRequest("at", "an ISO-8601 instant such as 2026-03-01T00:00:00Z"));
         }
-        return CompletableFuture.supplyAsync(() -> HolderSnapshot.csv(HolderSnapshot.replayUntil(jdbc, journal, until)))
+        return CompletableFuture.supplyAsync(() -> HolderSnapshot.csv(HolderSnapshot.replayUntil(tenant.firstPlan(), journal, until)))
                 .thenApply(OperatorController::csv);
     }
 

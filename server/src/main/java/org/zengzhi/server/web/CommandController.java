@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,14 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping("/api/v1")
-class ApiController {
+class CommandController {
     /** Decimal numbers stay BigDecimal: an amount written as a JSON number never passes through a double. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final EngineGateway gateway;
 
-    ApiController(EngineGateway gateway) {
+    CommandController(EngineGateway gateway) {
         this.gateway = gateway;
     }
 
@@ -65,16 +64,5 @@ class ApiController {
         }
         return GatewayCalls.submitParsed(gateway, "commands", key, GatewayCalls.sha256(body), now -> CommandLines.parse(line, now),
                 GatewayCalls::render);
-    }
-
-    @GetMapping("/economy")
-    CompletableFuture<ResponseEntity<String>> economy() {
-        return GatewayCalls.json(gateway.query(Views::economy));
-    }
-
-    /** The invariants of checked now (O(n)), the state hash and the journal position. */
-    @GetMapping("/operator/check")
-    CompletableFuture<ResponseEntity<String>> check() {
-        return GatewayCalls.json(gateway.query(Views::check));
     }
 }

@@ -1,10 +1,9 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.operator;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.zengzhi.engine.PlanCheck;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.operator.PlanProblems;
 
 /**
  * The operator's plan editor (R-4.6, R-9.3): the plan in force as its file, checked on submit — every error
@@ -27,17 +25,16 @@ import org.zengzhi.server.operator.PlanProblems;
 @Controller
 class PlanPages {
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final TenantQueries tenant;
 
-    PlanPages(EngineGateway gateway, JdbcTemplate jdbc) {
+    PlanPages(EngineGateway gateway, TenantQueries tenant) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
     @GetMapping("/console/operator/plan")
     String plan(Model model) {
-        String yaml = jdbc.queryForObject("SELECT COALESCE(current_plan_yaml, plan_yaml) FROM tenant WHERE id = 1",
-                String.class);
+        String yaml = tenant.planInForce();
         return editor(model, yaml, List.of(), ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text());
     }
 

@@ -1,4 +1,4 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.operator;
 
 import java.util.List;
 import java.util.Map;
@@ -13,18 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
-import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.Payouts;
-import org.zengzhi.server.operator.HolderSnapshot;
-import org.zengzhi.server.operator.RewardsAndExits;
 import org.zengzhi.server.wallet.PriceQueries;
 import org.zengzhi.server.wallet.WalletViews;
-import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * The operator's dashboard (the pool, the price curve with subsidies and exits marked, invariants, liabilities,
@@ -36,28 +32,34 @@ import org.zengzhi.server.web.GatewayCalls;
 class OperatorPages {
     private static final int DAYS_SHOWN = 14;
     private static final int REVIEW_QUEUE_MAX = 50;
+    private static final int SUBSIDY_MARKS_MAX = 200;
 
     private final EngineGateway gateway;
     private final JdbcTemplate jdbc;
     private final Payouts payouts;
     private final OrderQueries orders;
     private final PriceQueries prices;
+    private final Journal journal;
+    private final Subsidies subsidies;
 
-    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts, OrderQueries orders, PriceQueries prices) {
-        this.prices = prices;
+    /** The dashboard reads many tables, each through its own queries. */
+    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts, OrderQueries orders, PriceQueries prices,
+            Journal journal, Subsidies subsidies) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.payouts = payouts;
         this.orders = orders;
+        this.prices = prices;
+        this.journal = journal;
+        this.subsidies = subsidies;
     }
 
     @GetMapping("/console/operator")
     String dashboard(Model model) {
-        model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(ConsoleViews::dashboard)));
+        model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(DashboardViews::dashboard)));
         model.addAttribute("prices", WalletViews.chartPrices(prices));
-        model.addAttribute("subsidies", jdbc.queryForList("SELECT at FROM journal WHERE command_type = 'INJECT_SUBSIDY' "
-                + "AND rejection IS NULL ORDER BY seq DESC LIMIT 200").stream()
-                .map(row -> ConsoleCalls.iso(row.get("at"))).toList());
+        model.addAttribute("subsidies", journal.acceptedTimes("INJECT_SUBSIDY", SUBSIDY_MARKS_MAX).stream()
+                .map(ConsoleCalls::iso).toList());
         model.addAttribute("days", days());
         model.addAttribute("exitMarks", RewardsAndExits.marks(jdbc));
         model.addAttribute("rewards", ConsoleCalls.map(RewardsAndExits.byKind(jdbc)));
@@ -105,8 +107,8 @@ class OperatorPages {
         model.addAttribute("amount", Units.formatFen(amountFen));
         model.addAttribute("reason", reason.strip());
         model.addAttribute("key", UUID.randomUUID().toString());
-        model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(ConsoleViews::dashboard)));
-        model.addAttribute("priceAfter", ConsoleCalls.await(gateway.query(engine -> ConsoleViews.priceAfterSubsidy(engine,
+        model.addAttribute("dashboard", ConsoleCalls.await(gateway.query(DashboardViews::dashboard)));
+        model.addAttribute("priceAfter", ConsoleCalls.await(gateway.query(engine -> DashboardViews.priceAfterSubsidy(engine,
                 amountFen))));
         return "subsidy-confirm";
     }
@@ -116,8 +118,7 @@ class OperatorPages {
     String inject(@RequestParam String amount, @RequestParam String reason, @RequestParam String key,
             RedirectAttributes flash) {
         long amountFen = Units.parseFen(amount);
-        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "subsidy", key,
-                amountFen + "|" + reason, now -> new Command.InjectSubsidy("subsidy:" + key, now, amountFen, reason)));
+        ResponseEntity<String> answer = ConsoleCalls.await(subsidies.inject(amountFen, reason, key));
         ConsoleCalls.flash(flash, answer, "subsidized", Units.formatFen(amountFen), "subsidyError");
         return "redirect:/console/operator";
     }

@@ -1,16 +1,16 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.operator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.wallet.PostingQueries;
@@ -27,12 +27,12 @@ class ParticipantsPages {
     static final int POSTINGS_PAGE_SIZE = 50;
 
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final AccountStore accounts;
     private final PostingQueries postingQueries;
 
-    ParticipantsPages(EngineGateway gateway, JdbcTemplate jdbc, PostingQueries postingQueries) {
+    ParticipantsPages(EngineGateway gateway, AccountStore accounts, PostingQueries postingQueries) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.postingQueries = postingQueries;
     }
 
@@ -50,10 +50,7 @@ class ParticipantsPages {
         }
         Map<String, String> roles = new LinkedHashMap<>();
         roles.put(query, "");
-        for (Map<String, Object> row : jdbc.queryForList("SELECT username, role FROM accounts WHERE username LIKE ? ESCAPE '!' "
-                + "ORDER BY username LIMIT " + MATCHES_MAX, likePrefix(query))) {
-            roles.put((String) row.get("username"), (String) row.get("role"));
-        }
+        roles.putAll(accounts.rolesByPrefix(query, MATCHES_MAX));
         List<String> candidates = new ArrayList<>(roles.keySet());
         List<Map<String, String>> matches = ConsoleCalls.await(gateway.query(engine -> {
             List<Map<String, String>> found = new ArrayList<>();
@@ -71,11 +68,6 @@ class ParticipantsPages {
         return "participants";
     }
 
-    /** "a_b%" typed by the operator is searched as those characters, not as wildcards. */
-    static String likePrefix(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
-
     /** The API's wallet view (null for an unknown participant) and the referrer, read in one engine query. */
     private record Seen(String wallet, String referrer) {
     }
@@ -87,8 +79,7 @@ class ParticipantsPages {
         model.addAttribute("user", user);
         model.addAttribute("wallet", seen.wallet() == null ? null : ConsoleCalls.map(seen.wallet()));
         model.addAttribute("referrer", seen.referrer());
-        model.addAttribute("role", jdbc.queryForList("SELECT role FROM accounts WHERE username = ?", String.class, user)
-                .stream().findFirst().orElse(""));
+        model.addAttribute("role", accounts.roleOf(user));
         Map<String, Object> postings = ConsoleCalls.map(WalletViews.postings(postingQueries.ofUser(user, shown,
                 POSTINGS_PAGE_SIZE), shown, POSTINGS_PAGE_SIZE));
         model.addAttribute("postings", postings.get("postings"));

@@ -1,4 +1,4 @@
-package org.zengzhi.server.web;
+package org.zengzhi.server.operator;
 
 import org.zengzhi.engine.AccountType;
 import org.zengzhi.engine.Engine;
@@ -9,10 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Read views of the engine, built on the gateway's thread (the engine is single-threaded). */
-public final class Views {
+public final class EconomyViews {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Views() {
+    private EconomyViews() {
     }
 
     static String economy(Engine engine) {
