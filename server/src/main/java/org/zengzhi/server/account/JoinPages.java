@@ -1,12 +1,10 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.account;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.zengzhi.server.account.AccountStore;
-import org.zengzhi.server.account.Registration;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;

@@ -1,4 +1,4 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.payment.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;

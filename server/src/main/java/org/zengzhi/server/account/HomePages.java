@@ -1,10 +1,8 @@
-package org.zengzhi.server.console.web;
+package org.zengzhi.server.account;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.zengzhi.server.account.Access;
-import org.zengzhi.server.account.Role;
 
 /** The sign-in page, and the console's front door, which sends each role to its own home page. */
 @Controller
