@@ -22,6 +22,7 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.order.OrderQueries;
+import org.zengzhi.server.wallet.PostingQueries;
 import org.zengzhi.server.web.GatewayCalls;
 import org.zengzhi.server.web.ReadTimes;
 
@@ -46,8 +47,11 @@ class MerchantController {
     private final EngineGateway gateway;
     private final StoreSettings settings;
     private final OrderQueries orders;
+    private final PostingQueries postingQueries;
 
-    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings, OrderQueries orders) {
+    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings, OrderQueries orders,
+            PostingQueries postingQueries) {
+        this.postingQueries = postingQueries;
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.settings = settings;
@@ -156,9 +160,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.command_seq, p.account_type, p.amount, j.command_id, "
-                + "j.command_type FROM postings p JOIN journal j ON j.seq = p.command_seq WHERE p.owner = ? "
-                + "AND p.account_type LIKE 'MERCHANT_%' ORDER BY p.command_seq DESC, p.posting_index DESC LIMIT 500", merchant);
+        List<Map<String, Object>> rows = postingQueries.ofMerchant(merchant);
         ArrayNode postings = JSON.createArrayNode();
         for (Map<String, Object> row : rows) {
             ObjectNode posting = postings.addObject();
