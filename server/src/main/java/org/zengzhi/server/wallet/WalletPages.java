@@ -66,8 +66,6 @@ class WalletPages {
         return "wallet";
     }
 
-
-
     /** What selling would pay now, for the form's live preview: the API's sell-preview view, on the session. */
     @GetMapping(path = "/console/wallet/sell-preview", produces = "application/json")
     @ResponseBody
