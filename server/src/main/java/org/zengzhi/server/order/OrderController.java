@@ -12,9 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.zengzhi.engine.Command;
 import org.zengzhi.server.account.Access;
-import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -25,11 +23,11 @@ import org.zengzhi.server.web.GatewayCalls;
 @RestController
 @RequestMapping("/api/v1")
 class OrderController {
-    private final EngineGateway gateway;
+    private final OrderActions actions;
     private final OrderQueries queries;
 
-    OrderController(EngineGateway gateway, OrderQueries queries) {
-        this.gateway = gateway;
+    OrderController(OrderActions actions, OrderQueries queries) {
+        this.actions = actions;
         this.queries = queries;
     }
 
@@ -51,7 +49,7 @@ class OrderController {
         if (!Access.mayActFor(me, (String) row.get("username"))) {
             return GatewayCalls.done(Problems.problem(403, "Forbidden", "order", "only the buyer confirms receipt"));
         }
-        return GatewayCalls.submit(gateway, "receipt", key, order, now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
+        return actions.confirmReceipt(order, key);
     }
 
     /** 退款: before settlement nothing of the order remains; after, the merchant funds it. The store or an operator. */
@@ -67,6 +65,6 @@ class OrderController {
         if (!Access.isOperator(me) && (merchant == null || !merchant.equals(me.getAttribute("merchant")))) {
             return GatewayCalls.done(Problems.problem(403, "Forbidden", "order", "only the order's store or an operator refunds"));
         }
-        return GatewayCalls.submit(gateway, "refund", key, order, now -> new Command.RefundOrder("refund:" + key, now, order));
+        return actions.refund(order, key);
     }
 }
