@@ -22,11 +22,13 @@ class OrderActions {
 
     /** 确认收货: the return window of a mall order starts now. */
     CompletableFuture<ResponseEntity<String>> confirmReceipt(String order, String key) {
-        return GatewayCalls.submit(gateway, "receipt", key, order, now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
+        return GatewayCalls.submit(gateway, "receipt", key, order,
+                now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
     }
 
     /** 退款: before settlement nothing of the order remains; after, the merchant funds it. */
     CompletableFuture<ResponseEntity<String>> refund(String order, String key) {
-        return GatewayCalls.submit(gateway, "refund", key, order, now -> new Command.RefundOrder("refund:" + key, now, order));
+        return GatewayCalls.submit(gateway, "refund", key, order,
+                now -> new Command.RefundOrder("refund:" + key, now, order));
     }
 }
