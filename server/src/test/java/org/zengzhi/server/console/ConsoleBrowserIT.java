@@ -139,7 +139,9 @@ class ConsoleBrowserIT {
             browser.open("/login");
             browser.signIn("wendy", "wendy-secret");
             browser.waitForPath("/console/wallet");
-            String formKey = browser.find("#withdraw-form input[name=key]").getAttribute("value");
+            // The form's key is a hidden field, never visible, so it is read without waiting for visibility.
+            String formKey = browser.driver.findElement(By.cssSelector("#withdraw-form input[name=key]"))
+                    .getAttribute("value");
             browser.type("#withdraw-amount", "1200.00");
             browser.click("#withdraw-submit");
             browser.waitForText("#withdrawn", "1200.00");
