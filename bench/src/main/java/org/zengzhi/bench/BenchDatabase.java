@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zengzhi.server.ServerConfig;
 import org.zengzhi.server.journal.Journal;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -70,7 +71,7 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     public Journal journal() {
-        return new Journal(jdbc(), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        return ServerConfig.journal(jdbc(), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     @Override

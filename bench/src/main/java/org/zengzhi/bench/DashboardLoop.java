@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.zengzhi.server.console.ConsoleViews;
+import org.zengzhi.server.operator.DashboardViews;
 import org.zengzhi.server.gateway.EngineGateway;
 
 /**
@@ -22,7 +22,7 @@ final class DashboardLoop {
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
                 while (running.get()) {
-                    ConsoleViews.Dashboard dashboard = gateway.query(ConsoleViews::dashboard).join();
+                    DashboardViews.Dashboard dashboard = gateway.query(DashboardViews::dashboard).join();
                     if (dashboard != null) {
                         opened.incrementAndGet();
                     }

@@ -2,6 +2,7 @@ package org.zengzhi.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,13 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.operator.RewardReadModel;
+import org.zengzhi.server.order.OrderReadModel;
+import org.zengzhi.server.withdrawal.WithdrawalReadModel;
 
 /** Wires the tenant's plan, journal and gateway, and the ticker that settles due orders. */
 @Configuration(proxyBeanMethods = false)
-class ServerConfig {
+public class ServerConfig {
 
     @Bean
     Plan plan(JdbcTemplate jdbc, @Value("${zengzhi.plan}") String configured) {
@@ -31,7 +35,17 @@ class ServerConfig {
 
     @Bean
     Journal journal(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new Journal(jdbc, new TransactionTemplate(transactions));
+        return journal(jdbc, new TransactionTemplate(transactions));
+    }
+
+    /**
+     * The journal with every feature's read model, for the server and for tools that drive the gateway
+     * without Spring (benchmarks, tests). The order is the one in which the journal always wrote them:
+     * orders, rewards, withdrawals.
+     */
+    public static Journal journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        return new Journal(jdbc, transaction,
+                List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel()));
     }
 
     @Bean(destroyMethod = "close")

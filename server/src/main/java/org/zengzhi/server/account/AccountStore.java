@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +85,30 @@ public final class AccountStore {
                 (rs, i) -> new Login(new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)),
                         rs.getString(4)), username);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The role of each login whose username starts with {@code prefix} (taken as those characters, not as
+     * wildcards), by username, at most {@code limit}: the primary key answers a prefix without a scan.
+     */
+    public Map<String, String> rolesByPrefix(String prefix, int limit) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList("SELECT username, role FROM accounts WHERE username LIKE ? "
+                + "ESCAPE '!' ORDER BY username LIMIT " + limit, likePrefix(prefix))) {
+            roles.put((String) row.get("username"), (String) row.get("role"));
+        }
+        return roles;
+    }
+
+    /** "a_b%" typed by the operator is searched as those characters, not as wildcards. */
+    static String likePrefix(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** The login's role, or "" for a participant without a login. */
+    public String roleOf(String username) {
+        return jdbc.queryForList("SELECT role FROM accounts WHERE username = ?", String.class, username).stream()
+                .findFirst().orElse("");
     }
 
     public Token issueToken(String username) {

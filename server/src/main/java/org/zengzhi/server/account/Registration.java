@@ -10,6 +10,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Rejections;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,12 +61,12 @@ public final class Registration {
         ObjectNode body = JSON.createObjectNode();
         body.put("username", username);
         body.put("role", Role.CONSUMER.name());
-        Event first = events.get(0);
-        if (first instanceof Event.UserRegistered) {
-            body.put("referrer", ((Event.UserRegistered) first).referrer());
-        } else if (first instanceof Event.CommandRejected) {
+        Event.CommandRejected rejected = Rejections.of(events);
+        if (rejected != null) {
             body.put("referrerBound", false);
-            body.put("note", ((Event.CommandRejected) first).code().name());
+            body.put("note", rejected.code().name());
+        } else if (events.get(0) instanceof Event.UserRegistered registered) {
+            body.put("referrer", registered.referrer());
         }
         return new Response(201, JSON.writeValueAsString(body));
     }

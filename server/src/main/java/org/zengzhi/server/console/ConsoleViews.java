@@ -1,103 +1,14 @@
 package org.zengzhi.server.console;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
-import org.zengzhi.engine.ledger.AccountKind;
-import org.zengzhi.engine.ledger.AccountType;
-import org.zengzhi.engine.ledger.Asset;
-import org.zengzhi.engine.ledger.Balance;
-import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.pool.Holder;
-import org.zengzhi.engine.pool.PoolMath;
-import org.zengzhi.engine.pool.Price;
-import org.zengzhi.engine.Units;
-
-/**
- * What the console's pages show of the engine, as plain records for the templates. Built on the gateway's
- * thread like the API's views; every amount is already a decimal string from {@link Units}.
- */
+/** How the console's pages write numbers for people, whatever the feature. */
 public final class ConsoleViews {
     private ConsoleViews() {
-    }
-
-    /** A consumer's wallet: cash, points, what they are worth and would pay now, and what is still pending. */
-    public record Wallet(String user, String cash, String points, String price, String value, String payoutNow,
-            String payoutRatio, String pendingCash, String withdrawing, String deduct, String pendingDeduct,
-            String referrer) {
-    }
-
-    /** The operator's numbers: the pool, who is in it, the invariants, and what is owed per asset. */
-    public record Dashboard(String poolCash, String circulatingPoints, String price, int participants, int holders,
-            int merchants, int unsettledOrders, String plan, List<String> violations, String stateHash,
-            List<Amount> liabilities, List<Amount> platform) {
-    }
-
-    public record Amount(String name, String amount) {
-    }
-
-    public static Wallet wallet(Engine engine, String user) {
-        Holder holder = engine.holder(user);
-        long points = holder == null ? 0 : holder.pointsMicro();
-        long value = 0;
-        long payout = 0;
-        if (points > 0) {
-            value = PoolMath.grossValue(points, engine.poolCash(), engine.circulatingPoints());
-            payout = PoolMath.salePayout(points, engine.poolCash(), engine.circulatingPoints(),
-                    engine.rules().payoutRatioPpm());
-        }
-        return new Wallet(user, fen(engine, AccountType.USER_CASH, user), Units.formatPoints(points),
-                engine.price().display(), Units.formatFen(value), Units.formatFen(payout),
-                percent(engine.rules().payoutRatioPpm()),
-                fen(engine, AccountType.USER_CASH_PENDING, user), fen(engine, AccountType.USER_CASH_WITHDRAWING, user),
-                amount(engine, AccountType.USER_DEDUCT, user), amount(engine, AccountType.USER_DEDUCT_PENDING, user),
-                engine.referrerOf(user));
-    }
-
-    /**
-     * The dashboard. Liabilities are what participants and merchants hold, available or pending, per asset:
-     * one pass over the balances, O(n) like the invariant check beside it, fine for a page an operator opens.
-     */
-    public static Dashboard dashboard(Engine engine) {
-        Map<Asset, Long> owed = new EnumMap<>(Asset.class);
-        List<Amount> platform = new ArrayList<>();
-        for (Balance balance : engine.balances()) {
-            AccountType type = balance.type();
-            if (type.system()) {
-                platform.add(new Amount(type.name(), Units.format(balance.amount(), type.asset().decimals())));
-            } else if (type.kind() == AccountKind.AVAILABLE || type.kind() == AccountKind.PENDING) {
-                owed.merge(type.asset(), balance.amount(), Long::sum);
-            }
-        }
-        List<Amount> liabilities = new ArrayList<>();
-        owed.forEach((asset, total) -> liabilities.add(new Amount(asset.name(), Units.format(total, asset.decimals()))));
-        return new Dashboard(Units.formatFen(engine.poolCash()), Units.formatPoints(engine.circulatingPoints()),
-                engine.price().display(), engine.participantCount(), engine.holderCount(), engine.merchantIds().size(),
-                engine.unsettledOrders(), engine.plan().name(), engine.checkInvariants(), engine.stateHash(),
-                liabilities, platform);
-    }
-
-    /** The price a subsidy of {@code amountFen} would lift the pool to, shown before the operator confirms. */
-    public static String priceAfterSubsidy(Engine engine, long amountFen) {
-        if (engine.circulatingPoints() == 0) {
-            return engine.price().display();
-        }
-        return new Price(engine.poolCash() + amountFen, engine.circulatingPoints()).display();
     }
 
     /** A ratio in ppm as people read it: 800000 → "80%" (exact: a decimal string, never a double). */
     public static String percent(long ppm) {
         return new BigDecimal(ppm).movePointLeft(4).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    private static String fen(Engine engine, AccountType type, String user) {
-        return Units.formatFen(engine.balance(type, user));
-    }
-
-    private static String amount(Engine engine, AccountType type, String user) {
-        return Units.format(engine.balance(type, user), type.asset().decimals());
     }
 }

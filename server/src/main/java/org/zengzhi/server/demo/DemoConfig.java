@@ -19,7 +19,7 @@ import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.web.GatewayCalls;
+import org.zengzhi.server.journal.Rejections;
 
 /**
  * With {@code zengzhi.demo=true}, an empty platform is filled with {@link DemoPopulation} at start: as one
@@ -69,7 +69,7 @@ class DemoConfig {
     }
 
     private static Response answer(List<Event> events) {
-        Event.CommandRejected rejected = GatewayCalls.rejection(events);
+        Event.CommandRejected rejected = Rejections.of(events);
         return rejected == null ? new Response(200, "") : new Response(422, rejected.toString());
     }
 

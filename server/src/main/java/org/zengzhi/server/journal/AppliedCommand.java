@@ -20,7 +20,6 @@ public record AppliedCommand(long seq, Command command, String line, List<Event>
 
     /** The rejection code, or null when the command was accepted. */
     public String rejection() {
-        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected
-                ? ((Event.CommandRejected) events.get(0)).code().name() : null;
+        return Rejections.code(events);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Inserts many rows of one table inside the journal's transaction: through COPY on PostgreSQL, as one JDBC
  * batch elsewhere (H2). Every row gives a value for each column, in order.
  */
-final class BulkInsert {
+public final class BulkInsert {
     private final JdbcTemplate jdbc;
     private final boolean copy;
 
@@ -19,7 +19,7 @@ final class BulkInsert {
         this.copy = copy;
     }
 
-    void rows(String table, List<String> columns, List<Object[]> rows) {
+    public void rows(String table, List<String> columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }

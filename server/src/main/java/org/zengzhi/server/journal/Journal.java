@@ -26,11 +26,14 @@ public final class Journal {
     public static final int SNAPSHOTS_KEPT = 2;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final List<ReadModel> readModels;
     private volatile Boolean postgres;
 
-    public Journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    /** {@code readModels} are written in this order, after the journal rows, in every batch's transaction. */
+    public Journal(JdbcTemplate jdbc, TransactionTemplate transaction, List<ReadModel> readModels) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.readModels = List.copyOf(readModels);
     }
 
     /** Writes the batch durably; throws (and writes nothing) if the database refuses any of it. */
@@ -52,15 +55,24 @@ public final class Journal {
                 jdbc.update("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
                         + "VALUES (?, ?, ?, ?, ?)", price);
             }
-            OrderReadModel.write(jdbc, insert, batch);
-            RewardReadModel.write(jdbc, insert, batch);
-            WithdrawalReadModel.write(jdbc, insert, batch);
+            for (ReadModel readModel : readModels) {
+                readModel.write(jdbc, insert, batch);
+            }
             for (AppliedCommand applied : batch) {
                 for (ReadModelWrite write : applied.readModel()) {
                     jdbc.update(write.sql(), write.arguments().toArray());
                 }
             }
         });
+    }
+
+    /**
+     * The times of the newest {@code limit} accepted commands of a type, newest first, as the driver returns them
+     * (for example the subsidies marked on the dashboard's price chart).
+     */
+    public List<Object> acceptedTimes(String commandType, int limit) {
+        return jdbc.queryForList("SELECT at FROM journal WHERE command_type = ? AND rejection IS NULL ORDER BY seq DESC "
+                + "LIMIT " + limit, commandType).stream().map(row -> row.get("at")).toList();
     }
 
     /** True on PostgreSQL, where the bulk rows go through COPY; JDBC batches elsewhere (H2). */

@@ -18,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.Access;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.order.OrderQueries;
+import org.zengzhi.server.wallet.PostingQueries;
 import org.zengzhi.server.web.GatewayCalls;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,11 +46,16 @@ class MerchantController {
     private final JdbcTemplate jdbc;
     private final EngineGateway gateway;
     private final StoreSettings settings;
+    private final OrderQueries orders;
+    private final PostingQueries postingQueries;
 
-    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings) {
+    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings, OrderQueries orders,
+            PostingQueries postingQueries) {
+        this.postingQueries = postingQueries;
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.settings = settings;
+        this.orders = orders;
     }
 
     /** The store's pay code: the path a QR code encodes; paying through it binds new customers (锁定会员). */
@@ -68,8 +75,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT order_id, username, channel, amount, status, paid_at, "
-                + "settled_at FROM orders WHERE merchant = ? ORDER BY command_seq DESC LIMIT 500", merchant);
+        List<Map<String, Object>> rows = orders.ofMerchant(merchant);
         ArrayNode orders = JSON.createArrayNode();
         for (Map<String, Object> row : rows) {
             ObjectNode order = orders.addObject();
@@ -78,7 +84,7 @@ class MerchantController {
             order.put("channel", (String) row.get("channel"));
             order.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()));
             order.put("status", (String) row.get("status"));
-            order.put("paidAt", ConsumerViews.instant(row.get("paid_at")));
+            order.put("paidAt", ReadTimes.iso(row.get("paid_at")));
         }
         return GatewayCalls.json(JSON.writeValueAsString(orders));
     }
@@ -100,7 +106,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        return GatewayCalls.json(StoreViews.settlements(jdbc, merchant, days));
+        return GatewayCalls.json(StoreViews.settlements(orders, merchant, days));
     }
 
     /** The rewards the store's owner earned, at this store and across stores (跨店收益), recruitment included. */
@@ -154,9 +160,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.command_seq, p.account_type, p.amount, j.command_id, "
-                + "j.command_type FROM postings p JOIN journal j ON j.seq = p.command_seq WHERE p.owner = ? "
-                + "AND p.account_type LIKE 'MERCHANT_%' ORDER BY p.command_seq DESC, p.posting_index DESC LIMIT 500", merchant);
+        List<Map<String, Object>> rows = postingQueries.ofMerchant(merchant);
         ArrayNode postings = JSON.createArrayNode();
         for (Map<String, Object> row : rows) {
             ObjectNode posting = postings.addObject();

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zengzhi.server.consumer.ConsumerViews;
 
+import org.zengzhi.server.web.ReadTimes;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,7 +57,7 @@ public final class StoreSettings {
     public Settings find(String merchant) {
         List<Settings> found = jdbc.query("SELECT display_name, address, updated_by, updated_at FROM store_settings "
                 + "WHERE merchant = ?", (rs, i) -> new Settings(merchant, rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.parse(ConsumerViews.instant(rs.getObject(4)))), merchant);
+                        Instant.parse(ReadTimes.iso(rs.getObject(4)))), merchant);
         return found.isEmpty() ? new Settings(merchant, null, null, null, null) : found.get(0);
     }
 

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.order.RewardKind;
 import org.zengzhi.engine.order.RewardStatus;
 import org.zengzhi.engine.Units;
-import org.zengzhi.server.consumer.ConsumerViews;
+import org.zengzhi.server.order.OrderQueries;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,15 +34,13 @@ public final class StoreViews {
      * commission the platform kept (A − what the store receives) and what the store received. Orders paid before
      * the read model recorded the store's share (migration V9) are not counted.
      */
-    public static String settlements(JdbcTemplate jdbc, String merchant, int days) {
+    public static String settlements(OrderQueries queries, String merchant, int days) {
         ObjectNode view = JSON.createObjectNode();
         view.put("merchant", merchant);
         ArrayNode rows = view.putArray("days");
         long[] total = new long[4];
-        for (Map<String, Object> row : jdbc.queryForList("SELECT CAST(settled_at AS DATE) AS settled_day, COUNT(*) AS orders, "
-                + "SUM(amount) AS amount, SUM(merchant_share) AS received FROM orders WHERE merchant = ? "
-                + "AND settled_at IS NOT NULL AND merchant_share IS NOT NULL GROUP BY CAST(settled_at AS DATE) "
-                + "ORDER BY settled_day DESC LIMIT " + Math.max(1, Math.min(days, SETTLEMENT_DAYS_MAX)), merchant)) {
+        for (Map<String, Object> row : queries.settledPerDay(merchant,
+                Math.max(1, Math.min(days, SETTLEMENT_DAYS_MAX)))) {
             long orders = ((Number) row.get("orders")).longValue();
             long amount = ((Number) row.get("amount")).longValue();
             long received = ((Number) row.get("received")).longValue();
@@ -71,7 +70,7 @@ public final class StoreViews {
             ObjectNode customer = customers.addObject();
             customer.put("user", (String) row.get("username"));
             customer.put("referrer", (String) row.get("referrer"));
-            customer.put("boundAt", ConsumerViews.instant(row.get("bound_at")));
+            customer.put("boundAt", ReadTimes.iso(row.get("bound_at")));
         }
         return JSON.writeValueAsString(customers);
     }
@@ -149,7 +148,7 @@ public final class StoreViews {
             reward.put("amount", Units.formatFen(((Number) row.get("amount")).longValue()
                     - ((Number) row.get("clawed_back")).longValue()));
             reward.put("status", (String) row.get("status"));
-            reward.put("at", ConsumerViews.instant(row.get("changed_at")));
+            reward.put("at", ReadTimes.iso(row.get("changed_at")));
         }
     }
 }

@@ -9,7 +9,6 @@ import org.zengzhi.log.LogLines;
 import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.log.PlanFiles;
 import org.zengzhi.server.journal.Journal;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.pool.PoolMath;
@@ -23,9 +22,12 @@ public final class HolderSnapshot {
     private HolderSnapshot() {
     }
 
-    /** The engine as it stood after every journal row stamped at or before {@code until}. */
-    static Engine replayUntil(JdbcTemplate jdbc, Journal journal, Instant until) {
-        String yaml = jdbc.queryForObject("SELECT plan_yaml FROM tenant WHERE id = 1", String.class);
+    /**
+     * The engine as it stood after every journal row stamped at or before {@code until}, replayed from the plan the
+     * tenant started with ({@code firstPlanYaml}).
+     */
+    static Engine replayUntil(String firstPlanYaml, Journal journal, Instant until) {
+        String yaml = firstPlanYaml;
         Engine engine = new Engine(PlanFiles.checkText(yaml).plan(), RegionDirectory.STANDARD);
         LogLines lines = new LogLines(engine::clock);
         EngineOutput out = new EngineOutput();

@@ -1,21 +1,17 @@
 package org.zengzhi.server.operator;
 
 import java.util.Map;
-import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.zengzhi.server.journal.ReadModelWrite;
-import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +28,8 @@ import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.merchant.Agents;
+import org.zengzhi.server.merchant.Suspensions;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
@@ -43,16 +41,23 @@ import org.zengzhi.server.web.GatewayCalls;
 @RequestMapping("/api/v1/operator")
 public class OperatorController {
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final TenantQueries tenant;
     private final AccountStore accounts;
     private final Journal journal;
+    private final Suspensions suspensions;
+    private final Agents agents;
 
-    OperatorController(EngineGateway gateway, JdbcTemplate jdbc, AccountStore accounts,
-            Journal journal) {
+    private final Subsidies subsidies;
+
+    OperatorController(EngineGateway gateway, TenantQueries tenant, AccountStore accounts, Journal journal,
+            Suspensions suspensions, Agents agents, Subsidies subsidies) {
+        this.subsidies = subsidies;
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.tenant = tenant;
         this.accounts = accounts;
         this.journal = journal;
+        this.suspensions = suspensions;
+        this.agents = agents;
     }
 
     record Subsidy(String amount, String reason) {
@@ -83,38 +88,25 @@ public class OperatorController {
         if (body.reason() == null || body.reason().isBlank()) {
             return GatewayCalls.done(Problems.badRequest("reason", "a subsidy is audited: say why"));
         }
-        return GatewayCalls.submit(gateway, "subsidy", key, amount + "|" + body.reason(),
-                now -> new Command.InjectSubsidy("subsidy:" + key, now, amount, body.reason()));
+        return subsidies.inject(amount, body.reason(), key);
     }
 
     @PostMapping(path = "/merchants/{merchant}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> suspend(@PathVariable String merchant, @RequestBody Suspension body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return suspension(gateway, merchant, body.suspended() == null || body.suspended(), body.reason(), key);
-    }
-
-    /**
-     * Suspends or reinstates a merchant (R-4.7): one journaled SuspendMerchant under the "suspend" idempotency
-     * scope; the engine rejects an unknown merchant or a blank reason. Shared by the API and the console.
-     */
-    public static CompletableFuture<ResponseEntity<String>> suspension(EngineGateway gateway, String merchant,
-            boolean suspended, String reason, String key) {
-        return GatewayCalls.submit(gateway, "suspend", key, merchant + "|" + suspended + "|" + reason,
-                now -> new Command.SuspendMerchant("suspend:" + key, now, merchant, suspended, reason));
+        return suspensions.suspend(merchant, body.suspended() == null || body.suspended(), body.reason(), key);
     }
 
     @PostMapping(path = "/agents", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> appoint(@RequestBody Agent body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return GatewayCalls.submit(gateway, "agent", key, body.user() + "|" + body.region(),
-                now -> new Command.AppointAgent("agent:" + key, now, body.user(), body.region()));
+        return agents.appoint(body.user(), body.region(), key);
     }
 
     @DeleteMapping("/agents/{region}")
     CompletableFuture<ResponseEntity<String>> remove(@PathVariable String region,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return GatewayCalls.submit(gateway, "removeAgent", key, region,
-                now -> new Command.RemoveAgent("removeAgent:" + key, now, region));
+        return agents.remove(region, key);
     }
 
     /** Moves a user under another referrer, with the reason kept in the journal. */
@@ -177,8 +169,7 @@ public class OperatorController {
     /** The plan in force, with its compliance report. */
     @GetMapping("/plan")
     ResponseEntity<String> plan() {
-        String yaml = jdbc.queryForObject("SELECT COALESCE(current_plan_yaml, plan_yaml) FROM tenant WHERE id = 1",
-                String.class);
+        String yaml = tenant.planInForce();
         String report = ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text();
         return GatewayCalls.json(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                 Map.of("yaml", yaml, "complianceReport", report)));
@@ -201,7 +192,7 @@ public class OperatorController {
         } catch (DateTimeParseException e) {
             return GatewayCalls.done(Problems.badRequest("at", "an ISO-8601 instant such as 2026-03-01T00:00:00Z"));
         }
-        return CompletableFuture.supplyAsync(() -> HolderSnapshot.csv(HolderSnapshot.replayUntil(jdbc, journal, until)))
+        return CompletableFuture.supplyAsync(() -> HolderSnapshot.csv(HolderSnapshot.replayUntil(tenant.firstPlan(), journal, until)))
                 .thenApply(OperatorController::csv);
     }
 

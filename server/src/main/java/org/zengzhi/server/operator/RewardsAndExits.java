@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.order.RewardKind;
 import org.zengzhi.engine.order.RewardStatus;
 import org.zengzhi.engine.Units;
-import org.zengzhi.server.consumer.ConsumerViews;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -105,7 +105,7 @@ public final class RewardsAndExits {
         ArrayNode marks = JSON.createArrayNode();
         for (int i = rows.size() - 1; i >= 0; i--) {
             ObjectNode mark = marks.addObject();
-            mark.put("at", ConsumerViews.instant(rows.get(i).get("at")));
+            mark.put("at", ReadTimes.iso(rows.get(i).get("at")));
             mark.put("exits", ((Number) rows.get(i).get("exits")).longValue());
         }
         return JSON.writeValueAsString(marks);

@@ -1,21 +1,18 @@
 package org.zengzhi.server.order;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.zengzhi.engine.Command;
 import org.zengzhi.server.account.Access;
-import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -24,37 +21,43 @@ import org.zengzhi.server.web.GatewayCalls;
  * (or an operator) refunds. Ownership comes from the orders read model; each action is a journaled command.
  */
 @RestController
-@RequestMapping("/api/v1/orders/{order}")
+@RequestMapping("/api/v1")
 class OrderController {
-    private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final OrderActions actions;
+    private final OrderQueries queries;
 
-    OrderController(EngineGateway gateway, JdbcTemplate jdbc) {
-        this.gateway = gateway;
-        this.jdbc = jdbc;
+    OrderController(OrderActions actions, OrderQueries queries) {
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    /** The caller's orders, newest first, with the points each minted and its times. */
+    @GetMapping("/me/orders")
+    ResponseEntity<String> mine(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return GatewayCalls.json(OrderJson.ofUser(queries.ofUser(me.getName())));
     }
 
     /** 确认收货: the return window of a mall order starts now. The buyer or an operator. */
-    @PostMapping("/receipt")
+    @PostMapping("/orders/{order}/receipt")
     CompletableFuture<ResponseEntity<String>> receipt(@PathVariable String order,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        Map<String, Object> row = row(order);
+        Map<String, Object> row = queries.parties(order);
         if (row == null) {
             return GatewayCalls.done(Problems.problem(404, "Not found", "order", "no order " + order));
         }
         if (!Access.mayActFor(me, (String) row.get("username"))) {
             return GatewayCalls.done(Problems.problem(403, "Forbidden", "order", "only the buyer confirms receipt"));
         }
-        return GatewayCalls.submit(gateway, "receipt", key, order, now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
+        return actions.confirmReceipt(order, key);
     }
 
     /** 退款: before settlement nothing of the order remains; after, the merchant funds it. The store or an operator. */
-    @PostMapping("/refund")
+    @PostMapping("/orders/{order}/refund")
     CompletableFuture<ResponseEntity<String>> refund(@PathVariable String order,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        Map<String, Object> row = row(order);
+        Map<String, Object> row = queries.parties(order);
         if (row == null) {
             return GatewayCalls.done(Problems.problem(404, "Not found", "order", "no order " + order));
         }
@@ -62,11 +65,6 @@ class OrderController {
         if (!Access.isOperator(me) && (merchant == null || !merchant.equals(me.getAttribute("merchant")))) {
             return GatewayCalls.done(Problems.problem(403, "Forbidden", "order", "only the order's store or an operator refunds"));
         }
-        return GatewayCalls.submit(gateway, "refund", key, order, now -> new Command.RefundOrder("refund:" + key, now, order));
-    }
-
-    private Map<String, Object> row(String order) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant FROM orders WHERE order_id = ?", order);
-        return rows.isEmpty() ? null : rows.get(0);
+        return actions.refund(order, key);
     }
 }

@@ -19,6 +19,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.PaymentProvider.CallbackVerification;
 import org.zengzhi.server.payment.PaymentProvider.Notification;
 import org.zengzhi.server.payment.PaymentProvider.ProviderPayment;
@@ -214,8 +215,7 @@ public final class Payments {
     }
 
     private static String rejection(List<Event> events) {
-        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected
-                ? ((Event.CommandRejected) events.get(0)).code().name() : null;
+        return Rejections.code(events);
     }
 
     private String randomHex(int bytes) {

@@ -17,16 +17,17 @@ import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.withdrawal.Withdrawal;
 import org.zengzhi.engine.withdrawal.WithdrawalState;
-import org.zengzhi.server.consumer.ConsumerViews;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.ReadModelWrite;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.PaymentProvider.Refused;
 import org.zengzhi.server.payment.PaymentProvider.TransferNotification;
 import org.zengzhi.server.payment.PaymentProvider.TransferVerification;
 import org.zengzhi.server.payment.PaymentProvider.TransferVerified;
+import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -204,12 +205,11 @@ public final class Payouts {
     }
 
     private static String rejection(List<Event> events) {
-        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected rejected
-                ? rejected.code().name() : null;
+        return Rejections.code(events);
     }
 
     private static String instant(Object timestamp) {
-        return timestamp == null ? null : ConsumerViews.instant(timestamp);
+        return timestamp == null ? null : ReadTimes.iso(timestamp);
     }
 
     private static CompletableFuture<Response> done(Response response) {

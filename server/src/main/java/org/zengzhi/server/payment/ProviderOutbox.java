@@ -52,15 +52,28 @@ public final class ProviderOutbox implements AutoCloseable {
     }
 
     private void follow(AppliedCommand applied, Event event) {
-        if (event instanceof Event.WithdrawalRequested requested && requested.state() == WithdrawalState.APPROVED) {
-            later(() -> payouts.send(requested.withdrawal(), requested.user(), requested.payoutFen()));
-        } else if (event instanceof Event.WithdrawalReviewed reviewed && reviewed.state() == WithdrawalState.APPROVED) {
-            later(() -> payouts.send(reviewed.withdrawal(), reviewed.user(), reviewed.payoutFen()));
-        } else if (event instanceof Event.OrderRefunded refunded) {
-            later(() -> payments.refundIfOwed(refunded.order()));
-        } else if (event instanceof Event.CommandRejected && applied.command().type() == CommandType.PAY_ORDER) {
-            // A payment's PayOrder has the order id as its command id; any other rejected order owes nothing.
-            later(() -> payments.refundIfOwed(applied.command().id()));
+        switch (event.type()) {
+            case WITHDRAWAL_REQUESTED -> {
+                Event.WithdrawalRequested requested = (Event.WithdrawalRequested) event;
+                if (requested.state() == WithdrawalState.APPROVED) {
+                    later(() -> payouts.send(requested.withdrawal(), requested.user(), requested.payoutFen()));
+                }
+            }
+            case WITHDRAWAL_REVIEWED -> {
+                Event.WithdrawalReviewed reviewed = (Event.WithdrawalReviewed) event;
+                if (reviewed.state() == WithdrawalState.APPROVED) {
+                    later(() -> payouts.send(reviewed.withdrawal(), reviewed.user(), reviewed.payoutFen()));
+                }
+            }
+            case ORDER_REFUNDED -> later(() -> payments.refundIfOwed(((Event.OrderRefunded) event).order()));
+            case COMMAND_REJECTED -> {
+                // A payment's PayOrder has the order id as its command id; any other rejected order owes nothing.
+                if (applied.command().type() == CommandType.PAY_ORDER) {
+                    later(() -> payments.refundIfOwed(applied.command().id()));
+                }
+            }
+            default -> {
+            }
         }
     }
 

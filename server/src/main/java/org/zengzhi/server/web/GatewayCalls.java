@@ -18,6 +18,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Rejections;
 
 /**
  * What every state-changing endpoint shares: the Idempotency-Key check (R-8.3), the request hash a retry is
@@ -81,7 +82,7 @@ public final class GatewayCalls {
             new LogLines(() -> Instant.EPOCH).parse(1, line);
             return null;
         } catch (IllegalArgumentException e) {
-            return ApiController.lineProblem(e);
+            return CommandLines.lineProblem(e);
         }
     }
 
@@ -97,16 +98,11 @@ public final class GatewayCalls {
 
     /** A single rejection becomes a 422 problem with its code and field; anything else 200 with the events. */
     public static Response render(List<Event> events) {
-        Event.CommandRejected rejected = rejection(events);
+        Event.CommandRejected rejected = Rejections.of(events);
         if (rejected != null) {
             return Problems.rejected(rejected.code().name(), rejected.field());
         }
         return new Response(200, "{\"events\":" + LogLines.events(events) + "}");
-    }
-
-    /** The rejection when the command was rejected (its only event), else null. */
-    public static Event.CommandRejected rejection(List<Event> events) {
-        return events.size() == 1 && events.get(0) instanceof Event.CommandRejected rejected ? rejected : null;
     }
 
     public static ResponseEntity<String> entity(Response response) {

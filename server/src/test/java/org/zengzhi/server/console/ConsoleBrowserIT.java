@@ -139,11 +139,18 @@ class ConsoleBrowserIT {
             browser.open("/login");
             browser.signIn("wendy", "wendy-secret");
             browser.waitForPath("/console/wallet");
+            // The form's key is a hidden field, never visible, so it is read without waiting for visibility.
+            String formKey = browser.driver.findElement(By.cssSelector("#withdraw-form input[name=key]"))
+                    .getAttribute("value");
             browser.type("#withdraw-amount", "1200.00");
             browser.click("#withdraw-submit");
             browser.waitForText("#withdrawn", "1200.00");
             assertThat(browser.find("#my-withdrawals tr[data-withdrawal]").getAttribute("data-state"))
                     .as("the wallet lists it, waiting for review").isEqualTo("REQUESTED");
+            assertThat(browser.find("#my-withdrawals tr[data-withdrawal]").getAttribute("data-withdrawal"))
+                    .as("the server names it as it names the API's (wd-<uuid>), never after the form's key")
+                    .matches("wd-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    .isNotEqualTo("wd-" + formKey);
             assertThat(new BigDecimal(browser.find("#cash").getText())).as("the amount is frozen at once")
                     .isEqualByComparingTo("300.00");
             browser.screenshot("withdraw");

@@ -27,6 +27,7 @@ import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.pool.Price;
+import org.zengzhi.server.ServerConfig;
 import org.zengzhi.server.journal.Journal;
 
 /**
@@ -50,7 +51,7 @@ class ReadReplicaGatewayTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + data.resolve("zengzhi")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
-        journal = new Journal(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        journal = ServerConfig.journal(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         gateway = start();
     }
 

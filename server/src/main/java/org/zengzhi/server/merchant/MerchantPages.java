@@ -1,0 +1,145 @@
+package org.zengzhi.server.merchant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
+import org.zengzhi.engine.Units;
+import org.zengzhi.server.account.Access;
+import org.zengzhi.server.account.AccountStore;
+import org.zengzhi.server.account.Role;
+import org.zengzhi.server.console.ConsoleCalls;
+import org.zengzhi.server.console.QrCodes;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.order.OrderQueries;
+import org.zengzhi.server.payment.LocalServer;
+
+/**
+ * A merchant's page: the pay code to print (a QR image of the store's /pay URL), today's orders, settlements per
+ * day, the customers its pay code bound, the rewards its owner earned here and across stores, and the store's
+ * settings (the name and address its pay page shows). The figures are the API's /merchants/{merchant}/… views. A
+ * merchant account sees and changes its own store; an operator may open any store with {@code ?merchant=}
+ * (R-8.4).
+ */
+@Controller
+class MerchantPages {
+    private static final int QR_PIXELS = 360;
+    private static final int SETTLEMENT_DAYS_SHOWN = 14;
+
+    private final AccountStore accounts;
+    private final JdbcTemplate jdbc;
+    private final LocalServer server;
+    private final EngineGateway gateway;
+    private final StoreSettings settings;
+    private final OrderQueries orders;
+
+    MerchantPages(AccountStore accounts, JdbcTemplate jdbc, LocalServer server, EngineGateway gateway,
+            StoreSettings settings, OrderQueries orders) {
+        this.orders = orders;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.server = server;
+        this.gateway = gateway;
+        this.settings = settings;
+    }
+
+    @GetMapping("/console/merchant")
+    String payCode(@RequestParam(required = false) String merchant, Authentication me, Model model) {
+        String store = store(merchant, me);
+        model.addAttribute("merchant", store);
+        model.addAttribute("operator", Access.has(me, Role.OPERATOR));
+        model.addAttribute("payUrl", payUrl(store));
+        model.addAttribute("orders", orders.ofMerchantToday(store).stream()
+                .map(row -> Map.of("order", row.get("order_id"), "user", row.get("username"),
+                        "amount", Units.formatFen(((Number) row.get("amount")).longValue()), "status", row.get("status"),
+                        "paidAt", ConsoleCalls.time(row.get("paid_at"))))
+                .toList());
+        model.addAttribute("settlements", ConsoleCalls.map(StoreViews.settlements(orders, store, SETTLEMENT_DAYS_SHOWN)));
+        model.addAttribute("customers", ConsoleCalls.list(StoreViews.customers(jdbc, store)).stream().map(customer -> Map.of(
+                "user", customer.get("user"), "boundAt", ConsoleCalls.isoTime(customer.get("boundAt")))).toList());
+        String owner = ConsoleCalls.await(gateway.query(engine -> engine.merchantOwner(store)));
+        model.addAttribute("rewards", owner == null ? null : rewards(store, owner));
+        model.addAttribute("settings", settings.find(store));
+        return "merchant";
+    }
+
+    /** The API's rewards view, its times as people read them. */
+    private Map<String, Object> rewards(String store, String owner) {
+        Map<String, Object> view = ConsoleCalls.map(StoreViews.rewards(jdbc, store, owner));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list = (List<Map<String, Object>>) view.get("rewards");
+        view.put("rewards", list.stream().map(reward -> {
+            Map<String, Object> row = new LinkedHashMap<>(reward);
+            row.put("atText", ConsoleCalls.isoTime(reward.get("at")));
+            return row;
+        }).toList());
+        return view;
+    }
+
+    /** The store's name and address for its pay page; the same check and storage as PUT /merchants/{merchant}/settings. */
+    @PostMapping("/console/merchant/settings")
+    String saveSettings(@RequestParam(required = false) String merchant, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String address, Authentication me, RedirectAttributes flash) {
+        String store = store(merchant, me);
+        if (!ConsoleCalls.await(gateway.query(engine -> engine.merchantIds().contains(store)))) {
+            flash.addFlashAttribute("settingsError", "no store " + store);
+        } else {
+            try {
+                settings.save(store, displayName, address, me.getName());
+                flash.addFlashAttribute("settingsSaved", true);
+            } catch (StoreSettings.InvalidSetting e) {
+                flash.addFlashAttribute("settingsError", e.field() + ": " + e.getMessage());
+            }
+        }
+        return Access.has(me, Role.OPERATOR) ? "redirect:/console/merchant?merchant="
+                + UriUtils.encodeQueryParam(store, StandardCharsets.UTF_8) : "redirect:/console/merchant";
+    }
+
+    @GetMapping("/console/merchant/pay-code.png")
+    ResponseEntity<byte[]> payCodeImage(@RequestParam(required = false) String merchant, Authentication me) {
+        byte[] png = QrCodes.png(payUrl(store(merchant, me)), QR_PIXELS);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache()).body(png);
+    }
+
+    /** The public pay URL the QR code carries; the configured base URL when behind a proxy (docs/payments.md). */
+    private String payUrl(String store) {
+        return server.baseUrl() + "/pay/" + UriUtils.encodePathSegment(store, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The store of a merchant account, or the one an operator asks for. A merchant naming another store is refused
+     * (R-8.4: nobody else's), not silently shown its own.
+     */
+    private String store(String requested, Principal me) {
+        AccountStore.Login login = accounts.login(me.getName());
+        Role role = login == null ? null : login.account().role();
+        boolean named = requested != null && !requested.isBlank();
+        if (role == Role.OPERATOR && named) {
+            return requested;
+        }
+        if (role == Role.MERCHANT) {
+            String own = login.account().merchant();
+            if (named && !requested.equals(own)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "you may open only your own store");
+            }
+            return own;
+        }
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the store: ?merchant=");
+    }
+}

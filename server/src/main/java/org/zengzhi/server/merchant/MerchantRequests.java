@@ -1,0 +1,150 @@
+package org.zengzhi.server.merchant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Event;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.ReadModelWrite;
+import org.zengzhi.server.journal.Rejections;
+import org.zengzhi.server.payment.InvalidFieldException;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opening a store (商家入驻): the requests in {@code merchant_requests} — every SELECT and UPDATE of that table — and
+ * the approval, which is one journaled OnboardMerchant whose id, idempotency scope and request hash are built here
+ * for the API ({@link MerchantRequestController}) and the console's merchants page alike.
+ */
+@Component
+public class MerchantRequests {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+    private final EngineGateway gateway;
+
+    MerchantRequests(JdbcTemplate jdbc, EngineGateway gateway) {
+        this.jdbc = jdbc;
+        this.gateway = gateway;
+    }
+
+    /** Files a pending request and returns its id; the fields are checked by the caller. */
+    String file(String user, String merchant, String region, Long commissionPpm, String recruiter) {
+        String id = "mr-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO merchant_requests (id, username, merchant, region, commission_ppm, recruiter, status, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)", id, user, merchant, region, commissionPpm,
+                recruiter, Timestamp.from(Instant.now()));
+        return id;
+    }
+
+    /** The requests in a status, oldest first. */
+    public List<Map<String, Object>> inStatus(String status) {
+        return jdbc.queryForList("SELECT id, username, merchant, region, commission_ppm, recruiter, status, "
+                + "decision_reason FROM merchant_requests WHERE status = ? ORDER BY created_at", status);
+    }
+
+    /** One request (with its status), or null. */
+    Map<String, Object> find(String id) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter, "
+                + "status FROM merchant_requests WHERE id = ?", id);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** One pending request, or null when there is none of that id still pending. */
+    public Map<String, Object> findPending(String id) {
+        Map<String, Object> row = find(id);
+        return row == null || !"PENDING".equals(row.get("status")) ? null : row;
+    }
+
+    /** Rejects a request with the operator's reason; nothing reaches the engine. */
+    void reject(String id, String reason) {
+        jdbc.update("UPDATE merchant_requests SET status = ?, decision_reason = ?, decided_at = ? WHERE id = ?", "REJECTED",
+                reason, Timestamp.from(Instant.now()), id);
+    }
+
+    /**
+     * A request's row with the operator's changes: a rate in ppm, a recruiter ({@code ""} for none) and a region;
+     * null keeps what the request named. Whether they are acceptable is the engine's call.
+     */
+    public static Map<String, Object> amended(Map<String, Object> row, Long commissionPpm, String recruiter,
+            String region) throws InvalidFieldException {
+        Map<String, Object> amended = new HashMap<>(row);
+        if (commissionPpm != null) {
+            amended.put("commission_ppm", commissionPpm);
+        }
+        if (recruiter != null) {
+            amended.put("recruiter", recruiter.isBlank() ? null : recruiter.trim());
+        }
+        if (region != null) {
+            if (!region.trim().matches("[0-9]{6}")) {
+                throw new InvalidFieldException("region", "a six-digit GB/T 2260 code");
+            }
+            amended.put("region", region.trim());
+        }
+        return amended;
+    }
+
+    /**
+     * Approves a request (its row, perhaps {@link #amended}): one journaled OnboardMerchant named after the request,
+     * under the "merchant-request" scope, hashed over the terms, so a retry with the same key must carry the same
+     * terms; the request and the owner's account are updated in its transaction.
+     */
+    public CompletableFuture<Response> approve(Map<String, Object> row, String id, String key) {
+        String owner = (String) row.get("username");
+        String merchant = (String) row.get("merchant");
+        Object ppm = row.get("commission_ppm");
+        String terms = String.join("|", id, String.valueOf(ppm), String.valueOf(row.get("recruiter")),
+                String.valueOf(row.get("region")));
+        CommandRequest request = new CommandRequest(now -> new Command.OnboardMerchant("onboard:" + id, now, merchant, owner,
+                (String) row.get("recruiter"), (String) row.get("region"), ppm == null ? -1 : ((Number) ppm).longValue()),
+                events -> approved(id, merchant, events), "merchant-request:" + key, terms,
+                (command, events) -> Rejections.rejected(events) ? List.of() : approval(id, owner, merchant));
+        return gateway.submit(request);
+    }
+
+    private static Response approved(String id, String merchant, List<Event> events) {
+        Event.CommandRejected rejected = Rejections.of(events);
+        if (rejected != null) {
+            return Problems.rejected(rejected.code().name(), rejected.field());
+        }
+        ObjectNode body = status(id, "APPROVED");
+        body.put("merchant", merchant);
+        return new Response(200, JSON.writeValueAsString(body));
+    }
+
+    /** {@code {"request":…,"status":…}}, the answer to a request's filing and decision. */
+    static ObjectNode status(String id, String status) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("request", id);
+        body.put("status", status);
+        return body;
+    }
+
+    static String statusJson(String id, String status) {
+        return JSON.writeValueAsString(status(id, status));
+    }
+
+    /**
+     * Written in the journal row's transaction: the request is approved and the owner's account becomes the
+     * store's login exactly when the merchant exists in the engine.
+     */
+    private static List<ReadModelWrite> approval(String id, String owner, String merchant) {
+        return List.of(
+                new ReadModelWrite("UPDATE merchant_requests SET status = 'APPROVED', decided_at = ? WHERE id = ?",
+                        List.of(Timestamp.from(Instant.now()), id)),
+                new ReadModelWrite("UPDATE accounts SET role = 'MERCHANT', merchant = ? WHERE username = ? "
+                        + "AND role = 'CONSUMER'", List.of(merchant, owner)));
+    }
+}

@@ -1,0 +1,34 @@
+package org.zengzhi.server.order;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.zengzhi.engine.Command;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.web.GatewayCalls;
+
+/**
+ * What happens to an order after payment (R-2.1): each action one journaled command under its own idempotency
+ * scope, named by the scope and the key, hashed over the order. Who may act is checked by the caller.
+ */
+@Component
+class OrderActions {
+    private final EngineGateway gateway;
+
+    OrderActions(EngineGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** 确认收货: the return window of a mall order starts now. */
+    CompletableFuture<ResponseEntity<String>> confirmReceipt(String order, String key) {
+        return GatewayCalls.submit(gateway, "receipt", key, order,
+                now -> new Command.ConfirmReceipt("receipt:" + key, now, order));
+    }
+
+    /** 退款: before settlement nothing of the order remains; after, the merchant funds it. */
+    CompletableFuture<ResponseEntity<String>> refund(String order, String key) {
+        return GatewayCalls.submit(gateway, "refund", key, order,
+                now -> new Command.RefundOrder("refund:" + key, now, order));
+    }
+}

@@ -1,0 +1,92 @@
+package org.zengzhi.server.order;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every SELECT of the {@code orders} read model ({@link OrderReadModel} writes it), so that its indexes (by user,
+ * by merchant, by order id) are read in one place. Rows come back as the database gives them; the views that
+ * render them live with the pages and endpoints that show them.
+ */
+@Component
+public class OrderQueries {
+    /** At most this many of a user's or a store's orders are listed, newest first. */
+    public static final int LIST_ROWS_MAX = 500;
+    /** At most this many of a store's orders of today on its console page. */
+    public static final int TODAY_ROWS_MAX = 200;
+    /** At most this many of a user's pending orders on the wallet page. */
+    public static final int PENDING_ROWS_MAX = 50;
+
+    private final JdbcTemplate jdbc;
+
+    OrderQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The buyer and the store of an order (for the object-level checks of ), or null for an unknown order. */
+    public Map<String, Object> parties(String order) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant FROM orders WHERE order_id = ?", order);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A user's orders, newest first, with their points and times (the API's /me/orders). */
+    public List<Map<String, Object>> ofUser(String user) {
+        return jdbc.queryForList("SELECT order_id, merchant, channel, amount, status, points, paid_at, due_at, "
+                + "settled_at, refunded_at FROM orders WHERE username = ? ORDER BY command_seq DESC LIMIT " + LIST_ROWS_MAX,
+                user);
+    }
+
+    /** A user's orders not settled yet, newest first: what is pending in their wallet. */
+    public List<Map<String, Object>> pendingOfUser(String user) {
+        return jdbc.queryForList("SELECT order_id, merchant, amount, paid_at, due_at FROM orders "
+                + "WHERE username = ? AND status = 'PAID' ORDER BY command_seq DESC LIMIT " + PENDING_ROWS_MAX, user);
+    }
+
+    /** A store's orders, newest first (the API's /merchants/{merchant}/orders). */
+    public List<Map<String, Object>> ofMerchant(String merchant) {
+        return jdbc.queryForList("SELECT order_id, username, channel, amount, status, paid_at, "
+                + "settled_at FROM orders WHERE merchant = ? ORDER BY command_seq DESC LIMIT " + LIST_ROWS_MAX, merchant);
+    }
+
+    /** A store's orders paid today (the database's date), newest first. */
+    public List<Map<String, Object>> ofMerchantToday(String merchant) {
+        return jdbc.queryForList("SELECT order_id, username, amount, status, paid_at FROM orders "
+                + "WHERE merchant = ? AND paid_at >= CURRENT_DATE ORDER BY command_seq DESC LIMIT " + TODAY_ROWS_MAX,
+                merchant);
+    }
+
+    /**
+     * A store's settled orders per day of settlement, newest first: how many, their amount and what the store
+     * received. Orders paid before the read model recorded the store's share (migration V9) are not counted.
+     */
+    public List<Map<String, Object>> settledPerDay(String merchant, int days) {
+        return jdbc.queryForList("SELECT CAST(settled_at AS DATE) AS settled_day, COUNT(*) AS orders, "
+                + "SUM(amount) AS amount, SUM(merchant_share) AS received FROM orders WHERE merchant = ? "
+                + "AND settled_at IS NOT NULL AND merchant_share IS NOT NULL GROUP BY CAST(settled_at AS DATE) "
+                + "ORDER BY settled_day DESC LIMIT " + days, merchant);
+    }
+
+    /** GMV and orders per day of payment, newest first, over every store. */
+    public List<Map<String, Object>> paidPerDay(int days) {
+        return jdbc.queryForList("SELECT CAST(paid_at AS DATE) AS paid_day, COUNT(*) AS order_count, SUM(amount) AS gmv "
+                + "FROM orders GROUP BY CAST(paid_at AS DATE) ORDER BY paid_day DESC LIMIT " + days);
+    }
+
+    /**
+     * Orders and GMV of the given stores (refunds left out), one grouped query over the merchant index: the cost
+     * follows the stores' orders, not the whole table.
+     */
+    public List<Map<String, Object>> flowsOf(List<String> merchants) {
+        if (merchants.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(merchants.size(), "?"));
+        return jdbc.queryForList("SELECT merchant, COUNT(*) AS order_count, SUM(amount) AS gmv "
+                + "FROM orders WHERE merchant IN (" + marks + ") AND status <> 'REFUNDED' GROUP BY merchant",
+                merchants.toArray());
+    }
+}

@@ -1,0 +1,26 @@
+package org.zengzhi.server.withdrawal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The SELECTs of the {@code withdrawals} read model ({@link WithdrawalReadModel} writes it). */
+@Component
+public class WithdrawalQueries {
+    /** At most this many of a user's withdrawals are listed, newest first. */
+    public static final int USER_ROWS_MAX = 500;
+
+    private final JdbcTemplate jdbc;
+
+    WithdrawalQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The newest {@value #USER_ROWS_MAX} of a user's withdrawals. */
+    public List<Map<String, Object>> ofUser(String user) {
+        return jdbc.queryForList("SELECT withdrawal_id, amount, fee, payout, state, reason, reference, requested_at, "
+                + "decided_at FROM withdrawals WHERE username = ? ORDER BY command_seq DESC LIMIT " + USER_ROWS_MAX, user);
+    }
+}
