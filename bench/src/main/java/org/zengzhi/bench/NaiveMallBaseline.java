@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.pool.PoolMath;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * The baseline of ARCHITECTURE ("what a typical mall does"): the same settled orders as

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.PoolRules;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 import org.zengzhi.engine.Units;
 
 import picocli.CommandLine.Model.CommandSpec;

@@ -19,7 +19,6 @@ import org.zengzhi.engine.order.Orders;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.pool.Pool;
-import org.zengzhi.engine.pool.Price;
 import org.zengzhi.engine.withdrawal.Withdrawal;
 import org.zengzhi.engine.withdrawal.WithdrawalFlow;
 import org.zengzhi.engine.withdrawal.WithdrawalState;

@@ -6,7 +6,6 @@ import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.OrderSplit;
 import org.zengzhi.engine.order.Reward;
 import org.zengzhi.engine.order.RewardStatus;
-import org.zengzhi.engine.pool.Price;
 import org.zengzhi.engine.withdrawal.WithdrawalState;
 
 /**

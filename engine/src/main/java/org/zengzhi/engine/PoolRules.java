@@ -1,6 +1,5 @@
 package org.zengzhi.engine;
 
-import org.zengzhi.engine.pool.Price;
 
 /**
  * The parameters of the appreciation pool (SPEC R-3).

@@ -23,7 +23,7 @@ import org.zengzhi.engine.FlowStreams.Flow;
 import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.order.RewardKind;
 import org.zengzhi.engine.order.RewardStatus;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * {@link Engine#execute(List, EngineOutput)} is only a faster way to run commands one by one: on random

@@ -11,7 +11,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 import org.zengzhi.engine.pool.Holder;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * jqwik generators of pool rules and command streams (SPEC R-3). A stream is generated as a list of

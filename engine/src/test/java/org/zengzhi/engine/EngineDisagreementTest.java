@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * Cases where {@link Engine} departs from the contract its {@link ReferenceEngine} implements (SPEC R-1.4,

@@ -22,7 +22,7 @@ import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.ledger.Posting;
 import org.zengzhi.engine.pool.Holder;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * Properties of {@link Engine} over random command streams from {@link CommandStreams}: it agrees with

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import org.zengzhi.engine.pool.PoolMath;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * ARCHITECTURE rule 4, SPEC R-1.4: the 128-bit helpers of {@link Exact} and the pool formulas of

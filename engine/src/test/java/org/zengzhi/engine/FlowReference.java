@@ -23,7 +23,7 @@ import org.zengzhi.engine.order.RewardKind;
 import org.zengzhi.engine.order.RewardStatus;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.pool.Holder;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * A deliberately naive implementation of the order flow (SPEC R-2, R-3.10, R-4.1 – R-4.5, R-5.1), written

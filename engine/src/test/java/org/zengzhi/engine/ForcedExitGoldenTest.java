@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * SPEC R-3.5 seed checks: with k = 3 on seed 002's table, user 1 (210 points for 1000.00) is forced out

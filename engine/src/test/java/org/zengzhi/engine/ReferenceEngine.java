@@ -18,7 +18,7 @@ import org.zengzhi.engine.Event.PointsSold;
 import org.zengzhi.engine.Event.PriceChanged;
 import org.zengzhi.engine.Event.SubsidyInjected;
 import org.zengzhi.engine.pool.Holder;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * A deliberately naive implementation of the appreciation pool (SPEC R-1.4, R-3.1..R-3.8), written from

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import org.zengzhi.engine.ledger.Asset;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * The seeds' worked examples as tables under {@code golden/} (SPEC R-3.3, R-3.4): one command a line,

@@ -3,7 +3,7 @@ package org.zengzhi.engine;
 import java.util.List;
 
 import org.zengzhi.engine.plan.Plan;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /** Plans for tests, built from SPEC's defaults with one part changed. */
 public final class TestPlans {

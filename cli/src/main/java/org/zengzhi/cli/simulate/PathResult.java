@@ -1,6 +1,6 @@
 package org.zengzhi.cli.simulate;
 
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * What one path produced: every {@link Series} by month, the cohorts of consumers by the month they joined,

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.plan.Plan;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /** A plan as canonical bytes inside engine snapshots, so the state hash covers the rules in force. */
 final class PlanCodec {

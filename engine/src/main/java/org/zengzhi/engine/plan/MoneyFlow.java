@@ -9,7 +9,7 @@ import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * "Who is paid from whose money" (R-9.3): the exact split of a 1000.00 order by the rules of R-2.4, where

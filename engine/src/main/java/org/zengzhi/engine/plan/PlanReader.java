@@ -8,7 +8,7 @@ import java.util.Map;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /**
  * Reads a plan file (SPEC R-2 – R-5.1; documented field by field in {@code docs/plans.md}) into a validated

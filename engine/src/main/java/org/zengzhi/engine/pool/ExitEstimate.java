@@ -2,6 +2,7 @@ package org.zengzhi.engine.pool;
 
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.PoolRules;
+import org.zengzhi.engine.Price;
 
 /**
  * How far a holder's exit is (SPEC R-9.4): the threshold price at which the forced exit comes, and roughly

@@ -25,7 +25,7 @@ import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.ledger.Balance;
 import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.plan.Plan;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /** The order lifecycle of and the rewards of, one behaviour a test. */
 class OrderFlowTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.zengzhi.engine.PlanYaml;
 import org.zengzhi.engine.PoolRules;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 
 /** Plan files read into a validated {@link Plan}. */
 class PlanReaderTest {

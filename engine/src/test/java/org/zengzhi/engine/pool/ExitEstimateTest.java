@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.PoolRules;
+import org.zengzhi.engine.Price;
 
 /** the estimate counts the orders that really lift the price to the threshold, by the engine's rules. */
 class ExitEstimateTest {

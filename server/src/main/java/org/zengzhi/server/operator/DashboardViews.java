@@ -10,7 +10,7 @@ import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.ledger.Balance;
 import org.zengzhi.engine.Engine;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 import org.zengzhi.engine.Units;
 
 /**

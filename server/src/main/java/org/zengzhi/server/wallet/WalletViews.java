@@ -14,7 +14,7 @@ import org.zengzhi.engine.pool.ExitEstimate;
 import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.pool.PoolMath;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleViews;
 import org.zengzhi.server.web.ReadTimes;

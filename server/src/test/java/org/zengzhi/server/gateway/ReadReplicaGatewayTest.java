@@ -26,7 +26,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 import org.zengzhi.server.ServerConfig;
 import org.zengzhi.server.journal.Journal;
 

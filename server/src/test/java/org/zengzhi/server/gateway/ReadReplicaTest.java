@@ -14,7 +14,7 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
-import org.zengzhi.engine.pool.Price;
+import org.zengzhi.engine.Price;
 import org.zengzhi.engine.network.RegionDirectory;
 
 /** The replica on its own, without a database: its order of work, and what it does when a batch fails. */

@@ -1,9 +1,8 @@
-package org.zengzhi.engine.pool;
+package org.zengzhi.engine;
 
 import java.math.BigInteger;
 import java.math.RoundingMode;
 
-import org.zengzhi.engine.Exact;
 
 /**
  * A point price as the exact pair it comes from (SPEC R-1.4): {@code cashFen} fen for
