@@ -2,11 +2,17 @@ package org.zengzhi.bench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +24,9 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.zengzhi");
+    // By name: bench runs the server without its web starter, so these classes are not all on its classpath.
+    private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+    private static final String CONTROLLER = "org.springframework.stereotype.Controller";
 
     /** Engine rule 1: no framework, and nothing of the modules built on it (arrows point one way). */
     @Test
@@ -74,5 +83,66 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.zengzhi.bench..")
                 .should().dependOnClassesThat().resideInAPackage("org.zengzhi.bench..");
         rule.check(MAIN);
+    }
+
+    /**
+     * Engine rule 3: a model is a package that owns its state. The models' packages (ledger, pool, order,
+     * network, withdrawal, plan, codec, green, party, rank) form no cycle, so each can be read, and replaced,
+     * from the bottom up; the root package (the API: Engine, Command, Event, …) is the only place that sees
+     * them all.
+     */
+    @Test
+    void theEnginesModelsFormNoCycle() {
+        ArchRule rule = slices().matching("org.zengzhi.engine.(*)..").should().beFreeOfCycles();
+        rule.check(MAIN);
+    }
+
+    /** The ledger is the floor every model stands on: it knows no model. */
+    @Test
+    void theLedgerKnowsNoModel() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.zengzhi.engine.ledger..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zengzhi.engine.pool..",
+                        "org.zengzhi.engine.order..", "org.zengzhi.engine.network..", "org.zengzhi.engine.withdrawal..",
+                        "org.zengzhi.engine.plan..", "org.zengzhi.engine.codec..", "org.zengzhi.engine.green..",
+                        "org.zengzhi.engine.party..", "org.zengzhi.engine.rank..");
+        rule.check(MAIN);
+    }
+
+    /**
+     * The three economies stay apart: the appreciation pool (pool), green points (green) and the four-party
+     * model (party) do not reach into each other; what they share (ranks, the ledger, the network) sits below.
+     */
+    @Test
+    void theEconomiesDoNotReachIntoEachOther() {
+        noClasses().that().resideInAPackage("org.zengzhi.engine.green..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zengzhi.engine.pool..", "org.zengzhi.engine.party..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.zengzhi.engine.party..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zengzhi.engine.pool..", "org.zengzhi.engine.green..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.zengzhi.engine.pool..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zengzhi.engine.green..", "org.zengzhi.engine.party..")
+                .check(MAIN);
+    }
+
+    /** Server rule: a feature calls another feature's use cases and queries, never its controllers. */
+    @Test
+    void noFeatureCallsAnotherFeaturesController() {
+        ArchRule rule = classes().that().areAnnotatedWith(REST_CONTROLLER).or().areAnnotatedWith(CONTROLLER)
+                .should(beUsedOnlyFromTheirOwnPackage());
+        rule.check(MAIN);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be used only from their own package") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                for (Dependency dependency : controller.getDirectDependenciesToSelf()) {
+                    if (!dependency.getOriginClass().getPackageName().equals(controller.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
     }
 }
