@@ -8,12 +8,12 @@ import java.util.Objects;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
-import org.zengzhi.engine.Event;
-import org.zengzhi.engine.plan.Plan;
-import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.codec.SnapshotCodec;
+import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.journal.Snapshot;
 
 /**
@@ -49,7 +49,7 @@ public final class Recovery {
             Command command = lines.parse(row.seq(), row.line());
             out.clear();
             engine.execute(command, out);
-            String rejection = rejection(out);
+            String rejection = Rejections.code(out.events());
             if (!Objects.equals(rejection, row.rejection())) {
                 throw new RecoveryException("journal row " + row.seq() + " was " + describe(row.rejection())
                         + " when applied but is " + describe(rejection) + " on replay: the journal and the snapshot disagree");
@@ -73,11 +73,6 @@ public final class Recovery {
                     + snapshot.stateHash() + " recorded with it");
         }
         return engine;
-    }
-
-    private static String rejection(EngineOutput out) {
-        return out.events().size() == 1 && out.events().get(0) instanceof Event.CommandRejected
-                ? ((Event.CommandRejected) out.events().get(0)).code().name() : null;
     }
 
     private static String describe(String rejection) {
