@@ -96,10 +96,17 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     /**
      * A consumer pays an order (R-2.1): in a store through the merchant's pay code, or in the mall. The order
      * id is the command id. Mall orders may carry their own product split (else the plan's), a delivery
-     * region (else the merchant's) and a part paid with deduction points.
+     * region (else the merchant's) and a part paid with deduction points. Under a green-points plan a store
+     * order may pay {@code voucherFen} of its amount with vouchers (抵用券, issue 17 rule 6).
      */
     record PayOrder(String id, Instant at, String user, String merchant, Channel channel, long amountFen,
-            long deductFen, MallSplitFen split, String region) implements Command {
+            long deductFen, MallSplitFen split, String region, long voucherFen) implements Command {
+        /** A payment with no voucher part (every plan without green points). */
+        public PayOrder(String id, Instant at, String user, String merchant, Channel channel, long amountFen,
+                long deductFen, MallSplitFen split, String region) {
+            this(id, at, user, merchant, channel, amountFen, deductFen, split, region, 0);
+        }
+
         public CommandType type() {
             return CommandType.PAY_ORDER;
         }

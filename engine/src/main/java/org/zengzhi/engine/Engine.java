@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.zengzhi.engine.Command.ChangePlan;
 import org.zengzhi.engine.codec.SnapshotCodec;
+import org.zengzhi.engine.green.GreenModel;
+import org.zengzhi.engine.green.flow.GreenFlow;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.ledger.Balance;
@@ -38,7 +40,8 @@ public final class Engine {
     private static final int CAPACITY_MIN = 1024;
 
     /** The models, for the snapshot codec, the invariant check and tests; the platform reads the queries. */
-    public record Models(Ledger ledger, Network network, Pool pool, OrderFlow orders, WithdrawalFlow withdrawals) {
+    public record Models(Ledger ledger, Network network, Pool pool, OrderFlow orders, WithdrawalFlow withdrawals,
+            GreenFlow green) {
     }
 
     private Plan plan;
@@ -49,7 +52,7 @@ public final class Engine {
     private final OrderFlow orderFlow;
     private final WithdrawalFlow withdrawalFlow;
     private final BatchPrefetch prefetch;
-    private final Models models;
+    private Models models;
     private Instant clock = Instant.EPOCH;
 
     /** A pool-only engine: the plan's other parts take SPEC's defaults. */
@@ -78,7 +81,20 @@ public final class Engine {
         this.prefetch = new BatchPrefetch(ledger, network.participants(), pool.exitIndex(), orders);
         this.orderFlow = new OrderFlow(plan, ledger, network, pool, orders, prefetch);
         this.withdrawalFlow = new WithdrawalFlow(plan, ledger, network.participants(), network.ownerIds());
-        this.models = new Models(ledger, network, pool, orderFlow, withdrawalFlow);
+        GreenFlow green = plan.greenPoints() == null ? null
+                : new GreenFlow(new GreenModel(plan.greenPoints()), ledger, network);
+        orderFlow.useGreen(green);
+        this.models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
+    }
+
+    /**
+     * Replaces the green-points model's state with one restored from a snapshot; the engine must have been
+     * built with a plan that has green points.
+     */
+    public void restoreGreen(GreenModel model) {
+        GreenFlow green = new GreenFlow(model, ledger, network);
+        orderFlow.useGreen(green);
+        models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
     }
 
     public PoolRules rules() {
@@ -168,7 +184,10 @@ public final class Engine {
     }
 
     private void usePlan(Plan newPlan) {
-        plan = newPlan;
+        // The green-points model keeps the rules it was built with: a plan change neither starts, stops nor
+        // changes it (its lots and periods were computed under those rules).
+        GreenFlow green = models.green();
+        plan = newPlan.withGreenPoints(green == null ? null : green.rules());
         network.usePlan(newPlan);
         orderFlow.usePlan(newPlan);
         withdrawalFlow.usePlan(newPlan);
@@ -328,6 +347,14 @@ public final class Engine {
      */
     public List<String> checkInvariants() {
         return Invariants.check(this);
+    }
+
+    /**
+     * Facts that are not violations but that an operator must see, such as the green-points settlement
+     * centre's cash below zero (issue 17); empty when there are none.
+     */
+    public List<String> findings() {
+        return Invariants.findings(this);
     }
 
     /** SHA-256 of the canonical snapshot, in hex: equal states have equal hashes. */

@@ -80,5 +80,10 @@ public enum RejectionCode {
     /** A payout answer for a withdrawal that is not approved and unpaid: never pay twice. */
     WITHDRAWAL_NOT_AWAITING_PAYOUT,
     /** A reason or reference longer than {@link Limits#TEXT_LENGTH_MAX}. */
-    TEXT_TOO_LONG
+    TEXT_TOO_LONG,
+    // Green points (issue 17), kept together at the end.
+    /** A voucher part that is negative, above the amount, or on an order that cannot take one (rule 6). */
+    VOUCHER_NOT_ALLOWED,
+    /** A payment with more vouchers than the payer holds at that moment (rule 6). */
+    INSUFFICIENT_VOUCHERS
 }

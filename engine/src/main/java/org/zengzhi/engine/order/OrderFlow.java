@@ -23,6 +23,8 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.RewardTally;
+import org.zengzhi.engine.green.GreenStep;
+import org.zengzhi.engine.green.flow.GreenFlow;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Merchants;
@@ -54,6 +56,8 @@ public final class OrderFlow {
     private final Rewards rewardRules;
     private Plan plan;
     private boolean retainSettledOrders = true;
+    /** The green-points model (issue 17), or null when the plan has none: then one null check is its cost. */
+    private GreenFlow green;
 
     public OrderFlow(Plan plan, Ledger ledger, Network network, PoolModel pool, Orders orders,
             BatchPrefetch prefetch) {
@@ -67,6 +71,11 @@ public final class OrderFlow {
         this.orders = orders;
         this.prefetch = prefetch;
         this.rewardRules = new Rewards(plan, network);
+    }
+
+    /** Wires the green-points model in (issue 17); null leaves it off. */
+    public void useGreen(GreenFlow flow) {
+        green = flow;
     }
 
     public void usePlan(Plan newPlan) {
@@ -88,6 +97,10 @@ public final class OrderFlow {
 
     public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
         Problem problem = PaymentCheck.problem(pay, plan, network, orders, ledger);
+        if (problem == null && (green != null || pay.voucherFen() != 0)) {
+            problem = green == null ? new Problem(RejectionCode.VOUCHER_NOT_ALLOWED, "voucher")
+                    : green.paymentProblem(pay, participants.find(pay.user()));
+        }
         if (problem != null) {
             out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
             return false;
@@ -106,6 +119,7 @@ public final class OrderFlow {
         Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
                 pay.amountFen(), pay.deductFen(), region, split, rewards.packed(),
                 granted, contribution, now, dueAt(pay.channel(), now));
+        order.voucherFen = pay.voucherFen();
         postPayment(order, out);
         orders.add(order);
         participants.addLiveOrder(participant, 1);
@@ -182,7 +196,10 @@ public final class OrderFlow {
 
     /** The pending postings of a payment; {@link #reversePayment} undoes exactly these. */
     private void postPayment(Order order, EngineOutput out) {
-        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen, out);
+        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen - order.voucherFen, out);
+        if (order.voucherFen != 0) {
+            green.postVoucherPayment(order, out);
+        }
         if (order.hasMerchant()) {
             transfer(AccountType.ORDER_ESCROW, 0, AccountType.MERCHANT_PENDING, order.merchant,
                     order.merchantFen, out);
@@ -212,7 +229,10 @@ public final class OrderFlow {
             transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.ORDER_ESCROW, 0,
                     order.merchantFen, out);
         }
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
+        if (order.voucherFen != 0) {
+            green.reverseVoucherPayment(order, out);
+        }
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen - order.voucherFen, out);
     }
 
     public boolean confirmReceipt(ConfirmReceipt receipt, Instant now, EngineOutput out) {
@@ -314,6 +334,9 @@ public final class OrderFlow {
      * taken a window at a time and read ahead before they are settled (settling changes no due time).
      */
     public boolean tick(Tick tick, Instant now, EngineOutput out) {
+        if (green != null) {
+            return greenTick(tick, now, out);
+        }
         int taken;
         do {
             taken = 0;
@@ -328,6 +351,27 @@ public final class OrderFlow {
             }
         } while (taken == dueWindow.length);
         return true;
+    }
+
+    /**
+     * A tick under the green-points model (issue 17, rule 3): settlements and the pools' dividends in time
+     * order, a dividend due at 00:00 after every settlement due before it and before those due at or after it.
+     * Orders are taken one at a time (a dividend may come between any two), without the read-ahead window.
+     */
+    private boolean greenTick(Tick tick, Instant now, EngineOutput out) {
+        Order next = orders.pollDue(now);
+        while (true) {
+            GreenStep step = green.nextStep(next == null ? null : next.dueAt, now);
+            if (step == GreenStep.DONE) {
+                return true;
+            }
+            if (step == GreenStep.SETTLE) {
+                settle(tick, next, now, out);
+                next = orders.pollDue(now);
+            } else {
+                green.payDividend(tick, step, out);
+            }
+        }
     }
 
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {
@@ -348,9 +392,17 @@ public final class OrderFlow {
         } else {
             transfer(AccountType.ORDER_ESCROW, 0, AccountType.SUPPLIER_PAYABLE, 0, order.merchantFen, out);
         }
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
-                order.platformFen + order.distributionLeftFen, out);
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
+        boolean greenStore = green != null && order.channel == Channel.STORE;
+        if (greenStore) {
+            // The whole 让利 that the rewards left goes to the settlement centre: its split between platform,
+            // budget and pool does not apply under green points (issue 17, rule 1).
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.SETTLEMENT_CENTRE, 0, order.platformFen
+                    + order.distributionLeftFen + order.roundingFen + order.poolFen, out);
+        } else {
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
+                    order.platformFen + order.distributionLeftFen, out);
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
+        }
         Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(order) : null;
         RewardTally tally = out.rewardTally(RewardStatus.AVAILABLE);
         for (int i = 0; i < order.rewardCount(); i++) {
@@ -371,6 +423,10 @@ public final class OrderFlow {
         transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.USER_CONTRIB, order.participant,
                 order.contributionFen, out);
         participants.addSettledSpend(order.participant, order.amountFen);
+        if (greenStore) {
+            green.settleStore(cause, order, merchants.get(order.merchant).commissionPpm, out);
+            return;
+        }
         pool.contribute(cause, order.participant, order.amountFen, order.poolFen, AccountType.ORDER_ESCROW, out);
     }
 
