@@ -150,6 +150,9 @@ public final class CommandWriter {
         if (pay.deductFen() != 0) {
             json.writeStringProperty("deduct", Units.formatFen(pay.deductFen()));
         }
+        if (pay.voucherFen() != 0) {
+            json.writeStringProperty("voucher", Units.formatFen(pay.voucherFen()));
+        }
         MallSplitFen split = pay.split();
         if (split != null) {
             json.writeObjectPropertyStart("split");

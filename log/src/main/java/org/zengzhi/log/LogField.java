@@ -28,7 +28,9 @@ enum LogField {
     WITHDRAWAL("withdrawal"),
     APPROVE("approve"),
     PAID("paid"),
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    // Green points (issue 17), kept together at the end.
+    VOUCHER("voucher");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

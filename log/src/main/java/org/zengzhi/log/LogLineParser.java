@@ -134,8 +134,9 @@ public final class LogLineParser {
             throw malformed(LogField.CHANNEL, "must be \"store\" or \"mall\": \"" + channelText + "\"");
         }
         long deduct = tokens[LogField.DEDUCT.ordinal()] == null ? 0 : fixed(LogField.DEDUCT, Units.CNY_DECIMALS);
+        long voucher = tokens[LogField.VOUCHER.ordinal()] == null ? 0 : fixed(LogField.VOUCHER, Units.CNY_DECIMALS);
         return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT), channel,
-                fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION));
+                fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION), voucher);
     }
 
     /** A plan change carries the plan file's text, checked here exactly as {@code zengzhi plan check} does. */
