@@ -40,6 +40,19 @@ class ReplayGreenTest {
     }
 
     @Test
+    void aMonthCloseCarriesOutWhatIsDueAndPaysThePromoterOnTheRecruitedMerchantsRangli() {
+        CliRun run = flow();
+        JsonNode pam = run.events("promoterMonth").stream()
+                .filter(e -> e.get("user").asString().equals("pam")).findFirst().orElseThrow();
+        assertThat(pam.get("metric").asString()).as("the 让利 of green-grocer, which pam recruited")
+                .isEqualTo("40000.00");
+        assertThat(pam.get("personal").asString()).as("初级商务: 6%").isEqualTo("2400.00");
+        assertThat(run.events("rejected")).extracting(e -> e.get("code").asString())
+                .containsExactly("INSUFFICIENT_VOUCHERS", "MONTH_NOT_ENDED", "MONTH_ALREADY_CLOSED");
+        assertThat(balance(run.state(), "pam", "USER_CASH")).isEqualTo("2400.00");
+    }
+
+    @Test
     void theStateLineListsEveryVoucherCoinAndGreenPointAccountOfEveryOwner() {
         JsonNode state = flow().state();
         for (String user : List.of("alice", "bob", "lee")) {
@@ -48,7 +61,7 @@ class ReplayGreenTest {
             }
         }
         assertThat(balance(state, "lee", "USER_VOUCHER")).isEqualTo("0.00");
-        assertThat(balance(state, "tianhe-tea", "MERCHANT_GREEN")).as("o1, o2, o4 and o6: the whole 让利 each").isEqualTo("1160400.00");
+        assertThat(balance(state, "tianhe-tea", "MERCHANT_GREEN")).as("o1, o2, o4 and o6 at tianhe-tea").isEqualTo("1160400.00");
     }
 
     private static String balance(JsonNode state, String owner, String account) {

@@ -8,6 +8,7 @@ import org.zengzhi.engine.Command.ChangePlan;
 import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.engine.green.GreenModel;
 import org.zengzhi.engine.green.flow.GreenFlow;
+import org.zengzhi.engine.rank.PromoterBoard;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.ledger.Balance;
@@ -81,8 +82,8 @@ public final class Engine {
         this.prefetch = new BatchPrefetch(ledger, network.participants(), pool.exitIndex(), orders);
         this.orderFlow = new OrderFlow(plan, ledger, network, pool, orders, prefetch);
         this.withdrawalFlow = new WithdrawalFlow(plan, ledger, network.participants(), network.ownerIds());
-        GreenFlow green = plan.greenPoints() == null ? null
-                : new GreenFlow(new GreenModel(plan.greenPoints()), ledger, network);
+        GreenFlow green = plan.greenPoints() == null ? null : new GreenFlow(new GreenModel(plan.greenPoints()),
+                new PromoterBoard(plan.promoters()), ledger, network);
         orderFlow.useGreen(green);
         this.models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
     }
@@ -91,8 +92,8 @@ public final class Engine {
      * Replaces the green-points model's state with one restored from a snapshot; the engine must have been
      * built with a plan that has green points.
      */
-    public void restoreGreen(GreenModel model) {
-        GreenFlow green = new GreenFlow(model, ledger, network);
+    public void restoreGreen(GreenModel model, PromoterBoard board) {
+        GreenFlow green = new GreenFlow(model, board, ledger, network);
         orderFlow.useGreen(green);
         models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
     }
@@ -168,6 +169,8 @@ public final class Engine {
             case REQUEST_WITHDRAWAL -> withdrawalFlow.request((Command.RequestWithdrawal) command, clock, out);
             case REVIEW_WITHDRAWAL -> withdrawalFlow.review((Command.ReviewWithdrawal) command, out);
             case SETTLE_WITHDRAWAL -> withdrawalFlow.settle((Command.SettleWithdrawal) command, out);
+            case APPOINT_PROMOTER -> orderFlow.appointPromoter((Command.AppointPromoter) command, clock, out);
+            case CLOSE_MONTH -> orderFlow.closeMonth((Command.CloseMonth) command, out);
         };
     }
 
@@ -187,7 +190,7 @@ public final class Engine {
         // The green-points model keeps the rules it was built with: a plan change neither starts, stops nor
         // changes it (its lots and periods were computed under those rules).
         GreenFlow green = models.green();
-        plan = newPlan.withGreenPoints(green == null ? null : green.rules());
+        plan = newPlan.withGreenPoints(green == null ? null : green.rules(), green == null ? null : green.ladder());
         network.usePlan(newPlan);
         orderFlow.usePlan(newPlan);
         withdrawalFlow.usePlan(newPlan);

@@ -18,7 +18,8 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.ReferrerBound, Event.ReferrerReassigned, Event.MerchantOnboarded, Event.MerchantSuspended,
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
         Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.PlanChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
-        Event.WithdrawalSettled, Event.GreenEarned, Event.DividendPaid {
+        Event.WithdrawalSettled, Event.GreenEarned, Event.DividendPaid,
+        Event.PromoterMonthClosed {
 
     String command();
 
@@ -240,6 +241,18 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
 
         public EventType type() {
             return EventType.DIVIDEND_PAID;
+        }
+    }
+
+    /**
+     * A promoter's month closed (R-5.2, issue 17 rule 7): the rank held, the metric (the 让利 of the merchants
+     * they recruited), personal and coaching commissions and subsidies paid in cash from the settlement centre,
+     * and the rank held from the next month on. {@code month} is written like {@code 2026-03}.
+     */
+    record PromoterMonthClosed(String command, String user, String month, String rank, long metricFen,
+            long personalFen, long coachingFen, long subsidyFen, String nextRank) implements Event {
+        public EventType type() {
+            return EventType.PROMOTER_MONTH;
         }
     }
 }

@@ -27,5 +27,6 @@ public enum EventType {
     WITHDRAWAL_SETTLED,
     // Green points (issue 17), kept together at the end.
     GREEN_EARNED,
-    DIVIDEND_PAID
+    DIVIDEND_PAID,
+    PROMOTER_MONTH
 }

@@ -108,6 +108,16 @@ public final class CommandWriter {
                 json.writeStringProperty("reason", bonus.reason());
             }
             case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL -> withdrawal(command, json);
+            case APPOINT_PROMOTER -> {
+                Command.AppointPromoter appoint = (Command.AppointPromoter) command;
+                head(json, "promoter", command);
+                json.writeStringProperty("user", appoint.user());
+                json.writeStringProperty("coach", appoint.coach());
+            }
+            case CLOSE_MONTH -> {
+                head(json, "closeMonth", command);
+                json.writeStringProperty("month", ((Command.CloseMonth) command).month().toString());
+            }
         }
     }
 

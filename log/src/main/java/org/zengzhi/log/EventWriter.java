@@ -64,6 +64,7 @@ public final class EventWriter implements AutoCloseable {
             case WITHDRAWAL_SETTLED -> flowLine(() -> flow.withdrawalSettled((Event.WithdrawalSettled) event));
             case GREEN_EARNED -> flowLine(() -> green.earned((Event.GreenEarned) event));
             case DIVIDEND_PAID -> flowLine(() -> green.dividend((Event.DividendPaid) event));
+            case PROMOTER_MONTH -> flowLine(() -> green.promoterMonth((Event.PromoterMonthClosed) event));
         }
     }
 

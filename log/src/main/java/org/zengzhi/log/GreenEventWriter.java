@@ -55,6 +55,18 @@ final class GreenEventWriter {
         json.writeNumberProperty("retired", event.retired());
     }
 
+    void promoterMonth(Event.PromoterMonthClosed event) {
+        start("promoterMonth", event.command());
+        json.writeStringProperty("user", event.user());
+        json.writeStringProperty("month", event.month());
+        json.writeStringProperty("rank", event.rank());
+        json.writeStringProperty("metric", Units.formatFen(event.metricFen()));
+        json.writeStringProperty("personal", Units.formatFen(event.personalFen()));
+        json.writeStringProperty("coaching", Units.formatFen(event.coachingFen()));
+        json.writeStringProperty("subsidy", Units.formatFen(event.subsidyFen()));
+        json.writeStringProperty("nextRank", event.nextRank());
+    }
+
     /**
      * The engine's non-zero balances plus, under a green-points plan, a zero line for every voucher, coin and
      * green-point account of every user and merchant that has none, so the state line lists them all.

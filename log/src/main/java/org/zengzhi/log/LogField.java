@@ -30,7 +30,9 @@ enum LogField {
     PAID("paid"),
     REFERENCE("reference"),
     // Green points (issue 17), kept together at the end.
-    VOUCHER("voucher");
+    VOUCHER("voucher"),
+    COACH("coach"),
+    MONTH("month");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

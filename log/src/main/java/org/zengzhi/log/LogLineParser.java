@@ -122,6 +122,10 @@ public final class LogLineParser {
             case SETTLE_WITHDRAWAL:
                 return new Command.SettleWithdrawal(id, at, requireString(LogField.WITHDRAWAL), bool(LogField.PAID),
                         optionalString(LogField.REFERENCE));
+            case PROMOTER:
+                return new Command.AppointPromoter(id, at, requireString(LogField.USER), optionalString(LogField.COACH));
+            case CLOSE_MONTH:
+                return new Command.CloseMonth(id, at, month());
             default:
                 throw new IllegalStateException("not a flow command: " + type);
         }
@@ -137,6 +141,15 @@ public final class LogLineParser {
         long voucher = tokens[LogField.VOUCHER.ordinal()] == null ? 0 : fixed(LogField.VOUCHER, Units.CNY_DECIMALS);
         return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT), channel,
                 fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION), voucher);
+    }
+
+    private java.time.YearMonth month() throws MalformedLineException {
+        String text = requireString(LogField.MONTH);
+        try {
+            return java.time.YearMonth.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw malformed(LogField.MONTH, "must be a month such as \"2026-03\": \"" + text + "\"");
+        }
     }
 
     /** A plan change carries the plan file's text, checked here exactly as {@code zengzhi plan check} does. */

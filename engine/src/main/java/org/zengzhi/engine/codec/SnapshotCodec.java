@@ -43,7 +43,7 @@ public final class SnapshotCodec {
         Engine.Models models = engine.models();
         PlanCodec.write(engine.plan(), out);
         if (greenPoints) {
-            GreenCodec.writeRules(engine.plan().greenPoints(), out);
+            GreenCodec.writeRules(engine.plan(), out);
         }
         out.writeLong(engine.clock().getEpochSecond());
         out.writeInt(engine.clock().getNano());
@@ -112,7 +112,7 @@ public final class SnapshotCodec {
         }
         Plan plan = PlanCodec.read(in);
         if (version == VERSION_GREEN) {
-            plan = plan.withGreenPoints(GreenCodec.readRules(in));
+            plan = GreenCodec.readRules(plan, in);
         }
         java.time.Instant clock = java.time.Instant.ofEpochSecond(in.readLong(), in.readInt());
         long lastCash = in.readLong();

@@ -374,6 +374,47 @@ public final class OrderFlow {
         }
     }
 
+    /** Rule 7: the operator appoints a promoter; refused under a plan without green points. */
+    public boolean appointPromoter(Command.AppointPromoter appoint, Instant now, EngineOutput out) {
+        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "type")
+                : green.appoint(appoint, now);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(appoint.id(), problem.code(), problem.field()));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Rule 7: a month's close first carries out, like a tick, everything due before the month's end (a dividend
+     * due at 00:00 of the next month waits), then pays the promoters. All checks come first, so a refused close
+     * changes nothing.
+     */
+    public boolean closeMonth(Command.CloseMonth close, EngineOutput out) {
+        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "type") : green.closeProblem(close);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(close.id(), problem.code(), problem.field()));
+            return false;
+        }
+        Instant end = green.monthEnd(close.month());
+        Instant lastBefore = end.minusNanos(1);
+        Order next = orders.pollDue(lastBefore);
+        while (true) {
+            GreenStep step = green.nextStepBefore(next == null ? null : next.dueAt, end);
+            if (step == GreenStep.DONE) {
+                break;
+            }
+            if (step == GreenStep.SETTLE) {
+                settle(close, next, close.at(), out);
+                next = orders.pollDue(lastBefore);
+            } else {
+                green.payDividend(close, step, out);
+            }
+        }
+        green.closeMonth(close, out);
+        return true;
+    }
+
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {
         order.status = Order.Status.SETTLED;
         if (!retainSettledOrders) {

@@ -1,6 +1,7 @@
 package org.zengzhi.engine.green.flow;
 
 import java.time.Instant;
+import java.time.YearMonth;
 
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.EngineOutput;
@@ -20,6 +21,11 @@ import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Network;
 import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.Order;
+import org.zengzhi.engine.rank.MonthClose;
+import org.zengzhi.engine.rank.MonthOutcome;
+import org.zengzhi.engine.rank.PromoterBoard;
+import org.zengzhi.engine.rank.PromoterMonth;
+import org.zengzhi.engine.rank.RankLadder;
 
 /**
  * The green-points model wired into the engine (issue 17, deliver 1): it turns the core's effects into
@@ -32,14 +38,16 @@ import org.zengzhi.engine.order.Order;
  */
 public final class GreenFlow implements GreenPostings {
     private final GreenModel model;
+    private final PromoterBoard board;
     private final Ledger ledger;
     private final Network network;
     private final Ledger.OwnerIds ownerIds;
     /** The output of the command being run: the core calls the postings port without one. */
     private EngineOutput out;
 
-    public GreenFlow(GreenModel model, Ledger ledger, Network network) {
+    public GreenFlow(GreenModel model, PromoterBoard board, Ledger ledger, Network network) {
         this.model = model;
+        this.board = board;
         this.ledger = ledger;
         this.network = network;
         this.ownerIds = network.ownerIds();
@@ -51,6 +59,14 @@ public final class GreenFlow implements GreenPostings {
 
     public GreenRules rules() {
         return model.rules();
+    }
+
+    public PromoterBoard board() {
+        return board;
+    }
+
+    public RankLadder ladder() {
+        return board.ladder();
     }
 
     /**
@@ -97,10 +113,47 @@ public final class GreenFlow implements GreenPostings {
                 order.amountFen, rangliPpm, order.voucherFen, bound < 0 ? StoreSettlement.NO_MERCHANT : bound,
                 order.dueAt);
         GreenEarned earned = model.settle(settlement, this);
+        Promoters.countMetric(board, network.merchants().get(order.merchant).recruiter,
+                YearMonth.from(order.dueAt.atZone(rules().timeZone())), earned.merchantCentipoints());
         output.event(new Event.GreenEarned(cause.id(), order.id, network.participants().id(order.participant),
                 merchantId(order.merchant), earned.pointsCentipoints(), earned.coinsFen(),
                 earned.merchantCentipoints(), bound < 0 ? null : merchantId(bound), earned.boundVouchersFen()));
         out = null;
+    }
+
+    /** Rule 7: appoints a promoter from the month of {@code now} on; a rejection as a value, nothing changed. */
+    public Problem appoint(Command.AppointPromoter appoint, Instant now) {
+        return Promoters.appoint(board, network.participants(), appoint, YearMonth.from(now.atZone(rules().timeZone())));
+    }
+
+    /** Why {@code close} cannot run, checked before anything is carried out; null when it can. */
+    public Problem closeProblem(Command.CloseMonth close) {
+        return Promoters.closeProblem(board, close, rules().timeZone());
+    }
+
+    /** The instant the month ends in the plan's zone: settlements and dividends due before it come first. */
+    public Instant monthEnd(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(rules().timeZone()).toInstant();
+    }
+
+    /** What a month's close carries out next: what is due strictly before the month's end. */
+    public GreenStep nextStepBefore(Instant nextSettlementDue, Instant end) {
+        return model.nextStepBefore(nextSettlementDue, end);
+    }
+
+    /** Closes the month on the board and pays every promoter in cash from the settlement centre. */
+    public void closeMonth(Command.CloseMonth close, EngineOutput output) {
+        MonthOutcome outcome = board.closeMonth(close.month(), close.at(), rules().timeZone());
+        if (!(outcome instanceof MonthClose closed)) {
+            throw new IllegalStateException("a close that passed its checks was refused: " + outcome);
+        }
+        for (PromoterMonth month : closed.promoters()) {
+            long pay = Math.addExact(Math.addExact(month.personalFen(), month.coachingFen()), month.subsidyFen());
+            transfer(AccountType.SETTLEMENT_CENTRE, 0, AccountType.USER_CASH, month.user(), pay, output);
+            output.event(new Event.PromoterMonthClosed(close.id(), network.participants().id(month.user()),
+                    month.month().toString(), month.rank(), month.metricFen(), month.personalFen(),
+                    month.coachingFen(), month.subsidyFen(), month.nextRank()));
+        }
     }
 
     /** What a tick carries out next (rule 3): a settlement due before a dividend comes first. */
