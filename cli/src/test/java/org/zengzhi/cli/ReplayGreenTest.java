@@ -48,8 +48,21 @@ class ReplayGreenTest {
                 .isEqualTo("40000.00");
         assertThat(pam.get("personal").asString()).as("初级商务: 6%").isEqualTo("2400.00");
         assertThat(run.events("rejected")).extracting(e -> e.get("code").asString())
-                .containsExactly("INSUFFICIENT_VOUCHERS", "MONTH_NOT_ENDED", "MONTH_ALREADY_CLOSED");
+                .containsExactly("INSUFFICIENT_VOUCHERS", "MONTH_NOT_ENDED", "MONTH_ALREADY_CLOSED",
+                        "INSUFFICIENT_COINS");
         assertThat(balance(run.state(), "pam", "USER_CASH")).isEqualTo("2400.00");
+    }
+
+    @Test
+    void coinsPayTheCoinMallAndTheSettlementCentrePaysTheSellerInCash() {
+        CliRun run = flow();
+        assertThat(run.events("coinsSpent")).singleElement().satisfies(e -> {
+            assertThat(e.get("user").asString()).isEqualTo("alice");
+            assertThat(e.get("coins").asString()).isEqualTo("500.00");
+        });
+        JsonNode state = run.state();
+        assertThat(balance(state, "alice", "USER_COIN")).as("116012.00 earned, 500.00 spent").isEqualTo("115512.00");
+        assertThat(balance(state, "green-grocer", "MERCHANT_CASH")).as("360000.00 + 500.00").isEqualTo("360500.00");
     }
 
     @Test

@@ -19,7 +19,7 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
         Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.PlanChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
         Event.WithdrawalSettled, Event.GreenEarned, Event.DividendPaid,
-        Event.PromoterMonthClosed {
+        Event.PromoterMonthClosed, Event.CoinsSpent {
 
     String command();
 
@@ -253,6 +253,16 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
             long personalFen, long coachingFen, long subsidyFen, String nextRank) implements Event {
         public EventType type() {
             return EventType.PROMOTER_MONTH;
+        }
+    }
+
+    /**
+     * A coin-mall order (issue 17 rule 6): {@code user} paid {@code coinsFen} of gold coins to {@code merchant},
+     * which the settlement centre settled at once in the same amount of cash. It earns nothing.
+     */
+    record CoinsSpent(String command, String order, String user, String merchant, long coinsFen) implements Event {
+        public EventType type() {
+            return EventType.COINS_SPENT;
         }
     }
 }

@@ -28,5 +28,6 @@ public enum EventType {
     // Green points (issue 17), kept together at the end.
     GREEN_EARNED,
     DIVIDEND_PAID,
-    PROMOTER_MONTH
+    PROMOTER_MONTH,
+    COINS_SPENT
 }

@@ -107,5 +107,7 @@ public enum RejectionCode {
     /** An earlier month is still open: months close one after another. */
     MONTH_OUT_OF_ORDER,
     /** The close comes before the month's end in the plan's zone. */
-    MONTH_NOT_ENDED
+    MONTH_NOT_ENDED,
+    /** A coin-mall payment with more gold coins than the payer holds at that moment (rule 6). */
+    INSUFFICIENT_COINS
 }

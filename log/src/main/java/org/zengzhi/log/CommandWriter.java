@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.util.Locale;
 
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
@@ -155,7 +156,7 @@ public final class CommandWriter {
         head(json, "pay", pay);
         json.writeStringProperty("user", pay.user());
         json.writeStringProperty("merchant", pay.merchant());
-        json.writeStringProperty("amount", Units.formatFen(pay.amountFen()));
+        json.writeStringProperty(pay.channel() == Channel.COIN ? "coins" : "amount", Units.formatFen(pay.amountFen()));
         json.writeStringProperty("channel", pay.channel().name().toLowerCase(Locale.ROOT));
         if (pay.deductFen() != 0) {
             json.writeStringProperty("deduct", Units.formatFen(pay.deductFen()));

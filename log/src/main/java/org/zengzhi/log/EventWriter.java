@@ -65,6 +65,7 @@ public final class EventWriter implements AutoCloseable {
             case GREEN_EARNED -> flowLine(() -> green.earned((Event.GreenEarned) event));
             case DIVIDEND_PAID -> flowLine(() -> green.dividend((Event.DividendPaid) event));
             case PROMOTER_MONTH -> flowLine(() -> green.promoterMonth((Event.PromoterMonthClosed) event));
+            case COINS_SPENT -> flowLine(() -> green.coinsSpent((Event.CoinsSpent) event));
         }
     }
 

@@ -55,6 +55,14 @@ final class GreenEventWriter {
         json.writeNumberProperty("retired", event.retired());
     }
 
+    void coinsSpent(Event.CoinsSpent event) {
+        start("coinsSpent", event.command());
+        json.writeStringProperty("order", event.order());
+        json.writeStringProperty("user", event.user());
+        json.writeStringProperty("merchant", event.merchant());
+        json.writeStringProperty("coins", Units.formatFen(event.coinsFen()));
+    }
+
     void promoterMonth(Event.PromoterMonthClosed event) {
         start("promoterMonth", event.command());
         json.writeStringProperty("user", event.user());

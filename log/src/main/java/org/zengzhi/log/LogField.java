@@ -32,7 +32,8 @@ enum LogField {
     // Green points (issue 17), kept together at the end.
     VOUCHER("voucher"),
     COACH("coach"),
-    MONTH("month");
+    MONTH("month"),
+    COINS("coins");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

@@ -134,8 +134,13 @@ public final class LogLineParser {
     private Command pay(String id, Instant at) throws MalformedLineException {
         String channelText = requireString(LogField.CHANNEL);
         Channel channel = "store".equals(channelText) ? Channel.STORE : "mall".equals(channelText) ? Channel.MALL : null;
+        if ("coin".equals(channelText)) {
+            // A coin-mall order (green points, issue 17 rule 6): its amount is the coins it pays.
+            return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT),
+                    Channel.COIN, fixed(LogField.COINS, Units.CNY_DECIMALS), 0, null, null, 0);
+        }
         if (channel == null) {
-            throw malformed(LogField.CHANNEL, "must be \"store\" or \"mall\": \"" + channelText + "\"");
+            throw malformed(LogField.CHANNEL, "must be \"store\", \"mall\" or \"coin\": \"" + channelText + "\"");
         }
         long deduct = tokens[LogField.DEDUCT.ordinal()] == null ? 0 : fixed(LogField.DEDUCT, Units.CNY_DECIMALS);
         long voucher = tokens[LogField.VOUCHER.ordinal()] == null ? 0 : fixed(LogField.VOUCHER, Units.CNY_DECIMALS);

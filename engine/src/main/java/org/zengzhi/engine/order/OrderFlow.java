@@ -96,6 +96,9 @@ public final class OrderFlow {
     }
 
     public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
+        if (pay.channel() == Channel.COIN) {
+            return payCoins(pay, out);
+        }
         Problem problem = PaymentCheck.problem(pay, plan, network, orders, ledger);
         if (problem == null && (green != null || pay.voucherFen() != 0)) {
             problem = green == null ? new Problem(RejectionCode.VOUCHER_NOT_ALLOWED, "voucher")
@@ -141,6 +144,21 @@ public final class OrderFlow {
                 out.skip(EventType.REWARD_CHANGED);
             }
         }
+        return true;
+    }
+
+    /**
+     * Rule 6: a coin-mall order is settled at once and kept in no order book: the coins go back to their issuer
+     * and the settlement centre pays the seller their value in cash. Refused under a plan without green points.
+     */
+    private boolean payCoins(PayOrder pay, EngineOutput out) {
+        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "channel")
+                : green.coinProblem(pay, orders.find(pay.id()) != null);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
+            return false;
+        }
+        green.payCoins(pay, out);
         return true;
     }
 

@@ -35,7 +35,7 @@ import org.zengzhi.engine.plan.Plan;
 /**
  * Random command logs through the whole engine under plans/green-points.yaml (issue 17, "How it is checked"):
  * registrations, merchants, store payments some with vouchers (and some with more than the payer holds),
- * refunds, ticks over several months, promoters and month closes. After every command the books balance per
+ * coin-mall payments, refunds, ticks over several months, promoters and month closes. After every command the books balance per
  * asset and the invariants hold; the whole run is deterministic; a snapshot taken anywhere plus the rest of
  * the log gives the full run's state hash; and the dividends agree with the green core's independent
  * reference ({@link GreenReference}) fed the same settlements.
@@ -169,7 +169,8 @@ class GreenEngineProperties {
                 case 5, 6 -> execute(new Command.Tick(id, time));
                 case 7 -> execute(new Command.AppointPromoter(id, time, "u" + step.who(),
                         step.where() == 0 ? null : "u" + ((step.who() + step.where()) % USERS)));
-                default -> closeMonth(id, step);
+                case 8 -> closeMonth(id, step);
+                default -> payCoins(id, step);
             }
         }
 
@@ -180,6 +181,13 @@ class GreenEngineProperties {
             long voucher = Math.min(step.amountFen(), held * step.share() / 100 + (step.share() > 100 ? 1 : 0));
             execute(new Command.PayOrder(id, time, user, "m" + step.where(), Channel.STORE, step.amountFen(), 0, null,
                     null, step.share() % 3 == 0 ? voucher : 0));
+        }
+
+        /** A coin-mall order for a share of the payer's coins; a share above 100 asks for more than they hold. */
+        private void payCoins(String id, Step step) {
+            String user = "u" + step.who();
+            long coins = engine.balance(AccountType.USER_COIN, user) * step.share() / 100 + (step.share() > 100 ? 1 : 0);
+            execute(new Command.PayOrder(id, time, user, "m" + step.where(), Channel.COIN, coins, 0, null, null, 0));
         }
 
         private void closeMonth(String id, Step step) {

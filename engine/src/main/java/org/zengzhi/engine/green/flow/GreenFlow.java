@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.green.Dividend;
@@ -83,6 +84,42 @@ public final class GreenFlow implements GreenPostings {
         }
         long held = participant < 0 ? 0 : ledger.balance(AccountType.USER_VOUCHER, participant);
         return voucher > held ? new Problem(RejectionCode.INSUFFICIENT_VOUCHERS, "voucher") : null;
+    }
+
+    /** Rule 6's checks of a coin-mall payment, in order; the first failing one wins. */
+    public Problem coinProblem(Command.PayOrder pay, boolean duplicate) {
+        if (pay.amountFen() <= 0) {
+            return new Problem(RejectionCode.NON_POSITIVE_AMOUNT, "coins");
+        }
+        if (pay.amountFen() > Limits.AMOUNT_FEN_MAX) {
+            return new Problem(RejectionCode.AMOUNT_TOO_LARGE, "coins");
+        }
+        if (duplicate) {
+            return new Problem(RejectionCode.DUPLICATE_ORDER, "id");
+        }
+        int merchant = pay.merchant() == null ? -1 : network.merchants().find(pay.merchant());
+        if (merchant < 0) {
+            return new Problem(pay.merchant() == null ? RejectionCode.MERCHANT_REQUIRED : RejectionCode.UNKNOWN_MERCHANT,
+                    "merchant");
+        }
+        if (network.merchants().get(merchant).suspended) {
+            return new Problem(RejectionCode.MERCHANT_SUSPENDED, "merchant");
+        }
+        if (pay.voucherFen() != 0 || pay.deductFen() != 0 || pay.split() != null) {
+            return new Problem(RejectionCode.VOUCHER_NOT_ALLOWED, pay.voucherFen() != 0 ? "voucher" : "coins");
+        }
+        int user = network.participants().find(pay.user());
+        long held = user < 0 ? 0 : ledger.balance(AccountType.USER_COIN, user);
+        return pay.amountFen() > held ? new Problem(RejectionCode.INSUFFICIENT_COINS, "coins") : null;
+    }
+
+    /** Rule 6: the coins go back to their issuer and the settlement centre pays the seller in cash. */
+    public void payCoins(Command.PayOrder pay, EngineOutput output) {
+        int user = network.participants().find(pay.user());
+        int merchant = network.merchants().find(pay.merchant());
+        transfer(AccountType.USER_COIN, user, AccountType.COIN_ISSUANCE, 0, pay.amountFen(), output);
+        transfer(AccountType.SETTLEMENT_CENTRE, 0, AccountType.MERCHANT_CASH, merchant, pay.amountFen(), output);
+        output.event(new Event.CoinsSpent(pay.id(), pay.id(), pay.user(), pay.merchant(), pay.amountFen()));
     }
 
     /**
