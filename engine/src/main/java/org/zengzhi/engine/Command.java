@@ -1,6 +1,7 @@
 package org.zengzhi.engine;
 
 import java.time.Instant;
+import java.time.YearMonth;
 
 import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.MallSplitFen;
@@ -13,7 +14,8 @@ import org.zengzhi.engine.plan.Plan;
 public sealed interface Command permits Command.SettleOrder, Command.SellPoints, Command.InjectSubsidy,
         Command.RegisterUser, Command.OnboardMerchant, Command.SuspendMerchant, Command.AppointAgent,
         Command.RemoveAgent, Command.PayOrder, Command.ConfirmReceipt, Command.RefundOrder, Command.Tick,
-        Command.ReassignReferrer, Command.GrantBonus, Command.ChangePlan, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal {
+        Command.ReassignReferrer, Command.GrantBonus, Command.ChangePlan, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal,
+        Command.AppointPromoter, Command.CloseMonth {
 
     String id();
 
@@ -96,10 +98,17 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     /**
      * A consumer pays an order (R-2.1): in a store through the merchant's pay code, or in the mall. The order
      * id is the command id. Mall orders may carry their own product split (else the plan's), a delivery
-     * region (else the merchant's) and a part paid with deduction points.
+     * region (else the merchant's) and a part paid with deduction points. Under a green-points plan a store
+     * order may pay {@code voucherFen} of its amount with vouchers (抵用券, issue 17 rule 6).
      */
     record PayOrder(String id, Instant at, String user, String merchant, Channel channel, long amountFen,
-            long deductFen, MallSplitFen split, String region) implements Command {
+            long deductFen, MallSplitFen split, String region, long voucherFen) implements Command {
+        /** A payment with no voucher part (every plan without green points). */
+        public PayOrder(String id, Instant at, String user, String merchant, Channel channel, long amountFen,
+                long deductFen, MallSplitFen split, String region) {
+            this(id, at, user, merchant, channel, amountFen, deductFen, split, region, 0);
+        }
+
         public CommandType type() {
             return CommandType.PAY_ORDER;
         }
@@ -181,6 +190,29 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     record ChangePlan(String id, Instant at, Plan plan, String source) implements Command {
         public CommandType type() {
             return CommandType.CHANGE_PLAN;
+        }
+    }
+
+    // ----- green points (issue 17), kept together at the end -----
+
+    /**
+     * The operator appoints {@code user} a promoter (推广者, R-5.2) from the month of the engine's time on, coached
+     * by {@code coach} (a promoter already, who brought them) or nobody (null).
+     */
+    record AppointPromoter(String id, Instant at, String user, String coach) implements Command {
+        public CommandType type() {
+            return CommandType.APPOINT_PROMOTER;
+        }
+    }
+
+    /**
+     * Closes a promoter month (R-5.2, issue 17 rule 7): first everything due before the month's end is carried
+     * out, then commissions and subsidies are paid from the settlement centre and ranks move. Months close one
+     * after another; {@code at} must be at or after the month's end in the plan's zone.
+     */
+    record CloseMonth(String id, Instant at, YearMonth month) implements Command {
+        public CommandType type() {
+            return CommandType.CLOSE_MONTH;
         }
     }
 }

@@ -19,5 +19,8 @@ public enum CommandType {
     CHANGE_PLAN,
     REQUEST_WITHDRAWAL,
     REVIEW_WITHDRAWAL,
-    SETTLE_WITHDRAWAL
+    SETTLE_WITHDRAWAL,
+    // Green points (issue 17), kept together at the end.
+    APPOINT_PROMOTER,
+    CLOSE_MONTH
 }

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.zengzhi.engine.Command.ChangePlan;
 import org.zengzhi.engine.codec.SnapshotCodec;
+import org.zengzhi.engine.green.GreenModel;
+import org.zengzhi.engine.green.flow.GreenFlow;
+import org.zengzhi.engine.rank.PromoterBoard;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Asset;
 import org.zengzhi.engine.ledger.Balance;
@@ -37,7 +40,8 @@ public final class Engine {
     private static final int CAPACITY_MIN = 1024;
 
     /** The models, for the snapshot codec, the invariant check and tests; the platform reads the queries. */
-    public record Models(Ledger ledger, Network network, Pool pool, OrderFlow orders, WithdrawalFlow withdrawals) {
+    public record Models(Ledger ledger, Network network, Pool pool, OrderFlow orders, WithdrawalFlow withdrawals,
+            GreenFlow green) {
     }
 
     private Plan plan;
@@ -48,7 +52,7 @@ public final class Engine {
     private final OrderFlow orderFlow;
     private final WithdrawalFlow withdrawalFlow;
     private final BatchPrefetch prefetch;
-    private final Models models;
+    private Models models;
     private Instant clock = Instant.EPOCH;
 
     /** A pool-only engine: the plan's other parts take SPEC's defaults. */
@@ -77,7 +81,20 @@ public final class Engine {
         this.prefetch = new BatchPrefetch(ledger, network.participants(), pool.exitIndex(), orders);
         this.orderFlow = new OrderFlow(plan, ledger, network, pool, orders, prefetch);
         this.withdrawalFlow = new WithdrawalFlow(plan, ledger, network.participants(), network.ownerIds());
-        this.models = new Models(ledger, network, pool, orderFlow, withdrawalFlow);
+        GreenFlow green = plan.greenPoints() == null ? null : new GreenFlow(new GreenModel(plan.greenPoints()),
+                new PromoterBoard(plan.promoters()), ledger, network);
+        orderFlow.useGreen(green);
+        this.models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
+    }
+
+    /**
+     * Replaces the green-points model's state with one restored from a snapshot; the engine must have been
+     * built with a plan that has green points.
+     */
+    public void restoreGreen(GreenModel model, PromoterBoard board) {
+        GreenFlow green = new GreenFlow(model, board, ledger, network);
+        orderFlow.useGreen(green);
+        models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
     }
 
     public PoolRules rules() {
@@ -151,6 +168,8 @@ public final class Engine {
             case REQUEST_WITHDRAWAL -> withdrawalFlow.request((Command.RequestWithdrawal) command, clock, out);
             case REVIEW_WITHDRAWAL -> withdrawalFlow.review((Command.ReviewWithdrawal) command, out);
             case SETTLE_WITHDRAWAL -> withdrawalFlow.settle((Command.SettleWithdrawal) command, out);
+            case APPOINT_PROMOTER -> orderFlow.appointPromoter((Command.AppointPromoter) command, clock, out);
+            case CLOSE_MONTH -> orderFlow.closeMonth((Command.CloseMonth) command, out);
         };
     }
 
@@ -167,7 +186,10 @@ public final class Engine {
     }
 
     private void usePlan(Plan newPlan) {
-        plan = newPlan;
+        // The green-points model keeps the rules it was built with: a plan change neither starts, stops nor
+        // changes it (its lots and periods were computed under those rules).
+        GreenFlow green = models.green();
+        plan = newPlan.withGreenPoints(green == null ? null : green.rules(), green == null ? null : green.ladder());
         network.usePlan(newPlan);
         orderFlow.usePlan(newPlan);
         withdrawalFlow.usePlan(newPlan);
@@ -327,6 +349,14 @@ public final class Engine {
      */
     public List<String> checkInvariants() {
         return Invariants.check(this);
+    }
+
+    /**
+     * Facts that are not violations but that an operator must see, such as the green-points settlement
+     * centre's cash below zero (issue 17); empty when there are none.
+     */
+    public List<String> findings() {
+        return Invariants.findings(this);
     }
 
     /** SHA-256 of the canonical snapshot, in hex: equal states have equal hashes. */

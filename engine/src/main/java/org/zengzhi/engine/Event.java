@@ -17,7 +17,8 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.ReferrerBound, Event.ReferrerReassigned, Event.MerchantOnboarded, Event.MerchantSuspended,
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
         Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.PlanChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
-        Event.WithdrawalSettled {
+        Event.WithdrawalSettled, Event.GreenEarned, Event.DividendPaid,
+        Event.PromoterMonthClosed, Event.CoinsSpent {
 
     String command();
 
@@ -210,6 +211,57 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     record PlanChanged(String command, String plan) implements Event {
         public EventType type() {
             return EventType.PLAN_CHANGED;
+        }
+    }
+
+    // ----- green points (issue 17), kept together at the end -----
+
+    /**
+     * A store order settled under the green-points model (rules 1, 5, 6): the consumer's points (on the cash
+     * part) and coins, the merchant's points (the whole 让利), and the bound merchant's vouchers (null and 0
+     * when the consumer has none). Points in centipoints, coins and vouchers in fen.
+     */
+    record GreenEarned(String command, String order, String user, String merchant, long pointsCentipoints,
+            long coinsFen, long merchantCentipoints, String boundMerchant, long boundVouchersFen) implements Event {
+        public EventType type() {
+            return EventType.GREEN_EARNED;
+        }
+    }
+
+    /**
+     * A dividend of a green-points pool (rules 2 – 4, 8): {@code pool} is {@code consumer} or {@code merchant};
+     * {@code at} its due time; {@code valueCentipoints} the pool's value then; {@code growthPpm} value / previous
+     * value − 1 in ppm, negative (−1) for the first; {@code scalePpm} the share of the rates paid.
+     */
+    record DividendPaid(String command, String pool, int period, Instant at, long valueCentipoints, long growthPpm,
+            long scalePpm, long vouchersFen, int lots, int retired) implements Event {
+        /** The growth of a first dividend, which has none. */
+        public static final long NO_GROWTH = -1;
+
+        public EventType type() {
+            return EventType.DIVIDEND_PAID;
+        }
+    }
+
+    /**
+     * A promoter's month closed (R-5.2, issue 17 rule 7): the rank held, the metric (the 让利 of the merchants
+     * they recruited), personal and coaching commissions and subsidies paid in cash from the settlement centre,
+     * and the rank held from the next month on. {@code month} is written like {@code 2026-03}.
+     */
+    record PromoterMonthClosed(String command, String user, String month, String rank, long metricFen,
+            long personalFen, long coachingFen, long subsidyFen, String nextRank) implements Event {
+        public EventType type() {
+            return EventType.PROMOTER_MONTH;
+        }
+    }
+
+    /**
+     * A coin-mall order (issue 17 rule 6): {@code user} paid {@code coinsFen} of gold coins to {@code merchant},
+     * which the settlement centre settled at once in the same amount of cash. It earns nothing.
+     */
+    record CoinsSpent(String command, String order, String user, String merchant, long coinsFen) implements Event {
+        public EventType type() {
+            return EventType.COINS_SPENT;
         }
     }
 }

@@ -24,5 +24,10 @@ public enum EventType {
     PLAN_CHANGED,
     WITHDRAWAL_REQUESTED,
     WITHDRAWAL_REVIEWED,
-    WITHDRAWAL_SETTLED
+    WITHDRAWAL_SETTLED,
+    // Green points (issue 17), kept together at the end.
+    GREEN_EARNED,
+    DIVIDEND_PAID,
+    PROMOTER_MONTH,
+    COINS_SPENT
 }

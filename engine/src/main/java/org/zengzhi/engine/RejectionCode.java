@@ -80,5 +80,34 @@ public enum RejectionCode {
     /** A payout answer for a withdrawal that is not approved and unpaid: never pay twice. */
     WITHDRAWAL_NOT_AWAITING_PAYOUT,
     /** A reason or reference longer than {@link Limits#TEXT_LENGTH_MAX}. */
-    TEXT_TOO_LONG
+    TEXT_TOO_LONG,
+    // Green points (issue 17), kept together at the end.
+    /** A voucher part that is negative, above the amount, or on an order that cannot take one (rule 6). */
+    VOUCHER_NOT_ALLOWED,
+    /** A payment with more vouchers than the payer holds at that moment (rule 6). */
+    INSUFFICIENT_VOUCHERS,
+    /** A green-points command under a plan without a greenPoints section. */
+    GREEN_POINTS_OFF,
+    /** The user is a promoter already (rule 7). */
+    ALREADY_PROMOTER,
+    /** The coach is not a promoter: a coach is appointed first, so there are no cycles. */
+    UNKNOWN_COACH,
+    /** The coach chain would be longer than the board allows. */
+    COACH_CHAIN_TOO_DEEP,
+    /** The board holds as many promoters as it may. */
+    PROMOTER_LIMIT_REACHED,
+    /** An appointment into a month that is closed already. */
+    MONTH_CLOSED,
+    /** A month outside the years 1 – 9999. */
+    INVALID_MONTH,
+    /** No promoter was appointed by that month, so there is nothing to close. */
+    NOTHING_TO_CLOSE,
+    /** The month is closed already. */
+    MONTH_ALREADY_CLOSED,
+    /** An earlier month is still open: months close one after another. */
+    MONTH_OUT_OF_ORDER,
+    /** The close comes before the month's end in the plan's zone. */
+    MONTH_NOT_ENDED,
+    /** A coin-mall payment with more gold coins than the payer holds at that moment (rule 6). */
+    INSUFFICIENT_COINS
 }

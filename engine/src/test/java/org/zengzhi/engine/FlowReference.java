@@ -262,6 +262,8 @@ final class FlowReference {
             case SETTLE_ORDER -> throw new UnsupportedOperationException("pool-only command");
             case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL, GRANT_BONUS, CHANGE_PLAN ->
                 throw new UnsupportedOperationException("withdrawals are checked by WithdrawalProperties");
+            case APPOINT_PROMOTER, CLOSE_MONTH ->
+                throw new UnsupportedOperationException("green points are checked by GreenEngineProperties");
         };
         if (accepted) {
             clock = now;

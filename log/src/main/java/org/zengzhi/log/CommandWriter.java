@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.util.Locale;
 
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
@@ -108,6 +109,16 @@ public final class CommandWriter {
                 json.writeStringProperty("reason", bonus.reason());
             }
             case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL -> withdrawal(command, json);
+            case APPOINT_PROMOTER -> {
+                Command.AppointPromoter appoint = (Command.AppointPromoter) command;
+                head(json, "promoter", command);
+                json.writeStringProperty("user", appoint.user());
+                json.writeStringProperty("coach", appoint.coach());
+            }
+            case CLOSE_MONTH -> {
+                head(json, "closeMonth", command);
+                json.writeStringProperty("month", ((Command.CloseMonth) command).month().toString());
+            }
         }
     }
 
@@ -145,10 +156,13 @@ public final class CommandWriter {
         head(json, "pay", pay);
         json.writeStringProperty("user", pay.user());
         json.writeStringProperty("merchant", pay.merchant());
-        json.writeStringProperty("amount", Units.formatFen(pay.amountFen()));
+        json.writeStringProperty(pay.channel() == Channel.COIN ? "coins" : "amount", Units.formatFen(pay.amountFen()));
         json.writeStringProperty("channel", pay.channel().name().toLowerCase(Locale.ROOT));
         if (pay.deductFen() != 0) {
             json.writeStringProperty("deduct", Units.formatFen(pay.deductFen()));
+        }
+        if (pay.voucherFen() != 0) {
+            json.writeStringProperty("voucher", Units.formatFen(pay.voucherFen()));
         }
         MallSplitFen split = pay.split();
         if (split != null) {

@@ -29,10 +29,12 @@ public final class EventWriter implements AutoCloseable {
 
     private final JsonGenerator json;
     private final FlowEventWriter flow;
+    private final GreenEventWriter green;
 
     public EventWriter(OutputStream out) {
         this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
         this.flow = new FlowEventWriter(json);
+        this.green = new GreenEventWriter(json);
     }
 
     public void write(Event event) {
@@ -60,6 +62,10 @@ public final class EventWriter implements AutoCloseable {
             case WITHDRAWAL_REQUESTED -> flowLine(() -> flow.withdrawalRequested((Event.WithdrawalRequested) event));
             case WITHDRAWAL_REVIEWED -> flowLine(() -> flow.withdrawalReviewed((Event.WithdrawalReviewed) event));
             case WITHDRAWAL_SETTLED -> flowLine(() -> flow.withdrawalSettled((Event.WithdrawalSettled) event));
+            case GREEN_EARNED -> flowLine(() -> green.earned((Event.GreenEarned) event));
+            case DIVIDEND_PAID -> flowLine(() -> green.dividend((Event.DividendPaid) event));
+            case PROMOTER_MONTH -> flowLine(() -> green.promoterMonth((Event.PromoterMonthClosed) event));
+            case COINS_SPENT -> flowLine(() -> green.coinsSpent((Event.CoinsSpent) event));
         }
     }
 
@@ -146,7 +152,7 @@ public final class EventWriter implements AutoCloseable {
      * merchants, each sorted by id.
      */
     private void balances(Engine engine) {
-        List<Balance> balances = new java.util.ArrayList<>(engine.balances());
+        List<Balance> balances = GreenEventWriter.balances(engine);
         balances.sort(Comparator.comparing((Balance b) -> b.type().system() ? 0 : b.type().perParticipant() ? 1 : 2)
                 .thenComparing(b -> b.owner() == null ? "" : b.owner())
                 .thenComparing(b -> b.type().ordinal()));

@@ -37,7 +37,12 @@ enum LogCommandType {
     /** The operator approves or rejects a requested withdrawal (ReviewWithdrawal). */
     REVIEW_WITHDRAWAL("reviewWithdrawal"),
     /** The payout provider's answer for an approved withdrawal (SettleWithdrawal). */
-    SETTLE_WITHDRAWAL("settleWithdrawal");
+    SETTLE_WITHDRAWAL("settleWithdrawal"),
+    // Green points (issue 17), kept together at the end.
+    /** The operator appoints a promoter, with an optional coach (AppointPromoter). */
+    PROMOTER("promoter"),
+    /** A promoter month closes, e.g. "month": "2026-03" (CloseMonth). */
+    CLOSE_MONTH("closeMonth");
 
     private final String jsonName;
 

@@ -28,7 +28,12 @@ enum LogField {
     WITHDRAWAL("withdrawal"),
     APPROVE("approve"),
     PAID("paid"),
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    // Green points (issue 17), kept together at the end.
+    VOUCHER("voucher"),
+    COACH("coach"),
+    MONTH("month"),
+    COINS("coins");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

@@ -122,6 +122,10 @@ public final class LogLineParser {
             case SETTLE_WITHDRAWAL:
                 return new Command.SettleWithdrawal(id, at, requireString(LogField.WITHDRAWAL), bool(LogField.PAID),
                         optionalString(LogField.REFERENCE));
+            case PROMOTER:
+                return new Command.AppointPromoter(id, at, requireString(LogField.USER), optionalString(LogField.COACH));
+            case CLOSE_MONTH:
+                return new Command.CloseMonth(id, at, month());
             default:
                 throw new IllegalStateException("not a flow command: " + type);
         }
@@ -130,12 +134,27 @@ public final class LogLineParser {
     private Command pay(String id, Instant at) throws MalformedLineException {
         String channelText = requireString(LogField.CHANNEL);
         Channel channel = "store".equals(channelText) ? Channel.STORE : "mall".equals(channelText) ? Channel.MALL : null;
+        if ("coin".equals(channelText)) {
+            // A coin-mall order (green points, issue 17 rule 6): its amount is the coins it pays.
+            return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT),
+                    Channel.COIN, fixed(LogField.COINS, Units.CNY_DECIMALS), 0, null, null, 0);
+        }
         if (channel == null) {
-            throw malformed(LogField.CHANNEL, "must be \"store\" or \"mall\": \"" + channelText + "\"");
+            throw malformed(LogField.CHANNEL, "must be \"store\", \"mall\" or \"coin\": \"" + channelText + "\"");
         }
         long deduct = tokens[LogField.DEDUCT.ordinal()] == null ? 0 : fixed(LogField.DEDUCT, Units.CNY_DECIMALS);
+        long voucher = tokens[LogField.VOUCHER.ordinal()] == null ? 0 : fixed(LogField.VOUCHER, Units.CNY_DECIMALS);
         return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT), channel,
-                fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION));
+                fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION), voucher);
+    }
+
+    private java.time.YearMonth month() throws MalformedLineException {
+        String text = requireString(LogField.MONTH);
+        try {
+            return java.time.YearMonth.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw malformed(LogField.MONTH, "must be a month such as \"2026-03\": \"" + text + "\"");
+        }
     }
 
     /** A plan change carries the plan file's text, checked here exactly as {@code zengzhi plan check} does. */

@@ -42,7 +42,12 @@ class CommandWriterTest {
                 new Command.ReviewWithdrawal("v1", AT, "w1", true, null),
                 new Command.ReviewWithdrawal("v2", AT, "w1", false, "name does not match"),
                 new Command.SettleWithdrawal("c2", AT, "w1", true, "bank-0001"),
-                new Command.SettleWithdrawal("c3", AT, "w1", false, null));
+                new Command.SettleWithdrawal("c3", AT, "w1", false, null),
+                new Command.PayOrder("p3", AT, "u3", "shop", Channel.STORE, 12_345, 0, null, null, 2_345),
+                new Command.PayOrder("p4", AT, "u3", "shop", Channel.COIN, 500, 0, null, null, 0),
+                new Command.AppointPromoter("pr1", AT, "u1", null),
+                new Command.AppointPromoter("pr2", AT, "u2", "u1"),
+                new Command.CloseMonth("cm1", AT, java.time.YearMonth.of(2026, 2)));
         assertThat(commands).extracting(Command::type).as("every command type is covered")
                 .containsAll(List.of(org.zengzhi.engine.CommandType.values()));
         LogLines lines = new LogLines(() -> Instant.EPOCH);

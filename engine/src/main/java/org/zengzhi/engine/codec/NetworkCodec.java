@@ -28,7 +28,7 @@ final class NetworkCodec {
     }
 
     static void writeMerchants(Engine engine, DataOutputStream out) throws IOException {
-        List<AccountType> types = merchantTypes();
+        List<AccountType> types = merchantTypes(engine);
         Merchants merchants = engine.models().network().merchants();
         out.writeInt(merchants.count());
         for (int m = 0; m < merchants.count(); m++) {
@@ -46,7 +46,7 @@ final class NetworkCodec {
     }
 
     static void readMerchants(Engine engine, DataInputStream in) throws IOException {
-        List<AccountType> types = merchantTypes();
+        List<AccountType> types = merchantTypes(engine);
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             Merchants.Merchant merchant = new Merchants.Merchant(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(),
@@ -180,10 +180,12 @@ final class NetworkCodec {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
-    private static List<AccountType> merchantTypes() {
+    /** The green-points accounts only under a plan with green points, so other snapshots keep their bytes. */
+    private static List<AccountType> merchantTypes(Engine engine) {
+        boolean green = engine.plan().greenPoints() != null;
         List<AccountType> types = new ArrayList<>();
         for (AccountType type : AccountType.values()) {
-            if (type.perMerchant()) {
+            if (type.perMerchant() && (green || !type.greenPoints())) {
                 types.add(type);
             }
         }

@@ -29,6 +29,8 @@ import org.zengzhi.engine.plan.Plan;
 public final class SnapshotCodec {
     private static final int MAGIC = 0x5A5A5331; // "ZZS1"
     private static final int VERSION = 3;
+    /** The version of a snapshot whose plan has green points: its rules follow the plan (issue 17). */
+    private static final int VERSION_GREEN = 4;
 
     private SnapshotCodec() {
     }
@@ -36,9 +38,13 @@ public final class SnapshotCodec {
     public static void write(Engine engine, OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(stream);
         out.writeInt(MAGIC);
-        out.writeInt(VERSION);
+        boolean greenPoints = engine.plan().greenPoints() != null;
+        out.writeInt(greenPoints ? VERSION_GREEN : VERSION);
         Engine.Models models = engine.models();
         PlanCodec.write(engine.plan(), out);
+        if (greenPoints) {
+            GreenCodec.writeRules(engine.plan(), out);
+        }
         out.writeLong(engine.clock().getEpochSecond());
         out.writeInt(engine.clock().getNano());
         out.writeLong(models.pool().lastPriceCashFen());
@@ -46,6 +52,9 @@ public final class SnapshotCodec {
         List<AccountType> system = new ArrayList<>();
         List<AccountType> perParticipant = new ArrayList<>();
         for (AccountType type : AccountType.values()) {
+            if (type.greenPoints() && !greenPoints) {
+                continue;
+            }
             if (type.system()) {
                 system.add(type);
             } else if (type.perParticipant()) {
@@ -79,6 +88,7 @@ public final class SnapshotCodec {
         NetworkCodec.writeAgents(engine, out);
         NetworkCodec.writeOrders(engine, out);
         WithdrawalCodec.write(engine, out);
+        GreenCodec.write(engine, out);
         out.flush();
     }
 
@@ -96,10 +106,14 @@ public final class SnapshotCodec {
 
     public static Engine read(InputStream stream, RegionDirectory regions) throws IOException {
         DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new IOException("not a Zengzhi engine snapshot of version " + VERSION);
+        int version = in.readInt() == MAGIC ? in.readInt() : -1;
+        if (version != VERSION && version != VERSION_GREEN) {
+            throw new IOException("not a Zengzhi engine snapshot of version " + VERSION + " or " + VERSION_GREEN);
         }
         Plan plan = PlanCodec.read(in);
+        if (version == VERSION_GREEN) {
+            plan = GreenCodec.readRules(plan, in);
+        }
         java.time.Instant clock = java.time.Instant.ofEpochSecond(in.readLong(), in.readInt());
         long lastCash = in.readLong();
         long lastPoints = in.readLong();
@@ -136,6 +150,9 @@ public final class SnapshotCodec {
         NetworkCodec.readAgents(engine, in);
         NetworkCodec.readOrders(engine, in);
         WithdrawalCodec.read(engine, in);
+        if (version == VERSION_GREEN) {
+            GreenCodec.read(engine, in);
+        }
         models.pool().reindexAll();
         return engine;
     }

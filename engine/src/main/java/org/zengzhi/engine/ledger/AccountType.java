@@ -51,7 +51,30 @@ public enum AccountType {
     DEDUCT_ESCROW(OwnerKind.PLATFORM, Asset.DEDUCT, AccountKind.PENDING,
             "deduction points spent on mall orders not yet settled"),
     CONTRIB_ISSUANCE(OwnerKind.PLATFORM, Asset.CONTRIB, AccountKind.CONTRA,
-            "contribution value in circulation, as the negative balance of its issuer");
+            "contribution value in circulation, as the negative balance of its issuer"),
+    // Green points (绿色积分, seed 003, issue 17). Kept together at the end: a snapshot writes these only
+    // for a plan with greenPoints, so plans without it keep their bytes and state hashes.
+    SETTLEMENT_CENTRE(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "the settlement centre (结算中心): the 让利 collected, less vouchers and coins redeemed and promoter pay;"
+                    + " may go negative, which the invariant check reports"),
+    VOUCHER_ISSUANCE(OwnerKind.PLATFORM, Asset.VOUCHER, AccountKind.CONTRA,
+            "vouchers (抵用券) outstanding, as the negative balance of the settlement centre that owes them"),
+    VOUCHER_ESCROW(OwnerKind.PLATFORM, Asset.VOUCHER, AccountKind.PENDING,
+            "vouchers spent on store orders not yet settled"),
+    USER_VOUCHER(OwnerKind.USER, Asset.VOUCHER, AccountKind.AVAILABLE, "a consumer's vouchers (抵用券)"),
+    MERCHANT_VOUCHER(OwnerKind.MERCHANT, Asset.VOUCHER, AccountKind.AVAILABLE,
+            "a merchant's vouchers (抵用券): dividends of the merchant pool and bound-consumer vouchers"),
+    COIN_ISSUANCE(OwnerKind.PLATFORM, Asset.COIN, AccountKind.CONTRA,
+            "gold coins (金币) outstanding, as the negative balance of the settlement centre that owes them"),
+    USER_COIN(OwnerKind.USER, Asset.COIN, AccountKind.AVAILABLE, "a consumer's gold coins (金币)"),
+    GREEN_CONSUMER_ISSUANCE(OwnerKind.PLATFORM, Asset.GREEN, AccountKind.CONTRA,
+            "green points held in the consumer pool, as the negative balance of their issuer"),
+    GREEN_MERCHANT_ISSUANCE(OwnerKind.PLATFORM, Asset.GREEN, AccountKind.CONTRA,
+            "green points held in the merchant pool, as the negative balance of their issuer"),
+    USER_GREEN(OwnerKind.USER, Asset.GREEN, AccountKind.AVAILABLE,
+            "a consumer's green points (绿色积分) in the consumer pool, active lots only"),
+    MERCHANT_GREEN(OwnerKind.MERCHANT, Asset.GREEN, AccountKind.AVAILABLE,
+            "a merchant's green points (绿色积分) in the merchant pool, active lots only");
 
     private final OwnerKind ownerKind;
     private final Asset asset;
@@ -89,6 +112,11 @@ public enum AccountType {
     /** True when one account of this type exists per merchant. */
     public boolean perMerchant() {
         return ownerKind == OwnerKind.MERCHANT;
+    }
+
+    /** True for the accounts of the green-points model, which exist only under a plan with greenPoints. */
+    public boolean greenPoints() {
+        return ordinal() >= SETTLEMENT_CENTRE.ordinal() && ordinal() <= MERCHANT_GREEN.ordinal();
     }
 
     /** True for the single accounts of the pool, the platform and the outside world. */

@@ -17,7 +17,9 @@ public enum Asset {
     /** Contribution value (贡献值), in fen. */
     CONTRIB(2),
     /** Supplier tokens, in fen. */
-    STOKEN(2);
+    STOKEN(2),
+    /** Green points (绿色积分, seed 003), in centipoints: one point per 1.00 CNY of 让利. */
+    GREEN(2);
 
     private final int decimals;
 

@@ -5,5 +5,10 @@ public enum Channel {
     /** In a merchant's store through its pay code: the merchant-commission split (本地生活). */
     STORE,
     /** In the platform mall: the product-margin split. */
-    MALL
+    MALL,
+    /**
+     * In the coin mall (金币商城) of the green-points model, paid wholly with gold coins: settled at once, kept in
+     * no order book, earning nothing (issue 17 rule 6).
+     */
+    COIN
 }

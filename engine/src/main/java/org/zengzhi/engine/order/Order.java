@@ -45,6 +45,11 @@ public final class Order {
     public Instant dueAt;
     public boolean received;
     public Status status = Status.PAID;
+    /**
+     * The part of the amount paid with vouchers (green points, issue 17 rule 6); set after construction by the
+     * payment and by the green snapshot part, so plans without green points never see it.
+     */
+    public long voucherFen;
     /** Where the {@link DueQueue} holds this order, or {@link DueQueue#NOT_QUEUED}. */
     int lane = DueQueue.NOT_QUEUED;
     long laneSlot;

@@ -23,6 +23,8 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.RewardTally;
+import org.zengzhi.engine.green.GreenStep;
+import org.zengzhi.engine.green.flow.GreenFlow;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Merchants;
@@ -54,6 +56,8 @@ public final class OrderFlow {
     private final Rewards rewardRules;
     private Plan plan;
     private boolean retainSettledOrders = true;
+    /** The green-points model (issue 17), or null when the plan has none: then one null check is its cost. */
+    private GreenFlow green;
 
     public OrderFlow(Plan plan, Ledger ledger, Network network, PoolModel pool, Orders orders,
             BatchPrefetch prefetch) {
@@ -67,6 +71,11 @@ public final class OrderFlow {
         this.orders = orders;
         this.prefetch = prefetch;
         this.rewardRules = new Rewards(plan, network);
+    }
+
+    /** Wires the green-points model in (issue 17); null leaves it off. */
+    public void useGreen(GreenFlow flow) {
+        green = flow;
     }
 
     public void usePlan(Plan newPlan) {
@@ -87,7 +96,14 @@ public final class OrderFlow {
     }
 
     public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
+        if (pay.channel() == Channel.COIN) {
+            return payCoins(pay, out);
+        }
         Problem problem = PaymentCheck.problem(pay, plan, network, orders, ledger);
+        if (problem == null && (green != null || pay.voucherFen() != 0)) {
+            problem = green == null ? new Problem(RejectionCode.VOUCHER_NOT_ALLOWED, "voucher")
+                    : green.paymentProblem(pay, participants.find(pay.user()));
+        }
         if (problem != null) {
             out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
             return false;
@@ -106,6 +122,7 @@ public final class OrderFlow {
         Order order = new Order(pay.id(), orders.nextSequence(), participant, merchant, pay.channel(),
                 pay.amountFen(), pay.deductFen(), region, split, rewards.packed(),
                 granted, contribution, now, dueAt(pay.channel(), now));
+        order.voucherFen = pay.voucherFen();
         postPayment(order, out);
         orders.add(order);
         participants.addLiveOrder(participant, 1);
@@ -127,6 +144,21 @@ public final class OrderFlow {
                 out.skip(EventType.REWARD_CHANGED);
             }
         }
+        return true;
+    }
+
+    /**
+     * Rule 6: a coin-mall order is settled at once and kept in no order book: the coins go back to their issuer
+     * and the settlement centre pays the seller their value in cash. Refused under a plan without green points.
+     */
+    private boolean payCoins(PayOrder pay, EngineOutput out) {
+        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "channel")
+                : green.coinProblem(pay, orders.find(pay.id()) != null);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
+            return false;
+        }
+        green.payCoins(pay, out);
         return true;
     }
 
@@ -182,7 +214,10 @@ public final class OrderFlow {
 
     /** The pending postings of a payment; {@link #reversePayment} undoes exactly these. */
     private void postPayment(Order order, EngineOutput out) {
-        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen, out);
+        transfer(AccountType.EXTERNAL_PAYMENTS, 0, AccountType.ORDER_ESCROW, 0, order.amountFen - order.voucherFen, out);
+        if (order.voucherFen != 0) {
+            green.postVoucherPayment(order, out);
+        }
         if (order.hasMerchant()) {
             transfer(AccountType.ORDER_ESCROW, 0, AccountType.MERCHANT_PENDING, order.merchant,
                     order.merchantFen, out);
@@ -212,7 +247,10 @@ public final class OrderFlow {
             transfer(AccountType.MERCHANT_PENDING, order.merchant, AccountType.ORDER_ESCROW, 0,
                     order.merchantFen, out);
         }
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen, out);
+        if (order.voucherFen != 0) {
+            green.reverseVoucherPayment(order, out);
+        }
+        transfer(AccountType.ORDER_ESCROW, 0, AccountType.EXTERNAL_PAYMENTS, 0, order.amountFen - order.voucherFen, out);
     }
 
     public boolean confirmReceipt(ConfirmReceipt receipt, Instant now, EngineOutput out) {
@@ -314,6 +352,9 @@ public final class OrderFlow {
      * taken a window at a time and read ahead before they are settled (settling changes no due time).
      */
     public boolean tick(Tick tick, Instant now, EngineOutput out) {
+        if (green != null) {
+            return greenTick(tick, now, out);
+        }
         int taken;
         do {
             taken = 0;
@@ -327,6 +368,68 @@ public final class OrderFlow {
                 dueWindow[i] = null;
             }
         } while (taken == dueWindow.length);
+        return true;
+    }
+
+    /**
+     * A tick under the green-points model (issue 17, rule 3): settlements and the pools' dividends in time
+     * order, a dividend due at 00:00 after every settlement due before it and before those due at or after it.
+     * Orders are taken one at a time (a dividend may come between any two), without the read-ahead window.
+     */
+    private boolean greenTick(Tick tick, Instant now, EngineOutput out) {
+        Order next = orders.pollDue(now);
+        while (true) {
+            GreenStep step = green.nextStep(next == null ? null : next.dueAt, now);
+            if (step == GreenStep.DONE) {
+                return true;
+            }
+            if (step == GreenStep.SETTLE) {
+                settle(tick, next, now, out);
+                next = orders.pollDue(now);
+            } else {
+                green.payDividend(tick, step, out);
+            }
+        }
+    }
+
+    /** Rule 7: the operator appoints a promoter; refused under a plan without green points. */
+    public boolean appointPromoter(Command.AppointPromoter appoint, Instant now, EngineOutput out) {
+        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "type")
+                : green.appoint(appoint, now);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(appoint.id(), problem.code(), problem.field()));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Rule 7: a month's close first carries out, like a tick, everything due before the month's end (a dividend
+     * due at 00:00 of the next month waits), then pays the promoters. All checks come first, so a refused close
+     * changes nothing.
+     */
+    public boolean closeMonth(Command.CloseMonth close, EngineOutput out) {
+        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "type") : green.closeProblem(close);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(close.id(), problem.code(), problem.field()));
+            return false;
+        }
+        Instant end = green.monthEnd(close.month());
+        Instant lastBefore = end.minusNanos(1);
+        Order next = orders.pollDue(lastBefore);
+        while (true) {
+            GreenStep step = green.nextStepBefore(next == null ? null : next.dueAt, end);
+            if (step == GreenStep.DONE) {
+                break;
+            }
+            if (step == GreenStep.SETTLE) {
+                settle(close, next, close.at(), out);
+                next = orders.pollDue(lastBefore);
+            } else {
+                green.payDividend(close, step, out);
+            }
+        }
+        green.closeMonth(close, out);
         return true;
     }
 
@@ -348,9 +451,17 @@ public final class OrderFlow {
         } else {
             transfer(AccountType.ORDER_ESCROW, 0, AccountType.SUPPLIER_PAYABLE, 0, order.merchantFen, out);
         }
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
-                order.platformFen + order.distributionLeftFen, out);
-        transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
+        boolean greenStore = green != null && order.channel == Channel.STORE;
+        if (greenStore) {
+            // The whole 让利 that the rewards left goes to the settlement centre: its split between platform,
+            // budget and pool does not apply under green points (issue 17, rule 1).
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.SETTLEMENT_CENTRE, 0, order.platformFen
+                    + order.distributionLeftFen + order.roundingFen + order.poolFen, out);
+        } else {
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_REVENUE, 0,
+                    order.platformFen + order.distributionLeftFen, out);
+            transfer(AccountType.ORDER_ESCROW, 0, AccountType.PLATFORM_ROUNDING, 0, order.roundingFen, out);
+        }
         Reward[] rewards = out.receivesReward(RewardStatus.AVAILABLE) ? rewardsOf(order) : null;
         RewardTally tally = out.rewardTally(RewardStatus.AVAILABLE);
         for (int i = 0; i < order.rewardCount(); i++) {
@@ -371,6 +482,10 @@ public final class OrderFlow {
         transfer(AccountType.USER_CONTRIB_PENDING, order.participant, AccountType.USER_CONTRIB, order.participant,
                 order.contributionFen, out);
         participants.addSettledSpend(order.participant, order.amountFen);
+        if (greenStore) {
+            green.settleStore(cause, order, merchants.get(order.merchant).commissionPpm, out);
+            return;
+        }
         pool.contribute(cause, order.participant, order.amountFen, order.poolFen, AccountType.ORDER_ESCROW, out);
     }
 

@@ -15,7 +15,7 @@ public final class Orders {
     private final DueQueue due = new DueQueue();
     private long sequence;
 
-    Order find(String id) {
+    public Order find(String id) {
         return byId.find(id);
     }
 

@@ -6,6 +6,8 @@ import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.RegionLevel;
+import org.zengzhi.engine.green.GreenRules;
+import org.zengzhi.engine.rank.RankLadder;
 
 /**
  * An operator's configuration of the whole economy (SPEC R-2 – R-5.1), as exact integers: rates in ppm of
@@ -25,13 +27,31 @@ import org.zengzhi.engine.RegionLevel;
  * @param tiers                 member tiers, lowest first (R-5.1)
  * @param compliance            facts the compliance report needs (R-4.6, R-9.3)
  * @param withdrawal            minimum, fee, daily limit and review threshold of cash withdrawals (R-8.1)
+ * @param greenPoints           the green-points model (绿色积分, seed 003, issue 17), or null when the plan has
+ *                              no {@code greenPoints} section and the model is off
+ * @param promoters             the promoter ladder of the green-points model (R-5.2), null without it
  */
 public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
         RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
-        Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal) {
+        Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal, GreenRules greenPoints,
+        RankLadder promoters) {
 
     public Plan {
         tiers = List.copyOf(tiers);
+    }
+
+    /** A plan without the green-points model. */
+    public Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
+            RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
+            Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal) {
+        this(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents, deduct,
+                tiers, compliance, withdrawal, null, null);
+    }
+
+    /** This plan with the green-points model under {@code rules} and its promoter ladder (nulls turn it off). */
+    public Plan withGreenPoints(GreenRules rules, RankLadder ladder) {
+        return new Plan(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents,
+                deduct, tiers, compliance, withdrawal, rules, ladder);
     }
 
     /**

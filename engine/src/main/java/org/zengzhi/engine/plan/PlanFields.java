@@ -41,7 +41,7 @@ final class PlanFields {
 
     /** The dotted path of a key of this mapping. */
     String field(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return path.isEmpty() || key.startsWith("[") ? path + key : path + "." + key;
     }
 
     void error(String field, String message) {
@@ -184,6 +184,33 @@ final class PlanFields {
         for (String key : unknown) {
             error(field(key), "unknown key; " + (path.isEmpty() ? "the file" : path) + " takes " + String.join(", ", allowed));
         }
+    }
+
+    /**
+     * A list of single values under {@code key}, each converted; null when the key is absent. A value that
+     * fails names its place, e.g. {@code greenPoints.consumerPool.rates[3]}.
+     */
+    <T> List<T> scalars(String key, Function<String, T> converter) {
+        if (!has(key)) {
+            return null;
+        }
+        Object value = values.get(key);
+        if (!(value instanceof List)) {
+            error(field(key), "must be a list, not " + describe(value));
+            return List.of();
+        }
+        List<T> items = new ArrayList<>();
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, Object> one = new java.util.HashMap<>();
+            one.put("[" + i + "]", list.get(i));
+            PlanFields item = new PlanFields(field(key), one, errors, failed);
+            T converted = item.parse("[" + i + "]", null, converter);
+            if (converted != null) {
+                items.add(converted);
+            }
+        }
+        return items;
     }
 
     private static String describe(Object value) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.PoolRules;
+import org.zengzhi.engine.green.GreenRules;
+import org.zengzhi.engine.rank.RankLadder;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.Price;
 
@@ -50,11 +52,13 @@ public final class PlanReader {
         List<Plan.Tier> tiers = PlanTiers.read(root);
         Plan.Compliance compliance = readCompliance(root.section("compliance"));
         Plan.Withdrawal withdrawal = PlanWithdrawal.read(root.section("withdrawal"));
+        GreenRules greenPoints = GreenPlanSection.read(root);
+        RankLadder promoters = GreenPromotersSection.read(root, root.has("greenPoints"));
         root.rejectUnknownKeys();
 
         // A draft may lack its pool rules when they failed; the checks across fields never look at them.
         Plan draft = new Plan(name, pool, store, mall, settlement, refund, referral, recruitment, agents, deduct,
-                tiers, compliance, withdrawal);
+                tiers, compliance, withdrawal, greenPoints, promoters);
         PlanBudget.check(draft, root);
         checkReferralDepth(compliance, root);
         if (!errors.isEmpty()) {
