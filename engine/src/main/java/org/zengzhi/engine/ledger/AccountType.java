@@ -51,7 +51,21 @@ public enum AccountType {
     DEDUCT_ESCROW(OwnerKind.PLATFORM, Asset.DEDUCT, AccountKind.PENDING,
             "deduction points spent on mall orders not yet settled"),
     CONTRIB_ISSUANCE(OwnerKind.PLATFORM, Asset.CONTRIB, AccountKind.CONTRA,
-            "contribution value in circulation, as the negative balance of its issuer");
+            "contribution value in circulation, as the negative balance of its issuer"),
+    // The four-party model's accounts (seed 000, issue 18), appended so that the ordinals before them stay.
+    CUSTODY_ESCROW(OwnerKind.EXTERNAL, Asset.CNY, AccountKind.PENDING,
+            "customer money of four-party orders held by the custody provider (平台不设资金池), never negative"),
+    CONTRIB_RESERVE(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "cash set aside 1:1 for every unit of contribution value outstanding (R-7.1)"),
+    PARTY_RESULT(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "the platform's income and spending in the four-party model; negative is a loss"),
+    STOKEN_ISSUANCE(OwnerKind.PLATFORM, Asset.STOKEN, AccountKind.CONTRA,
+            "supplier tokens in circulation, as the negative balance of their issuer"),
+    SUPPLIER_CASH(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.AVAILABLE, "a supplier's cash: prepayments and settlements"),
+    SUPPLIER_RECEIVABLE(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.RECEIVABLE,
+            "claw-backs the platform advanced for a supplier beyond its cash (negative: owed by the supplier)"),
+    SUPPLIER_DEPOSIT(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.AVAILABLE, "a supplier's deposit (保证金)"),
+    SUPPLIER_STOKEN(OwnerKind.SUPPLIER, Asset.STOKEN, AccountKind.AVAILABLE, "a supplier's tokens (供应商通证)");
 
     private final OwnerKind ownerKind;
     private final Asset asset;
@@ -91,8 +105,21 @@ public enum AccountType {
         return ownerKind == OwnerKind.MERCHANT;
     }
 
+    /** True when one account of this type exists per supplier of the four-party model. */
+    public boolean perSupplier() {
+        return ownerKind == OwnerKind.SUPPLIER;
+    }
+
     /** True for the single accounts of the pool, the platform and the outside world. */
     public boolean system() {
-        return !perParticipant() && !perMerchant();
+        return !perParticipant() && !perMerchant() && !perSupplier();
+    }
+
+    /**
+     * True for the accounts only the four-party model posts to. The snapshot writes them in the model's own
+     * part, so that the bytes and the state hash of a plan without the model stay what they were.
+     */
+    public boolean fourParty() {
+        return ordinal() >= CUSTODY_ESCROW.ordinal();
     }
 }

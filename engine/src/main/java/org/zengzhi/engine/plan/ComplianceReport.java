@@ -71,6 +71,7 @@ public record ComplianceReport(List<Finding> findings, String text) {
                     + "platform's promise, and a pool of customers' money in the operator's hands (资金池) is what "
                     + "regulators look for in illegal fund-raising (非法集资)"));
         }
+        PartyCompliance.add(plan, findings);
         return findings;
     }
 

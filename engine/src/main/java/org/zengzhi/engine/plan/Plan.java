@@ -6,6 +6,7 @@ import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.RegionLevel;
+import org.zengzhi.engine.party.PartyRules;
 
 /**
  * An operator's configuration of the whole economy (SPEC R-2 – R-5.1), as exact integers: rates in ppm of
@@ -25,13 +26,29 @@ import org.zengzhi.engine.RegionLevel;
  * @param tiers                 member tiers, lowest first (R-5.1)
  * @param compliance            facts the compliance report needs (R-4.6, R-9.3)
  * @param withdrawal            minimum, fee, daily limit and review threshold of cash withdrawals (R-8.1)
+ * @param party                 the four-party model's rules (seed 000, issue 18), or null when the plan has no
+ *                              {@code fourParty} section and the model is off
  */
 public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
         RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
-        Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal) {
+        Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal, PartyRules party) {
 
     public Plan {
         tiers = List.copyOf(tiers);
+    }
+
+    /** A plan without the four-party model. */
+    public Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
+            RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
+            Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal) {
+        this(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents, deduct,
+                tiers, compliance, withdrawal, null);
+    }
+
+    /** This plan with the four-party model's rules, or without the model for null. */
+    public Plan withParty(PartyRules rules) {
+        return new Plan(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents,
+                deduct, tiers, compliance, withdrawal, rules);
     }
 
     /**

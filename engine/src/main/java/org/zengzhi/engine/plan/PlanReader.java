@@ -50,11 +50,12 @@ public final class PlanReader {
         List<Plan.Tier> tiers = PlanTiers.read(root);
         Plan.Compliance compliance = readCompliance(root.section("compliance"));
         Plan.Withdrawal withdrawal = PlanWithdrawal.read(root.section("withdrawal"));
+        org.zengzhi.engine.party.PartyRules party = PartyPlanSection.read(root);
         root.rejectUnknownKeys();
 
         // A draft may lack its pool rules when they failed; the checks across fields never look at them.
         Plan draft = new Plan(name, pool, store, mall, settlement, refund, referral, recruitment, agents, deduct,
-                tiers, compliance, withdrawal);
+                tiers, compliance, withdrawal, party);
         PlanBudget.check(draft, root);
         checkReferralDepth(compliance, root);
         if (!errors.isEmpty()) {
