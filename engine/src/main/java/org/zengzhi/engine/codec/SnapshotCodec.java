@@ -46,7 +46,7 @@ public final class SnapshotCodec {
         List<AccountType> system = new ArrayList<>();
         List<AccountType> perParticipant = new ArrayList<>();
         for (AccountType type : AccountType.values()) {
-            if (type.system()) {
+            if (type.system() && !type.fourParty()) {
                 system.add(type);
             } else if (type.perParticipant()) {
                 perParticipant.add(type);
@@ -79,6 +79,7 @@ public final class SnapshotCodec {
         NetworkCodec.writeAgents(engine, out);
         NetworkCodec.writeOrders(engine, out);
         WithdrawalCodec.write(engine, out);
+        PartyCodec.write(engine, out);
         out.flush();
     }
 
@@ -136,6 +137,7 @@ public final class SnapshotCodec {
         NetworkCodec.readAgents(engine, in);
         NetworkCodec.readOrders(engine, in);
         WithdrawalCodec.read(engine, in);
+        PartyCodec.read(engine, in);
         models.pool().reindexAll();
         return engine;
     }

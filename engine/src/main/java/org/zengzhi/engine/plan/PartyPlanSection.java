@@ -43,7 +43,7 @@ final class PartyPlanSection {
                 fields.whole("riskOrders", seed.riskOrderThreshold(), PartyRules.RISK_ORDERS_MAX),
                 fields.whole("creditScoreMin", seed.creditScoreMin(), PartyRules.CREDIT_SCORE_MAX),
                 fields.rate("feeDiscount", seed.feeDiscountPpm()), fields.fen("feeDiscountPrice", seed.feeDiscountPriceStoken()),
-                packages(fields, seed));
+                packages(fields, seed), fields.rate("equityPool", seed.equityPoolPpm()));
         fields.rejectUnknownKeys();
         if (fields.anyFailed(fields.path())) {
             return null;
