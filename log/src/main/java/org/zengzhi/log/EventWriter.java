@@ -29,10 +29,12 @@ public final class EventWriter implements AutoCloseable {
 
     private final JsonGenerator json;
     private final FlowEventWriter flow;
+    private final PartyEventWriter party;
 
     public EventWriter(OutputStream out) {
         this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
         this.flow = new FlowEventWriter(json);
+        this.party = new PartyEventWriter(json);
     }
 
     public void write(Event event) {
@@ -60,6 +62,10 @@ public final class EventWriter implements AutoCloseable {
             case WITHDRAWAL_REQUESTED -> flowLine(() -> flow.withdrawalRequested((Event.WithdrawalRequested) event));
             case WITHDRAWAL_REVIEWED -> flowLine(() -> flow.withdrawalReviewed((Event.WithdrawalReviewed) event));
             case WITHDRAWAL_SETTLED -> flowLine(() -> flow.withdrawalSettled((Event.WithdrawalSettled) event));
+            case SUPPLIER_REGISTERED, PRODUCT_LISTED, PARTY_ORDER_PAID, PARTY_ORDER_SETTLED, PARTY_ORDER_REFUNDED,
+                    PRODUCT_RATED, CONTRIB_TRANSFERRED, CONTRIB_REDEEMED, TOKENS_REDEEMED, ORDER_VERIFIED,
+                    CREDIT_SCORE_SET, ESCROW_RECONCILED, DATA_SERVICE_CHARGED, OPERATING_COST_RECORDED,
+                    PARTY_MONTH_CLOSED, PROMOTER_RANKS_CLOSED, EQUITY_POOL_PAID -> flowLine(() -> party.write(event));
         }
     }
 

@@ -37,7 +37,32 @@ enum LogCommandType {
     /** The operator approves or rejects a requested withdrawal (ReviewWithdrawal). */
     REVIEW_WITHDRAWAL("reviewWithdrawal"),
     /** The payout provider's answer for an approved withdrawal (SettleWithdrawal). */
-    SETTLE_WITHDRAWAL("settleWithdrawal");
+    SETTLE_WITHDRAWAL("settleWithdrawal"),
+    // The four-party model (issue 18); "pay" with a "product" is a four-party payment, "refund" and "tick" serve both.
+    /** A supplier joins (RegisterSupplier). */
+    SUPPLIER("supplier"),
+    /** A supplier lists a product (ListProduct). */
+    PRODUCT("product"),
+    /** A consumer rates a product (RateProduct). */
+    RATE("rate"),
+    /** Contribution value to another user, less the fee (TransferContrib). */
+    TRANSFER("transfer"),
+    /** Contribution value for cash (RedeemContrib), or a supplier's tokens for an item (RedeemTokens). */
+    REDEEM("redeem"),
+    /** The operator's verdict on a flagged order (VerifyOrder). */
+    VERIFY("verify"),
+    /** An external check sets a promoter's credit score (SetCreditScore). */
+    CREDIT_SCORE("creditScore"),
+    /** The custody provider's escrow balance (EscrowStatement). */
+    ESCROW_STATEMENT("escrowStatement"),
+    /** A data service charged to a supplier (ChargeDataService). */
+    CHARGE("charge"),
+    /** An operating cost entered by the operator (RecordOperatingCost). */
+    COST("cost"),
+    /** Closes a month in every model the plan enables (CloseMonth). */
+    CLOSE_MONTH("closeMonth"),
+    /** Closes a year in every model the plan enables (CloseYear). */
+    CLOSE_YEAR("closeYear");
 
     private final String jsonName;
 

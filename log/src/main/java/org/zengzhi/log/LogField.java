@@ -28,7 +28,26 @@ enum LogField {
     WITHDRAWAL("withdrawal"),
     APPROVE("approve"),
     PAID("paid"),
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    // The four-party model (issue 18).
+    SUPPLIER("supplier"),
+    PRODUCT("product"),
+    PRICE("price"),
+    COST("cost"),
+    BASELINE("baseline"),
+    DEPOSIT("deposit"),
+    QUANTITY("quantity"),
+    CONTRIB("contrib"),
+    PROMOTER("promoter"),
+    DEVICE("device"),
+    IP("ip"),
+    RATING("rating"),
+    TO("to"),
+    ITEM("item"),
+    SCORE("score"),
+    BALANCE("balance"),
+    MONTH("month"),
+    YEAR("year");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

@@ -94,7 +94,8 @@ public final class LogLineParser {
             case REMOVE_AGENT:
                 return new Command.RemoveAgent(id, at, requireString(LogField.REGION));
             case PAY:
-                return pay(requireString(LogField.ID), at);
+                return tokens[LogField.PRODUCT.ordinal()] != null ? PartyLines.pay(this, requireString(LogField.ID), at)
+                        : pay(requireString(LogField.ID), at);
             case RECEIVE:
                 return new Command.ConfirmReceipt(id, at, requireString(LogField.ORDER));
             case REFUND:
@@ -122,6 +123,9 @@ public final class LogLineParser {
             case SETTLE_WITHDRAWAL:
                 return new Command.SettleWithdrawal(id, at, requireString(LogField.WITHDRAWAL), bool(LogField.PAID),
                         optionalString(LogField.REFERENCE));
+            case SUPPLIER, PRODUCT, RATE, TRANSFER, REDEEM, VERIFY, CREDIT_SCORE, ESCROW_STATEMENT, CHARGE, COST,
+                    CLOSE_MONTH, CLOSE_YEAR:
+                return PartyLines.command(this, type, id, at);
             default:
                 throw new IllegalStateException("not a flow command: " + type);
         }
@@ -172,12 +176,12 @@ public final class LogLineParser {
         return new MallSplitFen(parts[0], parts[1], parts[2], parts[3]);
     }
 
-    private String optionalString(LogField field) throws MalformedLineException {
+    String optionalString(LogField field) throws MalformedLineException {
         JsonToken token = tokens[field.ordinal()];
         return token == null || token == JsonToken.VALUE_NULL ? null : requireString(field);
     }
 
-    private boolean bool(LogField field) throws MalformedLineException {
+    boolean bool(LogField field) throws MalformedLineException {
         JsonToken token = present(field);
         if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
             throw malformed(field, "must be true or false, not " + describe(field));
@@ -237,7 +241,7 @@ public final class LogLineParser {
                 : " at column " + e.getLocation().getColumnNr();
     }
 
-    private String requireString(LogField field) throws MalformedLineException {
+    String requireString(LogField field) throws MalformedLineException {
         JsonToken token = present(field);
         if (token != JsonToken.VALUE_STRING) {
             throw malformed(field, "must be a string, not " + describe(field));
@@ -245,7 +249,7 @@ public final class LogLineParser {
         return texts[field.ordinal()];
     }
 
-    private Instant instant(LogField field) throws MalformedLineException {
+    Instant instant(LogField field) throws MalformedLineException {
         String text = requireString(field);
         try {
             return InstantText.parse(text);
@@ -255,7 +259,7 @@ public final class LogLineParser {
     }
 
     /** A decimal with at most {@code decimals} places, given as a JSON string or number, in units. */
-    private long fixed(LogField field, int decimals) throws MalformedLineException {
+    long fixed(LogField field, int decimals) throws MalformedLineException {
         JsonToken token = present(field);
         if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
                 && token != JsonToken.VALUE_NUMBER_FLOAT) {
@@ -266,6 +270,31 @@ public final class LogLineParser {
         } catch (IllegalArgumentException e) {
             throw malformed(field, e.getMessage());
         }
+    }
+
+    /** Whether the line has this field (null counts as present). */
+    boolean has(LogField field) {
+        return tokens[field.ordinal()] != null;
+    }
+
+    /** A whole number from 0 to {@code max}, given as a JSON number or string. */
+    long whole(LogField field, long max) throws MalformedLineException {
+        JsonToken token = present(field);
+        String text = texts[field.ordinal()];
+        if ((token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) || text == null
+                || !text.matches("[0-9]{1,18}") || Long.parseLong(text) > max) {
+            throw malformed(field, "must be a whole number from 0 to " + max + ", not " + describe(field));
+        }
+        return Long.parseLong(text);
+    }
+
+    /** A string, or the text of a JSON number (a year such as 2026). */
+    String text(LogField field) throws MalformedLineException {
+        JsonToken token = present(field);
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
+            throw malformed(field, "must be a string, not " + describe(field));
+        }
+        return texts[field.ordinal()];
     }
 
     private JsonToken present(LogField field) throws MalformedLineException {
@@ -292,7 +321,7 @@ public final class LogLineParser {
         }
     }
 
-    private MalformedLineException malformed(LogField field, String reason) {
+    MalformedLineException malformed(LogField field, String reason) {
         return new MalformedLineException(lineNumber, field == null ? null : field.jsonName(), reason);
     }
 }
