@@ -45,13 +45,11 @@ final class PartyPlanSection {
                 fields.rate("feeDiscount", seed.feeDiscountPpm()), fields.fen("feeDiscountPrice", seed.feeDiscountPriceStoken()),
                 packages(fields, seed), fields.rate("equityPool", seed.equityPoolPpm()));
         fields.rejectUnknownKeys();
-        if (fields.anyFailed(fields.path())) {
-            return null;
-        }
+        // A field that failed to read took the seed's value, so the checks across fields still say what they can.
         for (PartyRuleError error : rules.check()) {
             fields.error(fields.field(error.field()), error.message());
         }
-        return rules;
+        return fields.anyFailed(fields.path()) ? null : rules;
     }
 
     /** The rebate of each member tier, lowest first: a list of {name, rate}; the last is the gold tier. */
