@@ -38,7 +38,7 @@ public record ComplianceReport(List<Finding> findings, String text) {
         StringBuilder text = new StringBuilder();
         text.append("Compliance report for plan \"").append(plan.name()).append("\" (R-4.6, R-9.3). ")
                 .append("It describes risks; it is not legal advice.\n\n");
-        text.append(MoneyFlow.describe(plan)).append('\n');
+        text.append(MoneyFlow.describe(plan)).append(PartyCompliance.moneyFlow(plan)).append('\n');
         text.append(LEGAL_MARKS).append('\n');
         text.append("Features of this plan that carry a mark (").append(findings.size()).append(")\n");
         if (findings.isEmpty()) {

@@ -2,8 +2,11 @@ package org.zengzhi.engine.plan;
 
 import java.util.List;
 
+import org.zengzhi.engine.Exact;
+import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.party.PartyRules;
+import org.zengzhi.engine.party.Waterfall;
 
 /**
  * The compliance findings of a plan's four-party section (seed 000, issue 18): the legal marks its rules
@@ -16,6 +19,29 @@ final class PartyCompliance {
     static final String PARTY_FUNDS_STAY = "PARTY_FUNDS_STAY";
 
     private PartyCompliance() {
+    }
+
+    /**
+     * Who is paid from whose money in a four-party order of 150.00 (seed 000's 客单价), part by part; empty
+     * for a plan without the model.
+     */
+    static String moneyFlow(Plan plan) {
+        PartyRules party = plan.party();
+        if (party == null) {
+            return "";
+        }
+        long amount = 15_000;
+        Waterfall parts = Waterfall.of(party, amount, party.feePpm(), 0, true, party.teamAllowancePpm() > 0, false);
+        long prepaid = Exact.mulDivFloor(parts.supplierShareFen(), party.prepayPpm(), Limits.PPM);
+        return "  A " + Units.formatFen(amount) + " four-party order (四方共赢) is paid into escrow (资金存管); "
+                + Units.formatFen(prepaid) + " of the supplier's share is prepaid at once. "
+                + party.settlementDelay().toDays() + " days later it settles: fee " + Units.formatFen(parts.feeFen())
+                + " to the platform, rebate " + Units.formatFen(parts.rebateFen()) + " as contribution value "
+                + "(its cash into the reserve), commission " + Units.formatFen(parts.commissionFen())
+                + " to the promoter, team allowance " + Units.formatFen(parts.teamAllowanceFen()) + ", supplier share "
+                + Units.formatFen(parts.supplierShareFen()) + ", and " + Units.formatFen(parts.marginFen())
+                + " that the seed allocates to no one, kept by the platform as margin. Every part is the consumer's "
+                + "money: the rebate and the commission are not paid out of the platform's fee.\n";
     }
 
     static void add(Plan plan, List<Finding> findings) {
