@@ -48,7 +48,7 @@ class ReplayMalformedTest {
         "missing at | `{\"type\":\"subsidy\",\"id\":\"x\",\"amount\":\"1\"}` | `line 3: field \"at\": is missing`",
         "bad instant | `{\"type\":\"subsidy\",\"id\":\"x\",\"at\":\"2026-01-01 11:00\",\"amount\":\"1\"}` | `line 3: field \"at\": is not an ISO-8601 instant such as 2026-01-01T10:00:00Z: \"2026-01-01 11:00\"`",
         "missing type | `{\"id\":\"x\",\"at\":\"2026-01-01T11:00:00Z\",\"amount\":\"1\"}` | `line 3: field \"type\": is missing`",
-        "unknown type | `{\"type\":\"transfer\",\"id\":\"x\",\"at\":\"2026-01-01T11:00:00Z\"}` | `line 3: field \"type\": unknown command type \"transfer\" (expected one of: order, sell, subsidy, register, merchant, agent, removeAgent, pay, receive, refund, tick, reassign, suspend, bonus, plan, withdraw, reviewWithdrawal, settleWithdrawal, promoter, closeMonth)`",
+        "unknown type | `{\"type\":\"teleport\",\"id\":\"x\",\"at\":\"2026-01-01T11:00:00Z\"}` | `line 3: field \"type\": unknown command type \"teleport\" (expected one of: order, sell, subsidy, register, merchant, agent, removeAgent, pay, receive, refund, tick, reassign, suspend, bonus, plan, withdraw, reviewWithdrawal, settleWithdrawal, promoter, closeMonth, supplier, product, rate, transfer, redeem, verify, creditScore, escrowStatement, charge, cost, closeYear)`",
         "duplicate field | `{\"type\":\"subsidy\",\"id\":\"x\",\"at\":\"2026-01-01T11:00:00Z\",\"amount\":\"1\",\"amount\":\"2\"}` | `line 3: field \"amount\": appears twice`",
         "not an object | `[1,2]` | `line 3: is not a JSON object`",
         "two objects on one line | `{\"type\":\"subsidy\",\"id\":\"x\",\"at\":\"2026-01-01T11:00:00Z\",\"amount\":\"1\"} {}` | `line 3: has text after the JSON object`",

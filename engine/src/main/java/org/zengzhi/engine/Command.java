@@ -15,7 +15,9 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
         Command.RegisterUser, Command.OnboardMerchant, Command.SuspendMerchant, Command.AppointAgent,
         Command.RemoveAgent, Command.PayOrder, Command.ConfirmReceipt, Command.RefundOrder, Command.Tick,
         Command.ReassignReferrer, Command.GrantBonus, Command.ChangePlan, Command.RequestWithdrawal, Command.ReviewWithdrawal, Command.SettleWithdrawal,
-        Command.AppointPromoter, Command.CloseMonth {
+        Command.AppointPromoter,
+        Command.RegisterSupplier, Command.ListProduct, Command.PayPartyOrder, Command.RateProduct, Command.TransferContrib, Command.RedeemContrib, Command.RedeemTokens,
+        Command.VerifyOrder, Command.SetCreditScore, Command.EscrowStatement, Command.ChargeDataService, Command.RecordOperatingCost, Command.CloseMonth, Command.CloseYear {
 
     String id();
 
@@ -205,14 +207,118 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
         }
     }
 
+    // ----- the four-party model (seed 000, issue 18), and the closes both models share -----
+
+    /** A supplier (供应商) joins the four-party model with its monthly sales baseline and the deposit (保证金) it pays in, 0 for none (issue 18 rules 1, 4; ). */
+    record RegisterSupplier(String id, Instant at, String supplier, long baselineFen, long depositFen) implements Command {
+        public CommandType type() {
+            return CommandType.REGISTER_SUPPLIER;
+        }
+    }
+
+    /** A supplier lists a product at a price, with the cost of goods it declares for the P&L (issue 18 rule 1, R-7.2). */
+    record ListProduct(String id, Instant at, String product, String supplier, long priceFen, long costFen) implements Command {
+        public CommandType type() {
+            return CommandType.LIST_PRODUCT;
+        }
+    }
+
+    /** A consumer pays for a supplier's product into escrow; {@code id} is the order's id. {@code contribFen} of the price is paid with contribution value; {@code promoter} (optional) is the promoter the order names, else the consumer's referrer earns the commission; {@code device} and {@code ip} feed the risk window (issue 18 rules 1, 2, 6; ). */
+    record PayPartyOrder(String id, Instant at, String user, String product, int quantity, long contribFen, String promoter, String device, String ip) implements Command {
+        public CommandType type() {
+            return CommandType.PAY_PARTY_ORDER;
+        }
+    }
+
+    /** A consumer rates a product, in hundredths of a star, 0 to 500 (issue 18 rule 4, R-7.2). */
+    record RateProduct(String id, Instant at, String user, String product, int ratingCenti) implements Command {
+        public CommandType type() {
+            return CommandType.RATE_PRODUCT;
+        }
+    }
+
+    /** A holder transfers contribution value to another user; the 1% fee goes to the platform (issue 18 rule 3, R-7.1). */
+    record TransferContrib(String id, Instant at, String user, String to, long amountFen) implements Command {
+        public CommandType type() {
+            return CommandType.TRANSFER_CONTRIB;
+        }
+    }
+
+    /** A holder redeems contribution value for cash from the reserve, into the cash wallet (issue 18 rule 3, R-7.1). */
+    record RedeemContrib(String id, Instant at, String user, long amountFen) implements Command {
+        public CommandType type() {
+            return CommandType.REDEEM_CONTRIB;
+        }
+    }
+
+    /** A supplier spends tokens on a traffic package of the plan's catalogue, named by {@code item}, or on the fee reduction for the next month when {@code item} is {@code feeDiscount} (issue 18 rule 4, R-7.2). */
+    record RedeemTokens(String id, Instant at, String supplier, String item) implements Command {
+        public CommandType type() {
+            return CommandType.REDEEM_TOKENS;
+        }
+    }
+
+    /** The operator's verdict on a flagged four-party order: approved rewards continue, refused ones are cancelled to the platform (issue 18 rule 6, R-7.4). */
+    record VerifyOrder(String id, Instant at, String order, boolean approve) implements Command {
+        public CommandType type() {
+            return CommandType.VERIFY_ORDER;
+        }
+    }
+
+    /** An external check sets a promoter's credit score (0–1000); below the plan's minimum the promoter earns nothing. The first score also enters the user on the promoter ladder (issue 18 rules 6, 8; ). */
+    record SetCreditScore(String id, Instant at, String user, int score) implements Command {
+        public CommandType type() {
+            return CommandType.SET_CREDIT_SCORE;
+        }
+    }
+
+    /** The custody provider's statement of the escrow balance at {@code at}, compared with the ledger's; a difference is a finding, never corrected (issue 18 rule 7, R-7.5). */
+    record EscrowStatement(String id, Instant at, long balanceFen) implements Command {
+        public CommandType type() {
+            return CommandType.ESCROW_STATEMENT;
+        }
+    }
+
+    /** A data service sold to a supplier (供应商数据报告), paid from outside the ledger: platform income (issue 18 rule 9, R-7.6). */
+    record ChargeDataService(String id, Instant at, String supplier, long amountFen) implements Command {
+        public CommandType type() {
+            return CommandType.CHARGE_DATA_SERVICE;
+        }
+    }
+
+    /** An operating cost the platform paid, entered by the operator so that the month's net is real (issue 18 rule 9, R-7.6). */
+    record RecordOperatingCost(String id, Instant at, long amountFen, String reason) implements Command {
+        public CommandType type() {
+            return CommandType.RECORD_OPERATING_COST;
+        }
+    }
+
     /**
-     * Closes a promoter month (R-5.2, issue 17 rule 7): first everything due before the month's end is carried
-     * out, then commissions and subsidies are paid from the settlement centre and ranks move. Months close one
-     * after another; {@code at} must be at or after the month's end in the plan's zone.
+     * Closes a month ({@code month} as 2026-01) in every model the plan enables, one after another, after every
+     * model has checked it. Green points (issue 17 rule 7): first everything due before the month's end is
+     * carried out, then promoters are paid from the settlement centre and ranks move; {@code at} must be at or
+     * after the month's end in the plan's zone. The four-party model (issue 18 rules 4, 5, 8, 9): baseline
+     * bonuses, rating penalties, the burn, the promoter ladder's evaluation and the month's P&L.
      */
-    record CloseMonth(String id, Instant at, YearMonth month) implements Command {
+    record CloseMonth(String id, Instant at, String month) implements Command {
         public CommandType type() {
             return CommandType.CLOSE_MONTH;
+        }
+
+        /** The month, or null when {@code month} is not of the form 2026-01 (the models refuse it by their codes). */
+        public YearMonth yearMonth() {
+            try {
+                return month == null ? null : YearMonth.parse(month);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Closes a year ({@code year} as 2026) in every model the plan enables: for the four-party model the top 10% of promoters share the virtual-equity pool (issue 18 rule 8, R-5.3). */
+    record CloseYear(String id, Instant at, String year) implements Command {
+        public CommandType type() {
+            return CommandType.CLOSE_YEAR;
         }
     }
 }

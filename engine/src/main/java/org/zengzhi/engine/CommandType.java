@@ -22,5 +22,19 @@ public enum CommandType {
     SETTLE_WITHDRAWAL,
     // Green points (issue 17), kept together at the end.
     APPOINT_PROMOTER,
-    CLOSE_MONTH
+    CLOSE_MONTH,
+    // The four-party model (issue 18).
+    REGISTER_SUPPLIER,
+    LIST_PRODUCT,
+    PAY_PARTY_ORDER,
+    RATE_PRODUCT,
+    TRANSFER_CONTRIB,
+    REDEEM_CONTRIB,
+    REDEEM_TOKENS,
+    VERIFY_ORDER,
+    SET_CREDIT_SCORE,
+    ESCROW_STATEMENT,
+    CHARGE_DATA_SERVICE,
+    RECORD_OPERATING_COST,
+    CLOSE_YEAR
 }

@@ -19,6 +19,7 @@ import org.zengzhi.engine.network.NetworkCommands;
 import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.order.OrderFlow;
 import org.zengzhi.engine.order.Orders;
+import org.zengzhi.engine.party.PartyCommands;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.pool.Holder;
 import org.zengzhi.engine.pool.Pool;
@@ -43,6 +44,9 @@ public final class Engine {
     public record Models(Ledger ledger, Network network, Pool pool, OrderFlow orders, WithdrawalFlow withdrawals,
             GreenFlow green) {
     }
+
+    /** The four-party model (seed 000), or null when the plan has no {@code fourParty} section. */
+    private PartyCommands party;
 
     private Plan plan;
     private final Ledger ledger;
@@ -85,6 +89,7 @@ public final class Engine {
                 new PromoterBoard(plan.promoters()), ledger, network);
         orderFlow.useGreen(green);
         this.models = new Models(ledger, network, pool, orderFlow, withdrawalFlow, green);
+        this.party = plan.party() == null ? null : new PartyCommands(plan.party(), ledger, network);
     }
 
     /**
@@ -163,14 +168,99 @@ public final class Engine {
             case CHANGE_PLAN -> changePlan((ChangePlan) command, out);
             case PAY_ORDER -> orderFlow.pay((Command.PayOrder) command, clock, out);
             case CONFIRM_RECEIPT -> orderFlow.confirmReceipt((Command.ConfirmReceipt) command, clock, out);
-            case REFUND_ORDER -> orderFlow.refund((Command.RefundOrder) command, out);
-            case TICK -> orderFlow.tick((Command.Tick) command, clock, out);
+            case REFUND_ORDER -> refund((Command.RefundOrder) command, out);
+            case TICK -> tick((Command.Tick) command, out);
             case REQUEST_WITHDRAWAL -> withdrawalFlow.request((Command.RequestWithdrawal) command, clock, out);
             case REVIEW_WITHDRAWAL -> withdrawalFlow.review((Command.ReviewWithdrawal) command, out);
             case SETTLE_WITHDRAWAL -> withdrawalFlow.settle((Command.SettleWithdrawal) command, out);
             case APPOINT_PROMOTER -> orderFlow.appointPromoter((Command.AppointPromoter) command, clock, out);
-            case CLOSE_MONTH -> orderFlow.closeMonth((Command.CloseMonth) command, out);
+            case REGISTER_SUPPLIER, LIST_PRODUCT, PAY_PARTY_ORDER, RATE_PRODUCT, TRANSFER_CONTRIB, REDEEM_CONTRIB,
+                    REDEEM_TOKENS, VERIFY_ORDER, SET_CREDIT_SCORE, ESCROW_STATEMENT, CHARGE_DATA_SERVICE,
+                    RECORD_OPERATING_COST -> dispatchParty(command, out);
+            case CLOSE_MONTH -> closeMonth((Command.CloseMonth) command, out);
+            case CLOSE_YEAR -> closeYear((Command.CloseYear) command, out);
         };
+    }
+
+    /** A refund is the four-party model's when it paid the order; one null check for plans without it. */
+    private boolean refund(Command.RefundOrder refund, EngineOutput out) {
+        if (party != null && party.owns(refund.order())) {
+            return party.refund(refund, out);
+        }
+        return orderFlow.refund(refund, out);
+    }
+
+    /** Time passes: due orders of the order flow settle, then those of the four-party model. */
+    private boolean tick(Command.Tick tick, EngineOutput out) {
+        boolean accepted = orderFlow.tick(tick, clock, out);
+        if (accepted && party != null) {
+            party.settleDue(tick, out);
+        }
+        return accepted;
+    }
+
+    /** The four-party model's own commands (seed 000, issue 18); refused under a plan without it. */
+    private boolean dispatchParty(Command command, EngineOutput out) {
+        if (party == null) {
+            out.event(new Event.CommandRejected(command.id(), RejectionCode.FOUR_PARTY_OFF, "type"));
+            return false;
+        }
+        return switch (command.type()) {
+            case REGISTER_SUPPLIER -> party.registerSupplier((Command.RegisterSupplier) command, ledger, out);
+            case LIST_PRODUCT -> party.listProduct((Command.ListProduct) command, out);
+            case PAY_PARTY_ORDER -> party.pay((Command.PayPartyOrder) command, out);
+            case RATE_PRODUCT -> party.rate((Command.RateProduct) command, out);
+            case TRANSFER_CONTRIB -> party.transfer((Command.TransferContrib) command, out);
+            case REDEEM_CONTRIB -> party.redeem((Command.RedeemContrib) command, out);
+            case REDEEM_TOKENS -> party.redeemTokens((Command.RedeemTokens) command, out);
+            case VERIFY_ORDER -> party.verify((Command.VerifyOrder) command, out);
+            case SET_CREDIT_SCORE -> party.creditScore((Command.SetCreditScore) command, out);
+            case ESCROW_STATEMENT -> party.escrowStatement((Command.EscrowStatement) command, out);
+            case CHARGE_DATA_SERVICE -> party.charge((Command.ChargeDataService) command, out);
+            case RECORD_OPERATING_COST -> party.cost((Command.RecordOperatingCost) command, out);
+            default -> throw new IllegalStateException("not a four-party command: " + command.type());
+        };
+    }
+
+    /**
+     * Closes a month in every model the plan enables: each checks first, so that a close one model refuses
+     * changes no model, then each closes in turn. Today only the four-party model has month closes.
+     */
+    private boolean closeMonth(Command.CloseMonth close, EngineOutput out) {
+        Problem problem = closeMonthProblem(close);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(close.id(), problem.code(), problem.field()));
+            return false;
+        }
+        orderFlow.closeMonth(close, out);
+        if (party != null) {
+            party.closeMonth(close, out);
+        }
+        return true;
+    }
+
+    /** Every enabled model checks a month's close before any of them carries anything out. */
+    private Problem closeMonthProblem(Command.CloseMonth close) {
+        if (party == null && models.green() == null) {
+            return new Problem(RejectionCode.NOTHING_TO_CLOSE, "month");
+        }
+        Problem green = orderFlow.closeMonthProblem(close);
+        if (green != null) {
+            return green;
+        }
+        RejectionCode code = party == null ? null : party.closeMonthProblem(close);
+        return code == null ? null : new Problem(code, code == RejectionCode.TIME_WENT_BACK ? "at" : "month");
+    }
+
+    /** Closes a year in every model the plan enables, as {@link #closeMonth} does a month. */
+    private boolean closeYear(Command.CloseYear close, EngineOutput out) {
+        RejectionCode problem = party == null ? RejectionCode.NOTHING_TO_CLOSE : party.closeYearProblem(close);
+        if (problem != null) {
+            out.event(new Event.CommandRejected(close.id(), problem, "year"));
+            return false;
+        }
+        party.closeYear(close, out);
+        return true;
     }
 
     /**
@@ -186,10 +276,11 @@ public final class Engine {
     }
 
     private void usePlan(Plan newPlan) {
-        // The green-points model keeps the rules it was built with: a plan change neither starts, stops nor
-        // changes it (its lots and periods were computed under those rules).
+        // The green-points and four-party models keep the rules they were built with: a plan change neither
+        // starts, stops nor changes them (their lots, periods and orders were computed under those rules).
         GreenFlow green = models.green();
-        plan = newPlan.withGreenPoints(green == null ? null : green.rules(), green == null ? null : green.ladder());
+        plan = newPlan.withGreenPoints(green == null ? null : green.rules(), green == null ? null : green.ladder())
+                .withParty(party == null ? null : party.model().rules());
         network.usePlan(newPlan);
         orderFlow.usePlan(newPlan);
         withdrawalFlow.usePlan(newPlan);
@@ -224,6 +315,17 @@ public final class Engine {
     /** The models, for the snapshot codec, the invariant check and tests. */
     public Models models() {
         return models;
+    }
+
+    /** The four-party model as the engine dispatches it, or null when the plan has no such section. */
+    public PartyCommands party() {
+        return party;
+    }
+
+    /** Puts a four-party model restored from a snapshot in force, with its rules in the plan. */
+    public void restoreParty(PartyCommands restored) {
+        party = restored;
+        plan = plan.withParty(restored.model().rules());
     }
 
     /** Sets the engine's time while a snapshot is restored. */
@@ -272,6 +374,9 @@ public final class Engine {
         if (type.system()) {
             return ledger.system(type);
         }
+        if (type.perSupplier()) {
+            return supplierBalance(type, owner);
+        }
         int id = type.perParticipant() ? network.participants().find(owner) : network.merchants().find(owner);
         return id < 0 ? 0 : ledger.balance(type, id);
     }
@@ -281,12 +386,20 @@ public final class Engine {
         return ledger.total(asset, network.participants().count(), network.merchants().count());
     }
 
+    /** The balance of a supplier's account (four-party model); 0 for an unknown supplier or without the model. */
+    public long supplierBalance(AccountType type, String supplier) {
+        int handle = party == null ? -1 : party.ids().supplier(supplier);
+        return handle < 0 ? 0 : ledger.balance(type, handle);
+    }
+
     /**
      * Every non-zero balance: system accounts in account type order, then each participant's in order of
      * first sight, then each merchant's in order of onboarding.
      */
     public List<Balance> balances() {
-        return ledger.balances(network.participants().ids(), network.participants().count(), network.merchantIds());
+        List<String> suppliers = party == null ? List.of() : party.ids().supplierIds();
+        return ledger.balances(network.participants().ids(), network.participants().count(), network.merchantIds(),
+                suppliers);
     }
 
     /** Ids of every merchant, in order of onboarding. */

@@ -18,7 +18,10 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
         Event.AgentAppointed, Event.AgentRemoved, Event.OrderPaid, Event.OrderReceived, Event.OrderSettled,
         Event.OrderRefunded, Event.RewardChanged, Event.BonusGranted, Event.PlanChanged, Event.WithdrawalRequested, Event.WithdrawalReviewed,
         Event.WithdrawalSettled, Event.GreenEarned, Event.DividendPaid,
-        Event.PromoterMonthClosed, Event.CoinsSpent {
+        Event.PromoterMonthClosed, Event.CoinsSpent,
+        Event.SupplierRegistered, Event.ProductListed, Event.PartyOrderPaid, Event.PartyOrderSettled, Event.PartyOrderRefunded, Event.ProductRated,
+        Event.ContribTransferred, Event.ContribRedeemed, Event.TokensRedeemed, Event.OrderVerified, Event.CreditScoreSet, Event.EscrowReconciled,
+        Event.DataServiceCharged, Event.OperatingCostRecorded, Event.PartyMonthClosed, Event.PromoterRanksClosed, Event.EquityPoolPaid {
 
     String command();
 
@@ -262,6 +265,127 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     record CoinsSpent(String command, String order, String user, String merchant, long coinsFen) implements Event {
         public EventType type() {
             return EventType.COINS_SPENT;
+        }
+    }
+
+    // ----- the four-party model (seed 000, issue 18) -----
+
+    /** A supplier joined the four-party model with its baseline and deposit. */
+    record SupplierRegistered(String command, String supplier, long baselineFen, long depositFen) implements Event {
+        public EventType type() {
+            return EventType.SUPPLIER_REGISTERED;
+        }
+    }
+
+    /** A supplier listed a product. */
+    record ProductListed(String command, String product, String supplier, long priceFen, long costFen) implements Event {
+        public EventType type() {
+            return EventType.PRODUCT_LISTED;
+        }
+    }
+
+    /** A four-party order was paid into escrow; {@code prepaidFen} of the supplier's share went to it at once; {@code risk} is CLEAR or why the order was flagged (DEVICE, IP, DEVICE_AND_IP, STORE_FULL). */
+    record PartyOrderPaid(String command, String order, String user, String product, String supplier, long amountFen, long contribFen, long prepaidFen, String promoter, String risk) implements Event {
+        public EventType type() {
+            return EventType.PARTY_ORDER_PAID;
+        }
+    }
+
+    /** A four-party order settled: its waterfall, each part ⌊A·rate⌋ in the issue's order, the supplier's share less its prepayment, what was withheld (credit score) or held (flagged), and the tokens the supplier earned. */
+    record PartyOrderSettled(String command, String order, String supplier, String user, String promoter, long amountFen, long feeFen, long rebateFen, long commissionFen, long teamAllowanceFen, long inviteRewardFen, long supplierShareFen, long marginFen, long roundingFen, long supplierSettledFen, long withheldFen, long heldFen, long stokenFen) implements Event {
+        public EventType type() {
+            return EventType.PARTY_ORDER_SETTLED;
+        }
+    }
+
+    /** A four-party order was refunded before settlement: the prepayment clawed back (and what was advanced as the supplier's debt), the consumer's cash and contribution value back. */
+    record PartyOrderRefunded(String command, String order, long amountFen, long clawedBackFen, long advancedFen, long cashRefundedFen, long contribRefundedFen) implements Event {
+        public EventType type() {
+            return EventType.PARTY_ORDER_REFUNDED;
+        }
+    }
+
+    /** A consumer rated a product. */
+    record ProductRated(String command, String product, String user, int ratingCenti) implements Event {
+        public EventType type() {
+            return EventType.PRODUCT_RATED;
+        }
+    }
+
+    /** Contribution value moved between users, less the fee. */
+    record ContribTransferred(String command, String user, String to, long amountFen, long feeFen, long receivedFen) implements Event {
+        public EventType type() {
+            return EventType.CONTRIB_TRANSFERRED;
+        }
+    }
+
+    /** Contribution value was redeemed for cash from the reserve. */
+    record ContribRedeemed(String command, String user, long amountFen) implements Event {
+        public EventType type() {
+            return EventType.CONTRIB_REDEEMED;
+        }
+    }
+
+    /** A supplier spent tokens on a traffic package or the next month's fee reduction. */
+    record TokensRedeemed(String command, String supplier, String item, long stokenFen) implements Event {
+        public EventType type() {
+            return EventType.TOKENS_REDEEMED;
+        }
+    }
+
+    /** The operator's verdict on a flagged order; after settlement the held rewards were released or cancelled. */
+    record OrderVerified(String command, String order, boolean approved, boolean settled, long releasedFen, long cancelledFen) implements Event {
+        public EventType type() {
+            return EventType.ORDER_VERIFIED;
+        }
+    }
+
+    /** A promoter's credit score was set. */
+    record CreditScoreSet(String command, String user, int score) implements Event {
+        public EventType type() {
+            return EventType.CREDIT_SCORE_SET;
+        }
+    }
+
+    /** A custody statement was compared with the ledger's escrow; a non-zero difference is a finding. */
+    record EscrowReconciled(String command, Instant at, long statementFen, long ledgerFen, long differenceFen) implements Event {
+        public EventType type() {
+            return EventType.ESCROW_RECONCILED;
+        }
+    }
+
+    /** A data service was charged to a supplier. */
+    record DataServiceCharged(String command, String supplier, long amountFen) implements Event {
+        public EventType type() {
+            return EventType.DATA_SERVICE_CHARGED;
+        }
+    }
+
+    /** An operating cost was entered. */
+    record OperatingCostRecorded(String command, long amountFen, String reason) implements Event {
+        public EventType type() {
+            return EventType.OPERATING_COST_RECORDED;
+        }
+    }
+
+    /** The four-party model closed a month: baseline bonuses, rating penalties, the burn and the P&L; the ids name the suppliers and products the close refers to by handle. */
+    record PartyMonthClosed(String command, String month, org.zengzhi.engine.party.MonthClose close, java.util.List<String> supplierIds, java.util.List<String> productIds) implements Event {
+        public EventType type() {
+            return EventType.PARTY_MONTH_CLOSED;
+        }
+    }
+
+    /** The promoter ladder evaluated a month: each promoter's rank after it, in order of appointment (issue 18 rule 8). */
+    record PromoterRanksClosed(String command, String month, java.util.List<String> promoters, java.util.List<String> ranks) implements Event {
+        public EventType type() {
+            return EventType.PROMOTER_RANKS_CLOSED;
+        }
+    }
+
+    /** The year's virtual-equity pool was shared by the top 10% of promoters, pro rata to their promoted sales (issue 18 rule 8); the shares are figures of account, not posted. */
+    record EquityPoolPaid(String command, String year, long poolFen, java.util.List<String> promoters, java.util.List<Long> sharesFen) implements Event {
+        public EventType type() {
+            return EventType.EQUITY_POOL_PAID;
         }
     }
 }

@@ -21,6 +21,28 @@ final class Invariants {
     private Invariants() {
     }
 
+    /**
+     * The four-party model's own invariants (reserve = contribution value outstanding, escrow never negative
+     * and equal to the ledger's) and its suppliers' available balances, none negative.
+     */
+    private static void checkParty(Engine engine, Ledger ledger, List<String> violations) {
+        if (engine.party() == null) {
+            return;
+        }
+        violations.addAll(engine.party().invariantBreaches());
+        if (ledger.system(AccountType.CONTRIB_RESERVE) != -ledger.system(AccountType.CONTRIB_ISSUANCE)) {
+            violations.add("the contribution value reserve " + ledger.system(AccountType.CONTRIB_RESERVE)
+                    + " is not the contribution value outstanding " + -ledger.system(AccountType.CONTRIB_ISSUANCE));
+        }
+        for (int supplier = 0; supplier < ledger.suppliers(); supplier++) {
+            for (AccountType type : AccountType.values()) {
+                if (type.perSupplier() && type.kind() != AccountKind.RECEIVABLE && ledger.balance(type, supplier) < 0) {
+                    violations.add("supplier " + supplier + " has a negative " + type);
+                }
+            }
+        }
+    }
+
     static List<String> check(Engine engine) {
         Engine.Models models = engine.models();
         Ledger ledger = models.ledger();
@@ -49,6 +71,7 @@ final class Invariants {
         for (AccountType type : AccountType.values()) {
             if (type.system() && type.kind() != AccountKind.CONTRA && type.asset() == Asset.CNY
                     && type != AccountType.POOL_CASH && type != AccountType.SETTLEMENT_CENTRE
+                    && type != AccountType.PARTY_RESULT
                     && ledger.system(type) < 0) {
                 violations.add(type + " is negative: " + ledger.system(type));
             }
@@ -57,6 +80,7 @@ final class Invariants {
         if (models.green() != null) {
             checkGreenPools(ledger, participants.count(), merchants.count(), violations);
         }
+        checkParty(engine, ledger, violations);
         if (!exitIndex.consistent()) {
             violations.add("the exit index is out of order");
         }

@@ -109,5 +109,54 @@ public enum RejectionCode {
     /** The close comes before the month's end in the plan's zone. */
     MONTH_NOT_ENDED,
     /** A coin-mall payment with more gold coins than the payer holds at that moment (rule 6). */
-    INSUFFICIENT_COINS
+    INSUFFICIENT_COINS,
+    // The four-party model (issue 18): the names of PartyRejectionCode, so that one maps to the other by name.
+    /** A four-party command under a plan without the fourParty section. */
+    FOUR_PARTY_OFF,
+    /** A four-party holder the model cannot take (beyond the participant limit). */
+    INVALID_HOLDER,
+    /** A supplier id that is empty, too long or not printable. */
+    INVALID_SUPPLIER_ID,
+    /** A supplier registered twice. */
+    SUPPLIER_EXISTS,
+    /** A supplier that never registered. */
+    UNKNOWN_SUPPLIER,
+    /** A product id that is empty, too long or not printable. */
+    INVALID_PRODUCT_ID,
+    /** A product listed twice. */
+    PRODUCT_EXISTS,
+    /** A product that was never listed. */
+    UNKNOWN_PRODUCT,
+    /** A declared cost of goods below 0 or above the price. */
+    COST_OUT_OF_RANGE,
+    /** A refund or settlement of a four-party order that settled already. */
+    ALREADY_SETTLED,
+    /** A four-party order settled before its windows closed. */
+    NOT_DUE,
+    /** A member tier the four-party rules have no rebate for. */
+    UNKNOWN_TIER,
+    /** More contribution value than the holder has. */
+    INSUFFICIENT_CONTRIB,
+    /** More supplier tokens than the supplier has. */
+    INSUFFICIENT_TOKENS,
+    /** A transfer of contribution value to oneself. */
+    SAME_HOLDER,
+    /** A verdict on an order the risk check did not flag. */
+    NOT_FLAGGED,
+    /** A traffic package not in the plan's catalogue. */
+    UNKNOWN_PACKAGE,
+    /** A second fee reduction bought before the first came into force. */
+    DISCOUNT_PENDING,
+    /** A rating outside 0 to 500 hundredths of a star. */
+    INVALID_RATING,
+    /** A credit score outside 0 to 1000. */
+    INVALID_SCORE,
+    /** A device id or IP that is empty or too long. */
+    INVALID_DEVICE,
+    /** A timed four-party command dated before the last one applied. */
+    TIME_WENT_BACK,
+    /** A four-party store at its bound (suppliers, products, open orders, held orders, sightings). */
+    LIMIT_REACHED,
+    /** A month or year to close that is not of the form 2026-01 or 2026, or not the next one due. */
+    INVALID_PERIOD
 }

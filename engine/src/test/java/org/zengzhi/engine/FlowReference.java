@@ -262,8 +262,12 @@ final class FlowReference {
             case SETTLE_ORDER -> throw new UnsupportedOperationException("pool-only command");
             case REQUEST_WITHDRAWAL, REVIEW_WITHDRAWAL, SETTLE_WITHDRAWAL, GRANT_BONUS, CHANGE_PLAN ->
                 throw new UnsupportedOperationException("withdrawals are checked by WithdrawalProperties");
-            case APPOINT_PROMOTER, CLOSE_MONTH ->
+            case APPOINT_PROMOTER ->
                 throw new UnsupportedOperationException("green points are checked by GreenEngineProperties");
+            case REGISTER_SUPPLIER, LIST_PRODUCT, PAY_PARTY_ORDER, RATE_PRODUCT, TRANSFER_CONTRIB, REDEEM_CONTRIB,
+                    REDEEM_TOKENS, VERIFY_ORDER, SET_CREDIT_SCORE, ESCROW_STATEMENT, CHARGE_DATA_SERVICE,
+                    RECORD_OPERATING_COST, CLOSE_MONTH, CLOSE_YEAR ->
+                throw new UnsupportedOperationException("the four-party model is checked by its own tests");
         };
         if (accepted) {
             clock = now;

@@ -115,10 +115,9 @@ public final class CommandWriter {
                 json.writeStringProperty("user", appoint.user());
                 json.writeStringProperty("coach", appoint.coach());
             }
-            case CLOSE_MONTH -> {
-                head(json, "closeMonth", command);
-                json.writeStringProperty("month", ((Command.CloseMonth) command).month().toString());
-            }
+            case REGISTER_SUPPLIER, LIST_PRODUCT, PAY_PARTY_ORDER, RATE_PRODUCT, TRANSFER_CONTRIB, REDEEM_CONTRIB,
+                    REDEEM_TOKENS, VERIFY_ORDER, SET_CREDIT_SCORE, ESCROW_STATEMENT, CHARGE_DATA_SERVICE,
+                    RECORD_OPERATING_COST, CLOSE_MONTH, CLOSE_YEAR -> PartyCommandWriter.fields(command, json);
         }
     }
 
@@ -176,7 +175,7 @@ public final class CommandWriter {
         json.writeStringProperty("region", pay.region());
     }
 
-    private static void head(JsonGenerator json, String type, Command command) {
+    static void head(JsonGenerator json, String type, Command command) {
         json.writeStringProperty("type", type);
         json.writeStringProperty("id", command.id());
         json.writeStringProperty("at", command.at().toString());

@@ -30,11 +30,13 @@ public final class EventWriter implements AutoCloseable {
     private final JsonGenerator json;
     private final FlowEventWriter flow;
     private final GreenEventWriter green;
+    private final PartyEventWriter party;
 
     public EventWriter(OutputStream out) {
         this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
         this.flow = new FlowEventWriter(json);
         this.green = new GreenEventWriter(json);
+        this.party = new PartyEventWriter(json);
     }
 
     public void write(Event event) {
@@ -66,6 +68,10 @@ public final class EventWriter implements AutoCloseable {
             case DIVIDEND_PAID -> flowLine(() -> green.dividend((Event.DividendPaid) event));
             case PROMOTER_MONTH -> flowLine(() -> green.promoterMonth((Event.PromoterMonthClosed) event));
             case COINS_SPENT -> flowLine(() -> green.coinsSpent((Event.CoinsSpent) event));
+            case SUPPLIER_REGISTERED, PRODUCT_LISTED, PARTY_ORDER_PAID, PARTY_ORDER_SETTLED, PARTY_ORDER_REFUNDED,
+                    PRODUCT_RATED, CONTRIB_TRANSFERRED, CONTRIB_REDEEMED, TOKENS_REDEEMED, ORDER_VERIFIED,
+                    CREDIT_SCORE_SET, ESCROW_RECONCILED, DATA_SERVICE_CHARGED, OPERATING_COST_RECORDED,
+                    PARTY_MONTH_CLOSED, PROMOTER_RANKS_CLOSED, EQUITY_POOL_PAID -> flowLine(() -> party.write(event));
         }
     }
 

@@ -42,7 +42,30 @@ enum LogCommandType {
     /** The operator appoints a promoter, with an optional coach (AppointPromoter). */
     PROMOTER("promoter"),
     /** A promoter month closes, e.g. "month": "2026-03" (CloseMonth). */
-    CLOSE_MONTH("closeMonth");
+    CLOSE_MONTH("closeMonth"),
+    // The four-party model (issue 18); "pay" with a "product" is a four-party payment, "refund" and "tick" serve both.
+    /** A supplier joins (RegisterSupplier). */
+    SUPPLIER("supplier"),
+    /** A supplier lists a product (ListProduct). */
+    PRODUCT("product"),
+    /** A consumer rates a product (RateProduct). */
+    RATE("rate"),
+    /** Contribution value to another user, less the fee (TransferContrib). */
+    TRANSFER("transfer"),
+    /** Contribution value for cash (RedeemContrib), or a supplier's tokens for an item (RedeemTokens). */
+    REDEEM("redeem"),
+    /** The operator's verdict on a flagged order (VerifyOrder). */
+    VERIFY("verify"),
+    /** An external check sets a promoter's credit score (SetCreditScore). */
+    CREDIT_SCORE("creditScore"),
+    /** The custody provider's escrow balance (EscrowStatement). */
+    ESCROW_STATEMENT("escrowStatement"),
+    /** A data service charged to a supplier (ChargeDataService). */
+    CHARGE("charge"),
+    /** An operating cost entered by the operator (RecordOperatingCost). */
+    COST("cost"),
+    /** Closes a year in every model the plan enables (CloseYear). */
+    CLOSE_YEAR("closeYear");
 
     private final String jsonName;
 

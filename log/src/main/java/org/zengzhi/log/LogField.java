@@ -33,7 +33,25 @@ enum LogField {
     VOUCHER("voucher"),
     COACH("coach"),
     MONTH("month"),
-    COINS("coins");
+    COINS("coins"),
+    // The four-party model (issue 18).
+    SUPPLIER("supplier"),
+    PRODUCT("product"),
+    PRICE("price"),
+    COST("cost"),
+    BASELINE("baseline"),
+    DEPOSIT("deposit"),
+    QUANTITY("quantity"),
+    CONTRIB("contrib"),
+    PROMOTER("promoter"),
+    DEVICE("device"),
+    IP("ip"),
+    RATING("rating"),
+    TO("to"),
+    ITEM("item"),
+    SCORE("score"),
+    BALANCE("balance"),
+    YEAR("year");
 
     private static final Map<String, LogField> BY_NAME = new HashMap<>();
 

@@ -94,7 +94,8 @@ public final class LogLineParser {
             case REMOVE_AGENT:
                 return new Command.RemoveAgent(id, at, requireString(LogField.REGION));
             case PAY:
-                return pay(requireString(LogField.ID), at);
+                return tokens[LogField.PRODUCT.ordinal()] != null ? PartyLines.pay(this, requireString(LogField.ID), at)
+                        : pay(requireString(LogField.ID), at);
             case RECEIVE:
                 return new Command.ConfirmReceipt(id, at, requireString(LogField.ORDER));
             case REFUND:
@@ -124,8 +125,9 @@ public final class LogLineParser {
                         optionalString(LogField.REFERENCE));
             case PROMOTER:
                 return new Command.AppointPromoter(id, at, requireString(LogField.USER), optionalString(LogField.COACH));
-            case CLOSE_MONTH:
-                return new Command.CloseMonth(id, at, month());
+            case SUPPLIER, PRODUCT, RATE, TRANSFER, REDEEM, VERIFY, CREDIT_SCORE, ESCROW_STATEMENT, CHARGE, COST,
+                    CLOSE_MONTH, CLOSE_YEAR:
+                return PartyLines.command(this, type, id, at);
             default:
                 throw new IllegalStateException("not a flow command: " + type);
         }
@@ -146,15 +148,6 @@ public final class LogLineParser {
         long voucher = tokens[LogField.VOUCHER.ordinal()] == null ? 0 : fixed(LogField.VOUCHER, Units.CNY_DECIMALS);
         return new Command.PayOrder(id, at, requireString(LogField.USER), optionalString(LogField.MERCHANT), channel,
                 fixed(LogField.AMOUNT, Units.CNY_DECIMALS), deduct, split(), optionalString(LogField.REGION), voucher);
-    }
-
-    private java.time.YearMonth month() throws MalformedLineException {
-        String text = requireString(LogField.MONTH);
-        try {
-            return java.time.YearMonth.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw malformed(LogField.MONTH, "must be a month such as \"2026-03\": \"" + text + "\"");
-        }
     }
 
     /** A plan change carries the plan file's text, checked here exactly as {@code zengzhi plan check} does. */
@@ -191,12 +184,12 @@ public final class LogLineParser {
         return new MallSplitFen(parts[0], parts[1], parts[2], parts[3]);
     }
 
-    private String optionalString(LogField field) throws MalformedLineException {
+    String optionalString(LogField field) throws MalformedLineException {
         JsonToken token = tokens[field.ordinal()];
         return token == null || token == JsonToken.VALUE_NULL ? null : requireString(field);
     }
 
-    private boolean bool(LogField field) throws MalformedLineException {
+    boolean bool(LogField field) throws MalformedLineException {
         JsonToken token = present(field);
         if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
             throw malformed(field, "must be true or false, not " + describe(field));
@@ -256,7 +249,7 @@ public final class LogLineParser {
                 : " at column " + e.getLocation().getColumnNr();
     }
 
-    private String requireString(LogField field) throws MalformedLineException {
+    String requireString(LogField field) throws MalformedLineException {
         JsonToken token = present(field);
         if (token != JsonToken.VALUE_STRING) {
             throw malformed(field, "must be a string, not " + describe(field));
@@ -264,7 +257,7 @@ public final class LogLineParser {
         return texts[field.ordinal()];
     }
 
-    private Instant instant(LogField field) throws MalformedLineException {
+    Instant instant(LogField field) throws MalformedLineException {
         String text = requireString(field);
         try {
             return InstantText.parse(text);
@@ -274,7 +267,7 @@ public final class LogLineParser {
     }
 
     /** A decimal with at most {@code decimals} places, given as a JSON string or number, in units. */
-    private long fixed(LogField field, int decimals) throws MalformedLineException {
+    long fixed(LogField field, int decimals) throws MalformedLineException {
         JsonToken token = present(field);
         if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
                 && token != JsonToken.VALUE_NUMBER_FLOAT) {
@@ -285,6 +278,31 @@ public final class LogLineParser {
         } catch (IllegalArgumentException e) {
             throw malformed(field, e.getMessage());
         }
+    }
+
+    /** Whether the line has this field (null counts as present). */
+    boolean has(LogField field) {
+        return tokens[field.ordinal()] != null;
+    }
+
+    /** A whole number from 0 to {@code max}, given as a JSON number or string. */
+    long whole(LogField field, long max) throws MalformedLineException {
+        JsonToken token = present(field);
+        String text = texts[field.ordinal()];
+        if ((token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) || text == null
+                || !text.matches("[0-9]{1,18}") || Long.parseLong(text) > max) {
+            throw malformed(field, "must be a whole number from 0 to " + max + ", not " + describe(field));
+        }
+        return Long.parseLong(text);
+    }
+
+    /** A string, or the text of a JSON number (a year such as 2026). */
+    String text(LogField field) throws MalformedLineException {
+        JsonToken token = present(field);
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
+            throw malformed(field, "must be a string, not " + describe(field));
+        }
+        return texts[field.ordinal()];
     }
 
     private JsonToken present(LogField field) throws MalformedLineException {
@@ -311,7 +329,7 @@ public final class LogLineParser {
         }
     }
 
-    private MalformedLineException malformed(LogField field, String reason) {
+    MalformedLineException malformed(LogField field, String reason) {
         return new MalformedLineException(lineNumber, field == null ? null : field.jsonName(), reason);
     }
 }

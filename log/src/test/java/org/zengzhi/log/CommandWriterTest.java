@@ -47,7 +47,22 @@ class CommandWriterTest {
                 new Command.PayOrder("p4", AT, "u3", "shop", Channel.COIN, 500, 0, null, null, 0),
                 new Command.AppointPromoter("pr1", AT, "u1", null),
                 new Command.AppointPromoter("pr2", AT, "u2", "u1"),
-                new Command.CloseMonth("cm1", AT, java.time.YearMonth.of(2026, 2)));
+                new Command.CloseMonth("cm1", AT, "2026-02"),
+                new Command.RegisterSupplier("y1", AT, "tea-farm", 10_000, 500_000),
+                new Command.ListProduct("y2", AT, "oolong", "tea-farm", 15_000, 4_500),
+                new Command.PayPartyOrder("y3", AT, "u3", "oolong", 2, 0, null, "d1", "10.0.0.1"),
+                new Command.PayPartyOrder("y4", AT, "u3", "oolong", 1, 1_200, "u2", "d1", "10.0.0.1"),
+                new Command.RateProduct("y5", AT, "u3", "oolong", 450),
+                new Command.TransferContrib("y6", AT, "u3", "u2", 1_000),
+                new Command.RedeemContrib("y7", AT, "u3", 500),
+                new Command.RedeemTokens("y8", AT, "tea-farm", "feeDiscount"),
+                new Command.VerifyOrder("y9", AT, "y3", false),
+                new Command.SetCreditScore("z1", AT, "u2", 680),
+                new Command.EscrowStatement("z2", AT, 0),
+                new Command.ChargeDataService("z3", AT, "tea-farm", 200_000),
+                new Command.RecordOperatingCost("z4", AT, 10_000_000, null),
+                new Command.CloseMonth("z5", AT, "2026-02"),
+                new Command.CloseYear("z6", AT, "2025"));
         assertThat(commands).extracting(Command::type).as("every command type is covered")
                 .containsAll(List.of(org.zengzhi.engine.CommandType.values()));
         LogLines lines = new LogLines(() -> Instant.EPOCH);

@@ -55,7 +55,7 @@ public final class SnapshotCodec {
             if (type.greenPoints() && !greenPoints) {
                 continue;
             }
-            if (type.system()) {
+            if (type.system() && !type.fourParty()) {
                 system.add(type);
             } else if (type.perParticipant()) {
                 perParticipant.add(type);
@@ -89,6 +89,7 @@ public final class SnapshotCodec {
         NetworkCodec.writeOrders(engine, out);
         WithdrawalCodec.write(engine, out);
         GreenCodec.write(engine, out);
+        PartyCodec.write(engine, out);
         out.flush();
     }
 
@@ -153,6 +154,7 @@ public final class SnapshotCodec {
         if (version == VERSION_GREEN) {
             GreenCodec.read(engine, in);
         }
+        PartyCodec.read(engine, in);
         models.pool().reindexAll();
         return engine;
     }

@@ -74,7 +74,21 @@ public enum AccountType {
     USER_GREEN(OwnerKind.USER, Asset.GREEN, AccountKind.AVAILABLE,
             "a consumer's green points (绿色积分) in the consumer pool, active lots only"),
     MERCHANT_GREEN(OwnerKind.MERCHANT, Asset.GREEN, AccountKind.AVAILABLE,
-            "a merchant's green points (绿色积分) in the merchant pool, active lots only");
+            "a merchant's green points (绿色积分) in the merchant pool, active lots only"),
+    // The four-party model's accounts (seed 000, issue 18), appended so that the ordinals before them stay.
+    CUSTODY_ESCROW(OwnerKind.EXTERNAL, Asset.CNY, AccountKind.PENDING,
+            "customer money of four-party orders held by the custody provider (平台不设资金池), never negative"),
+    CONTRIB_RESERVE(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "cash set aside 1:1 for every unit of contribution value outstanding (R-7.1)"),
+    PARTY_RESULT(OwnerKind.PLATFORM, Asset.CNY, AccountKind.AVAILABLE,
+            "the platform's income and spending in the four-party model; negative is a loss"),
+    STOKEN_ISSUANCE(OwnerKind.PLATFORM, Asset.STOKEN, AccountKind.CONTRA,
+            "supplier tokens in circulation, as the negative balance of their issuer"),
+    SUPPLIER_CASH(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.AVAILABLE, "a supplier's cash: prepayments and settlements"),
+    SUPPLIER_RECEIVABLE(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.RECEIVABLE,
+            "claw-backs the platform advanced for a supplier beyond its cash (negative: owed by the supplier)"),
+    SUPPLIER_DEPOSIT(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.AVAILABLE, "a supplier's deposit (保证金)"),
+    SUPPLIER_STOKEN(OwnerKind.SUPPLIER, Asset.STOKEN, AccountKind.AVAILABLE, "a supplier's tokens (供应商通证)");
 
     private final OwnerKind ownerKind;
     private final Asset asset;
@@ -119,8 +133,30 @@ public enum AccountType {
         return ordinal() >= SETTLEMENT_CENTRE.ordinal() && ordinal() <= MERCHANT_GREEN.ordinal();
     }
 
+    /** True when one account of this type exists per supplier of the four-party model. */
+    public boolean perSupplier() {
+        return ownerKind == OwnerKind.SUPPLIER;
+    }
+
     /** True for the single accounts of the pool, the platform and the outside world. */
     public boolean system() {
-        return !perParticipant() && !perMerchant();
+        return !perParticipant() && !perMerchant() && !perSupplier();
+    }
+
+    /**
+     * True for the accounts only the four-party model posts to. The snapshot writes them in the model's own
+     * part, so that the bytes and the state hash of a plan without the model stay what they were.
+     */
+    public boolean fourParty() {
+        // Named one by one rather than by ordinal, so that account types other models append stay out.
+        switch (this) {
+            case CUSTODY_ESCROW:
+            case CONTRIB_RESERVE:
+            case PARTY_RESULT:
+            case STOKEN_ISSUANCE:
+                return true;
+            default:
+                return perSupplier();
+        }
     }
 }

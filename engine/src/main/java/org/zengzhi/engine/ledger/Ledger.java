@@ -20,6 +20,9 @@ public final class Ledger {
     private final long[][] ownerBalances = new long[TYPES.length][];
     private int participantCapacity;
     private int merchantCapacity;
+    /** Suppliers of the four-party model: their arrays grow one handle at a time, as they register. */
+    private int supplierCapacity;
+    private int suppliers;
 
     public Ledger(int participantCapacity, int merchantCapacity) {
         this.participantCapacity = participantCapacity;
@@ -36,13 +39,36 @@ public final class Ledger {
         grow(false, capacity);
     }
 
+    /** Makes room for one more supplier and returns the number of suppliers the ledger now counts. */
+    public int addSupplier() {
+        if (suppliers == supplierCapacity) {
+            supplierCapacity = Math.max(64, supplierCapacity * 2);
+            for (AccountType type : TYPES) {
+                long[] balances = ownerBalances[type.ordinal()];
+                if (balances != null && type.perSupplier()) {
+                    ownerBalances[type.ordinal()] = Arrays.copyOf(balances, supplierCapacity);
+                }
+            }
+        }
+        return ++suppliers;
+    }
+
+    public int suppliers() {
+        return suppliers;
+    }
+
     private void grow(boolean participants, int capacity) {
         for (AccountType type : TYPES) {
             long[] balances = ownerBalances[type.ordinal()];
-            if (balances != null && type.perParticipant() == participants && !type.system()) {
+            boolean grows = participants ? type.perParticipant() : type.perMerchant();
+            if (balances != null && grows) {
                 ownerBalances[type.ordinal()] = Arrays.copyOf(balances, capacity);
             }
         }
+    }
+
+    private int capacityOf(AccountType type) {
+        return type.perParticipant() ? participantCapacity : type.perMerchant() ? merchantCapacity : supplierCapacity;
     }
 
     /** The balance of an account; {@code owner} is the dense participant or merchant id, ignored for system accounts. */
@@ -86,7 +112,7 @@ public final class Ledger {
         }
         long[] balances = ownerBalances[type.ordinal()];
         if (balances == null) {
-            balances = new long[type.perParticipant() ? participantCapacity : merchantCapacity];
+            balances = new long[capacityOf(type)];
             ownerBalances[type.ordinal()] = balances;
         }
         balances[owner] = Math.addExact(balances[owner], amount);
@@ -111,7 +137,7 @@ public final class Ledger {
                 continue;
             }
             long[] balances = ownerBalances[type.ordinal()];
-            int owners = type.perParticipant() ? participants : merchants;
+            int owners = type.perParticipant() ? participants : type.perMerchant() ? merchants : suppliers;
             for (int i = 0; balances != null && i < owners; i++) {
                 sum = Math.addExact(sum, balances[i]);
             }
@@ -124,6 +150,12 @@ public final class Ledger {
      * order, then each merchant's in dense id order; the ids name the owners.
      */
     public List<Balance> balances(String[] participantIds, int participants, List<String> merchantIds) {
+        return balances(participantIds, participants, merchantIds, List.of());
+    }
+
+    /** As above, then each supplier's balances in handle order. */
+    public List<Balance> balances(String[] participantIds, int participants, List<String> merchantIds,
+            List<String> supplierIds) {
         List<Balance> balances = new ArrayList<>();
         for (AccountType type : TYPES) {
             if (type.system() && system(type) != 0) {
@@ -131,17 +163,20 @@ public final class Ledger {
             }
         }
         for (int participant = 0; participant < participants; participant++) {
-            addOwnerBalances(balances, true, participant, participantIds[participant]);
+            addOwnerBalances(balances, OwnerKind.USER, participant, participantIds[participant]);
         }
         for (int merchant = 0; merchant < merchantIds.size(); merchant++) {
-            addOwnerBalances(balances, false, merchant, merchantIds.get(merchant));
+            addOwnerBalances(balances, OwnerKind.MERCHANT, merchant, merchantIds.get(merchant));
+        }
+        for (int supplier = 0; supplier < supplierIds.size(); supplier++) {
+            addOwnerBalances(balances, OwnerKind.SUPPLIER, supplier, supplierIds.get(supplier));
         }
         return balances;
     }
 
-    private void addOwnerBalances(List<Balance> balances, boolean participant, int owner, String id) {
+    private void addOwnerBalances(List<Balance> balances, OwnerKind kind, int owner, String id) {
         for (AccountType type : TYPES) {
-            if (!type.system() && type.perParticipant() == participant && balance(type, owner) != 0) {
+            if (type.ownerKind() == kind && balance(type, owner) != 0) {
                 balances.add(new Balance(type, id, balance(type, owner)));
             }
         }

@@ -6,5 +6,7 @@ public enum OwnerKind {
     MERCHANT,
     POOL,
     PLATFORM,
-    EXTERNAL
+    EXTERNAL,
+    /** A supplier of the four-party model (供应商), an owner of its own: not a user, not a merchant. */
+    SUPPLIER
 }

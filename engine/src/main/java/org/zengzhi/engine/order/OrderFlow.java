@@ -408,13 +408,19 @@ public final class OrderFlow {
      * due at 00:00 of the next month waits), then pays the promoters. All checks come first, so a refused close
      * changes nothing.
      */
-    public boolean closeMonth(Command.CloseMonth close, EngineOutput out) {
-        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "type") : green.closeProblem(close);
-        if (problem != null) {
-            out.event(new Event.CommandRejected(close.id(), problem.code(), problem.field()));
-            return false;
+    public Problem closeMonthProblem(Command.CloseMonth close) {
+        return green == null ? null : green.closeProblem(close);
+    }
+
+    /**
+     * Carries out a close that passed {@link #closeMonthProblem} (and the other models' checks); nothing under a
+     * plan without green points.
+     */
+    public void closeMonth(Command.CloseMonth close, EngineOutput out) {
+        if (green == null) {
+            return;
         }
-        Instant end = green.monthEnd(close.month());
+        Instant end = green.monthEnd(close.yearMonth());
         Instant lastBefore = end.minusNanos(1);
         Order next = orders.pollDue(lastBefore);
         while (true) {
@@ -430,7 +436,6 @@ public final class OrderFlow {
             }
         }
         green.closeMonth(close, out);
-        return true;
     }
 
     private void settle(Command cause, Order order, Instant now, EngineOutput out) {

@@ -99,6 +99,27 @@ public final class PartyModel {
         return timed(payment.at(), () -> orders.pay(payment));
     }
 
+    /**
+     * Why {@link #pay} would refuse this payment, or null: the engine asks first so that it registers a new
+     * consumer only for a payment that goes through.
+     */
+    public PartyRejection payProblem(Payment payment) {
+        if (payment.at() == null || payment.at().isBefore(lastAt)) {
+            return new PartyRejection(PartyRejectionCode.TIME_WENT_BACK, "at");
+        }
+        return orders.checkPayment(payment);
+    }
+
+    /** Whether a timed command at {@code at} would be refused as dated before the last one applied. */
+    public boolean before(Instant at) {
+        return at == null || at.isBefore(lastAt);
+    }
+
+    /** The supplier who listed a product. */
+    public int supplierOfProduct(int product) {
+        return catalogue.supplierOf(product);
+    }
+
     public PartyOutcome<Refund> refund(long orderId, Instant at) {
         return timed(at, () -> orders.refund(orderId));
     }

@@ -77,7 +77,7 @@ final class PartyOrders {
         return amount > Limits.AMOUNT_FEN_MAX ? -1 : amount;
     }
 
-    private PartyRejection checkPayment(Payment payment) {
+    PartyRejection checkPayment(Payment payment) {
         if (open.containsKey(payment.orderId()) || held.containsKey(payment.orderId())) {
             return new PartyRejection(PartyRejectionCode.DUPLICATE_ORDER, "orderId");
         }

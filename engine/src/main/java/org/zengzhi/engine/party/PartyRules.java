@@ -37,6 +37,8 @@ import org.zengzhi.engine.Limits;
  * @param feeDiscountPpm         the fee reduction a supplier can buy with tokens for the next month
  * @param feeDiscountPriceStoken its price in tokens (fen)
  * @param trafficPackages        the catalogue of traffic packages suppliers buy with tokens
+ * @param equityPoolPpm          the share of the platform's annual net that the top 10% of promoters share as
+ *                               virtual equity at the year's close (R-5.3; the seed names no share)
  */
 public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commissionPpm, long teamAllowancePpm,
                          boolean riskAcknowledged, long inviteRewardPpm, long supplierSharePpm, long prepayPpm,
@@ -44,7 +46,7 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
                          long stokenPpm, long baselineBonusPpm, int ratingMinCenti, long depositPenaltyPpm,
                          long burnPpm, BurnMode burnMode, long buybackBudgetFen, Duration riskWindow,
                          int riskOrderThreshold, int creditScoreMin, long feeDiscountPpm, long feeDiscountPriceStoken,
-                         List<TrafficPackage> trafficPackages) {
+                         List<TrafficPackage> trafficPackages, long equityPoolPpm) {
     /** Member tiers with a rebate rate of their own. */
     public static final int TIERS_MAX = 16;
     /** Traffic packages in the catalogue. */
@@ -77,6 +79,20 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
     public PartyRules {
         rebateTiersPpm = List.copyOf(rebateTiersPpm);
         trafficPackages = List.copyOf(trafficPackages);
+    }
+
+    /** Rules without an equity pool. */
+    public PartyRules(long feePpm, List<Long> rebateTiersPpm, long commissionPpm, long teamAllowancePpm,
+                      boolean riskAcknowledged, long inviteRewardPpm, long supplierSharePpm, long prepayPpm,
+                      Duration confirmWindow, Duration noReturnWindow, long contribTransferFeePpm,
+                      long stokenPpm, long baselineBonusPpm, int ratingMinCenti, long depositPenaltyPpm,
+                      long burnPpm, BurnMode burnMode, long buybackBudgetFen, Duration riskWindow,
+                      int riskOrderThreshold, int creditScoreMin, long feeDiscountPpm, long feeDiscountPriceStoken,
+                      List<TrafficPackage> trafficPackages) {
+        this(feePpm, rebateTiersPpm, commissionPpm, teamAllowancePpm, riskAcknowledged, inviteRewardPpm,
+                supplierSharePpm, prepayPpm, confirmWindow, noReturnWindow, contribTransferFeePpm, stokenPpm,
+                baselineBonusPpm, ratingMinCenti, depositPenaltyPpm, burnPpm, burnMode, buybackBudgetFen, riskWindow,
+                riskOrderThreshold, creditScoreMin, feeDiscountPpm, feeDiscountPriceStoken, trafficPackages, 0);
     }
 
     /** Seed 000 as written: fee 6%, rebate 8% and gold 12%, commission 12%, share 55%, prepay 30%, burn 5%. */
@@ -126,6 +142,7 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
         checkFeeDiscount(errors);
         checkPackages(errors);
         checkParts(errors);
+        rate(errors, "equityPool", equityPoolPpm, 0, PPM);
         return errors;
     }
 

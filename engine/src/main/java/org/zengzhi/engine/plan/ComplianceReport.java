@@ -38,7 +38,7 @@ public record ComplianceReport(List<Finding> findings, String text) {
         StringBuilder text = new StringBuilder();
         text.append("Compliance report for plan \"").append(plan.name()).append("\" (R-4.6, R-9.3). ")
                 .append("It describes risks; it is not legal advice.\n\n");
-        text.append(MoneyFlow.describe(plan)).append('\n');
+        text.append(MoneyFlow.describe(plan)).append(PartyCompliance.moneyFlow(plan)).append('\n');
         text.append(LEGAL_MARKS).append('\n');
         text.append("Features of this plan that carry a mark (").append(findings.size()).append(")\n");
         if (findings.isEmpty()) {
@@ -72,6 +72,7 @@ public record ComplianceReport(List<Finding> findings, String text) {
                     + "regulators look for in illegal fund-raising (非法集资)"));
         }
         GreenCompliance.addFindings(plan, findings);
+        PartyCompliance.add(plan, findings);
         return findings;
     }
 

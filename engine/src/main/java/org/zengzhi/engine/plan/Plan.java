@@ -8,6 +8,7 @@ import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.RegionLevel;
 import org.zengzhi.engine.green.GreenRules;
 import org.zengzhi.engine.rank.RankLadder;
+import org.zengzhi.engine.party.PartyRules;
 
 /**
  * An operator's configuration of the whole economy (SPEC R-2 – R-5.1), as exact integers: rates in ppm of
@@ -30,28 +31,36 @@ import org.zengzhi.engine.rank.RankLadder;
  * @param greenPoints           the green-points model (绿色积分, seed 003, issue 17), or null when the plan has
  *                              no {@code greenPoints} section and the model is off
  * @param promoters             the promoter ladder of the green-points model (R-5.2), null without it
+ * @param party                 the four-party model's rules (seed 000, issue 18), or null when the plan has no
+ *                              {@code fourParty} section and the model is off
  */
 public record Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
         RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
         Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal, GreenRules greenPoints,
-        RankLadder promoters) {
+        RankLadder promoters, PartyRules party) {
 
     public Plan {
         tiers = List.copyOf(tiers);
     }
 
-    /** A plan without the green-points model. */
+    /** A plan without the green-points and four-party models. */
     public Plan(String name, PoolRules pool, StoreSplit store, MallSplit mall, Settlement settlement,
             RefundPolicy refundAfterSettlement, Referral referral, long recruitmentPpm, AgentRates agents,
             Deduct deduct, List<Tier> tiers, Compliance compliance, Withdrawal withdrawal) {
         this(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents, deduct,
-                tiers, compliance, withdrawal, null, null);
+                tiers, compliance, withdrawal, null, null, null);
     }
 
     /** This plan with the green-points model under {@code rules} and its promoter ladder (nulls turn it off). */
     public Plan withGreenPoints(GreenRules rules, RankLadder ladder) {
         return new Plan(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents,
-                deduct, tiers, compliance, withdrawal, rules, ladder);
+                deduct, tiers, compliance, withdrawal, rules, ladder, party);
+    }
+
+    /** This plan with the four-party model's rules, or without the model for null. */
+    public Plan withParty(PartyRules rules) {
+        return new Plan(name, pool, store, mall, settlement, refundAfterSettlement, referral, recruitmentPpm, agents,
+                deduct, tiers, compliance, withdrawal, greenPoints, promoters, rules);
     }
 
     /**

@@ -54,11 +54,12 @@ public final class PlanReader {
         Plan.Withdrawal withdrawal = PlanWithdrawal.read(root.section("withdrawal"));
         GreenRules greenPoints = GreenPlanSection.read(root);
         RankLadder promoters = GreenPromotersSection.read(root, root.has("greenPoints"));
+        org.zengzhi.engine.party.PartyRules party = PartyPlanSection.read(root);
         root.rejectUnknownKeys();
 
         // A draft may lack its pool rules when they failed; the checks across fields never look at them.
         Plan draft = new Plan(name, pool, store, mall, settlement, refund, referral, recruitment, agents, deduct,
-                tiers, compliance, withdrawal, greenPoints, promoters);
+                tiers, compliance, withdrawal, greenPoints, promoters, party);
         PlanBudget.check(draft, root);
         checkReferralDepth(compliance, root);
         if (!errors.isEmpty()) {

@@ -193,7 +193,7 @@ class GreenEngineProperties {
         private void closeMonth(String id, Step step) {
             YearMonth month = engine.models().green().board().nextMonthToClose()
                     .orElse(YearMonth.from(time.atZone(GreenRules.SHANGHAI)));
-            execute(new Command.CloseMonth(id, time, step.share() % 5 == 0 ? month.plusMonths(1) : month));
+            execute(new Command.CloseMonth(id, time, (step.share() % 5 == 0 ? month.plusMonths(1) : month).toString()));
         }
 
         void execute(Command command) {

@@ -180,7 +180,7 @@ public final class GreenFlow implements GreenPostings {
 
     /** Closes the month on the board and pays every promoter in cash from the settlement centre. */
     public void closeMonth(Command.CloseMonth close, EngineOutput output) {
-        MonthOutcome outcome = board.closeMonth(close.month(), close.at(), rules().timeZone());
+        MonthOutcome outcome = board.closeMonth(close.yearMonth(), close.at(), rules().timeZone());
         if (!(outcome instanceof MonthClose closed)) {
             throw new IllegalStateException("a close that passed its checks was refused: " + outcome);
         }

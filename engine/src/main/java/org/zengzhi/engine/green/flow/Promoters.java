@@ -49,8 +49,8 @@ final class Promoters {
 
     /** The board's own checks of a close, made before the close carries anything out. */
     static Problem closeProblem(PromoterBoard board, Command.CloseMonth close, ZoneId zone) {
-        YearMonth month = close.month();
-        if (month.getYear() < 1 || month.getYear() > 9999) {
+        YearMonth month = close.yearMonth();
+        if (month == null || month.getYear() < 1 || month.getYear() > 9999) {
             return new Problem(RejectionCode.INVALID_MONTH, "month");
         }
         Optional<YearMonth> next = board.nextMonthToClose();

@@ -1,0 +1,186 @@
+package org.zengzhi.engine.party;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.zengzhi.engine.Limits;
+import org.zengzhi.engine.RejectionCode;
+
+/**
+ * The four-party model's external ids at the edge: suppliers, products and orders by the ids commands carry,
+ * each given the next dense handle in order of first sight, so that the model works on handles only. Maps are
+ * used for lookups by id, never iterated to decide anything; lists keep the order of registration.
+ */
+public final class PartyIds {
+    /** The item of a token redemption that buys the fee reduction rather than a traffic package. */
+    public static final String FEE_DISCOUNT = "feeDiscount";
+    /** The longest supplier or product id. */
+    public static final int ID_LENGTH_MAX = Limits.PARTICIPANT_ID_LENGTH_MAX;
+
+    private final List<String> suppliers = new ArrayList<>();
+    private final Map<String, Integer> supplierHandles = new HashMap<>();
+    private final List<String> products = new ArrayList<>();
+    private final Map<String, Integer> productHandles = new HashMap<>();
+    /** Every order ever paid, by handle (its sequence number), so that a late verification still finds it. */
+    private final List<String> orders = new ArrayList<>();
+    private final Map<String, Long> orderHandles = new HashMap<>();
+    /** Orders paid and not yet settled or refunded, in payment order, which is their due order. */
+    private final ArrayDeque<Long> open = new ArrayDeque<>();
+    /** Four-party orders paid by each holder: the invite reward goes with the first. */
+    private final HolderLongs ordersByHolder = new HolderLongs();
+
+    List<String> suppliers() {
+        return suppliers;
+    }
+
+    public List<String> supplierIds() {
+        return List.copyOf(suppliers);
+    }
+
+    public List<String> productIds() {
+        return List.copyOf(products);
+    }
+
+    RejectionCode supplierIdProblem(String id) {
+        if (invalid(id)) {
+            return RejectionCode.INVALID_SUPPLIER_ID;
+        }
+        return supplierHandles.containsKey(id) ? RejectionCode.SUPPLIER_EXISTS : null;
+    }
+
+    RejectionCode productIdProblem(String id) {
+        if (invalid(id)) {
+            return RejectionCode.INVALID_PRODUCT_ID;
+        }
+        return productHandles.containsKey(id) ? RejectionCode.PRODUCT_EXISTS : null;
+    }
+
+    private static boolean invalid(String id) {
+        return id == null || id.isEmpty() || id.length() > ID_LENGTH_MAX;
+    }
+
+    void addSupplier(String id) {
+        supplierHandles.put(id, suppliers.size());
+        suppliers.add(id);
+    }
+
+    void addProduct(String id) {
+        productHandles.put(id, products.size());
+        products.add(id);
+    }
+
+    /** The supplier's handle, or −1. */
+    public int supplier(String id) {
+        Integer handle = id == null ? null : supplierHandles.get(id);
+        return handle == null ? -1 : handle;
+    }
+
+    String supplierId(int handle) {
+        return suppliers.get(handle);
+    }
+
+    int product(String id) {
+        Integer handle = id == null ? null : productHandles.get(id);
+        return handle == null ? -1 : handle;
+    }
+
+    String productId(int handle) {
+        return products.get(handle);
+    }
+
+    /** The order's handle, or −1 for an id never paid. */
+    long order(String id) {
+        Long handle = id == null ? null : orderHandles.get(id);
+        return handle == null ? -1 : handle;
+    }
+
+    String orderId(long handle) {
+        return orders.get((int) handle);
+    }
+
+    long nextOrder() {
+        return orders.size();
+    }
+
+    long ordersOf(int holder) {
+        return holder < ordersByHolder.size() ? ordersByHolder.get(holder) : 0;
+    }
+
+    void addOrder(String id, int holder) {
+        long handle = orders.size();
+        orderHandles.put(id, handle);
+        orders.add(id);
+        open.addLast(handle);
+        ordersByHolder.add(holder, 1);
+    }
+
+    /** The oldest order not yet settled or refunded (a refunded one is dropped when it comes up), or −1. */
+    long oldestOpen() {
+        Long handle = open.peekFirst();
+        return handle == null ? -1 : handle;
+    }
+
+    void dropOldestOpen() {
+        open.removeFirst();
+    }
+
+    int openCount() {
+        return open.size();
+    }
+
+    void write(DataOutput out) throws IOException {
+        writeIds(out, suppliers);
+        writeIds(out, products);
+        writeIds(out, orders);
+        out.writeInt(open.size());
+        for (long handle : open) {
+            out.writeLong(handle);
+        }
+        ordersByHolder.write(out);
+    }
+
+    static PartyIds read(DataInput in) throws IOException {
+        PartyIds ids = new PartyIds();
+        for (String id : readIds(in, Catalogue.SUPPLIERS_MAX)) {
+            ids.addSupplier(id);
+        }
+        for (String id : readIds(in, Catalogue.PRODUCTS_MAX)) {
+            ids.addProduct(id);
+        }
+        for (String id : readIds(in, Integer.MAX_VALUE)) {
+            ids.orderHandles.put(id, (long) ids.orders.size());
+            ids.orders.add(id);
+        }
+        int openCount = in.readInt();
+        for (int i = 0; i < openCount; i++) {
+            ids.open.addLast(in.readLong());
+        }
+        ids.ordersByHolder.read(in, PartyOrders.HOLDERS_MAX);
+        return ids;
+    }
+
+    private static void writeIds(DataOutput out, List<String> ids) throws IOException {
+        out.writeInt(ids.size());
+        for (String id : ids) {
+            out.writeUTF(id);
+        }
+    }
+
+    private static List<String> readIds(DataInput in, int max) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > max) {
+            throw new IOException("four-party snapshot: " + count + " ids, at most " + max);
+        }
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(in.readUTF());
+        }
+        return ids;
+    }
+}
