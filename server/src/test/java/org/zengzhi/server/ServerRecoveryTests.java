@@ -423,12 +423,14 @@ abstract class ServerRecoveryTests {
             server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
             String lee = server.login("lee", "lee-secret-1");
             String ann = server.login("ann", "ann-secret-1");
-            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"44010\"}",
-                    null).body().get("field").asString()).isEqualTo("region");
+            assertThat(server.send(lee, "POST", "/merchant-requests",
+                    "{\"merchant\":\"lee-tea\",\"region\":\"44010\"}", "file-1")
+                    .body().get("field").asString()).isEqualTo("region");
             String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"440106\","
-                    + "\"commissionRate\":\"0.15\"}", null).body().get("request").asString();
-            String refused = server.send(ann, "POST", "/merchant-requests", "{\"merchant\":\"ann-bar\",\"region\":\"440106\"}",
-                    null).body().get("request").asString();
+                    + "\"commissionRate\":\"0.15\"}", "file-2").body().get("request").asString();
+            String refused = server.send(ann, "POST", "/merchant-requests",
+                    "{\"merchant\":\"ann-bar\",\"region\":\"440106\"}", "file-3")
+                    .body().get("request").asString();
             ServerHarness.Reply longRejection = server.post("/operator/merchant-requests/" + refused + "/decision", "d-long",
                     "{\"approve\":false,\"reason\":\"" + "n".repeat(501) + "\"}");
             assertThat(longRejection.status()).as(longRejection.body().toString()).isEqualTo(400);
@@ -455,10 +457,12 @@ abstract class ServerRecoveryTests {
                     + "the store's").isEqualTo(200);
             assertThat(server.send(lee, "GET", "/merchants/lee-tea/pay-code", null, null).status())
                     .as("also through the token lee had before, whose lookup was cached as a consumer's").isEqualTo(200);
-            assertThat(server.send(ann, "POST", "/reports", "{\"kind\":\"BRIBE\",\"subject\":\"lee-tea\",\"details\":\"x\"}",
-                    null).body().get("field").asString()).isEqualTo("kind");
+            assertThat(server.send(ann, "POST", "/reports",
+                    "{\"kind\":\"BRIBE\",\"subject\":\"lee-tea\",\"details\":\"x\"}", "file-4")
+                    .body().get("field").asString()).isEqualTo("kind");
             String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OFF_PLATFORM\",\"subject\":\"lee-tea\","
-                    + "\"details\":\"asked me to pay by cash outside the app\"}", null).body().get("report").asString();
+                    + "\"details\":\"asked me to pay by cash outside the app\"}", "file-5")
+                            .body().get("report").asString();
             assertThat(server.post("/operator/reports/" + report + "/decision", "r0", "{\"outcome\":\"REWARD\",\"reason\":\"\"}")
                     .body().get("field").asString()).isEqualTo("reason");
             String tooLong = "r".repeat(501);
@@ -468,7 +472,7 @@ abstract class ServerRecoveryTests {
                     .isEqualTo(400);
             assertThat(longReason.body().get("field").asString()).isEqualTo("reason");
             String other = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"lee-tea\","
-                    + "\"details\":\"x\"}", null).body().get("report").asString();
+                    + "\"details\":\"x\"}", "file-6").body().get("report").asString();
             assertThat(server.post("/operator/reports/" + other + "/decision", "r0-dismiss",
                     "{\"outcome\":\"DISMISS\",\"reason\":\"" + tooLong + "\"}").body().get("field").asString())
                     .isEqualTo("reason");
@@ -481,7 +485,73 @@ abstract class ServerRecoveryTests {
                     .contains("50.00");
             assertThat(server.get("/operator/reports?status=UPHELD").body().get(0).get("outcome").asString()).isEqualTo("REWARD");
             assertThat(server.post("/operator/reports/" + report + "/decision", "r2", "{\"outcome\":\"DISMISS\",\"reason\":\"x\"}")
-                    .status()).as("decided reports stay decided").isEqualTo(404);
+                    .status()).as("decided reports stay decided").isEqualTo(409);
+        }
+    }
+
+    /**
+     * No decision takes effect twice (issue 19, item 5; R-4.7, R-8.3): 20 concurrent decisions of one report with
+     * 20 different keys pay the reward once, and 20 concurrent decisions of one store request (approvals and
+     * rejections mixed) decide it once. A retry under a winning key answers the first result, any other key a
+     * conflict, and filings are idempotent too.
+     */
+    @Test
+    void concurrentDecisionsTakeEffectOnce() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
+            String ann = server.login("ann", "ann-secret-1");
+            String filing = "{\"kind\":\"OTHER\",\"subject\":\"lee-tea\",\"details\":\"x\"}";
+            ServerHarness.Reply filed = server.send(ann, "POST", "/reports", filing, "f1");
+            assertThat(server.send(ann, "POST", "/reports", filing, "f1").body())
+                    .as("a retried filing: the first answer").isEqualTo(filed.body());
+            assertThat(server.get("/operator/reports").body().size()).as("one report filed").isEqualTo(1);
+            String report = filed.body().get("report").asString();
+            String reward = "{\"outcome\":\"REWARD\",\"amount\":\"50.00\",\"reason\":\"confirmed\"}";
+            List<ServerHarness.Reply> replies = concurrently(20, i -> server.post("/operator/reports/" + report
+                    + "/decision", "rd" + i, reward));
+            assertThat(replies).filteredOn(reply -> reply.status() == 200).as("one decision wins").hasSize(1);
+            assertThat(replies).filteredOn(reply -> reply.status() != 200).allSatisfy(reply -> assertThat(reply.status())
+                    .isEqualTo(409));
+            assertThat(server.send(ann, "GET", "/me/wallet", null, null).body().toString()).contains("50.00")
+                    .doesNotContain("100.00");
+            int winner = replies.indexOf(replies.stream().filter(reply -> reply.status() == 200).findFirst()
+                    .orElseThrow());
+            assertThat(server.post("/operator/reports/" + report + "/decision", "rd" + winner, reward).body())
+                    .as("a retried decision answers its first result, not 404").isEqualTo(replies.get(winner).body());
+
+            server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", null);
+            String lee = server.login("lee", "lee-secret-1");
+            String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "m1").body().get("request").asString();
+            String approve = "{\"approve\":true}";
+            String reject = "{\"approve\":false,\"reason\":\"no\"}";
+            List<ServerHarness.Reply> decisions = concurrently(20, i -> server.post("/operator/merchant-requests/"
+                    + request + "/decision", "md" + i, i % 2 == 0 ? approve : reject));
+            assertThat(decisions).filteredOn(reply -> reply.status() == 200).as("one decision wins").hasSize(1);
+            assertThat(server.get("/operator/merchant-requests?status=APPROVED").body().size()
+                    + server.get("/operator/merchant-requests?status=REJECTED").body().size()).isEqualTo(1);
+        }
+    }
+
+    private interface Call {
+        ServerHarness.Reply call(int i) throws Exception;
+    }
+
+    private static List<ServerHarness.Reply> concurrently(int count, Call call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<ServerHarness.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(clients.submit(() -> call.call(n)));
+            }
+            List<ServerHarness.Reply> replies = new ArrayList<>();
+            for (Future<ServerHarness.Reply> future : futures) {
+                replies.add(future.get());
+            }
+            return replies;
+        } finally {
+            clients.shutdown();
         }
     }
 
@@ -503,8 +573,9 @@ abstract class ServerRecoveryTests {
             assertField(server.post("/operator/agents", "x4", "{\"user\":\"ann\"}"), "region");
             assertThat(server.post("/operator/merchants/shop/suspension", "x5", "{}").status())
                     .as("a reason is optional in the journal; the engine refuses the command").isEqualTo(422);
-            String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"s\",\"details\":\"d\"}",
-                    null).body().get("report").asString();
+            String report = server.send(ann, "POST", "/reports",
+                    "{\"kind\":\"OTHER\",\"subject\":\"s\",\"details\":\"d\"}", "file-9")
+                    .body().get("report").asString();
             assertField(server.post("/operator/reports/" + report + "/decision", "x6",
                     "{\"outcome\":\"REASSIGN\",\"reason\":\"r\"}"), "user");
             assertField(server.post("/operator/reports/" + report + "/decision", "x7",

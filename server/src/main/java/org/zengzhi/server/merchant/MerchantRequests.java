@@ -2,6 +2,8 @@ package org.zengzhi.server.merchant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +42,27 @@ public class MerchantRequests {
         this.gateway = gateway;
     }
 
-    /** Files a pending request and returns its id; the fields are checked by the caller. */
-    String file(String user, String merchant, String region, Long commissionPpm, String recruiter) {
+    /**
+     * Files a pending request through the journal (a Tick named after the request carries it) under the user's
+     * key, so a retry answers the first request's id instead of filing a second one (R-8.3). The fields are
+     * checked by the caller.
+     */
+    CompletableFuture<Response> file(String user, String merchant, String region, Long commissionPpm, String recruiter,
+            String key) {
         String id = "mr-" + UUID.randomUUID();
-        jdbc.update("INSERT INTO merchant_requests (id, username, merchant, region, commission_ppm, recruiter, status, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)", id, user, merchant, region, commissionPpm,
-                recruiter, Timestamp.from(Instant.now()));
-        return id;
+        List<Object> row = new ArrayList<>(Arrays.asList(id, user, merchant, region, commissionPpm, recruiter));
+        return gateway.submit(new CommandRequest(now -> new Command.Tick("merchant-request-filed:" + id, now),
+                events -> new Response(201, statusJson(id, "PENDING")), "merchant-request-filing:" + user + ":" + key,
+                String.join("|", merchant, region, String.valueOf(commissionPpm), String.valueOf(recruiter)),
+                (command, events) -> List.of(new ReadModelWrite("INSERT INTO merchant_requests (id, username, merchant, "
+                        + "region, commission_ppm, recruiter, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)",
+                        withTime(row, command.at())))));
+    }
+
+    private static List<Object> withTime(List<Object> row, Instant at) {
+        List<Object> values = new ArrayList<>(row);
+        values.add(Timestamp.from(at));
+        return values;
     }
 
     /** The requests in a status, oldest first. */
@@ -68,10 +84,31 @@ public class MerchantRequests {
         return row == null || !"PENDING".equals(row.get("status")) ? null : row;
     }
 
-    /** Rejects a request with the operator's reason; nothing reaches the engine. */
-    void reject(String id, String reason) {
-        jdbc.update("UPDATE merchant_requests SET status = ?, decision_reason = ?, decided_at = ? WHERE id = ?", "REJECTED",
-                reason, Timestamp.from(Instant.now()), id);
+    /**
+     * Rejects a request with the operator's reason, once: journaled as a Tick named after the request, under the
+     * request's one decision key (see {@link #approve}); nothing else reaches the engine.
+     */
+    public CompletableFuture<Response> reject(String id, String reason, String key) {
+        return decided(id, new CommandRequest(now -> new Command.Tick("merchant-request-rejected:" + id, now),
+                events -> new Response(200, statusJson(id, "REJECTED")), decisionKey(id), String.join("|", key, "reject",
+                        reason), (command, events) -> List.of(new ReadModelWrite("UPDATE merchant_requests SET status = "
+                                + "'REJECTED', decision_reason = ?, decided_at = ? WHERE id = ? AND status = 'PENDING'",
+                                List.of(reason, Timestamp.from(command.at()), id)))));
+    }
+
+    /**
+     * A request has one idempotency key for all its decisions, checked on the gateway's writer thread and
+     * committed with the journal row: of any number of concurrent decisions exactly one takes effect. The caller's
+     * key is part of the request hash, so its retry answers the first result and any other key a 409.
+     */
+    private static String decisionKey(String id) {
+        return "merchant-request-decision:" + id;
+    }
+
+    private CompletableFuture<Response> decided(String id, CommandRequest request) {
+        return gateway.submit(request).thenApply(answer -> answer.status() == 409
+                ? Problems.conflict("id", "request " + id + " is already decided (or this key was used with another body)")
+                : answer);
     }
 
     /**
@@ -97,21 +134,22 @@ public class MerchantRequests {
     }
 
     /**
-     * Approves a request (its row, perhaps {@link #amended}): one journaled OnboardMerchant named after the request,
-     * under the "merchant-request" scope, hashed over the terms, so a retry with the same key must carry the same
-     * terms; the request and the owner's account are updated in its transaction.
+     * Approves a request (its row, perhaps {@link #amended}), once: one journaled OnboardMerchant named after the
+     * request, under the request's one decision key and hashed over the caller's key and the terms, so a retry
+     * with the same key must carry the same terms; the request and the owner's account are updated in its
+     * transaction.
      */
     public CompletableFuture<Response> approve(Map<String, Object> row, String id, String key) {
         String owner = (String) row.get("username");
         String merchant = (String) row.get("merchant");
         Object ppm = row.get("commission_ppm");
-        String terms = String.join("|", id, String.valueOf(ppm), String.valueOf(row.get("recruiter")),
+        String terms = String.join("|", key, "approve", String.valueOf(ppm), String.valueOf(row.get("recruiter")),
                 String.valueOf(row.get("region")));
         CommandRequest request = new CommandRequest(now -> new Command.OnboardMerchant("onboard:" + id, now, merchant, owner,
                 (String) row.get("recruiter"), (String) row.get("region"), ppm == null ? -1 : ((Number) ppm).longValue()),
-                events -> approved(id, merchant, events), "merchant-request:" + key, terms,
+                events -> approved(id, merchant, events), decisionKey(id), terms,
                 (command, events) -> Rejections.rejected(events) ? List.of() : approval(id, owner, merchant));
-        return gateway.submit(request);
+        return decided(id, request);
     }
 
     private static Response approved(String id, String merchant, List<Event> events) {
@@ -142,7 +180,8 @@ public class MerchantRequests {
      */
     private static List<ReadModelWrite> approval(String id, String owner, String merchant) {
         return List.of(
-                new ReadModelWrite("UPDATE merchant_requests SET status = 'APPROVED', decided_at = ? WHERE id = ?",
+                new ReadModelWrite("UPDATE merchant_requests SET status = 'APPROVED', decided_at = ? WHERE id = ? "
+                        + "AND status = 'PENDING'",
                         List.of(Timestamp.from(Instant.now()), id)),
                 new ReadModelWrite("UPDATE accounts SET role = 'MERCHANT', merchant = ? WHERE username = ? "
                         + "AND role = 'CONSUMER'", List.of(merchant, owner)));

@@ -232,8 +232,9 @@ class ConsoleBrowserIT {
     void operatorApprovesAMerchantAndAppointsAnAgentOnTheRegionPicker() throws Exception {
         server.send(null, "POST", "/auth/register", "{\"username\":\"carl\",\"password\":\"carl-secret\"}", null);
         String carl = server.login("carl", "carl-secret");
-        assertThat(server.send(carl, "POST", "/merchant-requests", "{\"merchant\":\"carl-noodles\",\"region\":\"440106\"}",
-                null).status()).isEqualTo(201);
+        assertThat(server.send(carl, "POST", "/merchant-requests",
+                "{\"merchant\":\"carl-noodles\",\"region\":\"440106\"}", "file-1")
+                .status()).isEqualTo(201);
         try (Browser browser = new Browser(server.origin(), temp.resolve("merchants-profile"), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", operatorPassword());

@@ -136,9 +136,11 @@ class OperatorPagesBrowserIT {
     void operatorAdjudicatesReportsFiledThroughTheApi() throws Exception {
         String rita = register("rita");
         String steering = server.send(rita, "POST", "/reports", "{\"kind\":\"OFF_PLATFORM\",\"subject\":\"tea\","
-                + "\"details\":\"The cashier asked me to pay by bank transfer instead.\"}", null).body().get("report").asString();
+                + "\"details\":\"The cashier asked me to pay by bank transfer instead.\"}", "file-1")
+                        .body().get("report").asString();
         String other = server.send(rita, "POST", "/reports", "{\"kind\":\"SHADOW_ACCOUNT\",\"subject\":\"shadow-1\","
-                + "\"details\":\"An account collects rewards for people it never invited.\"}", null).body().get("report").asString();
+                + "\"details\":\"An account collects rewards for people it never invited.\"}", "file-2")
+                        .body().get("report").asString();
         String cashBefore = cash(rita);
         try (Browser browser = operator("reports-profile")) {
             browser.click("#nav-reports");
