@@ -603,10 +603,27 @@ abstract class ServerRecoveryTests {
                     "/operator/plan", "{}", "plan-none");
             assertThat(noYaml.status()).as("no yaml: 400, not a NullPointerException's 500").isEqualTo(400);
             assertThat(noYaml.body().get("field").asString()).isEqualTo("yaml");
-            ServerHarness.Reply changed = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
-                    "/operator/plan", "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"}", "plan-1");
+            String operator = server.login("operator", ServerHarness.OPERATOR_PASSWORD);
+            String partial = "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"";
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            ServerHarness.Reply preview = server.send(operator, "PUT", "/operator/plan", partial + "}", "plan-1");
+            assertThat(preview.status()).as("issue 19 item 8: a change is shown before it is made").isEqualTo(409);
+            assertThat(preview.body().get("field").asString()).isEqualTo("confirm");
+            assertThat(preview.body().get("changes").toString()).as("every setting that would change is shown")
+                    .contains("\"field\":\"name\"", "pool.exitMultipleNumerator");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("nothing changed yet")
+                    .isEqualTo(hash);
+            String version = preview.body().get("planInForce").asString();
+            ServerHarness.Reply stale = server.send(operator, "PUT", "/operator/plan", partial
+                    + ",\"confirm\":true,\"expectedPlan\":\"" + "0".repeat(64) + "\"}", "plan-1");
+            assertThat(stale.status()).isEqualTo(409);
+            assertThat(stale.body().get("field").asString()).isEqualTo("expectedPlan");
+            String confirmed = partial + ",\"confirm\":true,\"expectedPlan\":\"" + version + "\"}";
+            ServerHarness.Reply changed = server.send(operator, "PUT", "/operator/plan", confirmed, "plan-1");
             assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
             assertThat(changed.body().get("complianceReport").asString()).contains("tighter");
+            assertThat(server.send(operator, "PUT", "/operator/plan", confirmed, "plan-1").body())
+                    .as("a retry answers the first result").isEqualTo(changed.body());
         }
         try (ServerHarness server = new ServerHarness(database)) {
             ServerHarness.Reply plan = server.get("/operator/plan");

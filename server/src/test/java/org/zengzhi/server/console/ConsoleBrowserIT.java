@@ -213,6 +213,13 @@ class ConsoleBrowserIT {
             browser.driver.findElement(By.id("plan-yaml")).clear();
             browser.type("#plan-yaml", "name: steadier\npool: {exitMultiple: 2}\n");
             browser.click("#plan-submit");
+            browser.find("#plan-changes");
+            assertThat(browser.driver.findElements(By.cssSelector(".plan-change"))).as("issue 19 item 8: the diff first")
+                    .extracting(e -> e.getAttribute("data-field")).contains("name", "pool.exitMultipleNumerator");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("not yet confirmed")
+                    .isEqualTo(hash);
+            browser.screenshot("plan-changes");
+            browser.click("#plan-confirm");
             browser.waitForText("#plan-changed", "steadier");
             assertThat(server.get("/economy").body().get("plan").asString()).isEqualTo("steadier");
         } finally {
@@ -221,9 +228,13 @@ class ConsoleBrowserIT {
             String preset = new String(ConsoleBrowserIT.class.getResourceAsStream("/plans/local-life.yaml").readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             if (!original.equals(preset)) {
-                assertThat(server.send(server.login("operator", operatorPassword()), "PUT", "/operator/plan",
-                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
-                                java.util.Map.of("yaml", preset)), "restore-plan").status()).isEqualTo(200);
+                tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+                String operator = server.login("operator", operatorPassword());
+                String version = server.send(operator, "PUT", "/operator/plan", json.writeValueAsString(
+                        java.util.Map.of("yaml", preset)), "restore-plan").body().get("planInForce").asString();
+                assertThat(server.send(operator, "PUT", "/operator/plan", json.writeValueAsString(java.util.Map.of(
+                        "yaml", preset, "confirm", true, "expectedPlan", version)), "restore-plan").status())
+                        .isEqualTo(200);
             }
         }
     }
