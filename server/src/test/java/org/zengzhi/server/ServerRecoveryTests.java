@@ -533,6 +533,63 @@ abstract class ServerRecoveryTests {
         }
     }
 
+    /**
+     * Validation at the door (R-8.5, issue 19 item 7): each bad request is a 400 problem naming its field and
+     * changes nothing — no request filed, no points sold, no name stored.
+     */
+    @Test
+    void badInputIsRefusedAtTheDoorNamingTheField() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", null);
+            String lee = server.login("lee", "lee-secret-1");
+            Map<String, String> requests = new LinkedHashMap<>();
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"commissionRate\":\"-0.1\"}", "commissionRate");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"commissionRate\":\"5\"}", "commissionRate");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"commissionRate\":\"0.01\"}", "commissionRate");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"999999\"}", "region");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"recruiter\":\"" + "r".repeat(10_000)
+                    + "\"}", "recruiter");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"owner\":\"bob\"}", "owner");
+            requests.put("{\"merchant\":5,\"region\":\"440106\"}", "merchant");
+            requests.put("not json", "(body)");
+            int n = 0;
+            for (Map.Entry<String, String> bad : requests.entrySet()) {
+                ServerHarness.Reply reply = server.send(lee, "POST", "/merchant-requests", bad.getKey(), "bad-" + n++);
+                assertThat(reply.status()).as(bad.getKey().substring(0, Math.min(80, bad.getKey().length())))
+                        .isEqualTo(400);
+                assertThat(reply.body().get("field").asString()).isEqualTo(bad.getValue());
+            }
+            assertThat(server.get("/operator/merchant-requests").body().size()).as("nothing filed").isZero();
+            String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "good").body().get("request").asString();
+            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "again").body().get("field").asString()).as("a store id already asked for")
+                    .isEqualTo("merchant");
+            assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "ok", "{\"approve\":true}")
+                    .status()).isEqualTo(200);
+            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "taken").body().get("field").asString()).as("a store id already taken")
+                    .isEqualTo("merchant");
+            String store = server.login("lee", "lee-secret-1");
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            Map<String, String> sells = Map.of("{\"points\":1}", "points", "{\"points\":\"1\",\"user\":\"bob\"}", "user");
+            for (Map.Entry<String, String> bad : sells.entrySet()) {
+                assertField(server.send(store, "POST", "/me/sell", bad.getKey(), "sell-" + bad.getValue()), bad.getValue());
+            }
+            assertField(server.send(null, "POST", "/auth/register", "{\"username\":\"eve\",\"password\":12345678}",
+                    "reg"), "password");
+            for (String name : List.of("5", "\"\u202Eevil\"", "\"a\u2066b\"")) {
+                assertField(server.send(store, "PUT", "/merchants/lee-tea/settings", "{\"displayName\":" + name + "}",
+                        "name-" + name.length()), "displayName");
+            }
+            assertThat(server.send(store, "GET", "/merchants/lee-tea/settings", null, null).body().get("displayName")
+                    .isNull()).as("no name stored").isTrue();
+            assertField(server.send(store, "GET", "/merchants/lee-tea/settlements?days=-5", null, null), "days");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("nothing changed")
+                    .isEqualTo(hash);
+        }
+    }
+
     private interface Call {
         ServerHarness.Reply call(int i) throws Exception;
     }

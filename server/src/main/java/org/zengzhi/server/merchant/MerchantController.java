@@ -39,6 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1/merchants/{merchant}")
 class MerchantController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The longest settlement history one request reads: a leap year of days. */
+    static final int SETTLEMENT_DAYS_MAX = 366;
 
     private static final Response FORBIDDEN = Problems.problem(403, "Forbidden", "merchant",
             "you may read only your own store");
@@ -105,6 +107,9 @@ class MerchantController {
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         if (!mayRead(me, merchant)) {
             return forbidden();
+        }
+        if (days < 1 || days > SETTLEMENT_DAYS_MAX) {
+            return GatewayCalls.entity(Problems.badRequest("days", "1 to " + SETTLEMENT_DAYS_MAX + " days"));
         }
         return GatewayCalls.json(StoreViews.settlements(orders, merchant, days));
     }

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1")
 class MerchantRequestController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String USERNAME = "[A-Za-z0-9_.-]{3,64}";
 
     private final MerchantRequests requests;
 
@@ -74,7 +75,15 @@ class MerchantRequestController {
                 return GatewayCalls.done(Problems.badRequest("commissionRate", e.getMessage()));
             }
         }
-        return requests.file(me.getName(), body.merchant(), body.region(), commission, body.recruiter(), key)
+        if (body.recruiter() != null && !body.recruiter().isEmpty() && !body.recruiter().matches(USERNAME)) {
+            return GatewayCalls.done(Problems.badRequest("recruiter", "a username: 3 to 64 letters, digits, '_', '.' "
+                    + "or '-'"));
+        }
+        String recruiter = body.recruiter() == null || body.recruiter().isEmpty() ? null : body.recruiter();
+        Long ppm = commission;
+        return requests.termsProblem(body.merchant(), body.region(), ppm).thenCompose(problem -> problem != null
+                ? CompletableFuture.completedFuture(problem)
+                : requests.file(me.getName(), body.merchant(), body.region(), ppm, recruiter, key))
                 .thenApply(GatewayCalls::entity);
     }
 

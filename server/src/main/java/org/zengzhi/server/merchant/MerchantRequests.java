@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Units;
+import org.zengzhi.engine.network.Regions;
+import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
@@ -63,6 +66,38 @@ public class MerchantRequests {
         List<Object> values = new ArrayList<>(row);
         values.add(Timestamp.from(at));
         return values;
+    }
+
+    /**
+     * A 400 naming the field when the engine would refuse these terms at approval as things stand, else null
+     * (R-8.5, issue 19 item 7): an unknown region, a store id that exists or is already asked for, a rate
+     * outside the plan's allowed range. They used to be accepted and fail only at approval, or open the store
+     * at the plan's default rate. The engine stays the judge at approval, when the plan may have changed.
+     */
+    CompletableFuture<Response> termsProblem(String merchant, String region, Long commissionPpm) {
+        if (Regions.standard().find(region) == null) {
+            return CompletableFuture.completedFuture(Problems.badRequest("region", "no region has the GB/T 2260 code "
+                    + region));
+        }
+        Integer asked = jdbc.queryForObject("SELECT COUNT(*) FROM merchant_requests WHERE merchant = ? AND status IN "
+                + "('PENDING', 'APPROVED')", Integer.class, merchant);
+        if (asked != null && asked > 0) {
+            return CompletableFuture.completedFuture(Problems.badRequest("merchant", "a store with this id is already "
+                    + "asked for: choose another"));
+        }
+        return gateway.query(engine -> {
+            if (engine.merchantIds().contains(merchant)) {
+                return Problems.badRequest("merchant", "a store with this id exists: choose another");
+            }
+            Plan.StoreSplit store = engine.plan().store();
+            if (commissionPpm != null && (commissionPpm < store.minCommissionPpm()
+                    || commissionPpm > store.maxCommissionPpm())) {
+                return Problems.badRequest("commissionRate", "the plan allows "
+                        + Units.format(store.minCommissionPpm(), Units.RATE_DECIMALS) + " to "
+                        + Units.format(store.maxCommissionPpm(), Units.RATE_DECIMALS));
+            }
+            return null;
+        });
     }
 
     /** The requests in a status, oldest first. */

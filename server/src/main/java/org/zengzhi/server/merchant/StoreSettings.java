@@ -95,6 +95,16 @@ public final class StoreSettings {
         if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidSetting(field, "no line breaks or control characters");
         }
+        if (text.codePoints().anyMatch(StoreSettings::isBidiControl)) {
+            throw new InvalidSetting(field, "no bidirectional control characters (U+202A–U+202E, U+2066–U+2069, "
+                    + "U+200E, U+200F, U+061C): they make a name shown on the pay page read as another");
+        }
         return text;
+    }
+
+    /** The characters that reorder the text around them, such as the right-to-left override U+202E. */
+    static boolean isBidiControl(int codePoint) {
+        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069
+                || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C;
     }
 }
