@@ -370,20 +370,20 @@ abstract class ServerRecoveryTests {
             assertThat(rewards.body().get("thisStore").get("paid").asString()).as("0.3% of alice's 1000.00").isEqualTo("3.00");
             assertThat(server.get("/operator/rewards").body().get("kinds").get(0).get("paid").asString()).isEqualTo("3.00");
             assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\" Lee's \",\"address\":\"\"}",
-                    null).body().get("displayName").asString()).isEqualTo("Lee's");
+                    "settings-1").body().get("displayName").asString()).isEqualTo("Lee's");
             assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("address").isNull())
                     .isTrue();
-            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", null).body()
+            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", "settings-2").body()
                     .get("field").asString()).isEqualTo("address");
             String sixtyEmoji = "\uD83C\uDF5C".repeat(60);
             ServerHarness.Reply emoji = server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\""
-                    + sixtyEmoji + "\",\"address\":\"" + "\uD83C\uDFEE".repeat(200) + "\"}", null);
+                    + sixtyEmoji + "\",\"address\":\"" + "\uD83C\uDFEE".repeat(200) + "\"}", "settings-3");
             assertThat(emoji.status()).as("60 characters outside the BMP are 60 characters: " + emoji.body()).isEqualTo(200);
             assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("displayName")
                     .asString()).isEqualTo(sixtyEmoji);
             assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\"" + sixtyEmoji
-                    + "\uD83C\uDF5C\"}", null).body().get("field").asString()).isEqualTo("displayName");
-            assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", null).status()).isEqualTo(403);
+                    + "\uD83C\uDF5C\"}", "settings-4").body().get("field").asString()).isEqualTo("displayName");
+            assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", "settings-5").status()).isEqualTo(403);
             assertThat(server.get("/merchants/nowhere/rewards").status()).isEqualTo(404);
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
                     .contains("MERCHANT_CASH").contains("800.00");

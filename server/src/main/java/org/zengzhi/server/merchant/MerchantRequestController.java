@@ -80,10 +80,7 @@ class MerchantRequestController {
                     + "or '-'"));
         }
         String recruiter = body.recruiter() == null || body.recruiter().isEmpty() ? null : body.recruiter();
-        Long ppm = commission;
-        return requests.termsProblem(body.merchant(), body.region(), ppm).thenCompose(problem -> problem != null
-                ? CompletableFuture.completedFuture(problem)
-                : requests.file(me.getName(), body.merchant(), body.region(), ppm, recruiter, key))
+        return requests.apply(me.getName(), body.merchant(), body.region(), commission, recruiter, key)
                 .thenApply(GatewayCalls::entity);
     }
 

@@ -21,6 +21,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.InvalidFieldException;
@@ -39,10 +40,31 @@ public class MerchantRequests {
 
     private final JdbcTemplate jdbc;
     private final EngineGateway gateway;
+    private final Journal journal;
 
-    MerchantRequests(JdbcTemplate jdbc, EngineGateway gateway) {
+    MerchantRequests(JdbcTemplate jdbc, EngineGateway gateway, Journal journal) {
         this.jdbc = jdbc;
         this.gateway = gateway;
+        this.journal = journal;
+    }
+
+    /**
+     * Files a request whose terms the engine would accept as things stand ({@link #termsProblem}). A key this user
+     * has already used skips that check and goes straight to the gateway, which answers the first result (or a
+     * 409 for another body): the first filing itself makes the store id "already asked for".
+     */
+    CompletableFuture<Response> apply(String user, String merchant, String region, Long commissionPpm, String recruiter,
+            String key) {
+        if (journal.idempotencyRecord(filingKey(user, key)) != null) {
+            return file(user, merchant, region, commissionPpm, recruiter, key);
+        }
+        return termsProblem(merchant, region, commissionPpm).thenCompose(problem -> problem != null
+                ? CompletableFuture.completedFuture(problem)
+                : file(user, merchant, region, commissionPpm, recruiter, key));
+    }
+
+    private static String filingKey(String user, String key) {
+        return "merchant-request-filing:" + user + ":" + key;
     }
 
     /**
@@ -50,12 +72,12 @@ public class MerchantRequests {
      * key, so a retry answers the first request's id instead of filing a second one (R-8.3). The fields are
      * checked by the caller.
      */
-    CompletableFuture<Response> file(String user, String merchant, String region, Long commissionPpm, String recruiter,
+    private CompletableFuture<Response> file(String user, String merchant, String region, Long commissionPpm, String recruiter,
             String key) {
         String id = "mr-" + UUID.randomUUID();
         List<Object> row = new ArrayList<>(Arrays.asList(id, user, merchant, region, commissionPpm, recruiter));
         return gateway.submit(new CommandRequest(now -> new Command.Tick("merchant-request-filed:" + id, now),
-                events -> new Response(201, statusJson(id, "PENDING")), "merchant-request-filing:" + user + ":" + key,
+                events -> new Response(201, statusJson(id, "PENDING")), filingKey(user, key),
                 String.join("|", merchant, region, String.valueOf(commissionPpm), String.valueOf(recruiter)),
                 (command, events) -> List.of(new ReadModelWrite("INSERT INTO merchant_requests (id, username, merchant, "
                         + "region, commission_ppm, recruiter, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)",
@@ -74,7 +96,7 @@ public class MerchantRequests {
      * outside the plan's allowed range. They used to be accepted and fail only at approval, or open the store
      * at the plan's default rate. The engine stays the judge at approval, when the plan may have changed.
      */
-    CompletableFuture<Response> termsProblem(String merchant, String region, Long commissionPpm) {
+    private CompletableFuture<Response> termsProblem(String merchant, String region, Long commissionPpm) {
         if (Regions.standard().find(region) == null) {
             return CompletableFuture.completedFuture(Problems.badRequest("region", "no region has the GB/T 2260 code "
                     + region));
