@@ -506,10 +506,14 @@ abstract class ServerRecoveryTests {
                     .as("a retried filing: the first answer").isEqualTo(filed.body());
             assertThat(server.get("/operator/reports").body().size()).as("one report filed").isEqualTo(1);
             String report = filed.body().get("report").asString();
+            ServerHarness.Reply refused = server.post("/operator/reports/" + report + "/decision", "rd-refused",
+                    "{\"outcome\":\"REASSIGN\",\"user\":\"nobody\",\"referrer\":\"ann\",\"reason\":\"x\"}");
+            assertThat(refused.status()).as("the engine refuses: " + refused.body()).isEqualTo(422);
             String reward = "{\"outcome\":\"REWARD\",\"amount\":\"50.00\",\"reason\":\"confirmed\"}";
             List<ServerHarness.Reply> replies = concurrently(20, i -> server.post("/operator/reports/" + report
                     + "/decision", "rd" + i, reward));
-            assertThat(replies).filteredOn(reply -> reply.status() == 200).as("one decision wins").hasSize(1);
+            assertThat(replies).filteredOn(reply -> reply.status() == 200)
+                    .as("a refused decision changed nothing and leaves the report open; then one decision wins").hasSize(1);
             assertThat(replies).filteredOn(reply -> reply.status() != 200).allSatisfy(reply -> assertThat(reply.status())
                     .isEqualTo(409));
             assertThat(server.send(ann, "GET", "/me/wallet", null, null).body().toString()).contains("50.00")

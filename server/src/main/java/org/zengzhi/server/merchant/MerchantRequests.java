@@ -154,12 +154,16 @@ public class MerchantRequests {
     }
 
     /**
-     * A request has one idempotency key for all its decisions, checked on the gateway's writer thread and
+     * A request has one idempotency key for its next decision, checked on the gateway's writer thread and
      * committed with the journal row: of any number of concurrent decisions exactly one takes effect. The caller's
-     * key is part of the request hash, so its retry answers the first result and any other key a 409.
+     * key is part of the request hash, so its retry answers the first result and any other key a 409. An approval
+     * the engine rejects changes nothing and counts in {@code rejected_decisions}, so the next decision gets a
+     * fresh key ({@code "merchant-request-decision:<id>#<n>"}).
      */
-    private static String decisionKey(String id) {
-        return "merchant-request-decision:" + id;
+    private String decisionKey(String id) {
+        Integer rejected = jdbc.queryForObject("SELECT rejected_decisions FROM merchant_requests WHERE id = ?",
+                Integer.class, id);
+        return "merchant-request-decision:" + id + "#" + rejected;
     }
 
     private CompletableFuture<Response> decided(String id, CommandRequest request) {
@@ -205,7 +209,9 @@ public class MerchantRequests {
         CommandRequest request = new CommandRequest(now -> new Command.OnboardMerchant("onboard:" + id, now, merchant, owner,
                 (String) row.get("recruiter"), (String) row.get("region"), ppm == null ? -1 : ((Number) ppm).longValue()),
                 events -> approved(id, merchant, events), decisionKey(id), terms,
-                (command, events) -> Rejections.rejected(events) ? List.of() : approval(id, owner, merchant));
+                (command, events) -> Rejections.rejected(events) ? List.of(new ReadModelWrite("UPDATE merchant_requests "
+                        + "SET rejected_decisions = rejected_decisions + 1 WHERE id = ? AND status = 'PENDING'",
+                        List.of(id))) : approval(id, owner, merchant));
         return decided(id, request);
     }
 

@@ -74,10 +74,18 @@ public class Reports {
                 + ("OPEN".equals(status) ? "" : "DESC ") + "LIMIT " + limit, status);
     }
 
-    /** The reporter of a report, open or decided, or null when there is no report of that id. */
+    /**
+     * The idempotency key of a report's next decision: one per report and attempt, {@code "report-decision:<id>#<n>"}
+     * with n the decisions the engine rejected so far (they changed nothing, so the report stays open and the
+     * next decision needs a fresh key). Null when there is no report of that id.
+     */
+    private String decisionKey(String id) {
+        List<Integer> rows = jdbc.queryForList("SELECT rejected_decisions FROM reports WHERE id = ?", Integer.class, id);
+        return rows.isEmpty() ? null : "report-decision:" + id + "#" + rows.get(0);
+    }
+
     private String reporter(String id) {
-        List<String> rows = jdbc.queryForList("SELECT reporter FROM reports WHERE id = ?", String.class, id);
-        return rows.isEmpty() ? null : rows.get(0);
+        return jdbc.queryForObject("SELECT reporter FROM reports WHERE id = ?", String.class, id);
     }
 
     /** {@code {"report":…,"status":…}}, the answer to a report's filing and dismissal. */
@@ -90,21 +98,22 @@ public class Reports {
 
     /**
      * Decides a report, once: every decision — a dismissal (journaled as a Tick named after the report) or an
-     * upheld outcome's engine command — goes through the gateway under the one idempotency key the report has,
-     * {@code "report-decision:"} and its id, and the request hash holds the caller's key and the body. The
+     * upheld outcome's engine command — goes through the gateway under the one idempotency key the report has
+     * for its next decision ({@link #decisionKey}), and the request hash holds the caller's key and the body. The
      * writer thread checks that key before the command runs and commits it with the journal row, so of any
      * number of concurrent decisions exactly one takes effect; its retry answers its first result and every
      * other key or body a 409. Shared by the API and the console.
      */
     public CompletableFuture<Response> decide(String id, Decision body, String key) {
         Response problem = reasonProblem(key, body.reason());
-        String reporter = problem == null ? reporter(id) : null;
-        if (problem == null && reporter == null) {
+        String decisionKey = problem == null ? decisionKey(id) : null;
+        if (problem == null && decisionKey == null) {
             problem = Problems.problem(404, "Not found", "id", "no report " + id);
         }
         if (problem != null) {
             return CompletableFuture.completedFuture(problem);
         }
+        String reporter = reporter(id);
         Function<Instant, Command> command;
         try {
             command = outcome(body, reporter, "report " + id + ": " + body.reason(), "report:" + id);
@@ -123,8 +132,9 @@ public class Reports {
         String outcome = dismissal ? "DISMISS" : body.outcome();
         Function<List<Event>, Response> render = dismissal ? events -> new Response(200, statusJson(id, status))
                 : GatewayCalls::render;
-        return gateway.submit(new CommandRequest(command, render, "report-decision:" + id, decisionHash(key, body),
-                (applied, events) -> Rejections.rejected(events) ? List.of()
+        return gateway.submit(new CommandRequest(command, render, decisionKey, decisionHash(key, body),
+                (applied, events) -> Rejections.rejected(events) ? List.of(new ReadModelWrite("UPDATE reports SET "
+                        + "rejected_decisions = rejected_decisions + 1 WHERE id = ? AND status = 'OPEN'", List.of(id)))
                         : List.of(new ReadModelWrite("UPDATE reports SET status = ?, outcome = ?, decision_reason = ?, "
                                 + "decided_at = ? WHERE id = ? AND status = 'OPEN'",
                                 List.of(status, outcome, body.reason(), Timestamp.from(applied.at()), id)))))

@@ -178,7 +178,7 @@ class OperatorPagesBrowserIT {
         assertThat(new BigDecimal(cash(rita))).as("the reporter was paid the reward")
                 .isEqualByComparingTo(new BigDecimal(cashBefore).add(new BigDecimal("30.00")));
         assertThat(server.post("/operator/reports/" + steering + "/decision", "again", "{\"outcome\":\"DISMISS\","
-                + "\"reason\":\"second thoughts\"}").status()).as("a decided report stays decided").isEqualTo(404);
+                + "\"reason\":\"second thoughts\"}").status()).as("a decided report stays decided").isEqualTo(409);
     }
 
     /** the operator finds a participant by a prefix and reads the same balances and postings as the API. */
