@@ -589,6 +589,15 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(store, "GET", "/merchants/lee-tea/settings", null, null).body().get("displayName")
                     .isNull()).as("no name stored").isTrue();
             assertField(server.send(store, "GET", "/merchants/lee-tea/settlements?days=-5", null, null), "days");
+            for (String traversal : List.of("/api/v1/../../../etc/passwd", "/api/v1/%2e%2e/%2e%2e/%2e%2e/etc/passwd")) {
+                java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.origin() + traversal)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(traversal).isEqualTo(400);
+                assertThat(page.headers().firstValue("Content-Type").orElse("")).as("not Tomcat's HTML page: "
+                        + page.body()).startsWith("application/problem+json");
+                assertThat(page.body()).contains("\"field\":\"(path)\"");
+            }
             assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("nothing changed")
                     .isEqualTo(hash);
         }
