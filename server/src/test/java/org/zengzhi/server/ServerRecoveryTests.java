@@ -370,20 +370,20 @@ abstract class ServerRecoveryTests {
             assertThat(rewards.body().get("thisStore").get("paid").asString()).as("0.3% of alice's 1000.00").isEqualTo("3.00");
             assertThat(server.get("/operator/rewards").body().get("kinds").get(0).get("paid").asString()).isEqualTo("3.00");
             assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\" Lee's \",\"address\":\"\"}",
-                    null).body().get("displayName").asString()).isEqualTo("Lee's");
+                    "settings-1").body().get("displayName").asString()).isEqualTo("Lee's");
             assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("address").isNull())
                     .isTrue();
-            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", null).body()
+            assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"address\":\"a\\nb\"}", "settings-2").body()
                     .get("field").asString()).isEqualTo("address");
             String sixtyEmoji = "\uD83C\uDF5C".repeat(60);
             ServerHarness.Reply emoji = server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\""
-                    + sixtyEmoji + "\",\"address\":\"" + "\uD83C\uDFEE".repeat(200) + "\"}", null);
+                    + sixtyEmoji + "\",\"address\":\"" + "\uD83C\uDFEE".repeat(200) + "\"}", "settings-3");
             assertThat(emoji.status()).as("60 characters outside the BMP are 60 characters: " + emoji.body()).isEqualTo(200);
             assertThat(server.send(keeper, "GET", "/merchants/shop/settings", null, null).body().get("displayName")
                     .asString()).isEqualTo(sixtyEmoji);
             assertThat(server.send(keeper, "PUT", "/merchants/shop/settings", "{\"displayName\":\"" + sixtyEmoji
-                    + "\uD83C\uDF5C\"}", null).body().get("field").asString()).isEqualTo("displayName");
-            assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", null).status()).isEqualTo(403);
+                    + "\uD83C\uDF5C\"}", "settings-4").body().get("field").asString()).isEqualTo("displayName");
+            assertThat(server.send(keeper, "PUT", "/merchants/other/settings", "{}", "settings-5").status()).isEqualTo(403);
             assertThat(server.get("/merchants/nowhere/rewards").status()).isEqualTo(404);
             assertThat(server.send(keeper, "GET", "/merchants/shop/postings", null, null).body().toString())
                     .contains("MERCHANT_CASH").contains("800.00");
@@ -423,12 +423,14 @@ abstract class ServerRecoveryTests {
             server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
             String lee = server.login("lee", "lee-secret-1");
             String ann = server.login("ann", "ann-secret-1");
-            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"44010\"}",
-                    null).body().get("field").asString()).isEqualTo("region");
+            assertThat(server.send(lee, "POST", "/merchant-requests",
+                    "{\"merchant\":\"lee-tea\",\"region\":\"44010\"}", "file-1")
+                    .body().get("field").asString()).isEqualTo("region");
             String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":\"440106\","
-                    + "\"commissionRate\":\"0.15\"}", null).body().get("request").asString();
-            String refused = server.send(ann, "POST", "/merchant-requests", "{\"merchant\":\"ann-bar\",\"region\":\"440106\"}",
-                    null).body().get("request").asString();
+                    + "\"commissionRate\":\"0.15\"}", "file-2").body().get("request").asString();
+            String refused = server.send(ann, "POST", "/merchant-requests",
+                    "{\"merchant\":\"ann-bar\",\"region\":\"440106\"}", "file-3")
+                    .body().get("request").asString();
             ServerHarness.Reply longRejection = server.post("/operator/merchant-requests/" + refused + "/decision", "d-long",
                     "{\"approve\":false,\"reason\":\"" + "n".repeat(501) + "\"}");
             assertThat(longRejection.status()).as(longRejection.body().toString()).isEqualTo(400);
@@ -455,10 +457,12 @@ abstract class ServerRecoveryTests {
                     + "the store's").isEqualTo(200);
             assertThat(server.send(lee, "GET", "/merchants/lee-tea/pay-code", null, null).status())
                     .as("also through the token lee had before, whose lookup was cached as a consumer's").isEqualTo(200);
-            assertThat(server.send(ann, "POST", "/reports", "{\"kind\":\"BRIBE\",\"subject\":\"lee-tea\",\"details\":\"x\"}",
-                    null).body().get("field").asString()).isEqualTo("kind");
+            assertThat(server.send(ann, "POST", "/reports",
+                    "{\"kind\":\"BRIBE\",\"subject\":\"lee-tea\",\"details\":\"x\"}", "file-4")
+                    .body().get("field").asString()).isEqualTo("kind");
             String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OFF_PLATFORM\",\"subject\":\"lee-tea\","
-                    + "\"details\":\"asked me to pay by cash outside the app\"}", null).body().get("report").asString();
+                    + "\"details\":\"asked me to pay by cash outside the app\"}", "file-5")
+                            .body().get("report").asString();
             assertThat(server.post("/operator/reports/" + report + "/decision", "r0", "{\"outcome\":\"REWARD\",\"reason\":\"\"}")
                     .body().get("field").asString()).isEqualTo("reason");
             String tooLong = "r".repeat(501);
@@ -468,7 +472,7 @@ abstract class ServerRecoveryTests {
                     .isEqualTo(400);
             assertThat(longReason.body().get("field").asString()).isEqualTo("reason");
             String other = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"lee-tea\","
-                    + "\"details\":\"x\"}", null).body().get("report").asString();
+                    + "\"details\":\"x\"}", "file-6").body().get("report").asString();
             assertThat(server.post("/operator/reports/" + other + "/decision", "r0-dismiss",
                     "{\"outcome\":\"DISMISS\",\"reason\":\"" + tooLong + "\"}").body().get("field").asString())
                     .isEqualTo("reason");
@@ -481,7 +485,143 @@ abstract class ServerRecoveryTests {
                     .contains("50.00");
             assertThat(server.get("/operator/reports?status=UPHELD").body().get(0).get("outcome").asString()).isEqualTo("REWARD");
             assertThat(server.post("/operator/reports/" + report + "/decision", "r2", "{\"outcome\":\"DISMISS\",\"reason\":\"x\"}")
-                    .status()).as("decided reports stay decided").isEqualTo(404);
+                    .status()).as("decided reports stay decided").isEqualTo(409);
+        }
+    }
+
+    /**
+     * No decision takes effect twice (issue 19, item 5; R-4.7, R-8.3): 20 concurrent decisions of one report with
+     * 20 different keys pay the reward once, and 20 concurrent decisions of one store request (approvals and
+     * rejections mixed) decide it once. A retry under a winning key answers the first result, any other key a
+     * conflict, and filings are idempotent too.
+     */
+    @Test
+    void concurrentDecisionsTakeEffectOnce() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", null);
+            String ann = server.login("ann", "ann-secret-1");
+            String filing = "{\"kind\":\"OTHER\",\"subject\":\"lee-tea\",\"details\":\"x\"}";
+            ServerHarness.Reply filed = server.send(ann, "POST", "/reports", filing, "f1");
+            assertThat(server.send(ann, "POST", "/reports", filing, "f1").body())
+                    .as("a retried filing: the first answer").isEqualTo(filed.body());
+            assertThat(server.get("/operator/reports").body().size()).as("one report filed").isEqualTo(1);
+            String report = filed.body().get("report").asString();
+            ServerHarness.Reply refused = server.post("/operator/reports/" + report + "/decision", "rd-refused",
+                    "{\"outcome\":\"REASSIGN\",\"user\":\"nobody\",\"referrer\":\"ann\",\"reason\":\"x\"}");
+            assertThat(refused.status()).as("the engine refuses: " + refused.body()).isEqualTo(422);
+            String reward = "{\"outcome\":\"REWARD\",\"amount\":\"50.00\",\"reason\":\"confirmed\"}";
+            List<ServerHarness.Reply> replies = concurrently(20, i -> server.post("/operator/reports/" + report
+                    + "/decision", "rd" + i, reward));
+            assertThat(replies).filteredOn(reply -> reply.status() == 200)
+                    .as("a refused decision changed nothing and leaves the report open; then one decision wins").hasSize(1);
+            assertThat(replies).filteredOn(reply -> reply.status() != 200).allSatisfy(reply -> assertThat(reply.status())
+                    .isEqualTo(409));
+            assertThat(server.send(ann, "GET", "/me/wallet", null, null).body().toString()).contains("50.00")
+                    .doesNotContain("100.00");
+            int winner = replies.indexOf(replies.stream().filter(reply -> reply.status() == 200).findFirst()
+                    .orElseThrow());
+            assertThat(server.post("/operator/reports/" + report + "/decision", "rd" + winner, reward).body())
+                    .as("a retried decision answers its first result, not 404").isEqualTo(replies.get(winner).body());
+
+            server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", null);
+            String lee = server.login("lee", "lee-secret-1");
+            String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "m1").body().get("request").asString();
+            String approve = "{\"approve\":true}";
+            String reject = "{\"approve\":false,\"reason\":\"no\"}";
+            List<ServerHarness.Reply> decisions = concurrently(20, i -> server.post("/operator/merchant-requests/"
+                    + request + "/decision", "md" + i, i % 2 == 0 ? approve : reject));
+            assertThat(decisions).filteredOn(reply -> reply.status() == 200).as("one decision wins").hasSize(1);
+            assertThat(server.get("/operator/merchant-requests?status=APPROVED").body().size()
+                    + server.get("/operator/merchant-requests?status=REJECTED").body().size()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Validation at the door (R-8.5, issue 19 item 7): each bad request is a 400 problem naming its field and
+     * changes nothing — no request filed, no points sold, no name stored.
+     */
+    @Test
+    void badInputIsRefusedAtTheDoorNamingTheField() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", null);
+            String lee = server.login("lee", "lee-secret-1");
+            Map<String, String> requests = new LinkedHashMap<>();
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"commissionRate\":\"-0.1\"}", "commissionRate");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"commissionRate\":\"5\"}", "commissionRate");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"commissionRate\":\"0.01\"}", "commissionRate");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"999999\"}", "region");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"recruiter\":\"" + "r".repeat(10_000)
+                    + "\"}", "recruiter");
+            requests.put("{\"merchant\":\"a-shop\",\"region\":\"440106\",\"owner\":\"bob\"}", "owner");
+            requests.put("{\"merchant\":5,\"region\":\"440106\"}", "merchant");
+            requests.put("not json", "(body)");
+            int n = 0;
+            for (Map.Entry<String, String> bad : requests.entrySet()) {
+                ServerHarness.Reply reply = server.send(lee, "POST", "/merchant-requests", bad.getKey(), "bad-" + n++);
+                assertThat(reply.status()).as(bad.getKey().substring(0, Math.min(80, bad.getKey().length())))
+                        .isEqualTo(400);
+                assertThat(reply.body().get("field").asString()).isEqualTo(bad.getValue());
+            }
+            assertThat(server.get("/operator/merchant-requests").body().size()).as("nothing filed").isZero();
+            String request = server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "good").body().get("request").asString();
+            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "again").body().get("field").asString()).as("a store id already asked for")
+                    .isEqualTo("merchant");
+            assertThat(server.post("/operator/merchant-requests/" + request + "/decision", "ok", "{\"approve\":true}")
+                    .status()).isEqualTo(200);
+            assertThat(server.send(lee, "POST", "/merchant-requests", "{\"merchant\":\"lee-tea\",\"region\":"
+                    + "\"440106\"}", "taken").body().get("field").asString()).as("a store id already taken")
+                    .isEqualTo("merchant");
+            String store = server.login("lee", "lee-secret-1");
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            Map<String, String> sells = Map.of("{\"points\":1}", "points", "{\"points\":\"1\",\"user\":\"bob\"}", "user");
+            for (Map.Entry<String, String> bad : sells.entrySet()) {
+                assertField(server.send(store, "POST", "/me/sell", bad.getKey(), "sell-" + bad.getValue()), bad.getValue());
+            }
+            assertField(server.send(null, "POST", "/auth/register", "{\"username\":\"eve\",\"password\":12345678}",
+                    "reg"), "password");
+            for (String name : List.of("5", "\"\u202Eevil\"", "\"a\u2066b\"")) {
+                assertField(server.send(store, "PUT", "/merchants/lee-tea/settings", "{\"displayName\":" + name + "}",
+                        "name-" + name.length()), "displayName");
+            }
+            assertThat(server.send(store, "GET", "/merchants/lee-tea/settings", null, null).body().get("displayName")
+                    .isNull()).as("no name stored").isTrue();
+            assertField(server.send(store, "GET", "/merchants/lee-tea/settlements?days=-5", null, null), "days");
+            for (String traversal : List.of("/api/v1/../../../etc/passwd", "/api/v1/%2e%2e/%2e%2e/%2e%2e/etc/passwd")) {
+                java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.origin() + traversal)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(traversal).isEqualTo(400);
+                assertThat(page.headers().firstValue("Content-Type").orElse("")).as("not Tomcat's HTML page: "
+                        + page.body()).startsWith("application/problem+json");
+                assertThat(page.body()).contains("\"field\":\"(path)\"");
+            }
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("nothing changed")
+                    .isEqualTo(hash);
+        }
+    }
+
+    private interface Call {
+        ServerHarness.Reply call(int i) throws Exception;
+    }
+
+    private static List<ServerHarness.Reply> concurrently(int count, Call call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<ServerHarness.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(clients.submit(() -> call.call(n)));
+            }
+            List<ServerHarness.Reply> replies = new ArrayList<>();
+            for (Future<ServerHarness.Reply> future : futures) {
+                replies.add(future.get());
+            }
+            return replies;
+        } finally {
+            clients.shutdown();
         }
     }
 
@@ -503,8 +643,9 @@ abstract class ServerRecoveryTests {
             assertField(server.post("/operator/agents", "x4", "{\"user\":\"ann\"}"), "region");
             assertThat(server.post("/operator/merchants/shop/suspension", "x5", "{}").status())
                     .as("a reason is optional in the journal; the engine refuses the command").isEqualTo(422);
-            String report = server.send(ann, "POST", "/reports", "{\"kind\":\"OTHER\",\"subject\":\"s\",\"details\":\"d\"}",
-                    null).body().get("report").asString();
+            String report = server.send(ann, "POST", "/reports",
+                    "{\"kind\":\"OTHER\",\"subject\":\"s\",\"details\":\"d\"}", "file-9")
+                    .body().get("report").asString();
             assertField(server.post("/operator/reports/" + report + "/decision", "x6",
                     "{\"outcome\":\"REASSIGN\",\"reason\":\"r\"}"), "user");
             assertField(server.post("/operator/reports/" + report + "/decision", "x7",
@@ -532,10 +673,27 @@ abstract class ServerRecoveryTests {
                     "/operator/plan", "{}", "plan-none");
             assertThat(noYaml.status()).as("no yaml: 400, not a NullPointerException's 500").isEqualTo(400);
             assertThat(noYaml.body().get("field").asString()).isEqualTo("yaml");
-            ServerHarness.Reply changed = server.send(server.login("operator", ServerHarness.OPERATOR_PASSWORD), "PUT",
-                    "/operator/plan", "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"}", "plan-1");
+            String operator = server.login("operator", ServerHarness.OPERATOR_PASSWORD);
+            String partial = "{\"yaml\":\"name: tighter\\npool: {exitMultiple: 2}\\n\"";
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            ServerHarness.Reply preview = server.send(operator, "PUT", "/operator/plan", partial + "}", "plan-1");
+            assertThat(preview.status()).as("issue 19 item 8: a change is shown before it is made").isEqualTo(409);
+            assertThat(preview.body().get("field").asString()).isEqualTo("confirm");
+            assertThat(preview.body().get("changes").toString()).as("every setting that would change is shown")
+                    .contains("\"field\":\"name\"", "pool.exitMultipleNumerator");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("nothing changed yet")
+                    .isEqualTo(hash);
+            String version = preview.body().get("planInForce").asString();
+            ServerHarness.Reply stale = server.send(operator, "PUT", "/operator/plan", partial
+                    + ",\"confirm\":true,\"expectedPlan\":\"" + "0".repeat(64) + "\"}", "plan-1");
+            assertThat(stale.status()).isEqualTo(409);
+            assertThat(stale.body().get("field").asString()).isEqualTo("expectedPlan");
+            String confirmed = partial + ",\"confirm\":true,\"expectedPlan\":\"" + version + "\"}";
+            ServerHarness.Reply changed = server.send(operator, "PUT", "/operator/plan", confirmed, "plan-1");
             assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
             assertThat(changed.body().get("complianceReport").asString()).contains("tighter");
+            assertThat(server.send(operator, "PUT", "/operator/plan", confirmed, "plan-1").body())
+                    .as("a retry answers the first result").isEqualTo(changed.body());
         }
         try (ServerHarness server = new ServerHarness(database)) {
             ServerHarness.Reply plan = server.get("/operator/plan");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.engine.Units;
@@ -39,6 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1/merchants/{merchant}")
 class MerchantController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The longest settlement history one request reads: a leap year of days. */
+    static final int SETTLEMENT_DAYS_MAX = 366;
 
     private static final Response FORBIDDEN = Problems.problem(403, "Forbidden", "merchant",
             "you may read only your own store");
@@ -106,6 +109,9 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
+        if (days < 1 || days > SETTLEMENT_DAYS_MAX) {
+            return GatewayCalls.entity(Problems.badRequest("days", "1 to " + SETTLEMENT_DAYS_MAX + " days"));
+        }
         return GatewayCalls.json(StoreViews.settlements(orders, merchant, days));
     }
 
@@ -133,23 +139,30 @@ class MerchantController {
     }
 
     /**
-     * Sets the display name and address (both; a blank one is cleared). A PUT of values, so a retry has the same
-     * effect; not an engine command, nothing of the economy depends on it.
+     * Sets the display name and address (both; a blank one is cleared) under an Idempotency-Key like every
+     * state-changing call (R-8.3): journaled as a Tick named after the store, since nothing of the economy
+     * depends on it.
      */
     @PutMapping(path = "/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> changeSettings(@PathVariable String merchant, @RequestBody Settings body,
-            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (!mayRead(me, merchant)) {
             return GatewayCalls.done(FORBIDDEN);
         }
-        return gateway.query(engine -> engine.merchantIds().contains(merchant)).thenApply(known -> {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
+        return gateway.query(engine -> engine.merchantIds().contains(merchant)).thenCompose(known -> {
             if (!known) {
-                return unknown(merchant);
+                return CompletableFuture.completedFuture(unknown(merchant));
             }
             try {
-                return GatewayCalls.json(settings.save(merchant, body.displayName(), body.address(), me.getName()).json());
+                return settings.saveOnce(gateway, merchant, body.displayName(), body.address(), me.getName(), key)
+                        .thenApply(GatewayCalls::entity);
             } catch (StoreSettings.InvalidSetting e) {
-                return GatewayCalls.entity(Problems.badRequest(e.field(), e.getMessage()));
+                return GatewayCalls.done(Problems.badRequest(e.field(), e.getMessage()));
             }
         });
     }

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1")
 class MerchantRequestController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String USERNAME = "[A-Za-z0-9_.-]{3,64}";
 
     private final MerchantRequests requests;
 
@@ -53,23 +54,34 @@ class MerchantRequestController {
     }
 
     @PostMapping(path = "/merchant-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> apply(@RequestBody Application body, @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+    CompletableFuture<ResponseEntity<String>> apply(@RequestBody Application body,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
         if (body.merchant() == null || !body.merchant().matches("[A-Za-z0-9_.-]{3,64}")) {
-            return GatewayCalls.entity(Problems.badRequest("merchant", "3 to 64 letters, digits, '_', '.' or '-'"));
+            return GatewayCalls.done(Problems.badRequest("merchant", "3 to 64 letters, digits, '_', '.' or '-'"));
         }
         if (body.region() == null || !body.region().matches("[0-9]{6}")) {
-            return GatewayCalls.entity(Problems.badRequest("region", "a six-digit GB/T 2260 code"));
+            return GatewayCalls.done(Problems.badRequest("region", "a six-digit GB/T 2260 code"));
         }
         Long commission = null;
         if (body.commissionRate() != null) {
             try {
                 commission = Units.parsePpm(body.commissionRate());
             } catch (IllegalArgumentException e) {
-                return GatewayCalls.entity(Problems.badRequest("commissionRate", e.getMessage()));
+                return GatewayCalls.done(Problems.badRequest("commissionRate", e.getMessage()));
             }
         }
-        String id = requests.file(me.getName(), body.merchant(), body.region(), commission, body.recruiter());
-        return GatewayCalls.entity(new Response(201, MerchantRequests.statusJson(id, "PENDING")));
+        if (body.recruiter() != null && !body.recruiter().isEmpty() && !body.recruiter().matches(USERNAME)) {
+            return GatewayCalls.done(Problems.badRequest("recruiter", "a username: 3 to 64 letters, digits, '_', '.' "
+                    + "or '-'"));
+        }
+        String recruiter = body.recruiter() == null || body.recruiter().isEmpty() ? null : body.recruiter();
+        return requests.apply(me.getName(), body.merchant(), body.region(), commission, recruiter, key)
+                .thenApply(GatewayCalls::entity);
     }
 
     @GetMapping("/operator/merchant-requests")
@@ -97,12 +109,11 @@ class MerchantRequestController {
         if (keyProblem != null || body.approve() == null) {
             return GatewayCalls.done(keyProblem != null ? keyProblem : Problems.badRequest("approve", "true or false"));
         }
+        // A decided request still goes to the gateway, which answers a retry under its key with the first
+        // answer and any other decision a 409: the request has one decision key.
         Map<String, Object> row = requests.find(id);
-        // An approved request still goes to the gateway, which answers a retry under its key with the first
-        // answer and refuses a second onboarding under a new one.
-        String status = row == null ? null : (String) row.get("status");
-        if (!"PENDING".equals(status) && !("APPROVED".equals(status) && body.approve())) {
-            return GatewayCalls.done(Problems.problem(404, "Not found", "id", "no pending request " + id));
+        if (row == null) {
+            return GatewayCalls.done(Problems.problem(404, "Not found", "id", "no request " + id));
         }
         if (!body.approve()) {
             if (body.reason() == null || body.reason().isBlank()) {
@@ -111,8 +122,7 @@ class MerchantRequestController {
             if (body.reason().length() > Limits.TEXT_LENGTH_MAX) {
                 return GatewayCalls.done(Problems.badRequest("reason", "at most " + Limits.TEXT_LENGTH_MAX + " characters"));
             }
-            requests.reject(id, body.reason());
-            return GatewayCalls.done(new Response(200, MerchantRequests.statusJson(id, "REJECTED")));
+            return requests.reject(id, body.reason(), key).thenApply(GatewayCalls::entity);
         }
         Map<String, Object> amended;
         try {

@@ -2,11 +2,18 @@ package org.zengzhi.server.merchant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.zengzhi.engine.Command;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.web.ReadTimes;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,6 +28,31 @@ public final class StoreSettings {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
+
+    /**
+     * Sets both fields through the journal, under the caller's key (R-8.3): a Tick named after the store carries
+     * the change, and the row is written in its transaction, so a retry answers the first result and the same key
+     * with other values is a 409. The fields are checked first, as {@link #save} checks them.
+     */
+    public CompletableFuture<Response> saveOnce(EngineGateway gateway, String merchant, String displayName,
+            String address, String by, String key) {
+        String name = clean("displayName", displayName, NAME_LENGTH_MAX);
+        String place = clean("address", address, ADDRESS_LENGTH_MAX);
+        // The answer is the stored row as of the command's time, which the writer thread stamps before it renders.
+        Instant[] at = new Instant[1];
+        return gateway.submit(new CommandRequest(now -> {
+            at[0] = now;
+            return new Command.Tick("store-settings:" + merchant, now);
+        }, events -> new Response(200, new Settings(merchant, name, place, by, at[0]).json()),
+                "store-settings:" + merchant + ":" + key, String.join("|", String.valueOf(name), String.valueOf(place)),
+                (command, events) -> List.of(
+                        new ReadModelWrite("INSERT INTO store_settings (merchant, updated_by, updated_at) SELECT ?, ?, ? "
+                                + "WHERE NOT EXISTS (SELECT 1 FROM store_settings WHERE merchant = ?)",
+                                List.of(merchant, by, Timestamp.from(command.at()), merchant)),
+                        new ReadModelWrite("UPDATE store_settings SET display_name = ?, address = ?, updated_by = ?, "
+                                + "updated_at = ? WHERE merchant = ?", Arrays.asList(name, place, by,
+                                        Timestamp.from(command.at()), merchant)))));
+    }
 
     public StoreSettings(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -95,6 +127,16 @@ public final class StoreSettings {
         if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidSetting(field, "no line breaks or control characters");
         }
+        if (text.codePoints().anyMatch(StoreSettings::isBidiControl)) {
+            throw new InvalidSetting(field, "no bidirectional control characters (U+202A–U+202E, U+2066–U+2069, "
+                    + "U+200E, U+200F, U+061C): they make a name shown on the pay page read as another");
+        }
         return text;
+    }
+
+    /** The characters that reorder the text around them, such as the right-to-left override U+202E. */
+    static boolean isBidiControl(int codePoint) {
+        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069
+                || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C;
     }
 }

@@ -142,12 +142,17 @@ public class OperatorController {
                 + "\",\"role\":\"" + role + "\"}"));
     }
 
-    record NewPlan(String yaml) {
+    /**
+     * A plan file's text; a plan that changes anything goes in force only with {@code confirm} true and
+     * {@code expectedPlan} the version of the plan in force that the caller reviewed the changes against.
+     */
+    record NewPlan(String yaml, Boolean confirm, String expectedPlan) {
     }
 
     /**
-     * Puts a new plan in force: every validation error at once (400, each naming its field), or one
-     * journaled ChangePlan and the plan's compliance report. The plan text is kept in the journal.
+     * Puts a new plan in force: every validation error at once (400, each naming its field); unconfirmed, the
+     * settings it would change (409, see {@link PlanProblems#unconfirmed}); confirmed, one journaled ChangePlan
+     * and the plan's compliance report. The plan text is kept in the journal.
      */
     @PutMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> changePlan(@RequestBody NewPlan body,
@@ -162,6 +167,10 @@ public class OperatorController {
         PlanCheck check = PlanFiles.checkText(body.yaml());
         if (!check.valid()) {
             return GatewayCalls.done(PlanProblems.invalid(check));
+        }
+        Response unconfirmed = PlanProblems.unconfirmed(tenant.planInForce(), check, body.confirm(), body.expectedPlan());
+        if (unconfirmed != null) {
+            return GatewayCalls.done(unconfirmed);
         }
         return PlanProblems.putInForce(gateway, key, body.yaml(), check).thenApply(GatewayCalls::entity);
     }

@@ -39,12 +39,17 @@ class PlanPages {
     }
 
     @PostMapping("/console/operator/plan")
-    String submit(@RequestParam String yaml, @RequestParam String key, Model model, RedirectAttributes flash) {
+    String submit(@RequestParam String yaml, @RequestParam String key, @RequestParam(required = false) Boolean confirm,
+            @RequestParam(required = false) String expectedPlan, Model model, RedirectAttributes flash) {
         PlanCheck check = PlanFiles.checkText(yaml);
         if (!check.valid()) {
             List<Map<String, String>> errors = check.errors().stream()
                     .map(error -> Map.of("field", error.field(), "message", error.message())).toList();
             return editor(model, yaml, errors, "");
+        }
+        String inForce = tenant.planInForce();
+        if (PlanProblems.unconfirmed(inForce, check, confirm, expectedPlan) != null) {
+            return confirmation(model, yaml, key, inForce, check);
         }
         Response answer = ConsoleCalls.await(PlanProblems.putInForce(gateway, key, yaml, check));
         if (answer.status() >= 400) {
@@ -52,6 +57,18 @@ class PlanPages {
         }
         flash.addFlashAttribute("planChanged", check.plan().name());
         return "redirect:/console/operator/plan";
+    }
+
+    /**
+     * The settings the plan would change, against the plan in force, and a button that confirms them under the
+     * same key and the version they were shown against (issue 19, item 8).
+     */
+    private static String confirmation(Model model, String yaml, String key, String inForce, PlanCheck check) {
+        String page = editor(model, yaml, List.of(), "");
+        model.addAttribute("key", key);
+        model.addAttribute("changes", PlanDiff.between(PlanFiles.checkText(inForce).plan(), check.plan()));
+        model.addAttribute("expectedPlan", PlanProblems.version(inForce));
+        return page;
     }
 
     private static String editor(Model model, String yaml, List<Map<String, String>> errors, String report) {

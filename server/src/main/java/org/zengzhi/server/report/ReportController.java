@@ -47,18 +47,24 @@ class ReportController {
     }
 
     @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> report(@RequestBody Report body, @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+    CompletableFuture<ResponseEntity<String>> report(@RequestBody Report body,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
         if (body.kind() == null || !KINDS.contains(body.kind())) {
-            return GatewayCalls.entity(Problems.badRequest("kind", "one of " + KINDS));
+            return GatewayCalls.done(Problems.badRequest("kind", "one of " + KINDS));
         }
         if (body.subject() == null || body.subject().isBlank() || body.subject().length() > 200) {
-            return GatewayCalls.entity(Problems.badRequest("subject", "the user or merchant reported, 1 to 200 characters"));
+            return GatewayCalls.done(Problems.badRequest("subject", "the user or merchant reported, 1 to 200 characters"));
         }
         if (body.details() == null || body.details().isBlank() || body.details().length() > 2000) {
-            return GatewayCalls.entity(Problems.badRequest("details", "what happened, 1 to 2000 characters"));
+            return GatewayCalls.done(Problems.badRequest("details", "what happened, 1 to 2000 characters"));
         }
-        String id = reports.file(me.getName(), body.kind(), body.subject(), body.details());
-        return GatewayCalls.entity(new Response(201, Reports.statusJson(id, "OPEN")));
+        return reports.file(me.getName(), body.kind(), body.subject(), body.details(), key)
+                .thenApply(GatewayCalls::entity);
     }
 
     @GetMapping("/operator/reports")

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.gateway.CommandRequest;
@@ -45,12 +46,19 @@ public class Reports {
     public record Decision(String outcome, String reason, String user, String referrer, String merchant, String amount) {
     }
 
-    /** Files an open report and returns its id; the fields are checked by the caller. */
-    String file(String reporter, String kind, String subject, String details) {
+    /**
+     * Files an open report through the journal (a Tick named after the report carries it) under the reporter's
+     * key, so a retry answers the first report's id instead of filing a second one (R-8.3). The fields are
+     * checked by the caller.
+     */
+    CompletableFuture<Response> file(String reporter, String kind, String subject, String details, String key) {
         String id = "rp-" + UUID.randomUUID();
-        jdbc.update("INSERT INTO reports (id, reporter, kind, subject, details, status, created_at) VALUES "
-                + "(?, ?, ?, ?, ?, 'OPEN', ?)", id, reporter, kind, subject, details, Timestamp.from(Instant.now()));
-        return id;
+        return gateway.submit(new CommandRequest(now -> new Command.Tick("report-filed:" + id, now),
+                events -> new Response(201, statusJson(id, "OPEN")), "report-filing:" + reporter + ":" + key,
+                String.join("|", kind, subject, details), (command, events) -> List.of(new ReadModelWrite(
+                        "INSERT INTO reports (id, reporter, kind, subject, details, status, created_at) VALUES "
+                                + "(?, ?, ?, ?, ?, 'OPEN', ?)",
+                        List.of(id, reporter, kind, subject, details, Timestamp.from(command.at()))))));
     }
 
     /** The reports in a status, oldest first, as the API lists them. */
@@ -66,11 +74,18 @@ public class Reports {
                 + ("OPEN".equals(status) ? "" : "DESC ") + "LIMIT " + limit, status);
     }
 
-    /** The reporter of an open report, or null when there is no open report of that id. */
-    private String openReporter(String id) {
-        List<String> rows = jdbc.queryForList("SELECT reporter FROM reports WHERE id = ? AND status = 'OPEN'", String.class,
-                id);
-        return rows.isEmpty() ? null : rows.get(0);
+    /**
+     * The idempotency key of a report's next decision: one per report and attempt, {@code "report-decision:<id>#<n>"}
+     * with n the decisions the engine rejected so far (they changed nothing, so the report stays open and the
+     * next decision needs a fresh key). Null when there is no report of that id.
+     */
+    private String decisionKey(String id) {
+        List<Integer> rows = jdbc.queryForList("SELECT rejected_decisions FROM reports WHERE id = ?", Integer.class, id);
+        return rows.isEmpty() ? null : "report-decision:" + id + "#" + rows.get(0);
+    }
+
+    private String reporter(String id) {
+        return jdbc.queryForObject("SELECT reporter FROM reports WHERE id = ?", String.class, id);
     }
 
     /** {@code {"report":…,"status":…}}, the answer to a report's filing and dismissal. */
@@ -82,43 +97,67 @@ public class Reports {
     }
 
     /**
-     * Decides an open report: a dismissal closes it with the reason; an upheld outcome is one journaled command
-     * whose transaction also marks the report UPHELD. Shared by the API and the console.
+     * Decides a report, once: every decision — a dismissal (journaled as a Tick named after the report) or an
+     * upheld outcome's engine command — goes through the gateway under the one idempotency key the report has
+     * for its next decision ({@link #decisionKey}), and the request hash holds the caller's key and the body. The
+     * writer thread checks that key before the command runs and commits it with the journal row, so of any
+     * number of concurrent decisions exactly one takes effect; its retry answers its first result and every
+     * other key or body a 409. Shared by the API and the console.
      */
     public CompletableFuture<Response> decide(String id, Decision body, String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        if (problem == null && (body.reason() == null || body.reason().isBlank())) {
-            problem = Problems.badRequest("reason", "every decision is audited: say why");
-        } else if (problem == null && body.reason().length() > Limits.TEXT_LENGTH_MAX) {
-            problem = Problems.badRequest("reason", "at most " + Limits.TEXT_LENGTH_MAX + " characters");
-        }
-        String reporter = openReporter(id);
-        if (problem == null && reporter == null) {
-            problem = Problems.problem(404, "Not found", "id", "no open report " + id);
+        Response problem = reasonProblem(key, body.reason());
+        String decisionKey = problem == null ? decisionKey(id) : null;
+        if (problem == null && decisionKey == null) {
+            problem = Problems.problem(404, "Not found", "id", "no report " + id);
         }
         if (problem != null) {
             return CompletableFuture.completedFuture(problem);
         }
-        String reason = "report " + id + ": " + body.reason();
+        String reporter = reporter(id);
         Function<Instant, Command> command;
         try {
-            command = outcome(body, reporter, reason, "report:" + key);
+            command = outcome(body, reporter, "report " + id + ": " + body.reason(), "report:" + id);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Problems.badRequest(e.getMessage().split(":")[0], e.getMessage()));
         }
-        if (command == null) {
-            close(id, "DISMISSED", "DISMISS", body.reason());
-            return CompletableFuture.completedFuture(new Response(200, statusJson(id, "DISMISSED")));
+        boolean dismissal = command == null;
+        if (dismissal) {
+            command = now -> new Command.Tick("report-dismissed:" + id, now);
         }
         Response unreplayable = GatewayCalls.unreplayable(command);
         if (unreplayable != null) {
             return CompletableFuture.completedFuture(unreplayable);
         }
-        String outcome = body.outcome();
-        return gateway.submit(new CommandRequest(command, GatewayCalls::render, "report:" + key, id + "|" + outcome,
-                (applied, events) -> Rejections.rejected(events) ? List.of()
-                        : List.of(new ReadModelWrite("UPDATE reports SET status = 'UPHELD', outcome = ?, decision_reason = ?, "
-                                + "decided_at = ? WHERE id = ?", List.of(outcome, body.reason(), Timestamp.from(Instant.now()), id)))));
+        String status = dismissal ? "DISMISSED" : "UPHELD";
+        String outcome = dismissal ? "DISMISS" : body.outcome();
+        Function<List<Event>, Response> render = dismissal ? events -> new Response(200, statusJson(id, status))
+                : GatewayCalls::render;
+        return gateway.submit(new CommandRequest(command, render, decisionKey, decisionHash(key, body),
+                (applied, events) -> Rejections.rejected(events) ? List.of(new ReadModelWrite("UPDATE reports SET "
+                        + "rejected_decisions = rejected_decisions + 1 WHERE id = ? AND status = 'OPEN'", List.of(id)))
+                        : List.of(new ReadModelWrite("UPDATE reports SET status = ?, outcome = ?, decision_reason = ?, "
+                                + "decided_at = ? WHERE id = ? AND status = 'OPEN'",
+                                List.of(status, outcome, body.reason(), Timestamp.from(applied.at()), id)))))
+                .thenApply(answer -> answer.status() == 409
+                        ? Problems.conflict("id", "report " + id + " is already decided (or this key was used with "
+                                + "another body)")
+                        : answer);
+    }
+
+    private static Response reasonProblem(String key, String reason) {
+        Response problem = GatewayCalls.keyProblem(key);
+        if (problem == null && (reason == null || reason.isBlank())) {
+            problem = Problems.badRequest("reason", "every decision is audited: say why");
+        } else if (problem == null && reason.length() > Limits.TEXT_LENGTH_MAX) {
+            problem = Problems.badRequest("reason", "at most " + Limits.TEXT_LENGTH_MAX + " characters");
+        }
+        return problem;
+    }
+
+    /** What a retry must repeat: the caller's key and every field of the decision. */
+    private static String decisionHash(String key, Decision body) {
+        return String.join("|", key, String.valueOf(body.outcome()), body.reason(), String.valueOf(body.user()),
+                String.valueOf(body.referrer()), String.valueOf(body.merchant()), String.valueOf(body.amount()));
     }
 
     /** The engine command of an upheld report, or null for a dismissal. */
@@ -141,10 +180,5 @@ public class Reports {
             default:
                 throw new IllegalArgumentException("outcome: one of DISMISS, REASSIGN, SUSPEND, REWARD");
         }
-    }
-
-    private void close(String id, String status, String outcome, String reason) {
-        jdbc.update("UPDATE reports SET status = ?, outcome = ?, decision_reason = ?, decided_at = ? WHERE id = ?", status,
-                outcome, reason, Timestamp.from(Instant.now()), id);
     }
 }

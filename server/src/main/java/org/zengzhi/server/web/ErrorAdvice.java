@@ -17,11 +17,17 @@ import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every failure leaves as {@code application/problem+json}. */
 @RestControllerAdvice
 class ErrorAdvice {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAdvice.class);
+    /**
+     * The field a problem with the whole body names (an empty or malformed body), so that every 400 names a
+     * field (R-8.5); in parentheses because no JSON field can be called that by accident, like a plan's "(file)".
+     */
+    static final String BODY = "(body)";
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> failure(Exception exception) {
@@ -53,19 +59,22 @@ class ErrorAdvice {
 
     /**
      * A body Jackson could not read: a field of the wrong type names the field (its path, such as
-     * {@code split.pool} or {@code [2].amount}); a body that is not JSON says so, like the controllers that
-     * parse their own bodies.
+     * {@code split.pool} or {@code [2].amount}), and so does a field the request does not have (refused by
+     * {@link StrictJson}); a body that is not JSON names {@link #BODY}.
      */
     private static Response unreadable(HttpMessageNotReadableException exception) {
         for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JacksonException jackson) {
                 String field = path(jackson);
-                return field.isEmpty()
-                        ? Problems.badRequest(null, "the body is not valid JSON: " + jackson.getOriginalMessage())
+                if (field.isEmpty()) {
+                    return Problems.badRequest(BODY, "the body is not valid JSON: " + jackson.getOriginalMessage());
+                }
+                return jackson instanceof UnrecognizedPropertyException
+                        ? Problems.badRequest(field, "is not a field of this request; nothing changed")
                         : Problems.badRequest(field, "has the wrong type: " + jackson.getOriginalMessage());
             }
         }
-        return Problems.badRequest(null, "the body is not valid JSON");
+        return Problems.badRequest(BODY, "the body is not valid JSON");
     }
 
     private static String path(JacksonException exception) {

@@ -213,6 +213,13 @@ class ConsoleBrowserIT {
             browser.driver.findElement(By.id("plan-yaml")).clear();
             browser.type("#plan-yaml", "name: steadier\npool: {exitMultiple: 2}\n");
             browser.click("#plan-submit");
+            browser.find("#plan-changes");
+            assertThat(browser.driver.findElements(By.cssSelector(".plan-change"))).as("issue 19 item 8: the diff first")
+                    .extracting(e -> e.getAttribute("data-field")).contains("name", "pool.exitMultipleNumerator");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("not yet confirmed")
+                    .isEqualTo(hash);
+            browser.screenshot("plan-changes");
+            browser.click("#plan-confirm");
             browser.waitForText("#plan-changed", "steadier");
             assertThat(server.get("/economy").body().get("plan").asString()).isEqualTo("steadier");
         } finally {
@@ -221,9 +228,13 @@ class ConsoleBrowserIT {
             String preset = new String(ConsoleBrowserIT.class.getResourceAsStream("/plans/local-life.yaml").readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             if (!original.equals(preset)) {
-                assertThat(server.send(server.login("operator", operatorPassword()), "PUT", "/operator/plan",
-                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
-                                java.util.Map.of("yaml", preset)), "restore-plan").status()).isEqualTo(200);
+                tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+                String operator = server.login("operator", operatorPassword());
+                String version = server.send(operator, "PUT", "/operator/plan", json.writeValueAsString(
+                        java.util.Map.of("yaml", preset)), "restore-plan").body().get("planInForce").asString();
+                assertThat(server.send(operator, "PUT", "/operator/plan", json.writeValueAsString(java.util.Map.of(
+                        "yaml", preset, "confirm", true, "expectedPlan", version)), "restore-plan").status())
+                        .isEqualTo(200);
             }
         }
     }
@@ -232,8 +243,9 @@ class ConsoleBrowserIT {
     void operatorApprovesAMerchantAndAppointsAnAgentOnTheRegionPicker() throws Exception {
         server.send(null, "POST", "/auth/register", "{\"username\":\"carl\",\"password\":\"carl-secret\"}", null);
         String carl = server.login("carl", "carl-secret");
-        assertThat(server.send(carl, "POST", "/merchant-requests", "{\"merchant\":\"carl-noodles\",\"region\":\"440106\"}",
-                null).status()).isEqualTo(201);
+        assertThat(server.send(carl, "POST", "/merchant-requests",
+                "{\"merchant\":\"carl-noodles\",\"region\":\"440106\"}", "file-1")
+                .status()).isEqualTo(201);
         try (Browser browser = new Browser(server.origin(), temp.resolve("merchants-profile"), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", operatorPassword());
