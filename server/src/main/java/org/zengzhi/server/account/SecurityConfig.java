@@ -60,8 +60,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
                         // Providers' callbacks carry their own signature, checked before anything is read (R-8.2).
-                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payments/sandbox/**",
-                                "/api/v1/payouts/callback/*").permitAll()
+                        // The sandbox's pay action is not among them: only the payer may pay (issue 19).
+                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payouts/callback/*").permitAll()
                         // A payout settled by hand (paid outside a provider) is the operator's; so is playing the
                         // sandbox's bank. Nobody else may mark a withdrawal paid or failed.
                         .requestMatchers("/api/v1/operator/**", "/api/v1/commands", "/api/v1/economy",

@@ -97,14 +97,21 @@ class PaymentController {
     /**
      * The sandbox's pay URL: the customer pays, and the sandbox sends its signed callback to this server over
      * HTTP. Answers with what the callback got. Repeating it is harmless: the callback is idempotent by
-     * transaction, so a retry reports the same outcome.
+     * transaction, so a retry reports the same outcome. Only the payer (or an operator) may pay: anyone else
+     * holding the transaction id is told it does not exist, as for any other id that is not theirs (R-8.4).
      */
     @PostMapping("/sandbox/{providerTransaction}/complete")
     CompletableFuture<ResponseEntity<String>> complete(@PathVariable String providerTransaction,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Response missing = keyProblem(key);
         if (missing != null) {
             return CompletableFuture.completedFuture(entity(missing));
+        }
+        String payer = payments.payerOfTransaction(SandboxProvider.NAME, providerTransaction);
+        if (payer == null || !Access.mayActFor(me, payer)) {
+            return CompletableFuture.completedFuture(entity(Problems.problem(404, "Not found", "providerTransaction",
+                    "the sandbox has no transaction " + providerTransaction)));
         }
         return sandbox.complete(providerTransaction).thenApply(callback -> {
             if (callback == null) {
