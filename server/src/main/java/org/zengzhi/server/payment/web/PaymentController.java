@@ -25,6 +25,7 @@ import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.payment.PaymentRequest;
 import org.zengzhi.server.payment.Payments;
 import org.zengzhi.server.payment.SandboxProvider;
+import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -139,7 +140,7 @@ class PaymentController {
     }
 
     static ResponseEntity<String> entity(Response response) {
-        MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        MediaType type = response.status() >= 400 ? GatewayCalls.PROBLEM : MediaType.APPLICATION_JSON;
         return ResponseEntity.status(response.status()).contentType(type).body(response.body());
     }
 }
