@@ -3,6 +3,7 @@ package org.zengzhi.server.account;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The sign-in page, the console's front door, which sends each role to its own home page, and the console's own
@@ -15,8 +16,11 @@ class HomePages {
         return "login";
     }
 
-    /** Reached by forward from the filter chain, which has already set the status to 403. */
-    @GetMapping("/console/denied")
+    /**
+     * Reached by forward from the filter chain, which has already set the status to 403; any method, since the
+     * forward keeps the refused request's (a form's POST, say).
+     */
+    @RequestMapping("/console/denied")
     String denied() {
         return "denied";
     }
