@@ -40,7 +40,7 @@ class CrashRecoveryIT extends CrashRecoveryTests {
             }
         }
         return List.of("spring.profiles.active=postgres", "spring.datasource.url=" + URL + "?currentSchema=" + schema,
-                "spring.datasource.username=postgres", "spring.flyway.schemas=" + schema);
+                "spring.datasource.username=postgres", "spring.flyway.schemas=" + schema, TestDatabases.SANDBOX_ENABLED);
     }
 
     @Override

@@ -719,8 +719,9 @@ abstract class ServerRecoveryTests {
             server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
             server.post("p", "{\"type\":\"pay\",\"id\":\"o1\",\"user\":\"alice\",\"merchant\":\"shop\","
                     + "\"amount\":\"10.00\",\"channel\":\"store\"}");
-            String payment = server.send(alice, "POST", "/payments", "{\"order\":\"o9\",\"user\":\"alice\",\"merchant\":"
-                    + "\"shop\",\"channel\":\"store\",\"amount\":\"5.00\"}", "pay-o9").body().get("payment").asString();
+            tools.jackson.databind.JsonNode created = server.send(alice, "POST", "/payments", "{\"order\":\"o9\","
+                    + "\"user\":\"alice\",\"merchant\":\"shop\",\"channel\":\"store\",\"amount\":\"5.00\"}", "pay-o9").body();
+            String payment = created.get("payment").asString();
             fund(server, "alice");
             String withdrawal = server.send(alice, "POST", "/withdrawals", "{\"user\":\"alice\",\"amount\":\"20.00\"}",
                     "wd-1").body().get("id").asString();
@@ -739,6 +740,8 @@ abstract class ServerRecoveryTests {
             forbidden.put("POST /orders/o1/receipt", 403);
             forbidden.put("POST /orders/o1/refund", 403);
             forbidden.put("GET /payments/" + payment, 404);
+            // Issue 19 item 9: another user's sandbox transaction cannot be paid by whoever learns its id.
+            forbidden.put("POST /payments/sandbox/" + created.get("providerTransaction").asString() + "/complete", 404);
             forbidden.put("GET /withdrawals/" + withdrawal, 404);
             forbidden.put("GET /economy", 403);
             forbidden.put("GET /operator/check", 403);

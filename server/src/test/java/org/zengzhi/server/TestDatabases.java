@@ -11,6 +11,9 @@ public final class TestDatabases {
     private static final String POSTGRES_URL = System.getProperty("zengzhi.test.postgres",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
+    /** The property that lets the sandbox provider run under a production profile (docs/payments.md). */
+    public static final String SANDBOX_ENABLED = "zengzhi.sandbox.enabled=true";
+
     private TestDatabases() {
     }
 
@@ -29,7 +32,10 @@ public final class TestDatabases {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
+        // The postgres profile is a production profile: the tests play the customer through the sandbox, so they
+        // enable it explicitly, as a staging server would.
         return new String[] {"spring.profiles.active=postgres", "spring.datasource.url=" + POSTGRES_URL
-            + "?currentSchema=" + schema, "spring.datasource.username=postgres", "spring.flyway.schemas=" + schema};
+            + "?currentSchema=" + schema, "spring.datasource.username=postgres", "spring.flyway.schemas=" + schema,
+            SANDBOX_ENABLED};
     }
 }

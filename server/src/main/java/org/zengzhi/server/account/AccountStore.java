@@ -35,10 +35,19 @@ public final class AccountStore {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * A hash no password matches, checked in place of an unknown user's: an unknown username then costs one hash
+     * check, as a known one does, and the answer's timing does not tell which usernames exist. Encoding it anew
+     * on each call would cost a second hash and make unknown usernames the slow ones.
+     */
+    private final String unknownUserHash;
 
     public AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        this.unknownUserHash = passwords.encode(HexFormat.of().formatHex(bytes));
     }
 
     public record Account(String username, Role role, String merchant) {
@@ -68,7 +77,7 @@ public final class AccountStore {
         List<String[]> rows = jdbc.query("SELECT password_hash, role, merchant FROM accounts WHERE username = ?",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, username);
         if (rows.isEmpty()) {
-            passwords.matches(password, passwords.encode("timing-equaliser"));
+            passwords.matches(password, unknownUserHash);
             return null;
         }
         String[] row = rows.get(0);
@@ -150,6 +159,32 @@ public final class AccountStore {
         }
         tokenCache.put(hash, found.get(0));
         return found.get(0).account();
+    }
+
+    /**
+     * Signs a token out: it is deleted and forgotten at once. False if it was not live (already signed out). The
+     * whole cache is dropped, not just this entry: a lookup that read the row just before the delete could
+     * otherwise put it back for another minute. Sign-outs are rare; the cache refills.
+     */
+    public boolean revokeToken(String token) {
+        boolean live = jdbc.update("DELETE FROM api_tokens WHERE token_hash = ?", sha256(token)) > 0;
+        accountsChanged();
+        return live;
+    }
+
+    /**
+     * Sets a new password and revokes every token of the account: whoever held one (a stolen one, say) must sign
+     * in again with the new password. Cached lookups are dropped with them.
+     */
+    public void changePassword(String username, String newPassword) {
+        jdbc.update("UPDATE accounts SET password_hash = ? WHERE username = ?", passwords.encode(newPassword), username);
+        jdbc.update("DELETE FROM api_tokens WHERE username = ?", username);
+        accountsChanged();
+    }
+
+    /** True when {@code password} is the account's current one; an unknown username costs the same hash check. */
+    public boolean passwordMatches(String username, String password) {
+        return authenticate(username, password) != null;
     }
 
     /**

@@ -2,13 +2,16 @@ package org.zengzhi.server.account;
 
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.web.GatewayCalls;
@@ -17,39 +20,61 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Registration and sign-in (R-4.1, R-8.4). Registering creates the account and registers the user in the
- * engine with the referrer of the invite code, if any; signing in returns a bearer token.
+ * Registration, sign-in, sign-out and password changes (R-4.1, R-8.4, issue 19). Registering creates the account
+ * and registers the user in the engine with the referrer of the invite code, if any; signing in returns a bearer
+ * token; signing out revokes it; changing the password revokes every token of the account. Sign-in and password
+ * changes are throttled per account and per address ({@link LoginThrottle}).
  */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BEARER = "Bearer ";
 
     private final AccountStore accounts;
     private final Registration registration;
+    private final PasswordChanges passwordChanges;
+    private final LoginThrottle throttle;
 
-    AuthController(AccountStore accounts, EngineGateway gateway) {
+    AuthController(AccountStore accounts, Registration registration, PasswordChanges passwordChanges,
+            LoginThrottle throttle) {
         this.accounts = accounts;
-        this.registration = new Registration(accounts, gateway);
+        this.registration = registration;
+        this.passwordChanges = passwordChanges;
+        this.throttle = throttle;
     }
 
     record Credentials(String username, String password, String invite) {
     }
 
+    record PasswordChange(String username, String currentPassword, String newPassword) {
+    }
+
+    /** The Idempotency-Key is optional here: without one a retry of a registration that succeeded gets 409. */
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<String>> register(@RequestBody Credentials body) {
-        return registration.register(body.username(), body.password(), body.invite()).thenApply(AuthController::entity);
+    CompletableFuture<ResponseEntity<String>> register(@RequestBody Credentials body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (key != null && GatewayCalls.keyProblem(key) != null) {
+            return GatewayCalls.done(GatewayCalls.keyProblem(key));
+        }
+        return registration.register(key, body.username(), body.password(), body.invite())
+                .thenApply(GatewayCalls::entity);
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> login(@RequestBody Credentials body) {
+    ResponseEntity<String> login(@RequestBody Credentials body, HttpServletRequest request) {
         if (body.username() == null || body.password() == null) {
             return entity(Problems.badRequest(body.username() == null ? "username" : "password", "is required"));
+        }
+        String address = request.getRemoteAddr();
+        if (!throttle.tryAttempt(body.username(), address)) {
+            return tooMany();
         }
         AccountStore.Account account = accounts.authenticate(body.username(), body.password());
         if (account == null) {
             return entity(Problems.problem(401, "Unauthorized", "password", "unknown username or wrong password"));
         }
+        throttle.succeeded(body.username(), address);
         AccountStore.Token token = accounts.issueToken(account.username());
         ObjectNode reply = JSON.createObjectNode();
         reply.put("token", token.value());
@@ -58,6 +83,53 @@ class AuthController {
         reply.put("username", account.username());
         reply.put("role", account.role().name());
         return entity(new Response(200, JSON.writeValueAsString(reply)));
+    }
+
+    /**
+     * Revokes the bearer token the call carries. 204 whether or not it was still live, so a retry after the first
+     * call revoked it gets the same answer; that is why this endpoint reads the header itself.
+     */
+    @PostMapping("/logout")
+    ResponseEntity<String> logout(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return entity(keyProblem);
+        }
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            return entity(Problems.problem(401, "Unauthorized", "Authorization", "send the token to sign out as "
+                    + "'Authorization: Bearer <token>'"));
+        }
+        accounts.revokeToken(authorization.substring(BEARER.length()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Changes a password, proven by the current one (as a sign-in is, and throttled alike), and revokes every
+     * token of the account. No bearer token is needed: the change revokes it, and a retry must still reach here.
+     */
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> changePassword(@RequestBody PasswordChange body, HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return entity(keyProblem);
+        }
+        String address = request.getRemoteAddr();
+        if (body.username() != null && !throttle.tryAttempt(body.username(), address)) {
+            return tooMany();
+        }
+        Response answer = passwordChanges.change(key, body.username(), body.currentPassword(), body.newPassword());
+        if (answer.status() < 300) {
+            throttle.succeeded(body.username(), address);
+        }
+        return entity(answer);
+    }
+
+    private static ResponseEntity<String> tooMany() {
+        return ResponseEntity.status(429).contentType(GatewayCalls.PROBLEM).header(HttpHeaders.RETRY_AFTER, "60")
+                .body(Problems.problem(429, "Too many requests", "password", "too many failed sign-ins for this "
+                        + "account or from this address; wait and try again").body());
     }
 
     private static ResponseEntity<String> entity(Response response) {

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zengzhi.server.console.ConsoleCalls;
-import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
 
 /**
@@ -18,8 +17,8 @@ import org.zengzhi.server.gateway.Response;
 class JoinPages {
     private final Registration registration;
 
-    JoinPages(AccountStore accounts, EngineGateway gateway) {
-        this.registration = new Registration(accounts, gateway);
+    JoinPages(Registration registration) {
+        this.registration = registration;
     }
 
     @GetMapping("/join")

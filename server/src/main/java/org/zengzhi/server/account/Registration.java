@@ -11,6 +11,7 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Rejections;
+import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,25 +23,53 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Registration {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
-    private static final int PASSWORD_LENGTH_MIN = 8;
-    private static final int PASSWORD_LENGTH_MAX = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccountStore accounts;
+    private final AccountRequests requests;
     private final EngineGateway gateway;
 
-    public Registration(AccountStore accounts, EngineGateway gateway) {
+    public Registration(AccountStore accounts, AccountRequests requests, EngineGateway gateway) {
         this.accounts = accounts;
+        this.requests = requests;
         this.gateway = gateway;
     }
 
-    /** 201 with the username, role and referrer; 400 naming a malformed field, 409 for a taken name, 422 for an unknown inviter. */
+    /** {@link #register(String, String, String, String)} without an Idempotency-Key (the console's join form). */
     public CompletableFuture<Response> register(String username, String password, String invite) {
+        return register(null, username, password, invite);
+    }
+
+    /**
+     * 201 with the username, role and referrer; 400 naming a malformed field, 409 for a taken name, 422 for an
+     * unknown inviter. With an Idempotency-Key, a retry of a registration that succeeded (same username, invite and
+     * password) gets its first answer instead of "taken" (issue 19 item 6).
+     */
+    public CompletableFuture<Response> register(String key, String username, String password, String invite) {
         Response problem = problem(username, password, invite);
         if (problem != null) {
             return CompletableFuture.completedFuture(problem);
         }
         String inviter = invite == null || invite.isBlank() ? null : invite;
+        if (key == null) {
+            return checked(username, password, inviter);
+        }
+        String scoped = "register:" + key;
+        String hash = GatewayCalls.sha256(GatewayCalls.utf8(username), GatewayCalls.utf8(String.valueOf(inviter)));
+        Response first = requests.replay(scoped, hash, password);
+        if (first != null) {
+            return CompletableFuture.completedFuture(first);
+        }
+        // Kept off the gateway's thread, which completes the future: the insert must not hold up its next batch.
+        return checked(username, password, inviter).thenApplyAsync(answer -> {
+            if (answer.status() == 201) {
+                requests.remember(scoped, hash, username, answer);
+            }
+            return answer;
+        });
+    }
+
+    private CompletableFuture<Response> checked(String username, String password, String inviter) {
         return gateway.query(engine -> inviter == null || engine.holder(inviter) != null).thenCompose(known -> known
                 ? create(username, password, inviter)
                 : CompletableFuture.completedFuture(Problems.problem(422, "Rejected", "invite", "no user " + inviter)));
@@ -75,8 +104,9 @@ public final class Registration {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Problems.badRequest("username", "3 to 64 letters, digits, '_', '.' or '-'");
         }
-        if (password == null || password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX) {
-            return Problems.badRequest("password", "8 to 200 characters");
+        String weak = PasswordPolicy.standard().refusal(username, password);
+        if (weak != null) {
+            return Problems.badRequest("password", weak);
         }
         if (invite != null && !invite.isBlank() && !USERNAME.matcher(invite).matches()) {
             return Problems.badRequest("invite", "is not a username");

@@ -1,7 +1,9 @@
 package org.zengzhi.server.account;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.zengzhi.engine.CommandType;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -53,15 +57,43 @@ class SecurityConfig {
     }
 
     @Bean
+    AccountRequests accountRequests(JdbcTemplate jdbc, AccountStore accounts) {
+        return new AccountRequests(jdbc, accounts);
+    }
+
+    @Bean
+    Registration registration(AccountStore accounts, AccountRequests requests, EngineGateway gateway) {
+        return new Registration(accounts, requests, gateway);
+    }
+
+    @Bean
+    PasswordChanges passwordChanges(AccountStore accounts, AccountRequests requests) {
+        return new PasswordChanges(accounts, requests);
+    }
+
+    /** Failed sign-ins allowed per account and per address, refilled over the period (docs/api.md). */
+    @Bean
+    LoginThrottle loginThrottle(@Value("${zengzhi.login.account-failures}") int accountFailures,
+            @Value("${zengzhi.login.account-period}") Duration accountPeriod,
+            @Value("${zengzhi.login.address-failures}") int addressFailures,
+            @Value("${zengzhi.login.address-period}") Duration addressPeriod) {
+        return new LoginThrottle(new LoginThrottle.Limit(accountFailures, accountPeriod),
+                new LoginThrottle.Limit(addressFailures, addressPeriod));
+    }
+
+    @Bean
     SecurityFilterChain api(HttpSecurity http, AccountStore accounts) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        // Signing out reads its own bearer token, and a password change is proven by the current
+                        // password: both revoke tokens, and a retry after that must still get the first answer.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                                "/api/v1/auth/logout", "/api/v1/auth/password").permitAll()
                         // Providers' callbacks carry their own signature, checked before anything is read (R-8.2).
-                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payments/sandbox/**",
-                                "/api/v1/payouts/callback/*").permitAll()
+                        // The sandbox's pay action is not among them: only the payer may pay (issue 19).
+                        .requestMatchers("/api/v1/payments/callback/**", "/api/v1/payouts/callback/*").permitAll()
                         // A payout settled by hand (paid outside a provider) is the operator's; so is playing the
                         // sandbox's bank. Nobody else may mark a withdrawal paid or failed.
                         .requestMatchers("/api/v1/operator/**", "/api/v1/commands", "/api/v1/economy",
@@ -69,6 +101,7 @@ class SecurityConfig {
                         .hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(bearerTokens())
                         .opaqueToken(token -> token.introspector(new TokenIntrospector(accounts)))
                         .authenticationEntryPoint((request, response, failure) -> problem(response,
                                 Problems.problem(401, "Unauthorized", "Authorization",
@@ -82,6 +115,16 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, denied) -> problem(response,
                                 Problems.problem(403, "Forbidden", null, "your role may not do this"))));
         return http.build();
+    }
+
+    /**
+     * The bearer token of a request, except on the sign-in calls under /api/v1/auth: they never need one, and a
+     * revoked token sent along (a retried sign-out, a stale one in a client) must not turn them into a 401.
+     */
+    private static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        return request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/auth/") ? null
+                : resolver.resolve(request);
     }
 
     /**
@@ -108,7 +151,9 @@ class SecurityConfig {
 
     private static void problem(HttpServletResponse response, Response problem) throws IOException {
         response.setStatus(problem.status());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // The charset is named: a client must not guess how the field names and details are encoded.
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8");
         response.getWriter().write(problem.body());
     }
 }

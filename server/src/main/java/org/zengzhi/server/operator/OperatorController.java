@@ -25,7 +25,6 @@ import org.zengzhi.engine.Command;
 import org.zengzhi.engine.plan.ComplianceReport;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.AccountStore;
-import org.zengzhi.server.account.Role;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.merchant.Agents;
@@ -72,9 +71,6 @@ public class OperatorController {
     record Reassignment(String user, String referrer, String reason) {
     }
 
-    record NewAccount(String username, String password, String role, String merchant) {
-    }
-
     /** 融资补贴: cash into the pool with no points minted (R-3.7). */
     @PostMapping(path = "/subsidy", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> subsidy(@RequestBody Subsidy body,
@@ -115,31 +111,6 @@ public class OperatorController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return GatewayCalls.submit(gateway, "reassign", key, body.user() + "|" + body.referrer() + "|" + body.reason(),
                 now -> new Command.ReassignReferrer("reassign:" + key, now, body.user(), body.referrer(), body.reason()));
-    }
-
-    /** Creates an account of any role, e.g. a merchant's login for its store (R-8.4). */
-    @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> account(@RequestBody NewAccount body) {
-        Role role;
-        try {
-            role = Role.valueOf(String.valueOf(body.role()));
-        } catch (IllegalArgumentException e) {
-            return GatewayCalls.entity(Problems.badRequest("role", "one of CONSUMER, MERCHANT, PROMOTER, AGENT, OPERATOR"));
-        }
-        if (body.username() == null || !body.username().matches("[A-Za-z0-9_.-]{3,64}")) {
-            return GatewayCalls.entity(Problems.badRequest("username", "3 to 64 letters, digits, '_', '.' or '-'"));
-        }
-        if (body.password() == null || body.password().length() < 8 || body.password().length() > 200) {
-            return GatewayCalls.entity(Problems.badRequest("password", "8 to 200 characters"));
-        }
-        if (role == Role.MERCHANT && (body.merchant() == null || body.merchant().isBlank())) {
-            return GatewayCalls.entity(Problems.badRequest("merchant", "a merchant account names its store"));
-        }
-        if (!accounts.create(body.username(), body.password(), role, role == Role.MERCHANT ? body.merchant() : null)) {
-            return GatewayCalls.entity(Problems.conflict("username", "this username is taken"));
-        }
-        return GatewayCalls.entity(new Response(201, "{\"username\":\"" + body.username()
-                + "\",\"role\":\"" + role + "\"}"));
     }
 
     /**

@@ -3,10 +3,12 @@ package org.zengzhi.server.payment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.gateway.EngineGateway;
 
@@ -20,9 +22,16 @@ class PaymentConfig {
         return new LocalServer(baseUrl, address);
     }
 
+    /** Fails the start with {@link SandboxGuard}'s reason when the sandbox may not run under these profiles. */
     @Bean
     SandboxProvider sandboxProvider(JdbcTemplate jdbc, @Value("${zengzhi.sandbox.secret:}") String secret,
-            @Value("${zengzhi.payments.callback-window}") Duration window, LocalServer server) {
+            @Value("${zengzhi.payments.callback-window}") Duration window, LocalServer server, Environment environment,
+            @Value("${zengzhi.development-profiles}") Set<String> developmentProfiles,
+            @Value("${zengzhi.sandbox.enabled:false}") boolean enabled) {
+        String refusal = SandboxGuard.refusal(environment.getActiveProfiles(), developmentProfiles, enabled);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
         return new SandboxProvider(jdbc, secret, window, Clock.systemUTC(), server);
     }
 

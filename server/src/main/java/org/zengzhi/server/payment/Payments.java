@@ -102,13 +102,19 @@ public final class Payments {
         return Problems.conflict("order", "order " + order + " already has a payment");
     }
 
-    /** The payment's current state, or 404. */
     /** The user a payment is for, or null for an unknown payment. */
     public String payer(String payment) {
         PaymentIntent intent = intents.byPayment(payment);
         return intent == null ? null : intent.request().user();
     }
 
+    /** The user who pays a provider's transaction, or null when no payment has that transaction. */
+    public String payerOfTransaction(String provider, String transaction) {
+        PaymentIntent intent = intents.byProviderTransaction(provider, transaction);
+        return intent == null ? null : intent.request().user();
+    }
+
+    /** The payment's current state, or 404. */
     public Response find(String payment) {
         PaymentIntent intent = intents.byPayment(payment);
         return intent == null ? Problems.problem(404, "Not found", "payment", "no payment " + payment)

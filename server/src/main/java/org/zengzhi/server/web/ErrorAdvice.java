@@ -4,7 +4,6 @@ import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -53,7 +52,7 @@ class ErrorAdvice {
             response = Problems.problem(500, "Internal error", null,
                     "the request was not completed; if it changed state, a retry with the same Idempotency-Key is safe");
         }
-        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(response.status()).contentType(GatewayCalls.PROBLEM)
                 .body(response.body());
     }
 

@@ -27,7 +27,8 @@ import org.zengzhi.server.journal.Rejections;
  */
 public final class GatewayCalls {
     public static final int KEY_LENGTH_MAX = 200;
-    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+    /** The charset is named: a client must not guess how the field names and details are encoded. */
+    public static final MediaType PROBLEM = new MediaType(MediaType.APPLICATION_PROBLEM_JSON, StandardCharsets.UTF_8);
 
     private GatewayCalls() {
     }

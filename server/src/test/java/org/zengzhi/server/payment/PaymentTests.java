@@ -106,6 +106,42 @@ abstract class PaymentTests {
         }
     }
 
+    /** Issue 19 item 9: a transaction id is not a licence to pay; only its payer (or an operator) may. */
+    @Test
+    void onlyThePayerMayCompleteASandboxPayment() throws Exception {
+        try (ServerHarness server = start()) {
+            assertThat(server.post("m", MERCHANT).status()).isEqualTo(200);
+            String alice = register(server, "alice");
+            String bob = register(server, "bob");
+            Reply created = server.send(alice, "POST", "/payments", "{\"order\":\"o1\",\"user\":\"alice\","
+                    + "\"merchant\":\"shop\",\"channel\":\"store\",\"amount\":\"10.00\"}", "pay-o1");
+            assertThat(created.status()).isEqualTo(201);
+            String payUrl = created.body().get("payUrl").asString();
+            String path = payUrl.substring(payUrl.indexOf("/api/v1") + "/api/v1".length());
+
+            Reply anonymous = server.send(null, "POST", path, null, "c1");
+            assertThat(anonymous.status()).isEqualTo(401);
+            Reply stranger = server.send(bob, "POST", path, null, "c2");
+            assertThat(stranger.status()).isEqualTo(404);
+            assertThat(stranger.body().get("field").asString()).isEqualTo("providerTransaction");
+            assertThat(server.get("/payments/" + created.body().get("payment").asString()).body().get("status")
+                    .asString()).as("nobody but the payer moved it").isEqualTo("CREATED");
+
+            Reply payer = server.send(alice, "POST", path, null, "c3");
+            assertThat(payer.status()).isEqualTo(200);
+            assertThat(payer.body().get("callback").get("status").asString()).isEqualTo("PAID");
+        }
+    }
+
+    /** Registers a consumer over the API and signs in; returns the bearer token. */
+    static String register(ServerHarness server, String user) throws Exception {
+        String password = user + "-Sandbox-Passphrase-7";
+        Reply registered = server.send(null, "POST", "/auth/register", "{\"username\":\"" + user + "\",\"password\":\""
+                + password + "\"}", "register-" + user);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return server.login(user, password);
+    }
+
     @Test
     void retriesOfTheCreateCallAreIdempotent() throws Exception {
         try (ServerHarness server = start()) {

@@ -25,6 +25,7 @@ import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.payment.PaymentRequest;
 import org.zengzhi.server.payment.Payments;
 import org.zengzhi.server.payment.SandboxProvider;
+import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,14 +98,21 @@ class PaymentController {
     /**
      * The sandbox's pay URL: the customer pays, and the sandbox sends its signed callback to this server over
      * HTTP. Answers with what the callback got. Repeating it is harmless: the callback is idempotent by
-     * transaction, so a retry reports the same outcome.
+     * transaction, so a retry reports the same outcome. Only the payer (or an operator) may pay: anyone else
+     * holding the transaction id is told it does not exist, as for any other id that is not theirs (R-8.4).
      */
     @PostMapping("/sandbox/{providerTransaction}/complete")
     CompletableFuture<ResponseEntity<String>> complete(@PathVariable String providerTransaction,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Response missing = keyProblem(key);
         if (missing != null) {
             return CompletableFuture.completedFuture(entity(missing));
+        }
+        String payer = payments.payerOfTransaction(SandboxProvider.NAME, providerTransaction);
+        if (payer == null || !Access.mayActFor(me, payer)) {
+            return CompletableFuture.completedFuture(entity(Problems.problem(404, "Not found", "providerTransaction",
+                    "the sandbox has no transaction " + providerTransaction)));
         }
         return sandbox.complete(providerTransaction).thenApply(callback -> {
             if (callback == null) {
@@ -132,7 +140,7 @@ class PaymentController {
     }
 
     static ResponseEntity<String> entity(Response response) {
-        MediaType type = response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        MediaType type = response.status() >= 400 ? GatewayCalls.PROBLEM : MediaType.APPLICATION_JSON;
         return ResponseEntity.status(response.status()).contentType(type).body(response.body());
     }
 }
