@@ -48,6 +48,10 @@ class OpenApiIdempotencyIT {
 
     private static final Map<String, Example> EXAMPLES = Map.ofEntries(
             Map.entry("POST /api/v1/auth/register", new Example(null, "{\"username\":\"walker\",\"password\":\"walker-secret-1\"}")),
+            // Without a token a sign-out has nothing to revoke and answers 204 each time; pat's password changes.
+            Map.entry("POST /api/v1/auth/logout", new Example(null, null)),
+            Map.entry("POST /api/v1/auth/password", new Example(null, "{\"username\":\"pat\",\"currentPassword\":"
+                    + "\"pat-secret-1\",\"newPassword\":\"pat-secret-2-longer\"}")),
             Map.entry("POST /api/v1/operator/accounts", new Example("operator",
                     "{\"username\":\"ops2\",\"password\":\"ops2-secret-1\",\"role\":\"OPERATOR\"}")),
             Map.entry("POST /api/v1/operator/subsidy", new Example("operator", "{\"amount\":\"1.00\",\"reason\":\"walk\"}")),
@@ -159,6 +163,7 @@ class OpenApiIdempotencyIT {
     private static Map<String, String> fixture(ServerHarness server) throws Exception {
         server.send(null, "POST", "/auth/register", "{\"username\":\"ann\",\"password\":\"ann-secret-1\"}", "reg-ann");
         server.send(null, "POST", "/auth/register", "{\"username\":\"lee\",\"password\":\"lee-secret-1\"}", "reg-lee");
+        server.send(null, "POST", "/auth/register", "{\"username\":\"pat\",\"password\":\"pat-secret-1\"}", "reg-pat");
         server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
         server.post("o1", "{\"type\":\"pay\",\"id\":\"o1\",\"user\":\"ann\",\"merchant\":\"shop\",\"amount\":\"100.00\","
                 + "\"channel\":\"store\"}");
