@@ -1,10 +1,12 @@
 package org.zengzhi.server.payment;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.zengzhi.engine.Command;
 import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.order.MallSplitFen;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The body of {@code POST /api/v1/payments}, validated: everything the engine's {@code PayOrder} needs,
  * checked for form before anything is stored or sent to a provider. Whether the merchant is known and
- * active is the engine's to say, when the verified callback arrives.
+ * active, and the payer holds the deduction points, {@link Payments} asks the engine before the intent exists;
+ * the engine judges again when the verified callback arrives.
  */
 public record PaymentRequest(String order, String user, String merchant, Channel channel, long amountFen,
         long deductFen, MallSplitFen split, String region) {
@@ -26,6 +29,11 @@ public record PaymentRequest(String order, String user, String merchant, Channel
             "split", "region");
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
+
+    /** The engine command this payment becomes when its provider confirms it: the order id is the command id. */
+    Command.PayOrder payOrder(Instant at) {
+        return new Command.PayOrder(order, at, user, merchant, channel, amountFen, deductFen, split, region);
+    }
 
     public static PaymentRequest parse(byte[] body) throws InvalidFieldException {
         JsonNode tree;

@@ -55,17 +55,30 @@ class PaymentController {
         if (missing != null) {
             return entity(missing);
         }
-        // a consumer pays for themselves; an operator or integrator account may pay for anyone.
-        if (!Access.isOperator(me)) {
-            try {
-                if (!me.getName().equals(PaymentRequest.parse(body).user())) {
-                    return entity(Problems.problem(403, "Forbidden", "user", "you may create payments only for yourself"));
-                }
-            } catch (InvalidFieldException e) {
-                return entity(payments.create(key, body));
-            }
+        Response forbidden = Access.isOperator(me) ? null : consumerProblem(me, body);
+        return entity(forbidden != null ? forbidden : payments.create(key, body));
+    }
+
+    /**
+     * R-8.4: a consumer pays for themselves; an operator or integrator account may pay for anyone. R-2.2 (issue
+     * 19): a mall order's split is the product's or the plan's, so only an operator, importing history, may name
+     * one. A body that does not parse is left to {@link Payments#create} to answer with its field.
+     */
+    private static Response consumerProblem(OAuth2AuthenticatedPrincipal me, byte[] body) {
+        PaymentRequest request;
+        try {
+            request = PaymentRequest.parse(body);
+        } catch (InvalidFieldException e) {
+            return null;
         }
-        return entity(payments.create(key, body));
+        if (!me.getName().equals(request.user())) {
+            return Problems.problem(403, "Forbidden", "user", "you may create payments only for yourself");
+        }
+        if (request.split() != null) {
+            return Problems.problem(403, "Forbidden", "split", "the split of a mall order is the product's or the "
+                    + "plan's; only an operator importing history may name one");
+        }
+        return null;
     }
 
     /** A payment: its payer's or an operator's; anyone else is told it does not exist. */
