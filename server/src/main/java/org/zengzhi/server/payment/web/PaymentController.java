@@ -24,6 +24,7 @@ import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.payment.PaymentRequest;
 import org.zengzhi.server.payment.Payments;
+import org.zengzhi.server.payment.Pricing;
 import org.zengzhi.server.payment.SandboxProvider;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +56,7 @@ class PaymentController {
         if (missing != null) {
             return entity(missing);
         }
-        Response forbidden = Access.isOperator(me) ? null : consumerProblem(me, body);
+        Response forbidden = Access.isOperator(me) ? null : consumerProblem(me, payments, body);
         return entity(forbidden != null ? forbidden : payments.create(key, body));
     }
 
@@ -64,17 +65,19 @@ class PaymentController {
      * 19): a mall order's split is the product's or the plan's, so only an operator, importing history, may name
      * one. A body that does not parse is left to {@link Payments#create} to answer with its field.
      */
-    private static Response consumerProblem(OAuth2AuthenticatedPrincipal me, byte[] body) {
+    private static Response consumerProblem(OAuth2AuthenticatedPrincipal me, Payments payments, byte[] body) {
         PaymentRequest request;
+        boolean namesSplit;
         try {
-            request = PaymentRequest.parse(body);
-        } catch (InvalidFieldException e) {
+            request = payments.parse(body);
+            namesSplit = PaymentRequest.namesSplit(body);
+        } catch (InvalidFieldException | Pricing.RefusedException e) {
             return null;
         }
         if (!me.getName().equals(request.user())) {
             return Problems.problem(403, "Forbidden", "user", "you may create payments only for yourself");
         }
-        if (request.split() != null) {
+        if (namesSplit) {
             return Problems.problem(403, "Forbidden", "split", "the split of a mall order is the product's or the "
                     + "plan's; only an operator importing history may name one");
         }
