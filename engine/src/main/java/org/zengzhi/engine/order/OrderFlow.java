@@ -95,6 +95,15 @@ public final class OrderFlow {
         return retainSettledOrders;
     }
 
+    /**
+     * What {@link #pay} would refuse this payment for, or null: the same checks, changing nothing. The server asks
+     * before a customer pays at a provider, so a payment the engine would refuse is never charged (issue 19); the
+     * engine still judges the command itself when it arrives.
+     */
+    public Problem paymentProblem(PayOrder pay) {
+        return PaymentCheck.problem(pay, plan, network, orders, ledger);
+    }
+
     public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
         if (pay.channel() == Channel.COIN) {
             return payCoins(pay, out);

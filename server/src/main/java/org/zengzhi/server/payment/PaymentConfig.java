@@ -37,8 +37,8 @@ class PaymentConfig {
 
     @Bean
     Payments payments(JdbcTemplate jdbc, List<PaymentProvider> providers,
-            @Value("${zengzhi.payments.provider}") String provider, EngineGateway gateway) {
-        return new Payments(new PaymentIntents(jdbc), providers, provider, gateway, Clock.systemUTC());
+            @Value("${zengzhi.payments.provider}") String provider, EngineGateway gateway, Pricing pricing) {
+        return new Payments(new PaymentIntents(jdbc), providers, provider, gateway, pricing, Clock.systemUTC());
     }
 
     @Bean

@@ -32,8 +32,7 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
 
     /** The engine command a verified callback submits: the order id is the command id. */
     Command.PayOrder payOrder(Instant at) {
-        return new Command.PayOrder(request.order(), at, request.user(), request.merchant(), request.channel(),
-                request.amountFen(), request.deductFen(), request.split(), request.region());
+        return request.payOrder(at);
     }
 
     /** The answer to the create call; built from fields that never change, so a retry gets the same bytes. */

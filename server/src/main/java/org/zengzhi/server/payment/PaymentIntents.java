@@ -37,6 +37,20 @@ public final class PaymentIntents {
                 intent.failureCode(), Timestamp.from(intent.createdAt()), null, null, null);
     }
 
+    /** Stores the cart a payment was priced from, line by line. */
+    void insertItems(String payment, List<Pricing.Item> items) {
+        for (int line = 0; line < items.size(); line++) {
+            jdbc.update("INSERT INTO payment_items (payment_id, line, product_id, quantity) VALUES (?, ?, ?, ?)",
+                    payment, line, items.get(line).product(), items.get(line).quantity());
+        }
+    }
+
+    /** The cart of a payment, empty for a payment that names no products. */
+    List<Pricing.Item> items(String payment) {
+        return jdbc.query("SELECT product_id, quantity FROM payment_items WHERE payment_id = ? ORDER BY line",
+                (rs, i) -> new Pricing.Item(rs.getString(1), rs.getLong(2)), payment);
+    }
+
     PaymentIntent byPayment(String payment) {
         return one("payment_id = ?", payment);
     }

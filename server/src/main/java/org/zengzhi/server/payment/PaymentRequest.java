@@ -1,10 +1,13 @@
 package org.zengzhi.server.payment;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.zengzhi.engine.Command;
 import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.order.MallSplitFen;
@@ -17,17 +20,67 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The body of {@code POST /api/v1/payments}, validated: everything the engine's {@code PayOrder} needs,
  * checked for form before anything is stored or sent to a provider. Whether the merchant is known and
- * active is the engine's to say, when the verified callback arrives.
+ * active, and the payer holds the deduction points, {@link Payments} asks the engine before the intent exists;
+ * the engine judges again when the verified callback arrives.
  */
 public record PaymentRequest(String order, String user, String merchant, Channel channel, long amountFen,
         long deductFen, MallSplitFen split, String region) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FIELDS = Set.of("order", "user", "merchant", "channel", "amount", "deduct",
-            "split", "region");
+            "split", "region", "items");
+    private static final Set<String> ITEM_FIELDS = Set.of("product", "quantity");
+    static final long QUANTITY_MAX = 10_000;
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
+    /** The engine command this payment becomes when its provider confirms it: the order id is the command id. */
+    Command.PayOrder payOrder(Instant at) {
+        return new Command.PayOrder(order, at, user, merchant, channel, amountFen, deductFen, split, region);
+    }
+
+    /** A body without a cart; one with {@code items} is refused, as no catalogue prices it here. */
     public static PaymentRequest parse(byte[] body) throws InvalidFieldException {
+        try {
+            return parse(body, null);
+        } catch (Pricing.RefusedException e) {
+            throw new InvalidFieldException(e.field(), e.getMessage());
+        }
+    }
+
+    /**
+     * A body, with a mall cart ({@code items}) priced by {@code pricing}: the amount and the split are then the
+     * catalogue's, and the body may name neither (issue 19).
+     */
+    public static PaymentRequest parse(byte[] body, Pricing pricing) throws InvalidFieldException,
+            Pricing.RefusedException {
+        JsonNode tree = object(body);
+        List<Pricing.Item> items = items(tree.get("items"));
+        if (items == null) {
+            return parse(tree, null);
+        }
+        if (pricing == null) {
+            throw new InvalidFieldException("items", "this payment cannot be priced from the catalogue");
+        }
+        for (String computed : List.of("amount", "split")) {
+            if (tree.has(computed)) {
+                throw new InvalidFieldException(computed, "is computed from the items; leave it out");
+            }
+        }
+        return parse(tree, pricing.price(items));
+    }
+
+    /** Whether the body names a split itself (as only an operator importing history may). */
+    public static boolean namesSplit(byte[] body) throws InvalidFieldException {
+        JsonNode split = object(body).get("split");
+        return split != null && !split.isNull();
+    }
+
+    /** The cart of a body: null when it has none. */
+    public static List<Pricing.Item> items(byte[] body) throws InvalidFieldException {
+        return items(object(body).get("items"));
+    }
+
+    private static JsonNode object(byte[] body) throws InvalidFieldException {
         JsonNode tree;
         try {
             tree = JSON.readTree(body);
@@ -43,17 +96,24 @@ public record PaymentRequest(String order, String user, String merchant, Channel
                 throw new InvalidFieldException(name, "is not a field of a payment (expected one of " + FIELDS + ")");
             }
         }
+        return tree;
+    }
+
+    private static PaymentRequest parse(JsonNode tree, Pricing.Priced priced) throws InvalidFieldException {
         String order = id(tree, "order", true);
         String user = id(tree, "user", true);
         Channel channel = channel(tree);
-        long amount = fen(tree, "amount", true);
+        if (priced != null && channel != Channel.MALL) {
+            throw new InvalidFieldException("items", "only a mall payment names products");
+        }
+        long deduct = fen(tree, "deduct", false);
+        long amount = priced != null ? cash(priced, deduct) : fen(tree, "amount", true);
         if (amount <= 0 || amount > Limits.AMOUNT_FEN_MAX) {
             throw new InvalidFieldException("amount", "must be more than 0.00 and at most "
                     + Units.formatFen(Limits.AMOUNT_FEN_MAX));
         }
         String merchant = id(tree, "merchant", channel == Channel.STORE);
-        long deduct = fen(tree, "deduct", false);
-        MallSplitFen split = split(tree, amount);
+        MallSplitFen split = priced != null ? priced.split() : split(tree, amount);
         String region = id(tree, "region", false);
         if (region != null && !REGION.matcher(region).matches()) {
             throw new InvalidFieldException("region", "must be a 6-digit GB/T 2260 code");
@@ -62,6 +122,60 @@ public record PaymentRequest(String order, String user, String merchant, Channel
             storeOnly(deduct, split, region);
         }
         return new PaymentRequest(order, user, merchant, channel, amount, deduct, split, region);
+    }
+
+    /**
+     * What a priced cart leaves to pay in cash once deduction points pay {@code deductFen} of it (R-3.10). A
+     * product's own split divides its price, so such products are paid in cash only.
+     */
+    private static long cash(Pricing.Priced priced, long deductFen) throws InvalidFieldException {
+        if (deductFen != 0 && priced.split() != null) {
+            throw new InvalidFieldException("deduct", "products with their own split are paid in cash only");
+        }
+        if (deductFen >= priced.amountFen()) {
+            throw new InvalidFieldException("deduct", "must be less than the cart's price "
+                    + Units.formatFen(priced.amountFen()));
+        }
+        return priced.amountFen() - deductFen;
+    }
+
+    /** A cart: 1 to {@link Pricing#ITEMS_MAX} lines of a product id and a whole quantity; null when absent. */
+    private static List<Pricing.Item> items(JsonNode value) throws InvalidFieldException {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty() || value.size() > Pricing.ITEMS_MAX) {
+            throw new InvalidFieldException("items", "must be a list of 1 to " + Pricing.ITEMS_MAX + " products");
+        }
+        List<Pricing.Item> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            items.add(item(value.get(i), "items[" + i + "]"));
+        }
+        return items;
+    }
+
+    private static Pricing.Item item(JsonNode line, String field) throws InvalidFieldException {
+        if (!line.isObject()) {
+            throw new InvalidFieldException(field, "must be an object with " + ITEM_FIELDS);
+        }
+        for (Iterator<String> names = line.propertyNames().iterator(); names.hasNext();) {
+            String name = names.next();
+            if (!ITEM_FIELDS.contains(name)) {
+                throw new InvalidFieldException(field + "." + name, "is not a field of a cart line " + ITEM_FIELDS);
+            }
+        }
+        String product;
+        try {
+            product = id(line, "product", true);
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException(field + ".product", e.getMessage());
+        }
+        JsonNode quantity = line.get("quantity");
+        if (quantity == null || !quantity.isIntegralNumber() || quantity.asLong() < 1
+                || quantity.asLong() > QUANTITY_MAX) {
+            throw new InvalidFieldException(field + ".quantity", "must be a whole number from 1 to " + QUANTITY_MAX);
+        }
+        return new Pricing.Item(product, quantity.asLong());
     }
 
     /** Deduction points, a product split and a delivery region belong to mall orders only. */

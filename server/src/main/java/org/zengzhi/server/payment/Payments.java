@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
+import org.zengzhi.engine.Problem;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
@@ -40,11 +42,12 @@ public final class Payments {
     private final Map<String, PaymentProvider> providers;
     private final PaymentProvider defaultProvider;
     private final EngineGateway gateway;
+    private final Pricing pricing;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Payments(PaymentIntents intents, List<PaymentProvider> providers, String defaultProvider,
-            EngineGateway gateway, Clock clock) {
+            EngineGateway gateway, Pricing pricing, Clock clock) {
         this.intents = intents;
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(
                 PaymentProvider::name, provider -> provider));
@@ -54,6 +57,7 @@ public final class Payments {
                     + " (known: " + this.providers.keySet() + ")");
         }
         this.gateway = gateway;
+        this.pricing = pricing;
         this.clock = clock;
     }
 
@@ -63,21 +67,45 @@ public final class Payments {
      * second payment for the same order, is a conflict (409).
      */
     public Response create(String idempotencyKey, byte[] body) {
-        PaymentRequest request;
-        try {
-            request = PaymentRequest.parse(body);
-        } catch (InvalidFieldException e) {
-            return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
-                    : "field \"" + e.field() + "\": " + e.getMessage());
-        }
+        // The first answer is kept before anything is priced again: a retry after the last item sold still
+        // gets its payment.
         String hash = sha256(body);
         PaymentIntent known = intents.byIdempotencyKey(idempotencyKey);
         if (known != null) {
             return replay(known, hash);
         }
+        PaymentRequest request;
+        List<Pricing.Item> items;
+        try {
+            request = parse(body);
+            items = PaymentRequest.items(body);
+        } catch (InvalidFieldException e) {
+            return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
+                    : "field \"" + e.field() + "\": " + e.getMessage());
+        } catch (Pricing.RefusedException e) {
+            return Problems.rejected(e.code(), e.field());
+        }
         if (intents.byOrder(request.order()) != null) {
             return orderTaken(request.order());
         }
+        Problem refusal = engineRefusal(request);
+        if (refusal != null) {
+            return Problems.rejected(refusal.code().name(), refusal.field());
+        }
+        if (items != null && !pricing.take(items)) {
+            return Problems.rejected("OUT_OF_STOCK", "items");
+        }
+        return createAtProvider(idempotencyKey, hash, request, items);
+    }
+
+    /** The body parsed, a mall cart priced from the catalogue. */
+    public PaymentRequest parse(byte[] body) throws InvalidFieldException, Pricing.RefusedException {
+        return PaymentRequest.parse(body, pricing);
+    }
+
+    /** Creates the intent at the provider and stores it; the cart's stock goes back if the intent is not stored. */
+    private Response createAtProvider(String idempotencyKey, String hash, PaymentRequest request,
+            List<Pricing.Item> items) {
         ProviderPayment created = defaultProvider.create(request.order(), request.amountFen(),
                 "order " + request.order());
         PaymentIntent intent = new PaymentIntent("pay_" + randomHex(12), idempotencyKey, hash, request,
@@ -85,12 +113,28 @@ public final class Payments {
                 null, clock.instant(), null, null);
         try {
             intents.insert(intent);
+            if (items != null) {
+                intents.insertItems(intent.payment(), items);
+            }
         } catch (DuplicateKeyException e) {
             // A concurrent request with the same key or order won; answer as if this one came second.
-            known = intents.byIdempotencyKey(idempotencyKey);
-            return known != null ? replay(known, hash) : orderTaken(request.order());
+            if (items != null) {
+                pricing.giveBack(items);
+            }
+            PaymentIntent first = intents.byIdempotencyKey(idempotencyKey);
+            return first != null ? replay(first, hash) : orderTaken(request.order());
         }
         return new Response(201, intent.createdBody());
+    }
+
+    /**
+     * What the engine would refuse this payment for now (unknown or suspended merchant, deduction points not
+     * held, unknown region, ...), asked of the read replica so it never waits behind writes. A change between
+     * this answer and the callback is still caught by the engine, which refunds the payment then.
+     */
+    private Problem engineRefusal(PaymentRequest request) {
+        Command.PayOrder pay = request.payOrder(clock.instant());
+        return gateway.query(engine -> engine.models().orders().paymentProblem(pay)).join();
     }
 
     private static Response replay(PaymentIntent known, String hash) {
@@ -136,13 +180,14 @@ public final class Payments {
 
     /**
      * Gives an order's money back at its provider if it is owed: its payment FAILED (the engine refused the
-     * order when the provider's callback came), or it was PAID and the order has been refunded. Once per
+     * order when the provider's callback came), or it was PAID and the order has been refunded. With
+     * {@code restock} (a failed payment, or a refund before settlement) its cart goes back to stock. Once per
      * payment: the provider is idempotent by refund id, and the refund is recorded once. False when nothing
      * was owed.
      */
-    public boolean refundIfOwed(String order) {
+    public boolean refundIfOwed(String order, boolean restock) {
         List<PaymentIntent> owed = intents.owedRefunds("order_id = ?", 1, order);
-        return !owed.isEmpty() && refund(owed.get(0));
+        return !owed.isEmpty() && refund(owed.get(0), restock);
     }
 
     /** Refunds every payment whose money is owed back (after a crash, or a provider that did not answer). */
@@ -150,7 +195,7 @@ public final class Payments {
         int refunded = 0;
         for (PaymentIntent intent : intents.owedRefunds("1 = 1", 1_000)) {
             try {
-                refunded += refund(intent) ? 1 : 0;
+                refunded += refund(intent, intent.status() == PaymentIntent.Status.FAILED) ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.warn("refund of payment {} not made yet: {}", intent.payment(), e.getMessage());
             }
@@ -158,11 +203,18 @@ public final class Payments {
         return refunded;
     }
 
-    private boolean refund(PaymentIntent intent) {
+    /**
+     * Refunds a payment at its provider and records it once; with {@code restock}, its cart goes back to stock in
+     * that same once (the recording is a conditional update, so it is never given back twice).
+     */
+    private boolean refund(PaymentIntent intent, boolean restock) {
         PaymentProvider provider = providers.get(intent.provider());
         String refund = provider.refund(intent.providerTransaction(), "rf_" + intent.payment(),
                 intent.request().amountFen());
         boolean recorded = intents.refunded(intent.payment(), refund, clock.instant());
+        if (recorded && restock) {
+            pricing.giveBack(intents.items(intent.payment()));
+        }
         if (recorded) {
             LOG.info("payment {} of order {} refunded at {} as {}", intent.payment(), intent.request().order(),
                     provider.name(), refund);

@@ -65,11 +65,15 @@ public final class ProviderOutbox implements AutoCloseable {
                     later(() -> payouts.send(reviewed.withdrawal(), reviewed.user(), reviewed.payoutFen()));
                 }
             }
-            case ORDER_REFUNDED -> later(() -> payments.refundIfOwed(((Event.OrderRefunded) event).order()));
+            case ORDER_REFUNDED -> {
+                // Goods refunded before settlement were never delivered for good: their stock comes back.
+                Event.OrderRefunded refunded = (Event.OrderRefunded) event;
+                later(() -> payments.refundIfOwed(refunded.order(), !refunded.afterSettlement()));
+            }
             case COMMAND_REJECTED -> {
                 // A payment's PayOrder has the order id as its command id; any other rejected order owes nothing.
                 if (applied.command().type() == CommandType.PAY_ORDER) {
-                    later(() -> payments.refundIfOwed(applied.command().id()));
+                    later(() -> payments.refundIfOwed(applied.command().id(), true));
                 }
             }
             default -> {

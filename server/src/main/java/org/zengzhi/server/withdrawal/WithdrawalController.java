@@ -48,12 +48,15 @@ class WithdrawalController {
     private final Withdrawals withdrawals;
     private final WithdrawalQueries queries;
     private final Payouts payouts;
+    private final Payees payees;
 
-    WithdrawalController(EngineGateway gateway, Withdrawals withdrawals, WithdrawalQueries queries, Payouts payouts) {
+    WithdrawalController(EngineGateway gateway, Withdrawals withdrawals, WithdrawalQueries queries, Payouts payouts,
+            Payees payees) {
         this.gateway = gateway;
         this.withdrawals = withdrawals;
         this.queries = queries;
         this.payouts = payouts;
+        this.payees = payees;
     }
 
     @PostMapping("/withdrawals")
@@ -61,12 +64,17 @@ class WithdrawalController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         try {
-            ObjectNode fields = object(body, Set.of("user", "amount"));
+            ObjectNode fields = object(body, Set.of("user", "amount", "payee"));
             String user = text(fields, "user", true);
             if (!Access.mayActFor(me, user)) {
                 return GatewayCalls.done(Problems.problem(403, "Forbidden", "user", "you may withdraw only your own cash"));
             }
-            return withdrawals.request(user, fen(fields, "amount"), key, "/withdrawals", body);
+            String payeeId = text(fields, "payee", false);
+            PayeeAccount payee = payeeId == null ? null : payees.owned(user, payeeId);
+            if (payeeId != null && payee == null) {
+                return GatewayCalls.done(Problems.rejected("UNKNOWN_PAYEE", "payee"));
+            }
+            return withdrawals.request(user, fen(fields, "amount"), payee, key, "/withdrawals", body);
         } catch (BadField e) {
             return GatewayCalls.done(e.problem());
         }
@@ -153,6 +161,10 @@ class WithdrawalController {
     private String withPayout(String body, String id) {
         ObjectNode view = (ObjectNode) WithdrawalJson.JSON.readTree(body);
         view.set("providerPayout", payouts.view(id));
+        PayeeAccount payee = payees.ofWithdrawal(id);
+        if (payee != null) {
+            view.set("payee", payee.view());
+        }
         return WithdrawalJson.JSON.writeValueAsString(view);
     }
 

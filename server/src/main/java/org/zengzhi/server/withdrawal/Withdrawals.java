@@ -33,14 +33,30 @@ public class Withdrawals {
     static final String API_SCOPE = "withdrawals";
 
     private final EngineGateway gateway;
+    private final Payees payees;
 
-    Withdrawals(EngineGateway gateway) {
+    Withdrawals(EngineGateway gateway, Payees payees) {
         this.gateway = gateway;
+        this.payees = payees;
     }
 
     /** A withdrawal asked for through the API; the answer is 201 with the withdrawal as it now stands. */
-    CompletableFuture<ResponseEntity<String>> request(String user, long amountFen, String key, String path, byte[] body) {
-        return submit(API_SCOPE, key, apiHash(path, body), requestCommand(user, amountFen), 201);
+    /**
+     * A withdrawal asked for through the API, to {@code payee} when one is named: the payee is recorded under the
+     * withdrawal's id before the command is submitted, for the payout and the audit (issue 19 item 3).
+     */
+    CompletableFuture<ResponseEntity<String>> request(String user, long amountFen, PayeeAccount payee, String key,
+            String path, byte[] body) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
+        String id = "wd-" + UUID.randomUUID();
+        if (payee != null) {
+            payees.chosen(id, payee);
+        }
+        return submit(API_SCOPE, key, apiHash(path, body), now -> new Command.RequestWithdrawal(id, now, user,
+                amountFen), 201);
     }
 
     /** A withdrawal asked for on the console's wallet page; the form's key is scoped to the user. */

@@ -145,6 +145,7 @@ abstract class PaymentTests {
     @Test
     void retriesOfTheCreateCallAreIdempotent() throws Exception {
         try (ServerHarness server = start()) {
+            server.post("m", MERCHANT);
             Reply first = createStorePayment(server, "pay-o1", "o1", "10.00");
             assertThat(first.status()).isEqualTo(201);
             Reply retry = createStorePayment(server, "pay-o1", "o1", "10.00");
@@ -300,6 +301,49 @@ abstract class PaymentTests {
                     .isEqualTo("PAID");
             assertThat(unsettledOrders(server)).isEqualTo(1);
         }
+    }
+
+    /** Issue 19 item 1: the split is the product's or the plan's, never the paying consumer's choice. */
+    @Test
+    void aConsumerMayNotChooseTheMallSplit() throws Exception {
+        try (ServerHarness server = start()) {
+            server.send(null, "POST", "/auth/register", "{\"username\":\"alice\",\"password\":\"alice-secret\"}", null);
+            String alice = server.login("alice", "alice-secret");
+            String mall = "{\"order\":\"m1\",\"user\":\"alice\",\"channel\":\"mall\",\"amount\":\"1000.00\"";
+            Reply chosen = server.send(alice, "POST", "/payments", mall + ",\"split\":{\"cost\":\"0.00\","
+                    + "\"distribution\":\"0.00\",\"platform\":\"0.00\",\"pool\":\"1000.00\"}}", "pay-m1");
+            assertField(chosen, 403, "split");
+            assertThat(intentCount(server)).as("no intent for a refused payment").isEqualTo(0);
+            Reply planSplit = server.send(alice, "POST", "/payments", mall + "}", "pay-m1-plan");
+            assertThat(planSplit.status()).as(planSplit.body().toString()).isEqualTo(201);
+        }
+    }
+
+    /** Issue 19 item 4: what the engine would refuse is refused before an intent exists. */
+    @Test
+    void whatTheEngineWouldRefuseIsRefusedBeforeAnyIntent() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("m", MERCHANT);
+            assertThat(createStorePayment(server, "pay-o1", "o1", "10.00").status()).isEqualTo(201);
+            Reply noShop = server.post("/payments", Map.of("Idempotency-Key", "pay-x"), "{\"order\":\"o2\","
+                    + "\"user\":\"alice\",\"merchant\":\"nowhere\",\"channel\":\"store\",\"amount\":\"10.00\"}");
+            assertField(noShop, 422, "merchant");
+            assertThat(noShop.body().get("code").asString()).isEqualTo("UNKNOWN_MERCHANT");
+            assertThat(server.post("s", "{\"type\":\"suspend\",\"merchant\":\"shop\",\"reason\":\"report\"}")
+                    .status()).isEqualTo(200);
+            Reply suspended = createStorePayment(server, "pay-s", "o3", "10.00");
+            assertField(suspended, 422, "merchant");
+            assertThat(suspended.body().get("code").asString()).isEqualTo("MERCHANT_SUSPENDED");
+            Reply deduct = server.post("/payments", Map.of("Idempotency-Key", "pay-d"), "{\"order\":\"o4\","
+                    + "\"user\":\"alice\",\"channel\":\"mall\",\"amount\":\"60.00\",\"deduct\":\"40.00\"}");
+            assertField(deduct, 422, "deduct");
+            assertThat(deduct.body().get("code").asString()).isEqualTo("INSUFFICIENT_DEDUCT");
+            assertThat(intentCount(server)).as("only the first payment has an intent").isEqualTo(1);
+        }
+    }
+
+    private static int intentCount(ServerHarness server) {
+        return server.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM payment_intents", Integer.class);
     }
 
     private static void assertField(Reply reply, int status, String field) {

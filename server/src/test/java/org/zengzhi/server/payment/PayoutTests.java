@@ -247,4 +247,47 @@ abstract class PayoutTests {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
         assertThat(reply.body().get("field").asString()).isEqualTo(field);
     }
+
+    /** Issue 19 item 3: payee accounts are masked in every view and chosen at withdrawal, never another's. */
+    @Test
+    void aWithdrawalGoesToThePayeeItsOwnerChose() throws Exception {
+        try (ServerHarness server = start()) {
+            String alice = register(server, "alice");
+            String card = "{\"kind\":\"BANK_CARD\",\"account\":\"6222020200111234\",\"verifiedName\":\"张三丰\"}";
+            Reply added = server.send(alice, "POST", "/me/payees", card, "card-1");
+            assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+            assertThat(added.body().get("account").asString()).isEqualTo("6222 **** **** 1234");
+            assertThat(added.body().get("verifiedName").asString()).isEqualTo("张**");
+            assertThat(added.body().toString()).doesNotContain("6222020200111234");
+            assertThat(server.send(alice, "POST", "/me/payees", card, "card-1").body()).isEqualTo(added.body());
+            assertThat(server.send(alice, "POST", "/me/payees", card.replace("张三丰", "李四"), "card-1").status())
+                    .isEqualTo(409);
+            Reply badCard = server.send(alice, "POST", "/me/payees", card.replace("6222020200111234", "62x2"), "card-2");
+            assertThat(badCard.status()).isEqualTo(400);
+            assertThat(badCard.body().get("field").asString()).isEqualTo("account");
+            String bob = register(server, "bob");
+            String bobs = server.send(bob, "POST", "/me/payees", "{\"kind\":\"ALIPAY\",\"account\":\"bob@example.com\","
+                    + "\"verifiedName\":\"Bob\"}", "alipay-1").body().get("payee").asString();
+            assertThat(server.send(alice, "GET", "/me/payees", null, null).body().size()).isEqualTo(1);
+
+            fund(server, "alice");
+            Reply others = server.send(alice, "POST", "/withdrawals", "{\"user\":\"alice\",\"amount\":\"10.00\","
+                    + "\"payee\":\"" + bobs + "\"}", "wd-bob");
+            assertThat(others.status()).isEqualTo(422);
+            assertThat(others.body().get("field").asString()).isEqualTo("payee");
+            String payee = added.body().get("payee").asString();
+            Reply requested = server.send(alice, "POST", "/withdrawals", "{\"user\":\"alice\",\"amount\":\"10.00\","
+                    + "\"payee\":\"" + payee + "\"}", "wd-own");
+            assertThat(requested.status()).as(requested.body().toString()).isEqualTo(201);
+            JsonNode view = server.send(alice, "GET", "/withdrawals/" + requested.body().get("id").asString(), null, null)
+                    .body();
+            assertThat(view.get("payee").get("account").asString()).isEqualTo("6222 **** **** 1234");
+        }
+    }
+
+    private static String register(ServerHarness server, String user) throws Exception {
+        server.send(null, "POST", "/auth/register", "{\"username\":\"" + user + "\",\"password\":\"" + user
+                + "-secret\"}", null);
+        return server.login(user, user + "-secret");
+    }
 }

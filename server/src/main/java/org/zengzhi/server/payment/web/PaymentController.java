@@ -24,6 +24,7 @@ import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.payment.PaymentRequest;
 import org.zengzhi.server.payment.Payments;
+import org.zengzhi.server.payment.Pricing;
 import org.zengzhi.server.payment.SandboxProvider;
 import org.zengzhi.server.web.GatewayCalls;
 
@@ -56,17 +57,32 @@ class PaymentController {
         if (missing != null) {
             return entity(missing);
         }
-        // a consumer pays for themselves; an operator or integrator account may pay for anyone.
-        if (!Access.isOperator(me)) {
-            try {
-                if (!me.getName().equals(PaymentRequest.parse(body).user())) {
-                    return entity(Problems.problem(403, "Forbidden", "user", "you may create payments only for yourself"));
-                }
-            } catch (InvalidFieldException e) {
-                return entity(payments.create(key, body));
-            }
+        Response forbidden = Access.isOperator(me) ? null : consumerProblem(me, payments, body);
+        return entity(forbidden != null ? forbidden : payments.create(key, body));
+    }
+
+    /**
+     * R-8.4: a consumer pays for themselves; an operator or integrator account may pay for anyone. R-2.2 (issue
+     * 19): a mall order's split is the product's or the plan's, so only an operator, importing history, may name
+     * one. A body that does not parse is left to {@link Payments#create} to answer with its field.
+     */
+    private static Response consumerProblem(OAuth2AuthenticatedPrincipal me, Payments payments, byte[] body) {
+        PaymentRequest request;
+        boolean namesSplit;
+        try {
+            request = payments.parse(body);
+            namesSplit = PaymentRequest.namesSplit(body);
+        } catch (InvalidFieldException | Pricing.RefusedException e) {
+            return null;
         }
-        return entity(payments.create(key, body));
+        if (!me.getName().equals(request.user())) {
+            return Problems.problem(403, "Forbidden", "user", "you may create payments only for yourself");
+        }
+        if (namesSplit) {
+            return Problems.problem(403, "Forbidden", "split", "the split of a mall order is the product's or the "
+                    + "plan's; only an operator importing history may name one");
+        }
+        return null;
     }
 
     /** A payment: its payer's or an operator's; anyone else is told it does not exist. */

@@ -1,0 +1,161 @@
+package org.zengzhi.server.catalogue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.zengzhi.engine.Limits;
+import org.zengzhi.engine.Units;
+import org.zengzhi.engine.order.MallSplitFen;
+import org.zengzhi.server.payment.InvalidFieldException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The body of {@code POST /api/v1/operator/products}, validated field by field. */
+final class ProductRequest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> FIELDS = Set.of("product", "name", "price", "split", "merchant", "stock",
+            "onShelf", "images");
+    private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
+    static final int NAME_LENGTH_MAX = 200;
+    static final int IMAGES_MAX = 10;
+    static final int IMAGE_URL_LENGTH_MAX = 390;
+    static final long STOCK_MAX = 1_000_000_000L;
+
+    private ProductRequest() {
+    }
+
+    static Product parse(byte[] body) throws InvalidFieldException {
+        JsonNode tree = object(body);
+        String id = text(tree, "product", 64, true);
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            throw new InvalidFieldException("product", "must use only letters, digits, '_', '.' and '-'");
+        }
+        String name = text(tree, "name", NAME_LENGTH_MAX, true);
+        long price = fen(tree.get("price"), "price");
+        if (price <= 0 || price > Limits.AMOUNT_FEN_MAX) {
+            throw new InvalidFieldException("price", "must be more than 0.00 and at most "
+                    + Units.formatFen(Limits.AMOUNT_FEN_MAX));
+        }
+        MallSplitFen split = split(tree.get("split"), price);
+        String merchant = text(tree, "merchant", Limits.PARTICIPANT_ID_LENGTH_MAX, false);
+        JsonNode stock = tree.get("stock");
+        if (stock == null || !stock.isIntegralNumber() || stock.asLong() < 0 || stock.asLong() > STOCK_MAX) {
+            throw new InvalidFieldException("stock", "must be a whole number from 0 to " + STOCK_MAX);
+        }
+        JsonNode onShelf = tree.get("onShelf");
+        if (onShelf != null && !onShelf.isBoolean()) {
+            throw new InvalidFieldException("onShelf", "must be true or false");
+        }
+        return new Product(id, name, price, split, merchant, stock.asLong(), onShelf == null || onShelf.asBoolean(),
+                images(tree.get("images")));
+    }
+
+    private static JsonNode object(byte[] body) throws InvalidFieldException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new InvalidFieldException(null, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidFieldException(null, "the body must be one JSON object");
+        }
+        for (Iterator<String> names = tree.propertyNames().iterator(); names.hasNext();) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidFieldException(name, "is not a field of a product (expected one of " + FIELDS + ")");
+            }
+        }
+        return tree;
+    }
+
+    /** Text of 1 to {@code lengthMax} characters, without control or bidirectional override characters. */
+    private static String text(JsonNode tree, String field, int lengthMax, boolean required)
+            throws InvalidFieldException {
+        JsonNode value = tree.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new InvalidFieldException(field, "is missing");
+            }
+            return null;
+        }
+        String text = value.isString() ? value.asString() : "";
+        if (text.isBlank() || text.length() > lengthMax || text.chars().anyMatch(
+                c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new InvalidFieldException(field, "must be a string of 1 to " + lengthMax
+                    + " characters without control or formatting characters");
+        }
+        return text;
+    }
+
+    private static long fen(JsonNode value, String field) throws InvalidFieldException {
+        if (value == null || !value.isString()) {
+            throw new InvalidFieldException(field, "must be a decimal string such as \"10.00\"");
+        }
+        try {
+            long fen = Units.parseFen(value.asString());
+            if (fen < 0) {
+                throw new InvalidFieldException(field, "must not be negative");
+            }
+            return fen;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, e.getMessage());
+        }
+    }
+
+    /** The product's own split, four parts that add up to the price; absent or "plan" for the plan's split. */
+    private static MallSplitFen split(JsonNode value, long priceFen) throws InvalidFieldException {
+        if (value == null || value.isNull() || (value.isString() && value.asString().equals("plan"))) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new InvalidFieldException("split", "must be \"plan\" or an object with " + SPLIT_PARTS);
+        }
+        for (Iterator<String> names = value.propertyNames().iterator(); names.hasNext();) {
+            String name = names.next();
+            if (!SPLIT_PARTS.contains(name)) {
+                throw new InvalidFieldException("split." + name, "is not a split part (expected " + SPLIT_PARTS + ")");
+            }
+        }
+        long[] parts = new long[SPLIT_PARTS.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = fen(value.get(SPLIT_PARTS.get(i)), "split." + SPLIT_PARTS.get(i));
+        }
+        MallSplitFen split = new MallSplitFen(parts[0], parts[1], parts[2], parts[3]);
+        if (!split.divides(priceFen)) {
+            throw new InvalidFieldException("split", "the parts must add up to the price " + Units.formatFen(priceFen));
+        }
+        return split;
+    }
+
+    /** Image addresses: at most {@link #IMAGES_MAX} absolute https (or http) URLs. */
+    private static List<String> images(JsonNode value) throws InvalidFieldException {
+        List<String> urls = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return urls;
+        }
+        if (!value.isArray() || value.size() > IMAGES_MAX) {
+            throw new InvalidFieldException("images", "must be a list of at most " + IMAGES_MAX + " URLs");
+        }
+        for (JsonNode url : value) {
+            String text = url.isString() ? url.asString() : "";
+            if (text.length() > IMAGE_URL_LENGTH_MAX || !(text.startsWith("https://") || text.startsWith("http://"))
+                    || text.contains("\n")) {
+                throw new InvalidFieldException("images", "each must be an http(s) URL of at most "
+                        + IMAGE_URL_LENGTH_MAX + " characters");
+            }
+            try {
+                URI.create(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("images", "\"" + text + "\" is not a URL");
+            }
+            urls.add(text);
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,143 @@
+package org.zengzhi.server.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.ServerHarness.Reply;
+import org.zengzhi.server.payment.ProviderOutbox;
+
+/**
+ * The product catalogue (issue 19 item 1, R-2.2) over real HTTP and a real database, shared by the H2 and
+ * PostgreSQL runs: an operator adds products; a mall payment names products and quantities and the server sets
+ * its amount and split; stock never goes below zero; bad input names its field (R-8.5).
+ */
+abstract class CatalogueTests {
+    static final String TEA = "{\"product\":\"tea\",\"name\":\"龙井 250g\",\"price\":\"1000.00\",\"split\":{"
+            + "\"cost\":\"300.00\",\"distribution\":\"300.00\",\"platform\":\"100.00\",\"pool\":\"300.00\"},"
+            + "\"stock\":3,\"images\":[\"https://img.example.com/tea.jpg\"]}";
+
+    abstract String[] database();
+
+    ServerHarness start() throws Exception {
+        return new ServerHarness(database());
+    }
+
+    static String consumer(ServerHarness server, String user) throws Exception {
+        server.send(null, "POST", "/auth/register", "{\"username\":\"" + user + "\",\"password\":\"" + user
+                + "-secret\"}", null);
+        return server.login(user, user + "-secret");
+    }
+
+    static Reply buy(ServerHarness server, String token, String user, String order, String items) throws Exception {
+        return server.send(token, "POST", "/payments", "{\"order\":\"" + order + "\",\"user\":\"" + user
+                + "\",\"channel\":\"mall\",\"items\":" + items + "}", "pay-" + order);
+    }
+
+    @Test
+    void theCatalogueSetsTheAmountAndTheSplitOfAMallPayment() throws Exception {
+        try (ServerHarness server = start()) {
+            Reply created = server.post("/operator/products", "tea-1", TEA);
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            assertThat(server.post("/operator/products", "tea-1", TEA).body()).as("a retry gets the first answer")
+                    .isEqualTo(created.body());
+            assertThat(server.post("/operator/products", "tea-1", TEA.replace("龙井", "碧螺春")).status())
+                    .as("the key with another body").isEqualTo(409);
+            String alice = consumer(server, "alice");
+            assertThat(server.send(alice, "POST", "/operator/products", TEA, "tea-2").status())
+                    .as("a consumer may not add products").isEqualTo(403);
+            assertThat(server.send(alice, "GET", "/products", null, null).body().get(0).get("images").get(0)
+                    .asString()).isEqualTo("https://img.example.com/tea.jpg");
+
+            Reply paid = buy(server, alice, "alice", "m1", "[{\"product\":\"tea\",\"quantity\":2}]");
+            assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+            assertThat(paid.body().get("amount").asString()).isEqualTo("2000.00");
+            Reply view = server.get("/payments/" + paid.body().get("payment").asString());
+            assertThat(view.body().get("split").get("pool").asString()).as("the product's split, twice").isEqualTo("600.00");
+            assertThat(view.body().get("split").get("cost").asString()).isEqualTo("600.00");
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).isEqualTo(1);
+            assertThat(buy(server, alice, "alice", "m1", "[{\"product\":\"tea\",\"quantity\":2}]").body())
+                    .as("a retry after the stock ran low gets its payment").isEqualTo(paid.body());
+        }
+    }
+
+    /** Issue 19 item 4: an unknown product or too few in stock is refused before any intent exists. */
+    @Test
+    void unknownProductsAndShortStockAreRefusedBeforeAnyIntent() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("/operator/products", "tea-1", TEA);
+            String alice = consumer(server, "alice");
+            Reply unknown = buy(server, alice, "alice", "m1", "[{\"product\":\"coffee\",\"quantity\":1}]");
+            assertThat(unknown.status()).isEqualTo(422);
+            assertThat(unknown.body().get("field").asString()).isEqualTo("items[0].product");
+            assertThat(unknown.body().get("code").asString()).isEqualTo("UNKNOWN_PRODUCT");
+            Reply short_ = buy(server, alice, "alice", "m2", "[{\"product\":\"tea\",\"quantity\":4}]");
+            assertThat(short_.status()).isEqualTo(422);
+            assertThat(short_.body().get("field").asString()).isEqualTo("items[0].quantity");
+            Reply amount = server.send(alice, "POST", "/payments", "{\"order\":\"m3\",\"user\":\"alice\",\"channel\":"
+                    + "\"mall\",\"amount\":\"1.00\",\"items\":[{\"product\":\"tea\",\"quantity\":1}]}", "pay-m3");
+            assertThat(amount.status()).isEqualTo(400);
+            assertThat(amount.body().get("field").asString()).isEqualTo("amount");
+            Reply badProduct = server.post("/operator/products", "bad-1", TEA.replace("\"stock\":3", "\"stock\":-1"));
+            assertThat(badProduct.status()).isEqualTo(400);
+            assertThat(badProduct.body().get("field").asString()).isEqualTo("stock");
+            Reply badSplit = server.post("/operator/products", "bad-2", TEA.replace("\"pool\":\"300.00\"",
+                    "\"pool\":\"301.00\""));
+            assertThat(badSplit.body().get("field").asString()).isEqualTo("split");
+            assertThat(server.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM payment_intents",
+                    Integer.class)).isEqualTo(0);
+        }
+    }
+
+    /** R-2.1: a mall order refunded before settlement gives its stock back, once. */
+    @Test
+    void aRefundBeforeSettlementGivesTheStockBack() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("/operator/products", "tea-1", TEA);
+            String alice = consumer(server, "alice");
+            Reply created = buy(server, alice, "alice", "m1", "[{\"product\":\"tea\",\"quantity\":2}]");
+            String payUrl = created.body().get("payUrl").asString();
+            assertThat(server.post(payUrl.substring(payUrl.indexOf("/api/v1") + "/api/v1".length()),
+                    Map.of("Idempotency-Key", "complete-m1"), "").body().get("callback").get("status").asString())
+                    .isEqualTo("PAID");
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).isEqualTo(1);
+            assertThat(server.post("/orders/m1/refund", "refund-1", "").status()).isEqualTo(200);
+            server.bean(ProviderOutbox.class).drain();
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).isEqualTo(3);
+            server.bean(ProviderOutbox.class).drain();
+            assertThat(server.post("/orders/m1/refund", "refund-2", "").status()).isEqualTo(422);
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).as("given back once").isEqualTo(3);
+        }
+    }
+
+    /** Stock is taken by one conditional update: concurrent buyers of the last items never oversell. */
+    @Test
+    void concurrentBuyersNeverOversell() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("/operator/products", "tea-1", TEA);
+            String alice = consumer(server, "alice");
+            ExecutorService buyers = Executors.newFixedThreadPool(8);
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String order = "c" + i;
+                replies.add(buyers.submit(() -> buy(server, alice, "alice", order,
+                        "[{\"product\":\"tea\",\"quantity\":1}]")));
+            }
+            int created = 0;
+            for (Future<Reply> reply : replies) {
+                created += reply.get().status() == 201 ? 1 : 0;
+            }
+            buyers.shutdown();
+            assertThat(created).isEqualTo(3);
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).isEqualTo(0);
+        }
+    }
+}
