@@ -76,6 +76,10 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/payments/sandbox/{providerTransaction}/complete", new Example(null, null)),
             Map.entry("POST /api/v1/payouts/sandbox/{providerTransfer}/complete", new Example("operator", null)),
             Map.entry("POST /api/v1/withdrawals", new Example("ann", "{\"amount\":\"10.00\"}")),
+            Map.entry("POST /api/v1/me/payees", new Example("ann", "{\"kind\":\"ALIPAY\",\"account\":\"ann@example.com\","
+                    + "\"verifiedName\":\"安妮\"}")),
+            Map.entry("POST /api/v1/operator/products", new Example("operator", "{\"product\":\"walk-tea\",\"name\":"
+                    + "\"龙井\",\"price\":\"10.00\",\"split\":\"plan\",\"stock\":3}")),
             Map.entry("POST /api/v1/operator/withdrawals/{id}/approve", new Example("operator", null)),
             Map.entry("POST /api/v1/operator/withdrawals/{id}/reject", new Example("operator", "{\"reason\":\"walk\"}")),
             Map.entry("POST /api/v1/payouts/callback", new Example("operator", "{\"withdrawal\":\"unknown-id\","
