@@ -38,6 +38,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + BenchDatabase.URL + "?currentSchema=" + database.schema(),
                 "--spring.datasource.username=postgres", "--spring.flyway.schemas=" + database.schema(),
+                // The load pays through the sandbox on purpose: a bench is staging, not production.
+                "--zengzhi.sandbox.enabled=true",
                 "--server.port=" + port, "--zengzhi.tick-interval=PT1H",
                 "--zengzhi.operator-password=" + HttpLoad.OPERATOR_PASSWORD));
         process = new ProcessBuilder(command).redirectErrorStream(true)
