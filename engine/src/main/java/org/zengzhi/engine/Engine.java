@@ -7,7 +7,7 @@ import java.util.List;
 import org.zengzhi.engine.Command.ChangePlan;
 import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.engine.green.GreenModel;
-import org.zengzhi.engine.green.flow.GreenFlow;
+import org.zengzhi.engine.greenflow.GreenFlow;
 import org.zengzhi.engine.rank.PromoterBoard;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Asset;

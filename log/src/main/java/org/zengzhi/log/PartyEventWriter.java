@@ -219,7 +219,7 @@ final class PartyEventWriter {
 
     private void burn(BurnReport b) {
         json.writeObjectPropertyStart("burn");
-        json.writeStringProperty("mode", b.mode() == org.zengzhi.engine.party.PartyRules.BurnMode.PRO_RATA ? "proRata"
+        json.writeStringProperty("mode", b.mode() == org.zengzhi.engine.partyrules.PartyRules.BurnMode.PRO_RATA ? "proRata"
                 : "buyback");
         fen("contribCirculating", b.contribCirculatingFen());
         fen("contribBurned", b.contribBurnedFen());

@@ -13,7 +13,7 @@ import org.zengzhi.engine.green.GreenModel;
 import org.zengzhi.engine.green.GreenRules;
 import org.zengzhi.engine.green.PoolTerms;
 import org.zengzhi.engine.green.RateSchedule;
-import org.zengzhi.engine.green.flow.GreenFlow;
+import org.zengzhi.engine.greenflow.GreenFlow;
 import org.zengzhi.engine.order.Order;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.rank.BoardCodec;

@@ -11,7 +11,7 @@ import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.party.PartyCommands;
-import org.zengzhi.engine.party.PartyRules;
+import org.zengzhi.engine.partyrules.PartyRules;
 
 /**
  * The four-party model's part of the snapshot (seed 000, issue 18), written last and only when the model is

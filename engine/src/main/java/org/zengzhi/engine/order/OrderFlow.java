@@ -24,7 +24,6 @@ import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.RewardTally;
 import org.zengzhi.engine.green.GreenStep;
-import org.zengzhi.engine.green.flow.GreenFlow;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Merchants;
@@ -57,7 +56,7 @@ public final class OrderFlow {
     private Plan plan;
     private boolean retainSettledOrders = true;
     /** The green-points model (issue 17), or null when the plan has none: then one null check is its cost. */
-    private GreenFlow green;
+    private OrderHooks green;
 
     public OrderFlow(Plan plan, Ledger ledger, Network network, PoolModel pool, Orders orders,
             BatchPrefetch prefetch) {
@@ -74,7 +73,7 @@ public final class OrderFlow {
     }
 
     /** Wires the green-points model in (issue 17); null leaves it off. */
-    public void useGreen(GreenFlow flow) {
+    public void useGreen(OrderHooks flow) {
         green = flow;
     }
 

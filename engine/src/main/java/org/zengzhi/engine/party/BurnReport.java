@@ -1,5 +1,7 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRules;
+
 /**
  * A month's burn (issue 18 rule 5). Targets are ⌊circulating·rate⌋; in a buy-back whose budget is short,
  * both targets shrink in proportion so that their face value fits the budget, and {@code shortFen} says by

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.zengzhi.engine.Exact;
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
 
 /**
  * A month's close (issue 18 rules 4, 5 and 9), in this order: baseline bonuses on the month's settled

@@ -1,5 +1,7 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.Waterfall;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -20,6 +20,7 @@ import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.network.Network;
+import org.zengzhi.engine.partyrules.PartyRules;
 import org.zengzhi.engine.rank.EquityShare;
 import org.zengzhi.engine.rank.MonthOutcome;
 import org.zengzhi.engine.rank.PromoterBoard;

@@ -9,6 +9,8 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Network;
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
 import org.zengzhi.engine.plan.Plan;
 
 /**

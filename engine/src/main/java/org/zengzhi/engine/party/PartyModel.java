@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.zengzhi.engine.Limits;
+import org.zengzhi.engine.partyrules.PartyRuleError;
+import org.zengzhi.engine.partyrules.PartyRules;
 
 /**
  * The four-party model (四方共赢, seed 000, issue 18 rules 1–7 and 9): suppliers and their products, orders

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
 
 /**
  * Orders of the four-party model from payment to settlement (issue 18 rules 1, 2 and 6): escrow and the

@@ -1,5 +1,7 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.Waterfall;
+
 /**
  * An order's settlement (issue 18 rule 2), with every part so that an event can carry it: the waterfall,
  * then where the rewards went. {@code supplierSettledFen} is the share less the prepayment, of which

@@ -1,5 +1,8 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
+
 /**
  * One order's settlement (issue 18 rule 2), posted part by part in the waterfall's order. The rewards are
  * paid, held in escrow while the order is flagged, or cancelled if the operator refused it; a commission or

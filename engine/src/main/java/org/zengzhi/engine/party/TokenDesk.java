@@ -1,5 +1,8 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
+
 /**
  * Contribution value and supplier tokens in the holders' hands (issue 18 rules 3 and 4): redeeming
  * contribution value for cash from its reserve, transferring it for a 1% fee (消费者贡献值支持转让,平台收1%

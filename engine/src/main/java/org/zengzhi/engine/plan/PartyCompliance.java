@@ -5,8 +5,8 @@ import java.util.List;
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.party.PartyRules;
-import org.zengzhi.engine.party.Waterfall;
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
 
 /**
  * The compliance findings of a plan's four-party section (seed 000, issue 18): the legal marks its rules

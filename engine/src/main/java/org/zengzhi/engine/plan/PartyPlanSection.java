@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.zengzhi.engine.party.PartyRuleError;
-import org.zengzhi.engine.party.PartyRules;
+import org.zengzhi.engine.partyrules.PartyRuleError;
+import org.zengzhi.engine.partyrules.PartyRules;
 
 /**
  * Reads a plan's {@code fourParty} section (seed 000, issue 18) into {@link PartyRules}. A plan without the

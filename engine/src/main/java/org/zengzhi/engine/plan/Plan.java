@@ -8,7 +8,7 @@ import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.RegionLevel;
 import org.zengzhi.engine.green.GreenRules;
 import org.zengzhi.engine.rank.RankLadder;
-import org.zengzhi.engine.party.PartyRules;
+import org.zengzhi.engine.partyrules.PartyRules;
 
 /**
  * An operator's configuration of the whole economy (SPEC R-2 – R-5.1), as exact integers: rates in ppm of

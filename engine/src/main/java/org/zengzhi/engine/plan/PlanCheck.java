@@ -1,5 +1,6 @@
 package org.zengzhi.engine.plan;
 
+import org.zengzhi.engine.PlanError;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.zengzhi.engine.plan;
 
+import org.zengzhi.engine.PlanError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.zengzhi.engine.plan;
 
+import org.zengzhi.engine.PlanError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class PlanReader {
         Plan.Withdrawal withdrawal = PlanWithdrawal.read(root.section("withdrawal"));
         GreenRules greenPoints = GreenPlanSection.read(root);
         RankLadder promoters = GreenPromotersSection.read(root, root.has("greenPoints"));
-        org.zengzhi.engine.party.PartyRules party = PartyPlanSection.read(root);
+        org.zengzhi.engine.partyrules.PartyRules party = PartyPlanSection.read(root);
         root.rejectUnknownKeys();
 
         // A draft may lack its pool rules when they failed; the checks across fields never look at them.

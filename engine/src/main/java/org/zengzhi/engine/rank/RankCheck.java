@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.zengzhi.engine.Limits;
-import org.zengzhi.engine.plan.PlanError;
+import org.zengzhi.engine.PlanError;
 
 /** The checks on one rank of a ladder; field names are the plan file's keys under {@code promoters}. */
 final class RankCheck {

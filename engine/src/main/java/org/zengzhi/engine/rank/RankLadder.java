@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.zengzhi.engine.Limits;
-import org.zengzhi.engine.plan.PlanError;
+import org.zengzhi.engine.PlanError;
 
 /**
  * A promoter ladder, lowest rank first, with the own metric at which a coach takes the whole coaching offered

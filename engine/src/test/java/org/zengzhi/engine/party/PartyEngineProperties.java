@@ -27,6 +27,7 @@ import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.engine.partyrules.PartyRules;
 import org.zengzhi.engine.plan.Plan;
 
 /**

@@ -1,5 +1,7 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRules;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

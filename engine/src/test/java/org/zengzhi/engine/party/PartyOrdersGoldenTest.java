@@ -1,5 +1,8 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRules;
+import org.zengzhi.engine.partyrules.Waterfall;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zengzhi.engine.party.PartyFixture.DUE;
 import static org.zengzhi.engine.party.PartyFixture.T0;

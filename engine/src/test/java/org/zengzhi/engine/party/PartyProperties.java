@@ -1,5 +1,7 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRules;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,8 @@
 package org.zengzhi.engine.party;
 
+import org.zengzhi.engine.partyrules.PartyRuleError;
+import org.zengzhi.engine.partyrules.PartyRules;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

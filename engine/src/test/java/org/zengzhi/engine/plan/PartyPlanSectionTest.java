@@ -1,5 +1,6 @@
 package org.zengzhi.engine.plan;
 
+import org.zengzhi.engine.PlanError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.zengzhi.engine.PlanYaml;
-import org.zengzhi.engine.party.PartyRules;
+import org.zengzhi.engine.partyrules.PartyRules;
 
 /** The plan's {@code fourParty} section (issue 18 deliver 3): the preset is seed 000 as written; errors name the field. */
 class PartyPlanSectionTest {

@@ -1,5 +1,6 @@
 package org.zengzhi.engine.plan;
 
+import org.zengzhi.engine.PlanError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

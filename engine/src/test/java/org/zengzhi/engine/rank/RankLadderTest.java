@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.zengzhi.engine.plan.PlanError;
+import org.zengzhi.engine.PlanError;
 
 /** The shipped ladders are the seeds', and a wrong ladder is refused naming the field. */
 class RankLadderTest {

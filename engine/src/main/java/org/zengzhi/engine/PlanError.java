@@ -1,4 +1,4 @@
-package org.zengzhi.engine.plan;
+package org.zengzhi.engine;
 
 /**
  * One reason a plan file is refused: the dotted path of the field at fault ({@code referral.direct},

@@ -1,4 +1,4 @@
-package org.zengzhi.engine.green.flow;
+package org.zengzhi.engine.greenflow;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -22,6 +22,7 @@ import org.zengzhi.engine.ledger.Ledger;
 import org.zengzhi.engine.network.Network;
 import org.zengzhi.engine.order.Channel;
 import org.zengzhi.engine.order.Order;
+import org.zengzhi.engine.order.OrderHooks;
 import org.zengzhi.engine.rank.MonthClose;
 import org.zengzhi.engine.rank.MonthOutcome;
 import org.zengzhi.engine.rank.PromoterBoard;
@@ -37,7 +38,7 @@ import org.zengzhi.engine.rank.RankLadder;
  * centre, issued from {@link AccountType#VOUCHER_ISSUANCE} and {@link AccountType#COIN_ISSUANCE}; green points
  * are issued per pool. Every effect is one transfer, so per asset the postings sum to zero.
  */
-public final class GreenFlow implements GreenPostings {
+public final class GreenFlow implements GreenPostings, OrderHooks {
     private final GreenModel model;
     private final PromoterBoard board;
     private final Ledger ledger;
@@ -74,6 +75,7 @@ public final class GreenFlow implements GreenPostings {
      * Rule 6: a voucher part only on store orders, from 0 to the amount, and no more than the payer holds now.
      * {@code participant} is −1 for a payer the engine has not seen, who holds nothing.
      */
+    @Override
     public Problem paymentProblem(Command.PayOrder pay, int participant) {
         long voucher = pay.voucherFen();
         if (voucher == 0) {
@@ -87,6 +89,7 @@ public final class GreenFlow implements GreenPostings {
     }
 
     /** Rule 6's checks of a coin-mall payment, in order; the first failing one wins. */
+    @Override
     public Problem coinProblem(Command.PayOrder pay, boolean duplicate) {
         if (pay.amountFen() <= 0) {
             return new Problem(RejectionCode.NON_POSITIVE_AMOUNT, "coins");
@@ -114,6 +117,7 @@ public final class GreenFlow implements GreenPostings {
     }
 
     /** Rule 6: the coins go back to their issuer and the settlement centre pays the seller in cash. */
+    @Override
     public void payCoins(Command.PayOrder pay, EngineOutput output) {
         int user = network.participants().find(pay.user());
         int merchant = network.merchants().find(pay.merchant());
@@ -126,12 +130,14 @@ public final class GreenFlow implements GreenPostings {
      * Rule 6 at payment: the vouchers leave the payer into escrow, and the settlement centre puts the same cash
      * into the order's escrow, so the merchant is settled in cash for the voucher part.
      */
+    @Override
     public void postVoucherPayment(Order order, EngineOutput output) {
         transfer(AccountType.USER_VOUCHER, order.participant, AccountType.VOUCHER_ESCROW, 0, order.voucherFen, output);
         transfer(AccountType.SETTLEMENT_CENTRE, 0, AccountType.ORDER_ESCROW, 0, order.voucherFen, output);
     }
 
     /** A refund before settlement gives the vouchers back and the cash back to the settlement centre. */
+    @Override
     public void reverseVoucherPayment(Order order, EngineOutput output) {
         transfer(AccountType.ORDER_ESCROW, 0, AccountType.SETTLEMENT_CENTRE, 0, order.voucherFen, output);
         transfer(AccountType.VOUCHER_ESCROW, 0, AccountType.USER_VOUCHER, order.participant, order.voucherFen, output);
@@ -142,6 +148,7 @@ public final class GreenFlow implements GreenPostings {
      * centre; here the spent vouchers are redeemed (their liability ends) and the core earns points, coins and
      * bound vouchers at the order's due time.
      */
+    @Override
     public void settleStore(Command cause, Order order, long rangliPpm, EngineOutput output) {
         out = output;
         transfer(AccountType.VOUCHER_ESCROW, 0, AccountType.VOUCHER_ISSUANCE, 0, order.voucherFen, output);
@@ -159,26 +166,31 @@ public final class GreenFlow implements GreenPostings {
     }
 
     /** Rule 7: appoints a promoter from the month of {@code now} on; a rejection as a value, nothing changed. */
+    @Override
     public Problem appoint(Command.AppointPromoter appoint, Instant now) {
         return Promoters.appoint(board, network.participants(), appoint, YearMonth.from(now.atZone(rules().timeZone())));
     }
 
     /** Why {@code close} cannot run, checked before anything is carried out; null when it can. */
+    @Override
     public Problem closeProblem(Command.CloseMonth close) {
         return Promoters.closeProblem(board, close, rules().timeZone());
     }
 
     /** The instant the month ends in the plan's zone: settlements and dividends due before it come first. */
+    @Override
     public Instant monthEnd(YearMonth month) {
         return month.plusMonths(1).atDay(1).atStartOfDay(rules().timeZone()).toInstant();
     }
 
     /** What a month's close carries out next: what is due strictly before the month's end. */
+    @Override
     public GreenStep nextStepBefore(Instant nextSettlementDue, Instant end) {
         return model.nextStepBefore(nextSettlementDue, end);
     }
 
     /** Closes the month on the board and pays every promoter in cash from the settlement centre. */
+    @Override
     public void closeMonth(Command.CloseMonth close, EngineOutput output) {
         MonthOutcome outcome = board.closeMonth(close.yearMonth(), close.at(), rules().timeZone());
         if (!(outcome instanceof MonthClose closed)) {
@@ -194,11 +206,13 @@ public final class GreenFlow implements GreenPostings {
     }
 
     /** What a tick carries out next (rule 3): a settlement due before a dividend comes first. */
+    @Override
     public GreenStep nextStep(Instant nextSettlementDue, Instant until) {
         return model.nextStepUntil(nextSettlementDue, until);
     }
 
     /** Pays the dividend {@code step} names and writes its event. */
+    @Override
     public void payDividend(Command cause, GreenStep step, EngineOutput output) {
         out = output;
         Dividend dividend = model.payDividend(step.pool(), this);

@@ -1,4 +1,4 @@
-package org.zengzhi.engine.party;
+package org.zengzhi.engine.partyrules;
 
 import org.zengzhi.engine.Exact;
 import org.zengzhi.engine.Limits;
@@ -41,7 +41,7 @@ public record Waterfall(long amountFen, long feeFen, long rebateFen, long commis
     }
 
     /** ⌊A·rate⌋ for a rate in ppm. */
-    static long part(long amountFen, long ratePpm) {
+    public static long part(long amountFen, long ratePpm) {
         return Exact.mulDivFloor(amountFen, ratePpm, Limits.PPM);
     }
 

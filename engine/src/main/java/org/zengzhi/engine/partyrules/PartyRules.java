@@ -1,4 +1,4 @@
-package org.zengzhi.engine.party;
+package org.zengzhi.engine.partyrules;
 
 import java.math.BigDecimal;
 import java.time.Duration;

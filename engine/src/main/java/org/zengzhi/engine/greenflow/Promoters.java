@@ -1,4 +1,4 @@
-package org.zengzhi.engine.green.flow;
+package org.zengzhi.engine.greenflow;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
