@@ -27,6 +27,7 @@ class ArchitectureTest {
     // By name: bench runs the server without its web starter, so these classes are not all on its classpath.
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String CONTROLLER = "org.springframework.stereotype.Controller";
+    private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
 
     /** Engine rule 1: no framework, and nothing of the modules built on it (arrows point one way). */
     @Test
@@ -132,6 +133,15 @@ class ArchitectureTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    /** Server rule: controllers are thin; SQL lives in one query class per table, never in a controller. */
+    @Test
+    void controllersRunNoSql() {
+        ArchRule rule = noClasses().that().areAnnotatedWith(REST_CONTROLLER).or().areAnnotatedWith(CONTROLLER)
+                .should().dependOnClassesThat().areAssignableTo(JDBC_TEMPLATE)
+                .because("a controller validates, calls a use case and maps the result (ARCHITECTURE.md, Server)");
+        rule.check(MAIN);
     }
 
     /** Server rule: a feature calls another feature's use cases and queries, never its controllers. */

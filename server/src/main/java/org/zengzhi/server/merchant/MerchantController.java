@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,16 +45,16 @@ class MerchantController {
     private static final Response FORBIDDEN = Problems.problem(403, "Forbidden", "merchant",
             "you may read only your own store");
 
-    private final JdbcTemplate jdbc;
+    private final StoreQueries queries;
     private final EngineGateway gateway;
     private final StoreSettings settings;
     private final OrderQueries orders;
     private final PostingQueries postingQueries;
 
-    MerchantController(JdbcTemplate jdbc, EngineGateway gateway, StoreSettings settings, OrderQueries orders,
+    MerchantController(StoreQueries queries, EngineGateway gateway, StoreSettings settings, OrderQueries orders,
             PostingQueries postingQueries) {
         this.postingQueries = postingQueries;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.gateway = gateway;
         this.settings = settings;
         this.orders = orders;
@@ -99,7 +98,7 @@ class MerchantController {
         if (!mayRead(me, merchant)) {
             return forbidden();
         }
-        return GatewayCalls.json(StoreViews.customers(jdbc, merchant));
+        return GatewayCalls.json(queries.customers(merchant));
     }
 
     /** Settled orders per day: how many, their amount, the commission kept and what the store received. */
@@ -123,7 +122,7 @@ class MerchantController {
             return GatewayCalls.done(FORBIDDEN);
         }
         return gateway.query(engine -> engine.merchantOwner(merchant)).thenApply(owner -> owner == null ? unknown(merchant)
-                : GatewayCalls.json(StoreViews.rewards(jdbc, merchant, owner)));
+                : GatewayCalls.json(queries.rewards(merchant, owner)));
     }
 
     record Settings(String displayName, String address) {

@@ -10,7 +10,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,17 +42,17 @@ class MerchantPages {
     private static final int SETTLEMENT_DAYS_SHOWN = 14;
 
     private final AccountStore accounts;
-    private final JdbcTemplate jdbc;
+    private final StoreQueries queries;
     private final LocalServer server;
     private final EngineGateway gateway;
     private final StoreSettings settings;
     private final OrderQueries orders;
 
-    MerchantPages(AccountStore accounts, JdbcTemplate jdbc, LocalServer server, EngineGateway gateway,
+    MerchantPages(AccountStore accounts, StoreQueries queries, LocalServer server, EngineGateway gateway,
             StoreSettings settings, OrderQueries orders) {
         this.orders = orders;
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.server = server;
         this.gateway = gateway;
         this.settings = settings;
@@ -71,7 +70,7 @@ class MerchantPages {
                         "paidAt", ConsoleCalls.time(row.get("paid_at"))))
                 .toList());
         model.addAttribute("settlements", ConsoleCalls.map(StoreViews.settlements(orders, store, SETTLEMENT_DAYS_SHOWN)));
-        model.addAttribute("customers", ConsoleCalls.list(StoreViews.customers(jdbc, store)).stream().map(customer -> Map.of(
+        model.addAttribute("customers", ConsoleCalls.list(queries.customers(store)).stream().map(customer -> Map.of(
                 "user", customer.get("user"), "boundAt", ConsoleCalls.isoTime(customer.get("boundAt")))).toList());
         String owner = ConsoleCalls.await(gateway.query(engine -> engine.merchantOwner(store)));
         model.addAttribute("rewards", owner == null ? null : rewards(store, owner));
@@ -81,7 +80,7 @@ class MerchantPages {
 
     /** The API's rewards view, its times as people read them. */
     private Map<String, Object> rewards(String store, String owner) {
-        Map<String, Object> view = ConsoleCalls.map(StoreViews.rewards(jdbc, store, owner));
+        Map<String, Object> view = ConsoleCalls.map(queries.rewards(store, owner));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) view.get("rewards");
         view.put("rewards", list.stream().map(reward -> {

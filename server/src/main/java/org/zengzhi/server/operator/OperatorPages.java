@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +34,7 @@ class OperatorPages {
     private static final int SUBSIDY_MARKS_MAX = 200;
 
     private final EngineGateway gateway;
-    private final JdbcTemplate jdbc;
+    private final RewardQueries rewardQueries;
     private final Payouts payouts;
     private final OrderQueries orders;
     private final PriceQueries prices;
@@ -43,10 +42,10 @@ class OperatorPages {
     private final Subsidies subsidies;
 
     /** The dashboard reads many tables, each through its own queries. */
-    OperatorPages(EngineGateway gateway, JdbcTemplate jdbc, Payouts payouts, OrderQueries orders, PriceQueries prices,
+    OperatorPages(EngineGateway gateway, RewardQueries rewardQueries, Payouts payouts, OrderQueries orders, PriceQueries prices,
             Journal journal, Subsidies subsidies) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.rewardQueries = rewardQueries;
         this.payouts = payouts;
         this.orders = orders;
         this.prices = prices;
@@ -61,9 +60,9 @@ class OperatorPages {
         model.addAttribute("subsidies", journal.acceptedTimes("INJECT_SUBSIDY", SUBSIDY_MARKS_MAX).stream()
                 .map(ConsoleCalls::iso).toList());
         model.addAttribute("days", days());
-        model.addAttribute("exitMarks", RewardsAndExits.marks(jdbc));
-        model.addAttribute("rewards", ConsoleCalls.map(RewardsAndExits.byKind(jdbc)));
-        model.addAttribute("exits", ConsoleCalls.map(RewardsAndExits.perDay(jdbc, DAYS_SHOWN)));
+        model.addAttribute("exitMarks", rewardQueries.marks());
+        model.addAttribute("rewards", ConsoleCalls.map(rewardQueries.byKind()));
+        model.addAttribute("exits", ConsoleCalls.map(rewardQueries.perDay(DAYS_SHOWN)));
         model.addAttribute("withdrawals", ConsoleCalls.await(gateway.query(engine -> engine.withdrawals(
                 org.zengzhi.engine.withdrawal.WithdrawalState.REQUESTED, REVIEW_QUEUE_MAX))).stream()
                 .map(w -> Map.of("id", w.id(), "user", w.user(), "amount", Units.formatFen(w.amountFen())))

@@ -1,7 +1,6 @@
 package org.zengzhi.server.operator;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,21 +14,21 @@ import org.zengzhi.server.web.GatewayCalls;
 @RestController
 @RequestMapping("/api/v1/operator")
 class RewardsAndExitsController {
-    private final JdbcTemplate jdbc;
+    private final RewardQueries queries;
 
-    RewardsAndExitsController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    RewardsAndExitsController(RewardQueries queries) {
+        this.queries = queries;
     }
 
     /** Rewards per kind (直推, 间推, 首单, 招商, 代理, 商家返点): paid, pending, cut by the budget. */
     @GetMapping("/rewards")
     ResponseEntity<String> rewards() {
-        return GatewayCalls.json(RewardsAndExits.byKind(jdbc));
+        return GatewayCalls.json(queries.byKind());
     }
 
     /** Forced exits (出局) per day: count, points sold, gross value, payout. */
     @GetMapping("/exits")
     ResponseEntity<String> exits(@RequestParam(defaultValue = "30") int days) {
-        return GatewayCalls.json(RewardsAndExits.perDay(jdbc, days));
+        return GatewayCalls.json(queries.perDay(days));
     }
 }
