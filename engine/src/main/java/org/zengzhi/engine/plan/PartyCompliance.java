@@ -72,6 +72,7 @@ final class PartyCompliance {
         findings.add(new Finding(PARTY_FUNDS_STAY, "fourParty.confirmDays", "the seed promises 资金不沉淀 yet "
                 + "customer money waits " + party.settlementDelay().toDays() + " days in escrow before it is "
                 + "settled, and the contribution value reserve holds cash for as long as holders keep it: "
-                + "both should sit with the custody provider (R-7.5), and the model books no float income"));
+                + "both should sit with the custody provider (R-7.5), and the model books no interest earned on that "
+                + "money (沉淀资金) as income"));
     }
 }

@@ -10,14 +10,12 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.server.payment.InvalidFieldException;
+import org.zengzhi.server.payment.JsonBody;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The body of {@code POST /api/v1/operator/products}, validated field by field. */
 final class ProductRequest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FIELDS = Set.of("product", "name", "price", "split", "merchant", "stock",
             "onShelf", "images");
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
@@ -56,22 +54,7 @@ final class ProductRequest {
     }
 
     private static JsonNode object(byte[] body) throws InvalidFieldException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidFieldException(null, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new InvalidFieldException(null, "the body must be one JSON object");
-        }
-        for (Iterator<String> names = tree.propertyNames().iterator(); names.hasNext();) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new InvalidFieldException(name, "is not a field of a product (expected one of " + FIELDS + ")");
-            }
-        }
-        return tree;
+        return JsonBody.object(body, FIELDS, "a product");
     }
 
     /** Text of 1 to {@code lengthMax} characters, without control or bidirectional override characters. */

@@ -13,9 +13,7 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.engine.Units;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The body of {@code POST /api/v1/payments}, validated: everything the engine's {@code PayOrder} needs,
@@ -25,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record PaymentRequest(String order, String user, String merchant, Channel channel, long amountFen,
         long deductFen, MallSplitFen split, String region) {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FIELDS = Set.of("order", "user", "merchant", "channel", "amount", "deduct",
             "split", "region", "items");
     private static final Set<String> ITEM_FIELDS = Set.of("product", "quantity");
@@ -81,22 +78,7 @@ public record PaymentRequest(String order, String user, String merchant, Channel
     }
 
     private static JsonNode object(byte[] body) throws InvalidFieldException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidFieldException(null, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new InvalidFieldException(null, "the body must be one JSON object");
-        }
-        for (Iterator<String> names = tree.propertyNames().iterator(); names.hasNext();) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new InvalidFieldException(name, "is not a field of a payment (expected one of " + FIELDS + ")");
-            }
-        }
-        return tree;
+        return JsonBody.object(body, FIELDS, "a payment");
     }
 
     private static PaymentRequest parse(JsonNode tree, Pricing.Priced priced) throws InvalidFieldException {
