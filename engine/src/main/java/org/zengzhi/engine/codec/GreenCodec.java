@@ -40,6 +40,7 @@ final class GreenCodec {
         out.writeInt(MAGIC);
         green.model().write(out);
         BoardCodec.write(green.board(), out);
+        green.appointments().write(out);
         List<Order> withVouchers = new ArrayList<>();
         for (Order order : engine.models().orders().orders().inPaymentOrder()) {
             if (order.voucherFen != 0) {
@@ -60,6 +61,7 @@ final class GreenCodec {
         }
         GreenModel model = GreenModel.read(in, engine.plan().greenPoints());
         engine.restoreGreen(model, BoardCodec.read(engine.plan().promoters(), in));
+        engine.models().green().appointments().readFrom(in);
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             Order order = engine.models().orders().orders().find(in.readUTF());

@@ -41,6 +41,8 @@ import org.zengzhi.engine.rank.RankLadder;
 public final class GreenFlow implements GreenPostings, OrderHooks {
     private final GreenModel model;
     private final PromoterBoard board;
+    /** Rule 7: the instant each promoter was appointed, from which on their metric counts. */
+    private final Appointments appointments = new Appointments();
     private final Ledger ledger;
     private final Network network;
     private final Ledger.OwnerIds ownerIds;
@@ -65,6 +67,10 @@ public final class GreenFlow implements GreenPostings, OrderHooks {
 
     public PromoterBoard board() {
         return board;
+    }
+
+    public Appointments appointments() {
+        return appointments;
     }
 
     public RankLadder ladder() {
@@ -157,18 +163,26 @@ public final class GreenFlow implements GreenPostings, OrderHooks {
                 order.amountFen, rangliPpm, order.voucherFen, bound < 0 ? StoreSettlement.NO_MERCHANT : bound,
                 order.dueAt);
         GreenEarned earned = model.settle(settlement, this);
-        Promoters.countMetric(board, network.merchants().get(order.merchant).recruiter,
-                YearMonth.from(order.dueAt.atZone(rules().timeZone())), earned.merchantCentipoints());
+        Promoters.countMetric(board, appointments, network.merchants().get(order.merchant).recruiter, order.dueAt,
+                rules().timeZone(), earned.merchantCentipoints());
         output.event(new Event.GreenEarned(cause.id(), order.id, network.participants().id(order.participant),
                 merchantId(order.merchant), earned.pointsCentipoints(), earned.coinsFen(),
                 earned.merchantCentipoints(), bound < 0 ? null : merchantId(bound), earned.boundVouchersFen()));
         out = null;
     }
 
-    /** Rule 7: appoints a promoter from the month of {@code now} on; a rejection as a value, nothing changed. */
+    /**
+     * Rule 7: appoints a promoter at {@code now}, the engine's time: their metric counts orders due from that
+     * instant on. A rejection as a value, nothing changed.
+     */
     @Override
     public Problem appoint(Command.AppointPromoter appoint, Instant now) {
-        return Promoters.appoint(board, network.participants(), appoint, YearMonth.from(now.atZone(rules().timeZone())));
+        Problem problem = Promoters.appoint(board, network.participants(), appoint,
+                YearMonth.from(now.atZone(rules().timeZone())));
+        if (problem == null) {
+            appointments.add(network.participants().find(appoint.user()), now);
+        }
+        return problem;
     }
 
     /** Why {@code close} cannot run, checked before anything is carried out; null when it can. */

@@ -1,5 +1,6 @@
 package org.zengzhi.engine.greenflow;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -37,14 +38,16 @@ final class Promoters {
 
     /**
      * Rule 7's metric: the whole 让利 of a merchant a promoter recruited (R-4.4), in the month its order is due,
-     * from the promoter's appointment on. Months before the appointment, and recruiters who are no promoters,
-     * count nothing; that is the rule, not an error.
+     * "from the promoter's appointment on": orders due before the appointment instant count nothing, even in the
+     * appointment's month and even when they settle after it. Recruiters who are no promoters count nothing;
+     * that is the rule, not an error.
      */
-    static void countMetric(PromoterBoard board, int recruiter, YearMonth month, long rangliFen) {
-        if (recruiter < 0 || rangliFen <= 0 || board.rankOf(recruiter).isEmpty()) {
+    static void countMetric(PromoterBoard board, Appointments appointments, int recruiter, Instant due, ZoneId zone,
+            long rangliFen) {
+        if (recruiter < 0 || rangliFen <= 0 || !appointments.appointedBy(recruiter, due)) {
             return;
         }
-        board.addMetric(recruiter, month, rangliFen);
+        board.addMetric(recruiter, YearMonth.from(due.atZone(zone)), rangliFen);
     }
 
     /** The board's own checks of a close, made before the close carries anything out. */
