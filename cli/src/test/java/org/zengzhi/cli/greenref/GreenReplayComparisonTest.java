@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link GreenSoakTest}).
  */
 class GreenReplayComparisonTest {
-    static final int SEEDS = 3;
+    static final int SEEDS = 2;
 
     @TempDir
     static Path plans;
