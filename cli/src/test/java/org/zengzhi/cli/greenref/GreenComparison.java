@@ -18,7 +18,7 @@ final class GreenComparison {
 
     /** What one comparison saw, for the soak's figures. */
     record Figures(int events, int dividends, int lateDividends, int scaledDown, int retired, int rejections,
-            int promoterMonths, int balances) {
+            int promoterMonths, int balances, Map<String, Integer> rejectionCodes) {
     }
 
     private GreenComparison() {
@@ -59,6 +59,7 @@ final class GreenComparison {
         int retired = 0;
         int rejections = 0;
         int months = 0;
+        Map<String, Integer> codes = new TreeMap<>();
         for (JsonNode e : ref.events) {
             switch (e.get("event").asString()) {
                 case "dividend" -> {
@@ -68,14 +69,17 @@ final class GreenComparison {
                         scaled++;
                     }
                 }
-                case "rejected" -> rejections++;
+                case "rejected" -> {
+                    rejections++;
+                    codes.merge(e.get("code").asString(), 1, Integer::sum);
+                }
                 case "promoterMonth" -> months++;
                 default -> {
                 }
             }
         }
         return new Figures(ref.events.size(), dividends, late, scaled, retired, rejections, months,
-                ref.comparedBalances().size());
+                ref.comparedBalances().size(), codes);
     }
 
     private static Set<String> union(Map<String, Long> a, Map<String, Long> b) {

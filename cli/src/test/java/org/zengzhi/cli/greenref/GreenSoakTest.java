@@ -30,6 +30,7 @@ class GreenSoakTest {
         long rejections = 0;
         long months = 0;
         long commands = 0;
+        java.util.Map<String, Integer> codes = new java.util.TreeMap<>();
         for (int i = 0; i < logs; i++) {
             RefTerms terms = all.get(i % all.size());
             long seed = 1_000_003L * i + 17;
@@ -44,9 +45,10 @@ class GreenSoakTest {
             retired += f.retired();
             rejections += f.rejections();
             months += f.promoterMonths();
+            f.rejectionCodes().forEach((code, n) -> codes.merge(code, n, Integer::sum));
         }
         System.out.printf("greenref soak: %d logs, %d commands, %d compared events, %d dividends (%d at a scale"
-                + " below 1), %d lots retired, %d rejections, %d promoter months: all agree%n", logs, commands,
-                events, dividends, scaled, retired, rejections, months);
+                + " below 1), %d lots retired, %d rejections %s, %d promoter months: all agree%n", logs, commands,
+                events, dividends, scaled, retired, rejections, codes, months);
     }
 }
