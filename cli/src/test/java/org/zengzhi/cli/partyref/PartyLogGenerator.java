@@ -64,23 +64,30 @@ final class PartyLogGenerator {
         Duration stepMean = Duration.between(START, end).dividedBy(steps);
         YearMonth open = YearMonth.from(START.atZone(ZoneOffset.UTC));
         for (int step = 0; step < steps; step++) {
-            at = at.plusSeconds(1 + (long) (random.nextDouble() * 2 * stepMean.toSeconds()));
+            at = at.plusSeconds(600 + (long) (random.nextDouble() * 2 * stepMean.toSeconds()));
             while (!at.isBefore(open.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
                 Instant closeAt = open.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                 add("{\"type\":\"tick\",\"at\":\"" + closeAt + "\"}");
                 add("{\"type\":\"closeMonth\",\"at\":\"" + closeAt + "\",\"month\":\"" + open + "\"}");
                 open = open.plusMonths(1);
             }
-            step(at);
+            boolean monthEndNear = !at.plusSeconds(600).isBefore(
+                    open.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            step(at, monthEndNear);
         }
         return String.join("\n", lines) + "\n";
     }
 
-    private void step(Instant at) {
+    private void step(Instant at, boolean monthEndNear) {
         int roll = random.nextInt(100);
         String user = "u" + random.nextInt(users);
-        if (roll < 50) {
-            pay(at, user);
+        if (roll < 5 && !monthEndNear) {
+            // A burst from one device and IP within minutes: the 4th is flagged (rule 6), its rewards held.
+            for (int order = 0; order < 4; order++) {
+                pay(at.plusSeconds(60L * order), "u" + random.nextInt(users), true);
+            }
+        } else if (roll < 50) {
+            pay(at, user, random.nextInt(4) == 0);
         } else if (roll < 58 && !orderIds.isEmpty()) {
             add("{\"type\":\"refund\",\"at\":\"" + at + "\",\"order\":\"" + pick(orderIds) + "\"}");
         } else if (roll < 66) {
@@ -101,10 +108,9 @@ final class PartyLogGenerator {
         }
     }
 
-    private void pay(Instant at, String user) {
+    private void pay(Instant at, String user, boolean shared) {
         String id = "o" + orderIds.size();
         orderIds.add(id);
-        boolean shared = random.nextInt(4) == 0;
         String device = shared ? "d-shared" : "d-" + id;
         String ip = shared ? "10.0.0.1" : "10.1." + (orderIds.size() / 250) + "." + (orderIds.size() % 250);
         StringBuilder line = new StringBuilder("{\"type\":\"pay\",\"id\":\"" + id + "\",\"at\":\"" + at

@@ -196,16 +196,17 @@ final class PartyReference {
         platform += fee + margin;
         rounding += dust;
         paySupplier(order.supplier, supplierSettled);
-        long withheld = 0;
+        // Rule 6 (read with the engine): a commission its promoter cannot earn (score below 600) is withheld
+        // to the platform at once, flagged or not; only rewards someone can earn are held for a verdict.
+        long withheld = commission > 0 && score.getOrDefault(order.promoter, 0) < rates.scoreMin() ? commission : 0;
+        escrow -= withheld;
+        platform += withheld;
         if (!order.flagged) {
-            escrow -= rebate + commission + invite;
+            escrow -= rebate + commission - withheld + invite;
             reserve += rebate;
             userContrib.merge(order.user, rebate, Long::sum);
-            if (commission > 0 && score.getOrDefault(order.promoter, 0) >= rates.scoreMin()) {
+            if (commission > 0 && withheld == 0) {
                 userCash.merge(order.promoter, commission, Long::sum);
-            } else {
-                withheld = commission;
-                platform += commission;
             }
             if (invite > 0) {
                 userCash.merge(order.inviter, invite, Long::sum);

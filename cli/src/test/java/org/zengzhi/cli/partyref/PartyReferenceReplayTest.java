@@ -59,6 +59,7 @@ class PartyReferenceReplayTest {
 
     @TempDir
     static Path plans;
+    private static long flagged;
 
     @ParameterizedTest
     @EnumSource(Variant.class)
@@ -71,6 +72,9 @@ class PartyReferenceReplayTest {
             settled += checkOne(variant, seed, log, out);
         }
         assertThat(settled).as("the logs settle orders").isPositive();
+        assertThat(flagged).as("some payments from one device are flagged (rule 6)").isPositive();
+        System.out.printf("partyref %s: %d seeds × %d steps, %d orders settled, %d flagged so far%n", variant, SEEDS,
+                STEPS, settled, flagged);
     }
 
     private static long checkOne(Variant variant, long seed, String log, List<JsonNode> out) {
@@ -103,6 +107,7 @@ class PartyReferenceReplayTest {
                     .isEqualTo(i < expected.size() ? expected.get(i) : null);
         }
         checkState(where, out.get(out.size() - 1), reference);
+        flagged += risk.values().stream().filter(verdict -> !verdict.equals("CLEAR")).count();
         return actual.stream().filter(e -> e.get("event").equals("partySettled")).count();
     }
 
