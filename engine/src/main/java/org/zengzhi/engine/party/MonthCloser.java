@@ -70,32 +70,50 @@ final class MonthCloser {
         return penalties;
     }
 
+    /**
+     * Rule 5: each holder burns ⌊holding·rate⌋ (never a rounded total split afterwards). In a buy-back whose
+     * budget is short of the face value wanted, each holder's part shrinks to ⌊part·budget/wanted⌋, so that
+     * what is paid never exceeds the budget, and the report says by how much it fell short.
+     */
     private BurnReport burn() {
         long contrib = books.contribOutstandingFen;
         long tokens = books.stokenOutstandingFen;
-        long contribTarget = Waterfall.part(contrib, rules.burnPpm());
-        long tokenTarget = Waterfall.part(tokens, rules.burnPpm());
+        long contribWanted = wanted(books.holderContrib, books.holderContrib.size());
+        long tokenWanted = wanted(books.supplierStoken, catalogue.suppliers);
         boolean buyback = rules.burnMode() == PartyRules.BurnMode.BUYBACK;
-        long wanted = contribTarget + tokenTarget;
+        long wanted = Math.addExact(contribWanted, tokenWanted);
         long budget = rules.buybackBudgetFen();
-        if (buyback && wanted > budget) {
-            contribTarget = Exact.mulDivFloor(contribTarget, budget, wanted);
-            tokenTarget = Exact.mulDivFloor(tokenTarget, budget, wanted);
-        }
-        long contribBurned = burnContrib(contrib, contribTarget, buyback);
-        long tokensBurned = burnTokens(tokens, tokenTarget, buyback);
+        boolean shrink = buyback && wanted > budget;
+        long numerator = shrink ? budget : 1;
+        long denominator = shrink ? wanted : 1;
+        long contribBurned = burnContrib(numerator, denominator, buyback);
+        long tokensBurned = burnTokens(numerator, denominator, buyback);
         long paid = buyback ? contribBurned + tokensBurned : 0;
-        return new BurnReport(rules.burnMode(), contrib, contribTarget, contribBurned, tokens, tokenTarget,
-                tokensBurned, buyback ? budget : 0, paid, wanted - contribTarget - tokenTarget, !buyback);
+        long shortFen = buyback ? wanted - contribBurned - tokensBurned : 0;
+        return new BurnReport(rules.burnMode(), contrib, contribWanted, contribBurned, tokens, tokenWanted,
+                tokensBurned, buyback ? budget : 0, paid, shortFen, !buyback);
     }
 
-    private long burnContrib(long circulating, long target, boolean buyback) {
-        long burned = 0;
-        if (target == 0) {
-            return 0;
+    private long wanted(HolderLongs holdings, int count) {
+        long wanted = 0;
+        for (int handle = 0; handle < count; handle++) {
+            wanted = Math.addExact(wanted, Waterfall.part(holdings.get(handle), rules.burnPpm()));
         }
+        return wanted;
+    }
+
+    /** ⌊⌊holding·rate⌋·numerator/denominator⌋: the whole part, or its share of a short budget. */
+    private long part(long holding, long numerator, long denominator) {
+        return Exact.mulDivFloor(Waterfall.part(holding, rules.burnPpm()), numerator, denominator);
+    }
+
+    private long burnContrib(long numerator, long denominator, boolean buyback) {
+        long burned = 0;
         for (int holder = 0; holder < books.holderContrib.size(); holder++) {
-            long share = Exact.mulDivFloor(books.holderContrib.get(holder), target, circulating);
+            long share = part(books.holderContrib.get(holder), numerator, denominator);
+            if (share == 0) {
+                continue;
+            }
             books.post(Movement.CONTRIB_RETIRED, holder, PartyPostings.NO_OWNER, share);
             books.post(buyback ? Movement.RESERVE_TO_HOLDER : Movement.RESERVE_TO_PLATFORM, PartyPostings.NO_OWNER,
                     holder, share);
@@ -107,13 +125,13 @@ final class MonthCloser {
         return burned;
     }
 
-    private long burnTokens(long circulating, long target, boolean buyback) {
+    private long burnTokens(long numerator, long denominator, boolean buyback) {
         long burned = 0;
-        if (target == 0) {
-            return 0;
-        }
         for (int supplier = 0; supplier < catalogue.suppliers; supplier++) {
-            long share = Exact.mulDivFloor(books.supplierStoken.get(supplier), target, circulating);
+            long share = part(books.supplierStoken.get(supplier), numerator, denominator);
+            if (share == 0) {
+                continue;
+            }
             books.post(Movement.STOKEN_RETIRED, supplier, PartyPostings.NO_OWNER, share);
             if (buyback) {
                 books.paySupplier(Movement.PLATFORM_TO_SUPPLIER, supplier, share);

@@ -65,7 +65,7 @@ public final class PartyCommands {
             return reject(command, idProblem, "supplier", out);
         }
         if (command.depositFen() < 0 || command.depositFen() > Limits.AMOUNT_FEN_MAX) {
-            return reject(command, RejectionCode.AMOUNT_TOO_LARGE, "depositFen", out);
+            return reject(command, RejectionCode.AMOUNT_TOO_LARGE, "deposit", out);
         }
         PartyOutcome<Integer> outcome = model.registerSupplier(command.baselineFen());
         if (!outcome.isAccepted()) {
@@ -102,7 +102,7 @@ public final class PartyCommands {
 
     /**
      * A payment: the consumer is registered on first sight; the commission goes to the promoter the order
-     * names, else to the consumer's referrer; the team allowance to the promoter's referrer; the invite reward
+     * names, else to the consumer's referrer if that referrer is a promoter (rule 2); the team allowance to the promoter's referrer; the invite reward
      * to the consumer's referrer on the consumer's first four-party order (R-4.3).
      */
     public boolean pay(Command.PayPartyOrder command, EngineOutput out) {
@@ -115,7 +115,8 @@ public final class PartyCommands {
         int known = network.participants().find(command.user());
         int consumer = known >= 0 ? known : network.participants().count();
         int referrer = known >= 0 ? network.participants().referrer(known) : -1;
-        int promoter = command.promoter() != null ? network.participants().find(command.promoter()) : referrer;
+        int promoter = command.promoter() != null ? network.participants().find(command.promoter())
+                : isPromoter(referrer) ? referrer : -1;
         int leader = promoter < 0 ? -1 : network.participants().referrer(promoter);
         int inviter = ids.ordersOf(consumer) == 0 ? referrer : -1;
         int product = ids.product(command.product());
@@ -157,6 +158,15 @@ public final class PartyCommands {
             return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "promoter");
         }
         return null;
+    }
+
+    /**
+     * Whether a participant is a promoter: on the promoter ladder, which a first credit score puts them on.
+     * Rule 2 pays the consumer's referrer a commission only if that referrer is a promoter; otherwise the
+     * commission's rate stays in the platform's margin.
+     */
+    private boolean isPromoter(int participant) {
+        return participant >= 0 && closes.board().rankOf(participant).isPresent();
     }
 
     private static int none(int handle) {
@@ -252,12 +262,12 @@ public final class PartyCommands {
         if (known == from) {
             return reject(command, RejectionCode.SAME_HOLDER, "to", out);
         }
-        PartyRejection amount = PartyModel.checkAmount(command.amountFen(), "amountFen");
+        PartyRejection amount = PartyModel.checkAmount(command.amountFen(), "amount");
         if (amount != null) {
             return reject(command, amount, out);
         }
         if (model.contribOf(from) < command.amountFen()) {
-            return reject(command, RejectionCode.INSUFFICIENT_CONTRIB, "amountFen", out);
+            return reject(command, RejectionCode.INSUFFICIENT_CONTRIB, "amount", out);
         }
         int to = network.findOrRegister(command.to());
         ContribTransfer transfer = model.transferContrib(from, to, command.amountFen()).value();

@@ -58,7 +58,7 @@ public final class PartyModel {
     /** Registers a supplier with its monthly sales baseline; its handle is the next free one. */
     public PartyOutcome<Integer> registerSupplier(long baselineFen) {
         if (baselineFen < 0 || baselineFen > Limits.AMOUNT_FEN_MAX) {
-            return PartyOutcome.rejected(PartyRejectionCode.AMOUNT_TOO_LARGE, "baselineFen");
+            return PartyOutcome.rejected(PartyRejectionCode.AMOUNT_TOO_LARGE, "baseline");
         }
         if (catalogue.suppliers >= Catalogue.SUPPLIERS_MAX) {
             return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "supplier");
@@ -71,12 +71,12 @@ public final class PartyModel {
         if (!catalogue.isSupplier(supplier)) {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_SUPPLIER, "supplier");
         }
-        PartyRejection price = checkAmount(priceFen, "priceFen");
+        PartyRejection price = checkAmount(priceFen, "price");
         if (price != null) {
             return PartyOutcome.rejected(price);
         }
         if (costFen < 0 || costFen > priceFen) {
-            return PartyOutcome.rejected(PartyRejectionCode.COST_OUT_OF_RANGE, "costFen");
+            return PartyOutcome.rejected(PartyRejectionCode.COST_OUT_OF_RANGE, "cost");
         }
         if (catalogue.products >= Catalogue.PRODUCTS_MAX) {
             return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "product");
@@ -89,7 +89,7 @@ public final class PartyModel {
         if (!catalogue.isSupplier(supplier)) {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_SUPPLIER, "supplier");
         }
-        PartyRejection amount = checkAmount(amountFen, "amountFen");
+        PartyRejection amount = checkAmount(amountFen, "amount");
         if (amount != null) {
             return PartyOutcome.rejected(amount);
         }
@@ -138,7 +138,7 @@ public final class PartyModel {
     /** An external check sets a holder's credit score; promoters below the minimum earn nothing. */
     public PartyOutcome<Integer> setCreditScore(int holder, int score) {
         if (!PartyOrders.isHolder(holder)) {
-            return PartyOutcome.rejected(PartyRejectionCode.INVALID_HOLDER, "holder");
+            return PartyOutcome.rejected(PartyRejectionCode.INVALID_HOLDER, "user");
         }
         if (score < 0 || score > PartyRules.CREDIT_SCORE_MAX) {
             return PartyOutcome.rejected(PartyRejectionCode.INVALID_SCORE, "score");
@@ -181,7 +181,7 @@ public final class PartyModel {
         if (!catalogue.isSupplier(supplier)) {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_SUPPLIER, "supplier");
         }
-        PartyRejection amount = checkAmount(amountFen, "amountFen");
+        PartyRejection amount = checkAmount(amountFen, "amount");
         if (amount != null) {
             return PartyOutcome.rejected(amount);
         }
@@ -192,7 +192,7 @@ public final class PartyModel {
 
     /** An operating cost the operator enters, so that the month's net is real (rule 9). */
     public PartyOutcome<Long> recordOperatingCost(long amountFen) {
-        PartyRejection amount = checkAmount(amountFen, "amountFen");
+        PartyRejection amount = checkAmount(amountFen, "amount");
         if (amount != null) {
             return PartyOutcome.rejected(amount);
         }
@@ -208,7 +208,7 @@ public final class PartyModel {
      */
     public PartyOutcome<CustodyCheck> custodyStatement(long balanceFen, Instant at) {
         if (balanceFen < 0) {
-            return PartyOutcome.rejected(PartyRejectionCode.NON_POSITIVE_AMOUNT, "balanceFen");
+            return PartyOutcome.rejected(PartyRejectionCode.NON_POSITIVE_AMOUNT, "balance");
         }
         return timed(at, () -> {
             long ledger = books.port().escrowFen();

@@ -81,10 +81,10 @@ final class PartyOrders {
 
     PartyRejection checkPayment(Payment payment) {
         if (open.containsKey(payment.orderId()) || held.containsKey(payment.orderId())) {
-            return new PartyRejection(PartyRejectionCode.DUPLICATE_ORDER, "orderId");
+            return new PartyRejection(PartyRejectionCode.DUPLICATE_ORDER, "id");
         }
         if (open.size() >= OPEN_MAX) {
-            return new PartyRejection(PartyRejectionCode.LIMIT_REACHED, "orderId");
+            return new PartyRejection(PartyRejectionCode.LIMIT_REACHED, "id");
         }
         PartyRejection people = checkPeople(payment);
         if (people != null) {
@@ -101,10 +101,10 @@ final class PartyOrders {
             return new PartyRejection(PartyRejectionCode.AMOUNT_TOO_LARGE, "quantity");
         }
         if (payment.contribFen() < 0 || payment.contribFen() > amount) {
-            return new PartyRejection(PartyRejectionCode.AMOUNT_TOO_LARGE, "contribFen");
+            return new PartyRejection(PartyRejectionCode.AMOUNT_TOO_LARGE, "contrib");
         }
         if (payment.contribFen() > books.holderContrib.get(payment.consumer())) {
-            return new PartyRejection(PartyRejectionCode.INSUFFICIENT_CONTRIB, "contribFen");
+            return new PartyRejection(PartyRejectionCode.INSUFFICIENT_CONTRIB, "contrib");
         }
         if (payment.tier() < 0 || payment.tier() >= rules.rebateTiersPpm().size()) {
             return new PartyRejection(PartyRejectionCode.UNKNOWN_TIER, "tier");
@@ -114,7 +114,7 @@ final class PartyOrders {
 
     private static PartyRejection checkPeople(Payment payment) {
         if (!isHolder(payment.consumer())) {
-            return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "consumer");
+            return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "user");
         }
         if (!isHolderOrNone(payment.promoter())) {
             return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, "promoter");
@@ -162,8 +162,8 @@ final class PartyOrders {
 
     private <T> PartyOutcome<T> notOpen(long orderId) {
         return held.containsKey(orderId)
-                ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "orderId")
-                : PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "orderId");
+                ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "order")
+                : PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "order");
     }
 
     PartyOutcome<Settlement> settle(long orderId, Instant at) {
@@ -175,7 +175,7 @@ final class PartyOrders {
             return PartyOutcome.rejected(PartyRejectionCode.NOT_DUE, "at");
         }
         if (order.review == PartyOrder.Review.FLAGGED && held.size() >= HELD_MAX) {
-            return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "orderId");
+            return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "order");
         }
         Settlement settlement = new SettlementRun(rules, books, catalogue, creditScores).run(order);
         tally.addSettlement(settlement, Math.multiplyExact(catalogue.costFen.get(order.product), order.quantity));
@@ -189,10 +189,10 @@ final class PartyOrders {
     PartyOutcome<Verification> verify(long orderId, boolean approve) {
         PartyOrder order = open.containsKey(orderId) ? open.get(orderId) : held.get(orderId);
         if (order == null) {
-            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "orderId");
+            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "order");
         }
         if (order.review != PartyOrder.Review.FLAGGED) {
-            return PartyOutcome.rejected(PartyRejectionCode.NOT_FLAGGED, "orderId");
+            return PartyOutcome.rejected(PartyRejectionCode.NOT_FLAGGED, "order");
         }
         order.review = approve ? PartyOrder.Review.APPROVED : PartyOrder.Review.REFUSED;
         if (!held.containsKey(orderId)) {

@@ -23,7 +23,7 @@ final class TokenDesk {
 
     /** Contribution value redeemed at face value: retired, and the same cash leaves the reserve to the holder. */
     PartyOutcome<Long> redeemContrib(int holder, long amountFen) {
-        PartyRejection problem = checkSpend(holder, "holder", amountFen);
+        PartyRejection problem = checkSpend(holder, "user", amountFen);
         if (problem != null) {
             return PartyOutcome.rejected(problem);
         }
@@ -59,12 +59,12 @@ final class TokenDesk {
         if (!PartyOrders.isHolder(holder)) {
             return new PartyRejection(PartyRejectionCode.INVALID_HOLDER, field);
         }
-        PartyRejection amount = PartyModel.checkAmount(amountFen, "amountFen");
+        PartyRejection amount = PartyModel.checkAmount(amountFen, "amount");
         if (amount != null) {
             return amount;
         }
         if (amountFen > books.holderContrib.get(holder)) {
-            return new PartyRejection(PartyRejectionCode.INSUFFICIENT_CONTRIB, "amountFen");
+            return new PartyRejection(PartyRejectionCode.INSUFFICIENT_CONTRIB, "amount");
         }
         return null;
     }
@@ -74,11 +74,11 @@ final class TokenDesk {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_SUPPLIER, "supplier");
         }
         if (packageIndex < 0 || packageIndex >= rules.trafficPackages().size()) {
-            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_PACKAGE, "package");
+            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_PACKAGE, "item");
         }
         PartyRules.TrafficPackage offer = rules.trafficPackages().get(packageIndex);
         if (offer.priceStoken() > books.supplierStoken.get(supplier)) {
-            return PartyOutcome.rejected(PartyRejectionCode.INSUFFICIENT_TOKENS, "package");
+            return PartyOutcome.rejected(PartyRejectionCode.INSUFFICIENT_TOKENS, "item");
         }
         books.post(Movement.STOKEN_RETIRED, supplier, PartyPostings.NO_OWNER, offer.priceStoken());
         return PartyOutcome.accepted(new TokenRedemption(supplier, packageIndex, offer.name(), offer.priceStoken()));
@@ -90,13 +90,13 @@ final class TokenDesk {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_SUPPLIER, "supplier");
         }
         if (rules.feeDiscountPpm() == 0) {
-            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_PACKAGE, "package");
+            return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_PACKAGE, "item");
         }
         if (catalogue.discountBought(supplier)) {
             return PartyOutcome.rejected(PartyRejectionCode.DISCOUNT_PENDING, "supplier");
         }
         if (rules.feeDiscountPriceStoken() > books.supplierStoken.get(supplier)) {
-            return PartyOutcome.rejected(PartyRejectionCode.INSUFFICIENT_TOKENS, "package");
+            return PartyOutcome.rejected(PartyRejectionCode.INSUFFICIENT_TOKENS, "item");
         }
         books.post(Movement.STOKEN_RETIRED, supplier, PartyPostings.NO_OWNER, rules.feeDiscountPriceStoken());
         catalogue.feeDiscount.set(supplier, catalogue.feeDiscount.get(supplier) | Catalogue.DISCOUNT_BOUGHT);

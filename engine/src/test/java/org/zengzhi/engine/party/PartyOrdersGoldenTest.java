@@ -143,7 +143,7 @@ class PartyOrdersGoldenTest {
                 .isEqualTo(new PartyRejection(PartyRejectionCode.UNKNOWN_PRODUCT, "product"));
         assertThat(f.model.pay(new Payment(8, CONSUMER, thousand, 1, 1, 0, Payment.NONE, Payment.NONE, Payment.NONE,
                 "d", "i", later)).rejection()).isEqualTo(new PartyRejection(PartyRejectionCode.INSUFFICIENT_CONTRIB,
-                "contribFen"));
+                "contrib"));
         assertThat(f.model.pay(new Payment(8, CONSUMER, thousand, 1, 0, 2, Payment.NONE, Payment.NONE, Payment.NONE,
                 "d", "i", later)).rejection().field()).isEqualTo("tier");
         assertThat(f.model.pay(new Payment(8, CONSUMER, thousand, 1, 0, 0, Payment.NONE, Payment.NONE, Payment.NONE,

@@ -169,7 +169,8 @@ class TokensAndCloseGoldenTest {
     void aBuybackWithAShortBudgetShrinksToItAndSaysSo() {
         twoHoldersAndTokens(burning(PartyRules.BurnMode.BUYBACK, 270));
         BurnReport burn = close().burn();
-        assertThat(burn).isEqualTo(new BurnReport(PartyRules.BurnMode.BUYBACK, 12_000, 240, 240, 1_500, 30, 30, 270, 270,
+        // Rule 5: the targets are what was wanted, Σ⌊h·5%⌋ (600 and 75); each part shrinks to ⌊part·270/675⌋.
+        assertThat(burn).isEqualTo(new BurnReport(PartyRules.BurnMode.BUYBACK, 12_000, 600, 240, 1_500, 75, 30, 270, 270,
                 405, false));
         assertThat(f.ledger.balance(PartyAccount.HOLDER_CASH, ALICE)).isEqualTo(160);
         assertThat(f.ledger.balance(PartyAccount.HOLDER_CASH, BOB)).isEqualTo(80);
