@@ -46,11 +46,22 @@ public final class DividendPool {
     /** The due time of the next dividend, kept with the state it follows from: ticks ask for it often. */
     private Optional<Instant> nextDue = Optional.empty();
 
+    /*
+     * The lots, structure of arrays, holding only what a dividend reads (issue 17 deliver 5: a dividend over
+     * 10 M lots is bound by the memory it moves). A lot's period count is not stored: every active lot is paid
+     * in every paying dividend, so it is the pool's paying dividends since the lot's birth, and a dividend
+     * writes no period. What the cap still allows is kept instead of the vouchers received, so the cap test
+     * reads one number; the vouchers are the cap total minus that.
+     */
     private int[] lotHolder = new int[INITIAL_CAPACITY];
     private long[] lotCentipoints = new long[INITIAL_CAPACITY];
-    private int[] lotPeriods = new int[INITIAL_CAPACITY];
-    private long[] lotVouchersFen = new long[INITIAL_CAPACITY];
+    /** {@link #payingDividends} when the lot started, less the periods it had then (after a snapshot). */
+    private int[] lotBirth = new int[INITIAL_CAPACITY];
+    /** ⌊points·cap⌋ − the vouchers the lot has received. */
+    private long[] lotCapLeftFen = new long[INITIAL_CAPACITY];
     private int lotCount;
+    /** Dividends with a scale above 0 since this object was made or read: a counter, not state. */
+    private int payingDividends;
 
     public DividendPool(GreenPool kind, GreenRules rules) {
         this.kind = kind;
@@ -197,32 +208,52 @@ public final class DividendPool {
     private long payLots(long scale, GreenPostings postings) {
         long total = 0;
         int slot = 0;
+        int paying = Math.addExact(payingDividends, 1);
+        int periodsMax = terms.periodsMax();
         while (slot < lotCount) {
-            long capLeft = capLeft(slot);
-            long payment = Math.min(uncappedPayment(slot, scale), capLeft);
-            lotPeriods[slot]++;
-            lotVouchersFen[slot] += payment;
+            long capLeft = lotCapLeftFen[slot];
+            int periods = paying - lotBirth[slot];
+            long payment = Math.min(uncappedPayment(slot, periods, scale), capLeft);
+            lotCapLeftFen[slot] = capLeft - payment;
             total = Math.addExact(total, payment);
             if (payment > 0) {
                 postings.dividendVouchersPaid(kind, lotHolder[slot], payment);
             }
-            if (lotPeriods[slot] >= terms.periodsMax() || payment == capLeft) {
-                postings.lotRetired(kind, lotHolder[slot], lotCentipoints[slot], lotPeriods[slot], lotVouchersFen[slot]);
+            if (periods >= periodsMax || payment == capLeft) {
+                postings.lotRetired(kind, lotHolder[slot], lotCentipoints[slot], periods, vouchersFen(slot));
                 removeLot(slot);
             } else {
                 slot++;
             }
         }
+        payingDividends = paying;
         return total;
     }
 
-    private long uncappedPayment(int slot, long scale) {
-        long factor = terms.rates().ratePpm(lotPeriods[slot] + 1) * scale;
+    /** The payment of period {@code period} (1 for the lot's first), before the cap. */
+    private long uncappedPayment(int slot, int period, long scale) {
+        long factor = terms.rates().ratePpm(period) * scale;
         return floorDivide(lotCentipoints[slot], factor, PPM_SQUARED);
     }
 
+    private long uncappedPayment(int slot, long scale) {
+        return uncappedPayment(slot, periodsOf(slot) + 1, scale);
+    }
+
     private long capLeft(int slot) {
-        return floorDivide(lotCentipoints[slot], terms.capPpm(), Limits.PPM) - lotVouchersFen[slot];
+        return lotCapLeftFen[slot];
+    }
+
+    private long capTotal(long centipoints) {
+        return floorDivide(centipoints, terms.capPpm(), Limits.PPM);
+    }
+
+    private int periodsOf(int slot) {
+        return payingDividends - lotBirth[slot];
+    }
+
+    private long vouchersFen(int slot) {
+        return capTotal(lotCentipoints[slot]) - lotCapLeftFen[slot];
     }
 
     /**
@@ -245,8 +276,8 @@ public final class DividendPool {
         int slot = lotCount++;
         lotHolder[slot] = holder;
         lotCentipoints[slot] = centipoints;
-        lotPeriods[slot] = 0;
-        lotVouchersFen[slot] = 0;
+        lotBirth[slot] = payingDividends;
+        lotCapLeftFen[slot] = capTotal(centipoints);
         return slot;
     }
 
@@ -254,15 +285,15 @@ public final class DividendPool {
         int last = --lotCount;
         lotHolder[slot] = lotHolder[last];
         lotCentipoints[slot] = lotCentipoints[last];
-        lotPeriods[slot] = lotPeriods[last];
-        lotVouchersFen[slot] = lotVouchersFen[last];
+        lotBirth[slot] = lotBirth[last];
+        lotCapLeftFen[slot] = lotCapLeftFen[last];
     }
 
     private void grow(int capacity) {
         lotHolder = Arrays.copyOf(lotHolder, capacity);
         lotCentipoints = Arrays.copyOf(lotCentipoints, capacity);
-        lotPeriods = Arrays.copyOf(lotPeriods, capacity);
-        lotVouchersFen = Arrays.copyOf(lotVouchersFen, capacity);
+        lotBirth = Arrays.copyOf(lotBirth, capacity);
+        lotCapLeftFen = Arrays.copyOf(lotCapLeftFen, capacity);
     }
 
     private long dayOf(Instant at) {
@@ -308,11 +339,11 @@ public final class DividendPool {
     }
 
     public int lotPeriods(int slot) {
-        return lotPeriods[checked(slot)];
+        return periodsOf(checked(slot));
     }
 
     public long lotVouchersFen(int slot) {
-        return lotVouchersFen[checked(slot)];
+        return vouchersFen(checked(slot));
     }
 
     private int checked(int slot) {
@@ -335,8 +366,8 @@ public final class DividendPool {
         for (int slot = 0; slot < lotCount; slot++) {
             out.writeInt(lotHolder[slot]);
             out.writeLong(lotCentipoints[slot]);
-            out.writeInt(lotPeriods[slot]);
-            out.writeLong(lotVouchersFen[slot]);
+            out.writeInt(periodsOf(slot));
+            out.writeLong(vouchersFen(slot));
         }
     }
 
@@ -356,8 +387,8 @@ public final class DividendPool {
         grow(Math.max(INITIAL_CAPACITY, count));
         for (int slot = 0; slot < count; slot++) {
             addLot(in.readInt(), in.readLong());
-            lotPeriods[slot] = in.readInt();
-            lotVouchersFen[slot] = in.readLong();
+            lotBirth[slot] = payingDividends - in.readInt();
+            lotCapLeftFen[slot] = capTotal(lotCentipoints[slot]) - in.readLong();
         }
         refreshNextDue();
     }

@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Recent orders by device and by IP (R-7.4). An order is flagged when it is the n-th from one device or
  * one IP within the window. Entries older than the window are dropped on every use, so the store holds
  * at most the orders of one window, and never more than {@link #ENTRIES_MAX}: when that many orders fall
  * into one window, further orders are flagged without being recorded, which errs on the side of review.
- * Keys live in a sorted map and in arrival order, so that nothing depends on hash order.
+ * Sightings are kept in arrival order (what a snapshot writes); the counts by key sit in a hash map that is only
+ * looked up, never iterated, so nothing depends on hash order (a sorted map cost a fifth of a four-party payment:
+ * docs/benchmarks.md, issue 18 deliver 6).
  */
 final class RiskWindow {
     /** Device and IP sightings kept at once. */
@@ -26,7 +28,7 @@ final class RiskWindow {
     }
 
     private final ArrayDeque<Sighting> arrivals = new ArrayDeque<>();
-    private final Map<String, Integer> counts = new TreeMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
 
     /**
      * Records an order from {@code device} and {@code ip} at {@code at} (not before any earlier one) and
