@@ -94,7 +94,7 @@ public final class GreenReport {
                 csv.append(quote(r.label())).append(',').append(d.day()).append(',').append(d.pool()).append(',')
                         .append(d.period()).append(',').append(points(d.valueCentipoints())).append(',')
                         .append(d.growthPpm() < 0 ? "" : d.growthPpm()).append(',').append(d.scalePpm()).append(',')
-                        .append(d.periodRatePpm()).append(',').append(cny(d.vouchersFen())).append(',')
+                        .append(d.periodRatePpm() < 0 ? "" : d.periodRatePpm()).append(',').append(cny(d.vouchersFen())).append(',')
                         .append(d.lots()).append(',').append(d.retired()).append('\n');
             }
         }
@@ -226,7 +226,7 @@ public final class GreenReport {
                     .append(d.pool().equals("consumer") ? "消费者 consumer" : "商家 merchant").append("</td><td>")
                     .append(d.period()).append("</td><td>").append(points(d.valueCentipoints())).append("</td><td>")
                     .append(d.growthPpm() < 0 ? "—" : percent(d.growthPpm())).append("</td><td>")
-                    .append(percent(d.scalePpm())).append("</td><td>").append(percent(d.periodRatePpm()))
+                    .append(percent(d.scalePpm())).append("</td><td>").append(d.periodRatePpm() < 0 ? "—" : percent(d.periodRatePpm()))
                     .append("</td><td>").append(cny(d.vouchersFen())).append("</td><td>").append(d.lots())
                     .append("</td><td>").append(d.retired()).append("</td></tr>\n");
         }
@@ -252,7 +252,7 @@ public final class GreenReport {
             ToLongFunction<GreenResult.MonthRow> value, boolean ppm) {
         html.append("<h2>").append(escape(title)).append("</h2>\n<div class=\"chart\" id=\"").append(id)
                 .append("\"></div>\n<script>echarts.init(document.getElementById('").append(id)
-                .append("')).setOption({tooltip:{trigger:'axis'},legend:{},xAxis:{type:'category',data:[");
+                .append("')).setOption({animation:false,tooltip:{trigger:'axis'},legend:{},xAxis:{type:'category',data:[");
         List<GreenResult.MonthRow> months = results.get(0).months();
         for (int i = 0; i < months.size(); i++) {
             html.append(i == 0 ? "" : ",").append('\'').append(months.get(i).month()).append('\'');

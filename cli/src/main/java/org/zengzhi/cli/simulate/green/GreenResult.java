@@ -16,7 +16,7 @@ public record GreenResult(String label, List<DividendRow> dividends, List<MonthR
     /**
      * One dividend (issue 17 rules 3, 4, 8): its pay day in the plan's zone, pool, period, the pool's value, growth
      * and scale (ppm; growth −1 for the first), the schedule's rate for that period number (lots paid from the
-     * pool's first period), vouchers paid, active lots and lots retired.
+     * pool's first period; −1 past periodsMax, when no lot can be there), vouchers paid, active lots and lots retired.
      */
     public record DividendRow(LocalDate day, String pool, int period, long valueCentipoints, long growthPpm,
             long scalePpm, long periodRatePpm, long vouchersFen, int lots, int retired) {

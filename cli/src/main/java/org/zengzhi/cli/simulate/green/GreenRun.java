@@ -226,7 +226,7 @@ final class GreenRun {
         lotsAtCap += paid.scalePpm() == 0 ? 0 : paid.retired() - atLastPeriod + lastAtCap;
         lastPeriodLots[kind.ordinal()] = null;
         dividends.add(new GreenResult.DividendRow(LocalDate.ofInstant(paid.at(), zone), paid.pool(), paid.period(),
-                paid.valueCentipoints(), paid.growthPpm(), paid.scalePpm(), terms.rates().ratePpm(paid.period()),
+                paid.valueCentipoints(), paid.growthPpm(), paid.scalePpm(), paid.period() <= terms.periodsMax() ? terms.rates().ratePpm(paid.period()) : -1,
                 paid.vouchersFen(), paid.lots(), paid.retired()));
     }
 

@@ -135,4 +135,70 @@ class GreenSimulationTest {
                 .isEqualTo(last.consumers());
         assertThat(result.totals().refused()).isZero();
     }
+
+    /**
+     * Rule 4: a lot retires at its cap or after periodsMax periods; the report counts those that reached the cap.
+     * With growth 1% every dividend is on time (scale 1), so the schedule and rounding decide. 50% a period: an
+     * even lot reaches 1× at period 2 (early), an odd one is 1 short then and reaches it at period 3 (its last), so
+     * every lot retires at the cap. 30% + 30% + 40% sums to 1× but each payment is rounded down: only lots whose
+     * points are a multiple of 0.10 reach it ("rounding … may leave a lot short"). 10% × 3 never does.
+     */
+    @Test
+    void lotsRetiredAndTheShareAtTheCap() throws Exception {
+        GreenResult half = shortSchedule("[50%, 50%, 50%]");
+        assertThat(half.dividends()).allSatisfy(d -> assertThat(d.scalePpm()).isEqualTo(1_000_000L));
+        assertThat(half.totals().lotsRetired()).isPositive();
+        assertThat(half.totals().lotsAtCap()).isEqualTo(half.totals().lotsRetired());
+        assertThat(half.totals().atCapSharePpm()).isEqualTo(1_000_000L);
+
+        GreenResult rounded = shortSchedule("[30%, 30%, 40%]");
+        assertThat(rounded.dividends()).allSatisfy(d -> assertThat(d.scalePpm()).isEqualTo(1_000_000L));
+        assertThat(rounded.totals().lotsAtCap()).isPositive().isLessThan(rounded.totals().lotsRetired() / 5);
+
+        GreenResult never = shortSchedule("[10%, 10%, 10%]");
+        assertThat(never.totals().lotsRetired()).isPositive();
+        assertThat(never.totals().lotsAtCap()).isZero();
+        assertThat(never.totals().atCapSharePpm()).isZero();
+    }
+
+    private GreenResult shortSchedule(String rates) throws Exception {
+        Path plan = smallPlan();
+        String text = Files.readString(plan, StandardCharsets.UTF_8).replace("growth: 15%", "growth: 1%")
+                .replace("rate: 0.5%, cap: 5, periodsMax: 40", "rates: " + rates + ", cap: 1, periodsMax: 3");
+        Files.writeString(plan, text, StandardCharsets.UTF_8);
+        GreenScenario scenario = GreenScenarioReader.read(PlanFiles.loadTree("name: short\nplan: small-green.yaml\n"
+                + "horizonMonths: 3\nconsumers: {initial: 200, newPerMonth: 100}\nstores: {count: 10}\n"
+                + "payments: {perConsumerPerMonth: 4, amountMin: 50.00, amountMax: 800.00}\n"), folder);
+        return GreenSimulation.run(scenario).get(0);
+    }
+
+    /** The simulate command runs a green scenario and writes its report; the sweep refuses it (exit 2, nothing). */
+    @Test
+    void theSimulateCommandDispatchesAndTheSweepRefuses() throws Exception {
+        smallPlan();
+        Path file = folder.resolve("small.yaml");
+        Files.writeString(file, "name: small\nplan: small-green.yaml\nhorizonMonths: 2\nconsumers: {initial: 100}\n"
+                + "compare: [{name: cap, dividendCap: 2%}]\n", StandardCharsets.UTF_8);
+        Path out = folder.resolve("out");
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        int code = org.zengzhi.cli.Main.run(new String[] {"simulate", file.toString(), "--out", out.toString()},
+                java.io.InputStream.nullInputStream(), stdout, stderr);
+        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("green points, 2 variants × 2 months");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("绿色积分模拟报告", "覆盖率 coverage", "cap");
+        assertThat(Files.readAllLines(out.resolve("green-compare.csv"))).hasSize(3);
+
+        Path sweepOut = folder.resolve("sweep");
+        code = org.zengzhi.cli.Main.run(new String[] {"sweep", file.toString(), "--out", sweepOut.toString(),
+            "--alpha", "0.5,0.6"}, java.io.InputStream.nullInputStream(), stdout, stderr);
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("the sweep does not run green-points scenarios");
+        assertThat(sweepOut).doesNotExist();
+
+        code = org.zengzhi.cli.Main.run(new String[] {"simulate", file.toString(), "--out", out.toString(), "--paths",
+            "3"}, java.io.InputStream.nullInputStream(), stdout, stderr);
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--paths: a green-points scenario runs one path");
+    }
 }
