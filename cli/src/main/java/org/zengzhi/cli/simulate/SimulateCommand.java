@@ -42,6 +42,16 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (org.zengzhi.cli.simulate.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
+            try {
+                Options.checkOut(out);
+            } catch (ScenarioException e) {
+                err.println(scenarioFile + ": " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            return org.zengzhi.cli.simulate.green.GreenSimulation.command(scenarioFile, out, paths, seed,
+                    spec.commandLine().getOut(), err);
+        }
         Scenario scenario;
         try {
             scenario = Options.apply(ScenarioReader.read(scenarioFile), paths, seed);

@@ -85,6 +85,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (org.zengzhi.cli.simulate.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
+            err.println(scenarioFile + ": plan: the sweep does not run green-points scenarios; compare schedules and"
+                    + " dividendCap with a compare: list in the scenario and zengzhi simulate (docs/simulator.md)");
+            return CommandLine.ExitCode.USAGE;
+        }
         Scenario scenario;
         Map<String, List<String>> axes = axes();
         try {
