@@ -42,6 +42,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (org.zengzhi.cli.simulate.party.PartyScenarioReader.isFourParty(scenarioFile)) { // four-party (issue 18)
+            return org.zengzhi.cli.simulate.party.PartySimulate.run(scenarioFile, out, seed, spec.commandLine().getOut(), err);
+        }
         Scenario scenario;
         try {
             scenario = Options.apply(ScenarioReader.read(scenarioFile), paths, seed);
