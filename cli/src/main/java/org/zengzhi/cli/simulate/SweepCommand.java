@@ -73,6 +73,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--recruitment", split = ",", paramLabel = "RATE", description = "Merchant recruitment rates.")
     private List<String> recruitment = new ArrayList<>();
 
+    @Option(names = "--rebate", split = ",", paramLabel = "RATE",
+            description = "Four-party scenarios: consumer rebates (fourParty.rebates, the first tier).")
+    private List<String> rebate = new ArrayList<>();
+
+    @Option(names = "--commission", split = ",", paramLabel = "RATE",
+            description = "Four-party scenarios: promoter commissions (fourParty.commission).")
+    private List<String> commission = new ArrayList<>();
+
     @Option(names = "--paths", paramLabel = "N", description = "Paths per combination (default: the scenario's).")
     private Integer paths;
 
@@ -87,7 +95,15 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         Map<String, List<String>> axes = axes();
+        if (org.zengzhi.cli.simulate.party.PartyScenarioReader.isFourParty(scenarioFile) && axes.isEmpty()) { // issue 18
+            return org.zengzhi.cli.simulate.party.PartySweep.run(scenarioFile, out, rebate, commission,
+                    spec.commandLine().getOut(), err);
+        }
         try {
+            if (!rebate.isEmpty() || !commission.isEmpty()) {
+                throw new ScenarioException(rebate.isEmpty() ? "--commission" : "--rebate",
+                        "sweeps a four-party scenario (model: fourParty) only, without the other parameters");
+            }
             scenario = SimulateCommand.Options.apply(ScenarioReader.read(scenarioFile), paths, null);
             SimulateCommand.Options.checkThreads(threads);
             SimulateCommand.Options.checkOut(out);
