@@ -72,6 +72,8 @@ class FourPartyRiskScenarioTest {
         // Suppliers' cash: prepaid − clawed back + paid at settlement + baseline bonuses (deposit penalties take the deposit).
         assertThat(result.balanceFen("SUPPLIER_CASH") - result.balanceFen("SUPPLIER_RECEIVABLE"))
                 .isEqualTo(prepaid - clawed + settled + result.totalFen("baselineBonuses"));
+        // The platform's account holds exactly what the closes say it gained.
+        assertThat(result.balanceFen("PARTY_RESULT")).isEqualTo(result.totalFen("platformResult"));
         // Rule 2 per month: the parts of the waterfall sum to the GMV.
         for (PartyMonth month : result.months()) {
             assertThat(PartyReport.WATERFALL.stream().mapToLong(line -> month.pnlFen(line[0])).sum())
