@@ -33,7 +33,7 @@ public final class PartySimulation {
     private final PartyScenario scenario;
     private final PartyRun run;
     private final SplittableRandom random;
-    private final Map<String, long[]> suppliers = new TreeMap<>();
+    private final Map<String, long[]> suppliers = new LinkedHashMap<>();
     private final List<JsonNode> equityPools = new ArrayList<>();
     /** Per payment month: prepaid at payment, clawed back by refunds. */
     private final Map<YearMonth, long[]> prepaidOf = new HashMap<>();
