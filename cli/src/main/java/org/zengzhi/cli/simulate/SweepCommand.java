@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
  * so a combination the plan rules refuse shows up as refused, with the reason.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Runs a scenario over every combination of plan parameters (α, β, k, reward rates) and writes a "
-                + "table and a heat map.",
+        description = "Runs a scenario over every combination of plan parameters (α, β, k, reward rates; for a "
+                + "four-party scenario rebate × commission) and writes a table and a heat map.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = { "0:table written", "1:a path broke conservation", "2:bad scenario or option" })
 public final class SweepCommand implements Callable<Integer> {

@@ -19,6 +19,10 @@ public final class PartyScenarioReader {
     public static final String MODEL = "fourParty";
     static final int COUNT_MAX = 1_000_000;
     static final int MONTHS_MAX = 60;
+    /** Orders a month, at most: keeps a run within minutes and every sum far inside 64 bits. */
+    static final long ORDERS_MAX = 2_000_000;
+    /** 10,000,000.00 CNY, the largest amount a field takes. */
+    static final long FEN_MAX = 1_000_000_000L;
     private static final Set<String> TOP = Set.of("name", "model", "plan", "seed", "start", "months", "suppliers",
             "promoters", "consumers", "risk", "operatingCost");
 
@@ -95,6 +99,10 @@ public final class PartyScenarioReader {
                 ppm(p, "promoters.lowScoreShare"));
         PartyScenario.Consumers consumers = new PartyScenario.Consumers(count(c, "consumers.count", 1),
                 whole(c, "consumers.ordersPerMonth", 1, 1, 100), ppm(c, "consumers.refunds"), ppm(c, "consumers.redeem"));
+        if ((long) consumers.count() * consumers.ordersPerMonth() > ORDERS_MAX) {
+            throw new PartyScenarioException("consumers.ordersPerMonth", "consumers.count × ordersPerMonth must be at most "
+                    + ORDERS_MAX + " orders a month");
+        }
         PartyScenario.Risk risk = new PartyScenario.Risk(ppm(r, "risk.farmShare"), whole(r, "risk.farmSize", 6, 1, 1000),
                 ppm(r, "risk.approve"));
         return new PartyScenario(text(root, "name", "unnamed"), planFile, check.plan(),
@@ -152,8 +160,8 @@ public final class PartyScenarioReader {
             if (fen < 0) {
                 throw new PartyScenarioException(field, "must not be negative");
             }
-            if (fen > 100_000_000_000L) {
-                throw new PartyScenarioException(field, "must be at most 1000000000.00");
+            if (fen > FEN_MAX) {
+                throw new PartyScenarioException(field, "must be at most 10000000.00");
             }
             return fen;
         } catch (IllegalArgumentException e) {

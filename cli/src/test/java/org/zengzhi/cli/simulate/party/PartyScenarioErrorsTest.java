@@ -40,6 +40,8 @@ class PartyScenarioErrorsTest {
         "suppliers: {price: 1.00}\\nstart: 2026-13                 | start",
         "suppliers: {price: 1.00}\\noperatingCost: -1.00           | operatingCost",
         "suppliers: {price: 1.00}\\npaths: 4                       | paths",
+        "suppliers: {price: 10000000.01}                          | suppliers.price",
+        "suppliers: {price: 1.00}\\nconsumers: {count: 1000000, ordersPerMonth: 3} | consumers.ordersPerMonth",
         "suppliers: nine                                         | suppliers" })
     void anUnusableFieldIsNamed(String body, String field) throws Exception {
         Path file = scenario(body.replace("\\n", "\n"));
