@@ -52,6 +52,9 @@ public final class SimulateCommand implements Callable<Integer> {
             return org.zengzhi.cli.simulate.green.GreenSimulation.command(scenarioFile, out, paths, seed,
                     spec.commandLine().getOut(), err);
         }
+        if (org.zengzhi.cli.simulate.party.PartyScenarioReader.isFourParty(scenarioFile)) { // four-party (issue 18)
+            return org.zengzhi.cli.simulate.party.PartySimulate.run(scenarioFile, out, seed, spec.commandLine().getOut(), err);
+        }
         Scenario scenario;
         try {
             scenario = Options.apply(ScenarioReader.read(scenarioFile), paths, seed);

@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
  * so a combination the plan rules refuse shows up as refused, with the reason.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Runs a scenario over every combination of plan parameters (α, β, k, reward rates) and writes a "
-                + "table and a heat map.",
+        description = "Runs a scenario over every combination of plan parameters (α, β, k, reward rates; for a "
+                + "four-party scenario rebate × commission) and writes a table and a heat map.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = { "0:table written", "1:a path broke conservation", "2:bad scenario or option" })
 public final class SweepCommand implements Callable<Integer> {
@@ -73,6 +73,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--recruitment", split = ",", paramLabel = "RATE", description = "Merchant recruitment rates.")
     private List<String> recruitment = new ArrayList<>();
 
+    @Option(names = "--rebate", split = ",", paramLabel = "RATE",
+            description = "Four-party scenarios: consumer rebates (fourParty.rebates, the first tier).")
+    private List<String> rebate = new ArrayList<>();
+
+    @Option(names = "--commission", split = ",", paramLabel = "RATE",
+            description = "Four-party scenarios: promoter commissions (fourParty.commission).")
+    private List<String> commission = new ArrayList<>();
+
     @Option(names = "--paths", paramLabel = "N", description = "Paths per combination (default: the scenario's).")
     private Integer paths;
 
@@ -92,7 +100,15 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Scenario scenario;
         Map<String, List<String>> axes = axes();
+        if (org.zengzhi.cli.simulate.party.PartyScenarioReader.isFourParty(scenarioFile) && axes.isEmpty()) { // issue 18
+            return org.zengzhi.cli.simulate.party.PartySweep.run(scenarioFile, out, rebate, commission,
+                    spec.commandLine().getOut(), err);
+        }
         try {
+            if (!rebate.isEmpty() || !commission.isEmpty()) {
+                throw new ScenarioException(rebate.isEmpty() ? "--commission" : "--rebate",
+                        "sweeps a four-party scenario (model: fourParty) only, without the other parameters");
+            }
             scenario = SimulateCommand.Options.apply(ScenarioReader.read(scenarioFile), paths, null);
             SimulateCommand.Options.checkThreads(threads);
             SimulateCommand.Options.checkOut(out);
