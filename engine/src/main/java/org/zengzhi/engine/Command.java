@@ -147,9 +147,17 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
     /**
      * A user asks to withdraw {@code amountFen} from their CNY wallet, fee included (R-8.1). The withdrawal id
      * is the command id. The amount is frozen; the withdrawal waits for an operator when it is above the
-     * plan's review threshold and is approved at once otherwise.
+     * plan's review threshold and is approved at once otherwise. With a {@code merchant} (门店, issue 19 item 2)
+     * the user is the store's owner and the cash comes from the store's settled cash instead, under the same
+     * rules; null for a user's own wallet.
      */
-    record RequestWithdrawal(String id, Instant at, String user, long amountFen) implements Command {
+    record RequestWithdrawal(String id, Instant at, String user, long amountFen, String merchant)
+            implements Command {
+        /** A withdrawal from the user's own wallet. */
+        public RequestWithdrawal(String id, Instant at, String user, long amountFen) {
+            this(id, at, user, amountFen, null);
+        }
+
         public CommandType type() {
             return CommandType.REQUEST_WITHDRAWAL;
         }

@@ -84,7 +84,8 @@ public final class Engine {
         Orders orders = new Orders();
         this.prefetch = new BatchPrefetch(ledger, network.participants(), pool.exitIndex(), orders);
         this.orderFlow = new OrderFlow(plan, ledger, network, pool, orders, prefetch);
-        this.withdrawalFlow = new WithdrawalFlow(plan, ledger, network.participants(), network.ownerIds());
+        this.withdrawalFlow = new WithdrawalFlow(plan, ledger, network.participants(), network.merchants(),
+                network.ownerIds());
         GreenFlow green = plan.greenPoints() == null ? null : new GreenFlow(new GreenModel(plan.greenPoints()),
                 new PromoterBoard(plan.promoters()), ledger, network);
         orderFlow.useGreen(green);

@@ -178,7 +178,14 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
      * an operator, APPROVED when it did not need one. {@code payoutFen} = amount − fee.
      */
     record WithdrawalRequested(String command, String withdrawal, String user, long amountFen, long feeFen,
-            long payoutFen, WithdrawalState state) implements Event {
+            long payoutFen, WithdrawalState state, String merchant) implements Event {
+        /** A withdrawal from the user's own wallet; {@code merchant} names the store for a store's (issue 19). */
+        public WithdrawalRequested(String command, String withdrawal, String user, long amountFen, long feeFen,
+                long payoutFen, WithdrawalState state) {
+            this(command, withdrawal, user, amountFen, feeFen, payoutFen, state, null);
+        }
+
+
         public EventType type() {
             return EventType.WITHDRAWAL_REQUESTED;
         }

@@ -137,9 +137,20 @@ final class Invariants {
     private static void checkWithdrawals(Engine engine, Ledger ledger, Participants participants,
             List<String> violations) {
         long[] open = new long[participants.count()];
+        Merchants merchants = engine.models().network().merchants();
+        long[] openStore = new long[merchants.count()];
         Withdrawals withdrawals = engine.models().withdrawals().book();
         for (int index : withdrawals.open()) {
             Withdrawal withdrawal = withdrawals.get(index);
+            if (withdrawal.fromStore()) {
+                int store = merchants.find(withdrawal.merchant());
+                if (store < 0) {
+                    violations.add("open withdrawal " + withdrawal.id() + " is of an unknown store");
+                } else {
+                    openStore[store] = Math.addExact(openStore[store], withdrawal.amountFen());
+                }
+                continue;
+            }
             int participant = participants.find(withdrawal.user());
             if (participant < 0 || !withdrawal.state().open()) {
                 violations.add("open withdrawal " + withdrawal.id() + " is " + withdrawal.state() + " of an unknown user");
@@ -152,6 +163,13 @@ final class Invariants {
             if (frozen != open[p]) {
                 violations.add(participants.id(p) + " has " + frozen + " frozen for withdrawals, but its open "
                         + "withdrawals total " + open[p]);
+            }
+        }
+        for (int m = 0; m < merchants.count() && violations.size() < VIOLATIONS_MAX; m++) {
+            long frozen = ledger.balance(AccountType.MERCHANT_CASH_WITHDRAWING, m);
+            if (frozen != openStore[m]) {
+                violations.add("store " + merchants.get(m).id + " has " + frozen + " frozen for withdrawals, but its "
+                        + "open withdrawals total " + openStore[m]);
             }
         }
     }

@@ -158,5 +158,8 @@ public enum RejectionCode {
     /** A four-party store at its bound (suppliers, products, open orders, held orders, sightings). */
     LIMIT_REACHED,
     /** A month or year to close that is not of the form 2026-01 or 2026, or not the next one due. */
-    INVALID_PERIOD
+    INVALID_PERIOD,
+    // Store wallets (issue 19 item 2).
+    /** A store withdrawal by a user who does not own the store. */
+    NOT_MERCHANT_OWNER
 }

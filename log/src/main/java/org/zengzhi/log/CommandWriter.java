@@ -126,6 +126,10 @@ public final class CommandWriter {
             head(json, "withdraw", command);
             json.writeStringProperty("user", request.user());
             json.writeStringProperty("amount", Units.formatFen(request.amountFen()));
+            if (request.merchant() != null) {
+                // A store's withdrawal (issue 19 item 2); a user's own keeps the line it always had.
+                json.writeStringProperty("merchant", request.merchant());
+            }
         } else if (command instanceof Command.ReviewWithdrawal review) {
             head(json, "reviewWithdrawal", command);
             json.writeStringProperty("withdrawal", review.withdrawal());

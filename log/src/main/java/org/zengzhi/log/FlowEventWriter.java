@@ -136,6 +136,10 @@ final class FlowEventWriter {
     void withdrawalRequested(Event.WithdrawalRequested event) {
         withdrawal(event.command(), event.withdrawal(), event.user(), event.state(), event.amountFen(), event.feeFen(),
                 event.payoutFen(), null, null);
+        if (event.merchant() != null) {
+            // A store's withdrawal (issue 19 item 2); a user's own keeps the line it always had.
+            json.writeStringProperty("merchant", event.merchant());
+        }
     }
 
     void withdrawalReviewed(Event.WithdrawalReviewed event) {

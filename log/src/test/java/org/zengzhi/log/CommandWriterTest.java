@@ -39,6 +39,8 @@ class CommandWriterTest {
                 new Command.ChangePlan("c1", AT, PlanFiles.checkText("name: tighter\npool: {exitMultiple: 2}\n").plan(),
                         "name: tighter\npool: {exitMultiple: 2}\n"),
                 new Command.RequestWithdrawal("w1", AT, "u1", 12_345),
+                // A store's withdrawal by its owner (issue 19 item 2).
+                new Command.RequestWithdrawal("w2", AT, "u1", 12_345, "shop"),
                 new Command.ReviewWithdrawal("v1", AT, "w1", true, null),
                 new Command.ReviewWithdrawal("v2", AT, "w1", false, "name does not match"),
                 new Command.SettleWithdrawal("c2", AT, "w1", true, "bank-0001"),

@@ -89,7 +89,11 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/operator/merchant-requests/{id}/decision", new Example("operator",
                     "{\"approve\":false,\"reason\":\"walk\"}")),
             Map.entry("PUT /api/v1/merchants/{merchant}/settings", new Example("lee", "{\"displayName\":\"Shop\","
-                    + "\"address\":\"1 Road\"}")));
+                    + "\"address\":\"1 Road\"}")),
+            // Store wallets (issue 19 item 2): the store's own payees and withdrawals from its settled cash.
+            Map.entry("POST /api/v1/merchants/{merchant}/payees", new Example("lee", "{\"kind\":\"ALIPAY\","
+                    + "\"account\":\"lee@example.com\",\"verifiedName\":\"李\"}")),
+            Map.entry("POST /api/v1/merchants/{merchant}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")));
 
     @TempDir
     Path data;

@@ -104,7 +104,7 @@ public final class ServerHarness implements AutoCloseable {
     }
 
     /** A GET whose body is not JSON (CSV), returned as text; fails unless 200. */
-    String raw(String token, String path) throws Exception {
+    public String raw(String token, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

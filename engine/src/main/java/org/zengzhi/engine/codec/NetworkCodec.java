@@ -185,7 +185,7 @@ final class NetworkCodec {
         boolean green = engine.plan().greenPoints() != null;
         List<AccountType> types = new ArrayList<>();
         for (AccountType type : AccountType.values()) {
-            if (type.perMerchant() && (green || !type.greenPoints())) {
+            if (type.perMerchant() && (green || !type.greenPoints()) && !type.storeWallet()) {
                 types.add(type);
             }
         }

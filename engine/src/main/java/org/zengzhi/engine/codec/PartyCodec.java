@@ -59,13 +59,10 @@ final class PartyCodec {
         }
     }
 
-    static void read(Engine engine, DataInputStream in) throws IOException {
-        int marker = in.read();
-        if (marker < 0) {
-            return;
-        }
+    /** Reads the four-party part when {@code marker} is its own; answers whether it was. */
+    static boolean read(Engine engine, DataInputStream in, int marker) throws IOException {
         if (marker != MARKER) {
-            throw new IOException("unexpected bytes after the snapshot's withdrawals: " + marker);
+            return false;
         }
         Ledger ledger = engine.models().ledger();
         PartyRules rules = readRules(in);
@@ -87,6 +84,7 @@ final class PartyCodec {
             }
         }
         engine.restoreParty(party);
+        return true;
     }
 
     private static void writeRules(PartyRules rules, DataOutputStream out) throws IOException {

@@ -90,6 +90,7 @@ public final class SnapshotCodec {
         WithdrawalCodec.write(engine, out);
         GreenCodec.write(engine, out);
         PartyCodec.write(engine, out);
+        StoreWalletCodec.write(engine, out);
         out.flush();
     }
 
@@ -154,7 +155,16 @@ public final class SnapshotCodec {
         if (version == VERSION_GREEN) {
             GreenCodec.read(engine, in);
         }
-        PartyCodec.read(engine, in);
+        int marker = in.read();
+        if (PartyCodec.read(engine, in, marker)) {
+            marker = in.read();
+        }
+        if (StoreWalletCodec.read(engine, in, marker)) {
+            marker = in.read();
+        }
+        if (marker >= 0) {
+            throw new IOException("unexpected bytes after the snapshot's withdrawals: " + marker);
+        }
         models.pool().reindexAll();
         return engine;
     }

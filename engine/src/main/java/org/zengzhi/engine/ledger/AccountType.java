@@ -88,7 +88,11 @@ public enum AccountType {
     SUPPLIER_RECEIVABLE(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.RECEIVABLE,
             "claw-backs the platform advanced for a supplier beyond its cash (negative: owed by the supplier)"),
     SUPPLIER_DEPOSIT(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.AVAILABLE, "a supplier's deposit (保证金)"),
-    SUPPLIER_STOKEN(OwnerKind.SUPPLIER, Asset.STOKEN, AccountKind.AVAILABLE, "a supplier's tokens (供应商通证)");
+    SUPPLIER_STOKEN(OwnerKind.SUPPLIER, Asset.STOKEN, AccountKind.AVAILABLE, "a supplier's tokens (供应商通证)"),
+    // Store wallets (issue 19 item 2), appended so that the ordinals before it stay. The snapshot writes it in
+    // its own part, only once a store has withdrawn, so older snapshots keep their bytes and state hashes.
+    MERCHANT_CASH_WITHDRAWING(OwnerKind.MERCHANT, Asset.CNY, AccountKind.PENDING,
+            "a store's cash frozen for withdrawals requested or approved and not yet paid, fee included");
 
     private final OwnerKind ownerKind;
     private final Asset asset;
@@ -131,6 +135,11 @@ public enum AccountType {
     /** True for the accounts of the green-points model, which exist only under a plan with greenPoints. */
     public boolean greenPoints() {
         return ordinal() >= SETTLEMENT_CENTRE.ordinal() && ordinal() <= MERCHANT_GREEN.ordinal();
+    }
+
+    /** True for the store wallet's frozen cash (issue 19 item 2), which the snapshot writes in a part of its own. */
+    public boolean storeWallet() {
+        return this == MERCHANT_CASH_WITHDRAWING;
     }
 
     /** True when one account of this type exists per supplier of the four-party model. */

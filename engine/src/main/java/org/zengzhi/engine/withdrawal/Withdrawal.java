@@ -5,21 +5,33 @@ import java.time.Instant;
 /**
  * A withdrawal from a user's CNY wallet as the outside sees it (R-8.1). {@code amountFen} left the wallet
  * when it was requested; of it {@code feeFen} goes to the platform and {@link #payoutFen()} to the user's
- * bank when it is paid. {@code reason} is the operator's review note, {@code providerReference} the payout
+ * bank when it is paid. A store's withdrawal (issue 19 item 2) names its {@code merchant}; {@code user} is
+ * its owner. {@code reason} is the operator's review note, {@code providerReference} the payout
  * provider's id of the payment; either may be null.
  */
 public record Withdrawal(String id, String user, long amountFen, long feeFen, WithdrawalState state,
-        Instant requestedAt, String reason, String providerReference) {
+        Instant requestedAt, String reason, String providerReference, String merchant) {
+
+    /** A withdrawal from a user's own wallet ({@code merchant} names the store of a store's, issue 19). */
+    public Withdrawal(String id, String user, long amountFen, long feeFen, WithdrawalState state, Instant requestedAt,
+            String reason, String providerReference) {
+        this(id, user, amountFen, feeFen, state, requestedAt, reason, providerReference, null);
+    }
+
+    /** The store whose cash this is, or null for a user's own wallet. */
+    public boolean fromStore() {
+        return merchant != null;
+    }
 
     public long payoutFen() {
         return amountFen - feeFen;
     }
 
     Withdrawal reviewed(WithdrawalState next, String note) {
-        return new Withdrawal(id, user, amountFen, feeFen, next, requestedAt, note, providerReference);
+        return new Withdrawal(id, user, amountFen, feeFen, next, requestedAt, note, providerReference, merchant);
     }
 
     Withdrawal settled(WithdrawalState next, String reference) {
-        return new Withdrawal(id, user, amountFen, feeFen, next, requestedAt, reason, reference);
+        return new Withdrawal(id, user, amountFen, feeFen, next, requestedAt, reason, reference, merchant);
     }
 }

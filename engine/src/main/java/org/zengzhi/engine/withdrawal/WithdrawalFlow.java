@@ -18,6 +18,7 @@ import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.RejectionCode;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.ledger.Ledger;
+import org.zengzhi.engine.network.Merchants;
 import org.zengzhi.engine.network.Participants;
 import org.zengzhi.engine.plan.Plan;
 
@@ -33,14 +34,17 @@ public final class WithdrawalFlow {
 
     private final Ledger ledger;
     private final Participants participants;
+    private final Merchants merchants;
     private final Ledger.OwnerIds ownerIds;
     private final Withdrawals withdrawals = new Withdrawals();
     private Plan plan;
 
-    public WithdrawalFlow(Plan plan, Ledger ledger, Participants participants, Ledger.OwnerIds ownerIds) {
+    public WithdrawalFlow(Plan plan, Ledger ledger, Participants participants, Merchants merchants,
+            Ledger.OwnerIds ownerIds) {
         this.plan = plan;
         this.ledger = ledger;
         this.participants = participants;
+        this.merchants = merchants;
         this.ownerIds = ownerIds;
     }
 
@@ -55,17 +59,42 @@ public final class WithdrawalFlow {
             return false;
         }
         Plan.Withdrawal rules = plan.withdrawal();
-        int participant = participants.find(command.user());
         long amount = command.amountFen();
         long fee = rules.feeOf(amount);
         // At or below the threshold no one needs to look: the request is approved as it is made.
         WithdrawalState state = amount > rules.reviewAboveFen() ? WithdrawalState.REQUESTED : WithdrawalState.APPROVED;
-        ledger.transfer(AccountType.USER_CASH, participant, AccountType.USER_CASH_WITHDRAWING, participant, amount, out,
-                ownerIds);
-        withdrawals.add(new Withdrawal(command.id(), command.user(), amount, fee, state, now, null, null));
-        withdrawals.addOn(participant, day(now), amount);
-        out.event(new WithdrawalRequested(command.id(), command.id(), command.user(), amount, fee, amount - fee, state));
+        Withdrawal withdrawal = new Withdrawal(command.id(), command.user(), amount, fee, state, now, null, null,
+                command.merchant());
+        int owner = owner(withdrawal);
+        ledger.transfer(cash(withdrawal), owner, frozen(withdrawal), owner, amount, out, ownerIds);
+        withdrawals.add(withdrawal);
+        withdrawals.addOn(limitKey(withdrawal), day(now), amount);
+        out.event(new WithdrawalRequested(command.id(), command.id(), command.user(), amount, fee, amount - fee, state,
+                command.merchant()));
         return true;
+    }
+
+    /** The wallet a withdrawal draws on: the user's cash, or the store's settled cash (issue 19 item 2). */
+    private static AccountType cash(Withdrawal withdrawal) {
+        return withdrawal.fromStore() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
+    }
+
+    private static AccountType frozen(Withdrawal withdrawal) {
+        return withdrawal.fromStore() ? AccountType.MERCHANT_CASH_WITHDRAWING : AccountType.USER_CASH_WITHDRAWING;
+    }
+
+    /** The dense id of the wallet's owner: the store for a store's withdrawal, the user otherwise. */
+    private int owner(Withdrawal withdrawal) {
+        return withdrawal.fromStore() ? merchants.find(withdrawal.merchant()) : participants.find(withdrawal.user());
+    }
+
+    /**
+     * The daily limit's key: the participant for a user's wallet, −1 − store for a store's, so that a store and
+     * its owner each have the plan's daily limit and the snapshot keeps one map.
+     */
+    private int limitKey(Withdrawal withdrawal) {
+        int owner = owner(withdrawal);
+        return withdrawal.fromStore() ? -1 - owner : owner;
     }
 
     private Problem requestProblem(RequestWithdrawal command, Instant now) {
@@ -80,6 +109,19 @@ public final class WithdrawalFlow {
         if (participant < 0) {
             return new Problem(RejectionCode.UNKNOWN_PARTICIPANT, "user");
         }
+        int store = -1;
+        if (command.merchant() != null) {
+            store = merchants.find(command.merchant());
+            if (store < 0) {
+                return new Problem(RejectionCode.UNKNOWN_MERCHANT, "merchant");
+            }
+            if (merchants.get(store).owner != participant) {
+                return new Problem(RejectionCode.NOT_MERCHANT_OWNER, "merchant");
+            }
+        }
+        long held = store < 0 ? ledger.balance(AccountType.USER_CASH, participant)
+                : ledger.balance(AccountType.MERCHANT_CASH, store);
+        int limitKey = store < 0 ? participant : -1 - store;
         Plan.Withdrawal rules = plan.withdrawal();
         long amount = command.amountFen();
         RejectionCode code = null;
@@ -89,9 +131,9 @@ public final class WithdrawalFlow {
             code = RejectionCode.AMOUNT_TOO_LARGE;
         } else if (amount < rules.minimumFen()) {
             code = RejectionCode.BELOW_WITHDRAWAL_MINIMUM;
-        } else if (amount > ledger.balance(AccountType.USER_CASH, participant)) {
+        } else if (amount > held) {
             code = RejectionCode.INSUFFICIENT_CASH;
-        } else if (amount > rules.dailyLimitFen() - withdrawals.totalOn(participant, day(now))) {
+        } else if (amount > rules.dailyLimitFen() - withdrawals.totalOn(limitKey, day(now))) {
             // The day's total never exceeds the limit, so the subtraction cannot overflow.
             code = RejectionCode.DAILY_LIMIT_EXCEEDED;
         }
@@ -142,11 +184,10 @@ public final class WithdrawalFlow {
         Withdrawal withdrawal = withdrawals.get(index);
         WithdrawalState next = command.paid() ? WithdrawalState.PAID : WithdrawalState.FAILED;
         if (command.paid()) {
-            int participant = participants.find(withdrawal.user());
-            ledger.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.PLATFORM_FEES, 0,
-                    withdrawal.feeFen(), out, ownerIds);
-            ledger.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.EXTERNAL_PAYMENTS, 0,
-                    withdrawal.payoutFen(), out, ownerIds);
+            int owner = owner(withdrawal);
+            ledger.transfer(frozen(withdrawal), owner, AccountType.PLATFORM_FEES, 0, withdrawal.feeFen(), out, ownerIds);
+            ledger.transfer(frozen(withdrawal), owner, AccountType.EXTERNAL_PAYMENTS, 0, withdrawal.payoutFen(), out,
+                    ownerIds);
         } else {
             giveBack(withdrawal, out);
         }
@@ -158,10 +199,9 @@ public final class WithdrawalFlow {
 
     /** A rejected or failed withdrawal: the frozen amount returns to the wallet and to the day's limit. */
     private void giveBack(Withdrawal withdrawal, EngineOutput out) {
-        int participant = participants.find(withdrawal.user());
-        ledger.transfer(AccountType.USER_CASH_WITHDRAWING, participant, AccountType.USER_CASH, participant,
-                withdrawal.amountFen(), out, ownerIds);
-        withdrawals.releaseOn(participant, day(withdrawal.requestedAt()), withdrawal.amountFen());
+        int owner = owner(withdrawal);
+        ledger.transfer(frozen(withdrawal), owner, cash(withdrawal), owner, withdrawal.amountFen(), out, ownerIds);
+        withdrawals.releaseOn(limitKey(withdrawal), day(withdrawal.requestedAt()), withdrawal.amountFen());
     }
 
     private int find(String id) {

@@ -47,6 +47,14 @@ public final class Withdrawals {
         inOrder.add(withdrawal);
     }
 
+    /** A snapshot's store withdrawal (issue 19 item 2): the withdrawal at {@code index} draws on {@code merchant}. */
+    public void restoreStore(int index, String merchant) {
+        Withdrawal withdrawal = inOrder.get(index);
+        inOrder.set(index, new Withdrawal(withdrawal.id(), withdrawal.user(), withdrawal.amountFen(),
+                withdrawal.feeFen(), withdrawal.state(), withdrawal.requestedAt(), withdrawal.reason(),
+                withdrawal.providerReference(), merchant));
+    }
+
     void replace(int index, Withdrawal withdrawal) {
         inOrder.set(index, withdrawal);
         if (withdrawal.state().open()) {

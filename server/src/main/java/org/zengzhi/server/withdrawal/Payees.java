@@ -37,7 +37,7 @@ public class Payees {
     }
 
     /** Adds an account for {@code owner} (201, masked); the key with another body is 409. */
-    Response create(String owner, String key, byte[] body) {
+    public Response create(String owner, String key, byte[] body) {
         Response keyProblem = GatewayCalls.keyProblem(key);
         if (keyProblem != null) {
             return keyProblem;
@@ -68,14 +68,14 @@ public class Payees {
     }
 
     /** The owner's accounts, masked. */
-    Response list(String owner) {
+    public Response list(String owner) {
         ArrayNode rows = JSON.createArrayNode();
         accounts.ofOwner(owner).forEach(payee -> rows.add(payee.view()));
         return new Response(200, JSON.writeValueAsString(rows));
     }
 
     /** The account if {@code owner} holds it, else null: nobody withdraws to another's account. */
-    PayeeAccount owned(String owner, String payee) {
+    public PayeeAccount owned(String owner, String payee) {
         PayeeAccount found = accounts.byId(payee);
         return found != null && found.owner().equals(owner) ? found : null;
     }

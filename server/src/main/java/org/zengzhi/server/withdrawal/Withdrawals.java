@@ -59,6 +59,24 @@ public class Withdrawals {
                 amountFen), 201);
     }
 
+    /**
+     * A store's withdrawal (门店提现, issue 19 item 2): {@code owner} withdraws from {@code merchant}'s settled cash,
+     * to one of the store's payees when one is named; the engine checks that the owner owns the store.
+     */
+    public CompletableFuture<ResponseEntity<String>> requestForStore(String owner, String merchant, long amountFen,
+            PayeeAccount payee, String key, String path, byte[] body) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
+        String id = "wd-" + UUID.randomUUID();
+        if (payee != null) {
+            payees.chosen(id, payee);
+        }
+        return submit(API_SCOPE, key, apiHash(path, body), now -> new Command.RequestWithdrawal(id, now, owner,
+                amountFen, merchant), 201);
+    }
+
     /** A withdrawal asked for on the console's wallet page; the form's key is scoped to the user. */
     public CompletableFuture<ResponseEntity<String>> requestFromConsole(String user, long amountFen, String key) {
         return submit("console-withdraw:" + user, key, user + "|" + amountFen, requestCommand(user, amountFen), 201);

@@ -1,0 +1,27 @@
+package org.zengzhi.server.storewallet;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SELECT of a store's settlement statements (结算单, issue 19 item 2): every posting to the store's settled
+ * cash, {@code MERCHANT_CASH}, with the time and type of the journal row it belongs to, oldest first. The
+ * statements are sums of these rows, so they reconcile to the ledger to the fen by construction.
+ */
+@Component
+class StatementQueries {
+    private final JdbcTemplate jdbc;
+
+    StatementQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Map<String, Object>> cashPostings(String merchant) {
+        return jdbc.queryForList("SELECT j.at, j.command_type, p.amount FROM postings p JOIN journal j "
+                + "ON j.seq = p.command_seq WHERE p.owner = ? AND p.account_type = 'MERCHANT_CASH' "
+                + "ORDER BY p.command_seq, p.posting_index", merchant);
+    }
+}
