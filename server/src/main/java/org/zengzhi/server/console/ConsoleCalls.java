@@ -76,6 +76,19 @@ public final class ConsoleCalls {
     }
 
     /**
+     * The rows of an API view with {@code <field>Text}: the row's ISO instant as people read it in the plan's zone
+     * (issue 20 item 7), for templates that would otherwise show the raw instant.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> withTimeText(List<?> rows, String field) {
+        return rows.stream().map(row -> {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) row);
+            copy.put(field + "Text", isoTime(copy.get(field)));
+            return copy;
+        }).toList();
+    }
+
+    /**
      * What a form's answer shows after the redirect: {@code okName} → {@code okValue} when the call succeeded,
      * else {@code errorName} → the problem's detail.
      */
