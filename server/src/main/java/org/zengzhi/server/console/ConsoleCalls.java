@@ -10,12 +10,13 @@ import java.util.concurrent.TimeoutException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.localize.PlanTime;
+import org.zengzhi.server.localize.RejectionMessages;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ConsoleCalls {
     private static final long WAIT_SECONDS = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private ConsoleCalls() {
     }
@@ -49,14 +48,14 @@ public final class ConsoleCalls {
         return JSON.readValue(json, Map.class);
     }
 
-    /** A database time as people read it, in the server's zone (read models hold instants). */
+    /** A database time as people read it, in the plan's zone (read models hold instants; issue 20 item 7). */
     public static String time(Object value) {
         if (value == null) {
             return "";
         }
         Instant instant = value instanceof Timestamp timestamp ? timestamp.toInstant()
                 : value instanceof OffsetDateTime offset ? offset.toInstant() : null;
-        return instant == null ? value.toString() : TIME.format(instant);
+        return instant == null ? value.toString() : PlanTime.format(instant);
     }
 
     /** A database time as an ISO-8601 instant, for scripts (the chart's x axis). */
@@ -71,9 +70,22 @@ public final class ConsoleCalls {
         return JSON.readValue(json, List.class);
     }
 
-    /** An ISO-8601 instant of the API's views as people read it, in the server's zone; null or blank stays blank. */
+    /** An ISO-8601 instant of the API's views as people read it, in the plan's zone; null or blank stays blank. */
     public static String isoTime(Object iso) {
-        return iso == null || iso.toString().isBlank() ? "" : TIME.format(Instant.parse(iso.toString()));
+        return iso == null || iso.toString().isBlank() ? "" : PlanTime.format(Instant.parse(iso.toString()));
+    }
+
+    /**
+     * The rows of an API view with {@code <field>Text}: the row's ISO instant as people read it in the plan's zone
+     * (issue 20 item 7), for templates that would otherwise show the raw instant.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> withTimeText(List<?> rows, String field) {
+        return rows.stream().map(row -> {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) row);
+            copy.put(field + "Text", isoTime(copy.get(field)));
+            return copy;
+        }).toList();
     }
 
     /**
@@ -98,9 +110,18 @@ public final class ConsoleCalls {
         }
     }
 
-    /** The {@code detail} of a problem+json body, for a message on the page. */
+    /**
+     * What a problem+json body says, for a message on the page: a rejection's code in the page's language
+     * (issue 20 item 7) with the code for reference, else its {@code detail}.
+     */
     public static String detail(String problem) {
-        Object detail = map(problem).get("detail");
+        Map<String, Object> body = map(problem);
+        Object code = body.get("code");
+        String text = code == null ? null : RejectionMessages.text(code.toString(), LocaleContextHolder.getLocale());
+        if (text != null) {
+            return text + " (" + code + ")";
+        }
+        Object detail = body.get("detail");
         return detail == null ? problem : detail.toString();
     }
 }

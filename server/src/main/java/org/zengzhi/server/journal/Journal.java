@@ -50,11 +50,8 @@ public final class Journal {
             insert.rows("postings", List.of("command_seq", "posting_index", "account_type", "owner", "asset", "amount"),
                     postings);
             insert.rows("idempotency", List.of("idem_key", "request_hash", "command_seq", "status", "response"), keys);
-            Object[] price = lastPrice(batch);
-            if (price != null) {
-                jdbc.update("INSERT INTO price_history (command_seq, event_index, at, pool_cash, circulating_points) "
-                        + "VALUES (?, ?, ?, ?, ?)", price);
-            }
+            insert.rows("price_history", List.of("command_seq", "event_index", "at", "pool_cash", "circulating_points"),
+                    prices(batch));
             for (ReadModel readModel : readModels) {
                 readModel.write(jdbc, insert, batch);
             }
@@ -104,21 +101,21 @@ public final class Journal {
     }
 
     /**
-     * The pool after the batch, as one price-history row (ARCHITECTURE: the pool is persisted as one row
-     * per batch): the batch's last price change, or null if its price did not change. The price only rises
-     * within a batch, so the series loses no turn; every single change is in the journal.
+     * Every price change of the batch, as price-history rows (R-3.8: every price change is an event; issue 20
+     * item 7). One row per batch lost the history of a batch or a tick that held a whole rise (the demo showed
+     * the rise from 1.00 to 21.19 as one segment of five points).
      */
-    private static Object[] lastPrice(List<AppliedCommand> batch) {
-        for (int c = batch.size() - 1; c >= 0; c--) {
-            AppliedCommand applied = batch.get(c);
-            for (int i = applied.events().size() - 1; i >= 0; i--) {
+    private static List<Object[]> prices(List<AppliedCommand> batch) {
+        List<Object[]> rows = new ArrayList<>();
+        for (AppliedCommand applied : batch) {
+            for (int i = 0; i < applied.events().size(); i++) {
                 if (applied.events().get(i) instanceof Event.PriceChanged price) {
-                    return new Object[] {applied.seq(), i, Timestamp.from(price.at()), price.poolCashFen(),
-                        price.circulatingPointsMicro()};
+                    rows.add(new Object[] {applied.seq(), i, Timestamp.from(price.at()), price.poolCashFen(),
+                        price.circulatingPointsMicro()});
                 }
             }
         }
-        return null;
+        return rows;
     }
 
     /** The highest journal sequence number, or 0 for an empty journal. */

@@ -82,7 +82,7 @@ class ParticipantsPages {
         model.addAttribute("role", accounts.roleOf(user));
         Map<String, Object> postings = ConsoleCalls.map(WalletViews.postings(postingQueries.ofUser(user, shown,
                 POSTINGS_PAGE_SIZE), shown, POSTINGS_PAGE_SIZE));
-        model.addAttribute("postings", postings.get("postings"));
+        model.addAttribute("postings", ConsoleCalls.withTimeText((List<?>) postings.get("postings"), "at"));
         model.addAttribute("page", shown);
         model.addAttribute("hasNext", ((List<?>) postings.get("postings")).size() == POSTINGS_PAGE_SIZE);
         return "participant";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.localize.ComplianceText;
 
 /**
  * The operator's plan editor (R-4.6, R-9.3): the plan in force as its file, checked on submit — every error
@@ -35,7 +37,11 @@ class PlanPages {
     @GetMapping("/console/operator/plan")
     String plan(Model model) {
         String yaml = tenant.planInForce();
-        return editor(model, yaml, List.of(), ComplianceReport.of(PlanFiles.checkText(yaml).plan()).text());
+        PlanCheck check = PlanFiles.checkText(yaml);
+        String page = editor(model, yaml, List.of(), ComplianceReport.of(check.plan()).text());
+        model.addAttribute("compliance", ComplianceText.of(check.plan().name(), ComplianceReport.of(check.plan()),
+                LocaleContextHolder.getLocale()));
+        return page;
     }
 
     @PostMapping("/console/operator/plan")

@@ -96,9 +96,22 @@ class WalletController {
 
     /** The price series for charts: the exact pair and its display, newest last. */
     @GetMapping("/prices")
-    ResponseEntity<String> prices(@RequestParam(defaultValue = "500") int limit) {
+    ResponseEntity<String> prices(@RequestParam(defaultValue = "500") int limit,
+            @RequestParam(required = false) Long before) {
         int rows = Math.max(1, Math.min(limit, PRICES_MAX));
-        return json(WalletViews.prices(prices.latest(rows)));
+        return json(WalletViews.prices(prices.page(before, rows)));
+    }
+
+    /**
+     * The whole price history for a chart (issue 20 item 7): cut into {@code buckets} runs, each keeping its first,
+     * lowest, highest and last price, so no rise is lost however long the history; oldest first.
+     */
+    @GetMapping("/prices/chart")
+    ResponseEntity<String> priceChart(@RequestParam(defaultValue = "500") int buckets) {
+        if (buckets < 1 || buckets > PRICES_MAX) {
+            return entity(Problems.badRequest("buckets", "1 ≤ buckets ≤ " + PRICES_MAX));
+        }
+        return json(WalletViews.chart(prices.chart(buckets)));
     }
 
     /** The caller's postings, newest first, a page at a time. */

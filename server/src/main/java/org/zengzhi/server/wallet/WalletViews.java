@@ -80,8 +80,23 @@ public final class WalletViews {
     }
 
     /** The price series as the API's /prices renders it, for the console's charts. */
+    /** The whole history, downsampled (first, lowest, highest, last of each run: every rise stays; issue 20 item 7). */
     public static String chartPrices(PriceQueries prices) {
-        return prices(prices.latest(CHART_PRICES_MAX));
+        return chart(prices.chart(CHART_PRICES_MAX / 4));
+    }
+
+    /** Downsampled prices, oldest first, in the shape of {@link #prices}. */
+    public static String chart(List<org.zengzhi.server.prices.PricePoint> points) {
+        ArrayNode series = JSON.createArrayNode();
+        for (org.zengzhi.server.prices.PricePoint row : points) {
+            ObjectNode point = series.addObject();
+            point.put("seq", PriceQueries.cursor(row.seq(), row.eventIndex()));
+            point.put("at", ReadTimes.iso(row.at()));
+            point.put("price", row.price().display());
+            point.put("poolCash", Units.formatFen(row.poolCashFen()));
+            point.put("circulatingPoints", Units.formatPoints(row.circulatingPointsMicro()));
+        }
+        return JSON.writeValueAsString(series);
     }
 
     public static String prices(List<Map<String, Object>> rows) {
@@ -91,6 +106,10 @@ public final class WalletViews {
             long cash = ((Number) row.get("pool_cash")).longValue();
             long points = ((Number) row.get("circulating_points")).longValue();
             ObjectNode point = series.addObject();
+            if (row.get("command_seq") != null) {
+                point.put("seq", PriceQueries.cursor(((Number) row.get("command_seq")).longValue(),
+                        ((Number) row.get("event_index")).intValue()));
+            }
             point.put("at", ReadTimes.iso(row.get("at")));
             point.put("price", new Price(cash, points).display());
             point.put("poolCash", Units.formatFen(cash));

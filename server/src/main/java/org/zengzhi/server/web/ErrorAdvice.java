@@ -11,10 +11,12 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.zengzhi.server.errorpage.ErrorPages;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -28,8 +30,14 @@ class ErrorAdvice {
      */
     static final String BODY = "(body)";
 
+    /** problem+json, or for a browser the console's error page of the same status (issue 20 item 7). */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<String> failure(Exception exception) {
+    Object failure(Exception exception, HttpServletRequest request) {
+        ResponseEntity<String> problem = problem(exception);
+        return ErrorPages.browser(request) ? ErrorPages.page(problem.getStatusCode().value()) : problem;
+    }
+
+    private static ResponseEntity<String> problem(Exception exception) {
         Throwable cause = exception instanceof CompletionException && exception.getCause() != null
                 ? exception.getCause() : exception;
         Response response;

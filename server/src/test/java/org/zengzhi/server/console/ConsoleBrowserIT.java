@@ -275,6 +275,8 @@ class ConsoleBrowserIT {
             browser.type("#agent-user", "someone-else");
             browser.click("#agent-submit");
             browser.waitForText("#merchants-error", "REGION_TAKEN");
+            assertThat(browser.find("#merchants-error").getText()).as("issue 20 item 7: the rejection in Chinese")
+                    .contains("该地区已有代理");
         }
         String keeper = server.login("carl", "carl-secret");
         assertThat(server.send(keeper, "GET", "/merchants/carl-noodles/pay-code", null, null).status())

@@ -222,11 +222,20 @@ class OperatorPagesBrowserIT {
             List<String> shown = new ArrayList<>();
             for (WebElement row : browser.driver.findElements(By.cssSelector("#postings tr.posting"))) {
                 shown.add(row.findElement(By.cssSelector(".command")).getText() + " "
-                        + row.findElement(By.cssSelector(".account")).getText() + " "
+                        + row.findElement(By.cssSelector(".account")).getAttribute("data-account") + " "
                         + row.findElement(By.cssSelector(".asset")).getText() + " "
                         + row.findElement(By.cssSelector(".amount")).getText());
             }
             assertThat(shown).as("the page's postings are the API's, in the same order").isEqualTo(expected);
+            // Issue 20 item 7 (f, a): plain labels instead of account codes; times in Beijing time to the minute.
+            for (WebElement row : browser.driver.findElements(By.cssSelector("#participant-balances tr[data-account]"))) {
+                assertThat(row.findElement(By.cssSelector("td")).getText()).as(row.getAttribute("data-account"))
+                        .isNotEqualTo(row.getAttribute("data-account")).doesNotContain("_");
+            }
+            for (WebElement row : browser.driver.findElements(By.cssSelector("#postings tr.posting"))) {
+                assertThat(row.findElement(By.cssSelector(".account")).getText()).doesNotContain("USER_");
+                assertThat(row.findElement(By.cssSelector(".at")).getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+            }
             browser.screenshot("operator-participant");
 
             browser.click("#participant-referrer");
