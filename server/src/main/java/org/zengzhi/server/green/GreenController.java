@@ -51,17 +51,20 @@ class GreenController {
         return view(engine -> GreenViews.consumer(engine, me.getName()), "plan");
     }
 
-    /** A store's green points and vouchers: its owner or an operator only (object-level check, R-8.4). */
+    /**
+     * A store's green points and vouchers: its merchant account, its owner or an operator only (object-level
+     * check, R-8.4).
+     */
     @GetMapping("/merchants/{id}/green")
     CompletableFuture<ResponseEntity<String>> merchant(@PathVariable String id,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        boolean operator = Access.isOperator(me);
+        boolean staff = Access.isOperator(me) || id.equals(me.getAttribute("merchant"));
         return gateway.query(engine -> {
             String owner = engine.merchantOwner(id);
             if (owner == null) {
                 return Problems.problem(404, "Not found", "id", "no merchant " + id);
             }
-            if (!operator && !owner.equals(me.getName())) {
+            if (!staff && !owner.equals(me.getName())) {
                 return Problems.problem(403, "Forbidden", "id", "you may read only your own store");
             }
             String body = GreenViews.merchant(engine, id);
