@@ -89,7 +89,10 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/operator/merchant-requests/{id}/decision", new Example("operator",
                     "{\"approve\":false,\"reason\":\"walk\"}")),
             Map.entry("PUT /api/v1/merchants/{merchant}/settings", new Example("lee", "{\"displayName\":\"Shop\","
-                    + "\"address\":\"1 Road\"}")));
+                    + "\"address\":\"1 Road\"}")),
+            // greenweb: the green-points operator commands (a plan without green points refuses them, the same each time).
+            Map.entry("POST /api/v1/operator/green/promoters", new Example("operator", "{\"user\":\"ann\"}")),
+            Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")));
 
     @TempDir
     Path data;
