@@ -154,9 +154,31 @@ class GreenApiIT {
     void consumerPaysAStoreWithVouchersAndTheWalletShowsIt_issue20Item1_issue17Rule6() throws Exception {
         BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
         assertThat(before).isPositive();
-        pay("o3", "amy", "10.00", "1.00");
+        pay("o3", "amy", "10.00", "0.50");
         BigDecimal after = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
-        assertThat(after).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+        assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("0.50")));
+    }
+
+    @Test
+    @Order(3)
+    void aStorePaymentThroughTheProviderTakesVouchersAndChargesTheRest_issue17Rule6() throws Exception {
+        BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
+        ServerHarness.Reply tooMuch = server.post("/payments", java.util.Map.of("Idempotency-Key", "pv-0"),
+                "{\"order\":\"pv0\",\"user\":\"amy\",\"merchant\":\"shop\",\"channel\":\"store\","
+                        + "\"amount\":\"10.00\",\"voucher\":\"10.00\"}");
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.body().get("field").asString()).isEqualTo("voucher");
+        ServerHarness.Reply created = server.post("/payments", java.util.Map.of("Idempotency-Key", "pv-1"),
+                "{\"order\":\"pv1\",\"user\":\"amy\",\"merchant\":\"shop\",\"channel\":\"store\","
+                        + "\"amount\":\"10.00\",\"voucher\":\"0.50\"}");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.body().get("cash").asString()).as("the provider collects the rest").isEqualTo("9.50");
+        String payUrl = created.body().get("payUrl").asString();
+        ServerHarness.Reply done = server.post(payUrl.substring(payUrl.indexOf("/api/v1") + "/api/v1".length()),
+                java.util.Map.of("Idempotency-Key", "pv-1-complete"), "");
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        BigDecimal after = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
+        assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("0.50")));
     }
 
     @Test
