@@ -148,9 +148,12 @@ final class GreenViews {
         view.put("settlementCentre", Units.formatFen(cash));
         long outstanding = vouchers + coins;
         if (outstanding > 0) {
-            view.put("coveragePpm", Exact.mulDivFloor(cash, Limits.PPM, outstanding));
+            long coverage = Exact.mulDivFloor(cash, Limits.PPM, outstanding);
+            view.put("coveragePpm", coverage);
+            view.put("coverage", percent(coverage));
         } else {
             view.putNull("coveragePpm");
+            view.putNull("coverage");
         }
         PromoterBoard board = green.board();
         Optional<YearMonth> month = board.nextMonthToClose();
@@ -166,6 +169,11 @@ final class GreenViews {
             row.put("coach", coach == PromoterBoard.NO_COACH ? null : engine.models().network().externalId(coach));
         }
         return JSON.writeValueAsString(view);
+    }
+
+    /** A ppm figure as a percentage for people, exact to 0.0001% (ppm / 10⁴). */
+    private static String percent(long ppm) {
+        return Units.format(ppm, 4) + "%";
     }
 
     private static ArrayNode lots(DividendPool pool, int holder) {
@@ -186,7 +194,9 @@ final class GreenViews {
             lot.put("periodsMax", pool.terms().periodsMax());
             lot.put("vouchersPaid", Units.formatFen(paid));
             lot.put("cap", Units.formatFen(cap));
-            lot.put("capProgressPpm", cap == 0 ? 0 : Exact.mulDivFloor(paid, Limits.PPM, cap));
+            long progress = cap == 0 ? 0 : Exact.mulDivFloor(paid, Limits.PPM, cap);
+            lot.put("capProgressPpm", progress);
+            lot.put("capProgress", percent(progress));
         }
         return lots;
     }
@@ -205,11 +215,15 @@ final class GreenViews {
             row.put("activeLots", pool.lotCount());
             long last = pool.lastDividendValueCentipoints();
             if (pool.period() > 0 && last > 0) {
-                row.put("growthPpm", Exact.mulDivFloor(pool.valueCentipoints() - last, Limits.PPM, last));
+                long growth = Exact.mulDivFloor(pool.valueCentipoints() - last, Limits.PPM, last);
+                row.put("growthPpm", growth);
+                row.put("growth", percent(growth));
             } else {
                 row.putNull("growthPpm");
+                row.putNull("growth");
             }
             row.put("targetGrowthPpm", pool.terms().growthPpm());
+            row.put("targetGrowth", percent(pool.terms().growthPpm()));
             Optional<Instant> due = pool.nextDueAt();
             row.put("nextPayDay", due.map(at -> LocalDate.ofInstant(at, zone).toString()).orElse(null));
             row.put("nextPayAt", due.map(Instant::toString).orElse(null));

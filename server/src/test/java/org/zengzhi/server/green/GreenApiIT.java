@@ -3,8 +3,6 @@ package org.zengzhi.server.green;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -18,13 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zengzhi.engine.Command;
-import org.zengzhi.engine.order.Channel;
 import org.zengzhi.server.ServerHarness;
-import org.zengzhi.server.gateway.CommandRequest;
-import org.zengzhi.server.gateway.EngineGateway;
-import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.web.GatewayCalls;
 
 import tools.jackson.databind.JsonNode;
 
@@ -49,54 +41,20 @@ class GreenApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String preset = new String(GreenApiIT.class.getResourceAsStream("/plans/green-points.yaml").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String small = preset.replace("startValue: 1000000,", "startValue: 100,").replace("startValue: 10000000,",
-                "startValue: 100,");
-        assertThat(small).doesNotContain("startValue: 1000000");
-        Path plan = temp.resolve("green-small.yaml");
-        Files.writeString(plan, small, StandardCharsets.UTF_8);
-        server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"), "zengzhi.plan=" + plan);
-
-        // The history is submitted to the gateway as the demo does, stamped in the past (the API stamps every
-        // command with the wall clock): pam (推广员) is appointed on the first of last month, so the operator can
-        // close that month now; pam recruits "shop"; five days ago amy and bob paid there, which starts both pools
-        // that day, and a tick three days ago paid their first dividend (rule 3: the next day).
-        now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        appointedMonth = YearMonth.from(now.atZone(SHANGHAI)).minusMonths(1);
-        Instant then = appointedMonth.atDay(1).atStartOfDay(SHANGHAI).toInstant().plus(1, ChronoUnit.HOURS);
-        paid = now.minus(5, ChronoUnit.DAYS);
-        history(new Command.RegisterUser("h1", then, "pam", null), new Command.RegisterUser("h2", then, "amy", null),
-                new Command.RegisterUser("h3", then, "zed", null),
-                new Command.AppointPromoter("h4", then, "pam", null),
-                new Command.OnboardMerchant("h5", then, "shop", "lee", "pam", "440106", 200_000),
-                new Command.PayOrder("o1", paid, "amy", "shop", Channel.STORE, 100_000, 0, null, null),
-                new Command.PayOrder("o2", paid, "bob", "shop", Channel.STORE, 50_000, 0, null, null),
-                new Command.Tick("h8", paid.plus(1, ChronoUnit.SECONDS)),
-                new Command.Tick("h9", now.minus(3, ChronoUnit.DAYS)));
-        assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"amy\",\"password\":\"amy-secret\"}", null)
-                .status()).isEqualTo(201);
-        assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"pam\",\"password\":\"pam-secret\"}", null)
-                .status()).isEqualTo(201);
-        assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"lee-shop\",\"password\":\"lee-secret\","
-                + "\"role\":\"MERCHANT\",\"merchant\":\"shop\"}").status()).isEqualTo(201);
+        GreenEconomy economy = new GreenEconomy(temp);
+        server = economy.server;
+        now = economy.now;
+        appointedMonth = economy.appointedMonth;
+        paid = economy.paid;
         amy = server.login("amy", "amy-secret");
         pam = server.login("pam", "pam-secret");
-        shopOwner = server.login("lee-shop", "lee-secret");
+        shopOwner = server.login("lee-shop", "lee-shop-secret");
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-        }
-    }
-
-    private static void history(Command... commands) {
-        EngineGateway gateway = server.bean(EngineGateway.class);
-        for (Command command : commands) {
-            Response answer = gateway.submit(new CommandRequest(at -> command, GatewayCalls::render, null, null)).join();
-            assertThat(answer.status()).as(command + " → " + answer.body()).isEqualTo(200);
         }
     }
 
