@@ -80,6 +80,21 @@ class GreenBrowserIT {
     }
 
     @Test
+    void aStoreSeesItsGreenSection_issue20Item2() throws Exception {
+        String token = server.login("lee-shop", "lee-shop-secret");
+        JsonNode api = server.send(token, "GET", "/merchants/shop/green", null, null).body();
+        try (Browser browser = new Browser(server.origin(), temp.resolve("shop-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("lee-shop", "lee-shop-secret");
+            browser.waitForPath("/console/merchant");
+            assertThat(browser.find("#store-green-vouchers").getText()).isEqualTo(api.get("vouchers").asString());
+            assertThat(browser.find("#store-green-points").getText()).isEqualTo(api.get("greenPoints").asString())
+                    .isEqualTo("300.00");
+            assertThat(browser.find("#store-green").getText()).contains("绑定顾客");
+        }
+    }
+
+    @Test
     void theOperatorClosesAPromotersMonth_issue20Items3and6() throws Exception {
         String month = economy.appointedMonth.toString();
         try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
