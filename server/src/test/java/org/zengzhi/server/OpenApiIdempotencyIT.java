@@ -93,7 +93,10 @@ class OpenApiIdempotencyIT {
             // Store wallets (issue 19 item 2): the store's own payees and withdrawals from its settled cash.
             Map.entry("POST /api/v1/merchants/{merchant}/payees", new Example("lee", "{\"kind\":\"ALIPAY\","
                     + "\"account\":\"lee@example.com\",\"verifiedName\":\"李\"}")),
-            Map.entry("POST /api/v1/merchants/{merchant}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")));
+            Map.entry("POST /api/v1/merchants/{merchant}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")),
+            // greenweb: the green-points operator commands (a plan without green points refuses them, the same each time).
+            Map.entry("POST /api/v1/operator/green/promoters", new Example("operator", "{\"user\":\"ann\"}")),
+            Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")));
 
     @TempDir
     Path data;

@@ -322,6 +322,11 @@ public final class DividendPool {
         return period;
     }
 
+    /** The value at the last dividend, which the next one's growth is measured against; 0 before the first. */
+    public long lastDividendValueCentipoints() {
+        return lastDividendValue;
+    }
+
     public long rangliSinceDividendFen() {
         return rangliSinceDividendFen;
     }

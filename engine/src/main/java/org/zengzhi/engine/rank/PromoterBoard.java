@@ -251,6 +251,35 @@ public final class PromoterBoard {
         return open ? metric[metricAt(slot, index)] : 0;
     }
 
+    /** The promoter's coach (a user), or {@link #NO_COACH} for a promoter without one or a user who is no promoter. */
+    public int coachOf(int user) {
+        int slot = slotOf(user);
+        return slot < 0 || coach[slot] == NO_COACH ? NO_COACH : this.user[coach[slot]];
+    }
+
+    /** The user holding promoter slot {@code slot}, 0 ≤ slot &lt; {@link #promoters()}, in order of appointment. */
+    public int promoterAt(int slot) {
+        return user[slot];
+    }
+
+    /** The index of the promoter's rank in the ladder, or −1 for a user who is no promoter. */
+    public int rankIndexOf(int user) {
+        int slot = slotOf(user);
+        return slot < 0 ? -1 : rank[slot];
+    }
+
+    /** Consecutive closed months counting towards promotion (0 for a user who is no promoter). */
+    public int upStreakOf(int user) {
+        int slot = slotOf(user);
+        return slot < 0 ? 0 : upStreak[slot];
+    }
+
+    /** Consecutive closed months counting towards demotion (0 for a user who is no promoter). */
+    public int downStreakOf(int user) {
+        int slot = slotOf(user);
+        return slot < 0 ? 0 : downStreak[slot];
+    }
+
     /** The next month to close, or empty before the first appointment. */
     public Optional<YearMonth> nextMonthToClose() {
         return nextToClose == Months.NONE ? Optional.empty() : Optional.of(Months.of(nextToClose));

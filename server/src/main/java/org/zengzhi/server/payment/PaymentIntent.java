@@ -44,6 +44,10 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
         body.put("payUrl", payUrl);
         body.put("status", Status.CREATED.name());
         body.put("amount", Units.formatFen(request.amountFen()));
+        if (request.voucherFen() != 0) {
+            body.put("voucher", Units.formatFen(request.voucherFen()));
+            body.put("cash", Units.formatFen(request.cashFen()));
+        }
         return JSON.writeValueAsString(body);
     }
 
@@ -70,6 +74,7 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
         body.put("channel", request.channel().name().toLowerCase(Locale.ROOT));
         body.put("amount", Units.formatFen(request.amountFen()));
         body.put("deduct", Units.formatFen(request.deductFen()));
+        body.put("voucher", Units.formatFen(request.voucherFen()));
         MallSplitFen split = request.split();
         if (split != null) {
             ObjectNode parts = body.putObject("split");

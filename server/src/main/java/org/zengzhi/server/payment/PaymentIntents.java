@@ -16,7 +16,7 @@ import org.zengzhi.server.journal.ReadModelWrite;
 public final class PaymentIntents {
     private static final String COLUMNS = "payment_id, idem_key, request_hash, order_id, user_id, merchant_id, channel, "
             + "amount_fen, deduct_fen, split_cost_fen, split_distribution_fen, split_platform_fen, split_pool_fen, region, "
-            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at, provider_refund, refunded_at";
+            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at, provider_refund, refunded_at, voucher_fen";
 
     private final JdbcTemplate jdbc;
 
@@ -29,12 +29,12 @@ public final class PaymentIntents {
         PaymentRequest request = intent.request();
         MallSplitFen split = request.split();
         jdbc.update("INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
                 request.user(), request.merchant(), request.channel().name(), request.amountFen(), request.deductFen(),
                 split == null ? null : split.costFen(), split == null ? null : split.distributionFen(),
                 split == null ? null : split.platformFen(), split == null ? null : split.poolFen(), request.region(),
                 intent.provider(), intent.providerTransaction(), intent.payUrl(), intent.status().name(),
-                intent.failureCode(), Timestamp.from(intent.createdAt()), null, null, null);
+                intent.failureCode(), Timestamp.from(intent.createdAt()), null, null, null, request.voucherFen());
     }
 
     /** Stores the cart a payment was priced from, line by line. */
@@ -103,7 +103,7 @@ public final class PaymentIntents {
                 rs.getLong("split_platform_fen"), rs.getLong("split_pool_fen"));
         PaymentRequest request = new PaymentRequest(rs.getString("order_id"), rs.getString("user_id"),
                 rs.getString("merchant_id"), Channel.valueOf(rs.getString("channel")), rs.getLong("amount_fen"),
-                rs.getLong("deduct_fen"), split, rs.getString("region"));
+                rs.getLong("deduct_fen"), split, rs.getString("region"), rs.getLong("voucher_fen"));
         Timestamp paidAt = rs.getTimestamp("paid_at");
         Timestamp refundedAt = rs.getTimestamp("refunded_at");
         PaymentIntent.Refund refund = refundedAt == null ? null

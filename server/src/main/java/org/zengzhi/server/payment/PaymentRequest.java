@@ -22,17 +22,31 @@ import tools.jackson.databind.JsonNode;
  * the engine judges again when the verified callback arrives.
  */
 public record PaymentRequest(String order, String user, String merchant, Channel channel, long amountFen,
-        long deductFen, MallSplitFen split, String region) {
+        long deductFen, MallSplitFen split, String region, long voucherFen) {
     private static final Set<String> FIELDS = Set.of("order", "user", "merchant", "channel", "amount", "deduct",
-            "split", "region", "items");
+            "split", "region", "items", "voucher");
     private static final Set<String> ITEM_FIELDS = Set.of("product", "quantity");
     static final long QUANTITY_MAX = 10_000;
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
+    /** A payment without a voucher part. */
+    public PaymentRequest(String order, String user, String merchant, Channel channel, long amountFen, long deductFen,
+            MallSplitFen split, String region) {
+        this(order, user, merchant, channel, amountFen, deductFen, split, region, 0);
+    }
+
+    /**
+     * What the provider collects: the amount less the part paid with vouchers (抵用券, green points, issue 17
+     * rule 6; the engine's PayOrder carries the whole amount and the voucher part).
+     */
+    public long cashFen() {
+        return amountFen - voucherFen;
+    }
+
     /** The engine command this payment becomes when its provider confirms it: the order id is the command id. */
     Command.PayOrder payOrder(Instant at) {
-        return new Command.PayOrder(order, at, user, merchant, channel, amountFen, deductFen, split, region);
+        return new Command.PayOrder(order, at, user, merchant, channel, amountFen, deductFen, split, region, voucherFen);
     }
 
     /** A body without a cart; one with {@code items} is refused, as no catalogue prices it here. */
@@ -103,7 +117,15 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         if (channel == Channel.STORE) {
             storeOnly(deduct, split, region);
         }
-        return new PaymentRequest(order, user, merchant, channel, amount, deduct, split, region);
+        long voucher = fen(tree, "voucher", false);
+        if (voucher != 0 && channel != Channel.STORE) {
+            throw new InvalidFieldException("voucher", "only a store payment can be paid partly with vouchers (抵用券)");
+        }
+        if (voucher >= amount) {
+            throw new InvalidFieldException("voucher", "must be less than the amount " + Units.formatFen(amount)
+                    + "; the rest is paid in cash");
+        }
+        return new PaymentRequest(order, user, merchant, channel, amount, deduct, split, region, voucher);
     }
 
     /**

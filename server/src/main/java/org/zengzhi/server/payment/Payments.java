@@ -106,7 +106,7 @@ public final class Payments {
     /** Creates the intent at the provider and stores it; the cart's stock goes back if the intent is not stored. */
     private Response createAtProvider(String idempotencyKey, String hash, PaymentRequest request,
             List<Pricing.Item> items) {
-        ProviderPayment created = defaultProvider.create(request.order(), request.amountFen(),
+        ProviderPayment created = defaultProvider.create(request.order(), request.cashFen(),
                 "order " + request.order());
         PaymentIntent intent = new PaymentIntent("pay_" + randomHex(12), idempotencyKey, hash, request,
                 defaultProvider.name(), created.providerTransaction(), created.payUrl(), PaymentIntent.Status.CREATED,
@@ -210,7 +210,7 @@ public final class Payments {
     private boolean refund(PaymentIntent intent, boolean restock) {
         PaymentProvider provider = providers.get(intent.provider());
         String refund = provider.refund(intent.providerTransaction(), "rf_" + intent.payment(),
-                intent.request().amountFen());
+                intent.request().cashFen());
         boolean recorded = intents.refunded(intent.payment(), refund, clock.instant());
         if (recorded && restock) {
             pricing.giveBack(intents.items(intent.payment()));
@@ -243,7 +243,7 @@ public final class Payments {
                     + providerName + " transaction " + notification.providerTransaction()));
         }
         if (!intent.request().order().equals(notification.orderId())
-                || intent.request().amountFen() != notification.amountFen()) {
+                || intent.request().cashFen() != notification.amountFen()) {
             LOG.error("a verified {} callback for {} does not match the payment's order and amount", providerName,
                     intent.payment());
             String field = intent.request().order().equals(notification.orderId()) ? "amount" : "order";

@@ -1,0 +1,65 @@
+package org.zengzhi.server.green;
+
+import java.security.Principal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zengzhi.engine.Command;
+import org.zengzhi.server.console.ConsoleCalls;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.web.GatewayCalls;
+
+/**
+ * The console's green-points pages (issue 20 items 1, 3 and 6): the consumer's green wallet with the promoter
+ * section when the user is one (mobile first), and the operator's green dashboard with the month close and the
+ * promoter board. Both show the API's views, so every number is the API's; pay days are in the plan's zone.
+ */
+@Controller
+class GreenPages {
+    private final EngineGateway gateway;
+
+    GreenPages(EngineGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/console/green")
+    String wallet(Principal me, Model model) {
+        String green = ConsoleCalls.await(gateway.query(engine -> GreenViews.consumer(engine, me.getName())));
+        String promoter = ConsoleCalls.await(gateway.query(engine -> GreenViews.promoter(engine, me.getName())));
+        model.addAttribute("green", green == null ? null : ConsoleCalls.map(green));
+        Map<String, Object> promoterView = promoter == null ? null : ConsoleCalls.map(promoter);
+        model.addAttribute("promoter", promoterView != null && Boolean.TRUE.equals(promoterView.get("promoter"))
+                ? promoterView : null);
+        return "green";
+    }
+
+    @GetMapping("/console/operator/green")
+    String dashboard(Model model) {
+        String green = ConsoleCalls.await(gateway.query(GreenViews::operator));
+        model.addAttribute("green", green == null ? null : ConsoleCalls.map(green));
+        return "green-operator";
+    }
+
+    /** 月结 from the dashboard: one CloseMonth per month (the key is the month, so a second click answers the first). */
+    @PostMapping("/console/operator/green/close")
+    String close(@RequestParam String month, RedirectAttributes flash) {
+        try {
+            YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            flash.addFlashAttribute("closeError", "month: YYYY-MM");
+            return "redirect:/console/operator/green";
+        }
+        ResponseEntity<String> answer = ConsoleCalls.await(GatewayCalls.submit(gateway, "green-close", "console-" + month,
+                month, now -> new Command.CloseMonth("close:console-" + month, now, month)));
+        ConsoleCalls.flash(flash, answer, "closed", month, "closeError");
+        return "redirect:/console/operator/green";
+    }
+}

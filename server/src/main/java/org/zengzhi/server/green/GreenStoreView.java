@@ -1,0 +1,26 @@
+package org.zengzhi.server.green;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.zengzhi.server.console.ConsoleCalls;
+import org.zengzhi.server.gateway.EngineGateway;
+
+/**
+ * The store page's green section (issue 20 item 2), read by templates/green-merchant.html as
+ * {@code ${@greenStoreView.of(merchant)}}, so the store page itself only includes the fragment: the store's
+ * green points, vouchers and lots in the merchant pool, or null when the plan has no green points.
+ */
+@Component("greenStoreView")
+public class GreenStoreView {
+    private final EngineGateway gateway;
+
+    GreenStoreView(EngineGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public Map<String, Object> of(String merchant) {
+        String view = ConsoleCalls.await(gateway.query(engine -> GreenViews.merchant(engine, merchant)));
+        return view == null ? null : ConsoleCalls.map(view);
+    }
+}

@@ -1,0 +1,132 @@
+package org.zengzhi.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.green.GreenEconomy;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The green-points journey in real Chromium (issue 20 item 9): a consumer pays a store with vouchers and sees the
+ * dividend on a phone-sized window; the operator closes a promoter's month from the green dashboard. Every number
+ * is compared with the API. Screenshots go to target/screenshots and are copied to docs/screenshots/green-*.png.
+ */
+class GreenBrowserIT {
+    private static final int PHONE_WIDTH = 412;
+    private static final int DESK_WIDTH = 1280;
+    private static final Path DOCS = Path.of("..", "docs", "screenshots");
+
+    @TempDir
+    static Path temp;
+    static GreenEconomy economy;
+    static ServerHarness server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        economy = new GreenEconomy(temp);
+        server = economy.server;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void keep(Path shot, String name) throws Exception {
+        if (Files.isDirectory(DOCS)) {
+            Files.copy(shot, DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void aConsumerPaysWithVouchersAndSeesTheDividend_issue20Item1() throws Exception {
+        // amy pays 10.00 at shop, 0.50 of it with vouchers (issue 17 rule 6).
+        ServerHarness.Reply pay = server.post("pay-v", "{\"type\":\"pay\",\"id\":\"ov\",\"user\":\"amy\",\"merchant\":"
+                + "\"shop\",\"amount\":\"10.00\",\"channel\":\"store\",\"voucher\":\"0.50\"}");
+        assertThat(pay.status()).as(pay.body().toString()).isEqualTo(200);
+        String token = server.login("amy", "amy-secret");
+        JsonNode api = server.send(token, "GET", "/me/green", null, null).body();
+        assertThat(api.get("vouchers").asString()).as("1.00 from the first dividend, 0.50 spent").isEqualTo("0.50");
+        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("amy", "amy-secret");
+            browser.waitForPath("/console/wallet");
+            browser.open("/console/green");
+            assertThat(browser.find("#green-vouchers").getText()).isEqualTo(api.get("vouchers").asString());
+            assertThat(browser.find("#green-coins").getText()).isEqualTo(api.get("coins").asString());
+            assertThat(browser.find("#green-points").getText()).isEqualTo(api.get("greenPoints").asString());
+            JsonNode lot = api.get("lots").get(0);
+            assertThat(browser.find("#green-lots .lot .periods").getText()).isEqualTo("1 / 40");
+            assertThat(browser.find("#green-lots .lot .paid").getText()).isEqualTo(lot.get("vouchersPaid").asString());
+            JsonNode pool = api.get("pools").get(0);
+            assertThat(browser.find("#green-pools tr[data-pool='CONSUMER'] .payday").getText())
+                    .as("the pay day in Beijing time").isEqualTo(pool.get("nextPayDay").asString());
+            assertThat(browser.find("#green-pools tr[data-pool='CONSUMER']").getText()).contains("消费者积分池");
+            keep(browser.screenshot("green-consumer-phone"), "green-consumer-phone.png");
+            browser.open("/console/green?lang=en");
+            assertThat(browser.find("#green-pools tr[data-pool='CONSUMER']").getText()).contains("Consumer pool");
+        }
+    }
+
+    @Test
+    void aStoreSeesItsGreenSection_issue20Item2() throws Exception {
+        String token = server.login("lee-shop", "lee-shop-secret");
+        JsonNode api = server.send(token, "GET", "/merchants/shop/green", null, null).body();
+        try (Browser browser = new Browser(server.origin(), temp.resolve("shop-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("lee-shop", "lee-shop-secret");
+            browser.waitForPath("/console/merchant");
+            assertThat(browser.find("#store-green-vouchers").getText()).isEqualTo(api.get("vouchers").asString());
+            assertThat(browser.find("#store-green-points").getText()).isEqualTo(api.get("greenPoints").asString())
+                    .isEqualTo("300.00");
+            assertThat(browser.find("#store-green").getText()).contains("绑定顾客");
+        }
+    }
+
+    @Test
+    void theOperatorClosesAPromotersMonth_issue20Items3and6() throws Exception {
+        String month = economy.appointedMonth.toString();
+        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/login");
+            browser.signIn("operator", "operator-test-password");
+            browser.waitForPath("/console/operator");
+            browser.open("/console/operator/green");
+            JsonNode api = server.get("/operator/green").body();
+            assertThat(browser.find("#coverage").getText()).isEqualTo(api.get("coverage").asString());
+            assertThat(browser.find("#vouchers-out").getText()).isEqualTo(api.get("vouchersOutstanding").asString());
+            assertThat(browser.find("#promoter-board tr[data-user='pam'] .rank").getText())
+                    .isEqualTo(api.get("promoters").get(0).get("rank").asString());
+            assertThat(browser.find("#close-month").getText()).contains(month);
+            keep(browser.screenshot("green-operator-before"), "green-operator.png");
+            browser.click("#close-month");
+            browser.waitForText("#closed", month);
+            assertThat(server.get("/operator/green").body().get("monthToClose").asString())
+                    .isEqualTo(economy.appointedMonth.plusMonths(1).toString());
+            assertThat(browser.find("#close-month").getText()).contains(economy.appointedMonth.plusMonths(1).toString());
+        }
+        String pam = server.login("pam", "pam-secret");
+        JsonNode promoter = server.send(pam, "GET", "/me/promoter", null, null).body();
+        try (Browser browser = new Browser(server.origin(), temp.resolve("pam-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("pam", "pam-secret");
+            browser.waitForPath("/console/wallet");
+            browser.open("/console/green");
+            assertThat(browser.find("#promoter-month").getText()).isEqualTo(promoter.get("month").asString())
+                    .isEqualTo(economy.appointedMonth.plusMonths(1).toString());
+            assertThat(browser.find("#promoter-rank").getText()).isEqualTo(promoter.get("rank").asString());
+            assertThat(browser.find("#promoter-metric").getText()).isEqualTo(promoter.get("metric").asString());
+            keep(browser.screenshot("green-promoter-phone"), "green-promoter-phone.png");
+        }
+    }
+}
