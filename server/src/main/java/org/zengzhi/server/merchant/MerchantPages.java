@@ -28,6 +28,7 @@ import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.LocalServer;
+import org.zengzhi.server.storewallet.StoreWalletPages;
 
 /**
  * A merchant's page: the pay code to print (a QR image of the store's /pay URL), today's orders, settlements per
@@ -47,9 +48,11 @@ class MerchantPages {
     private final EngineGateway gateway;
     private final StoreSettings settings;
     private final OrderQueries orders;
+    private final StoreWalletPages storeWallet;
 
     MerchantPages(AccountStore accounts, StoreQueries queries, LocalServer server, EngineGateway gateway,
-            StoreSettings settings, OrderQueries orders) {
+            StoreSettings settings, OrderQueries orders, StoreWalletPages storeWallet) {
+        this.storeWallet = storeWallet;
         this.orders = orders;
         this.accounts = accounts;
         this.queries = queries;
@@ -75,6 +78,9 @@ class MerchantPages {
         String owner = ConsoleCalls.await(gateway.query(engine -> engine.merchantOwner(store)));
         model.addAttribute("rewards", owner == null ? null : rewards(store, owner));
         model.addAttribute("settings", settings.find(store));
+        if (!Access.has(me, Role.OPERATOR)) {
+            storeWallet.show(store, model);
+        }
         return "merchant";
     }
 
