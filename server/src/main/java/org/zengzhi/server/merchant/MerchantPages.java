@@ -28,7 +28,7 @@ import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.payment.LocalServer;
-import org.zengzhi.server.storewallet.StoreWalletPages;
+import org.zengzhi.server.storewallet.StoreWalletView;
 
 /**
  * A merchant's page: the pay code to print (a QR image of the store's /pay URL), today's orders, settlements per
@@ -48,10 +48,10 @@ class MerchantPages {
     private final EngineGateway gateway;
     private final StoreSettings settings;
     private final OrderQueries orders;
-    private final StoreWalletPages storeWallet;
+    private final StoreWalletView storeWallet;
 
     MerchantPages(AccountStore accounts, StoreQueries queries, LocalServer server, EngineGateway gateway,
-            StoreSettings settings, OrderQueries orders, StoreWalletPages storeWallet) {
+            StoreSettings settings, OrderQueries orders, StoreWalletView storeWallet) {
         this.storeWallet = storeWallet;
         this.orders = orders;
         this.accounts = accounts;

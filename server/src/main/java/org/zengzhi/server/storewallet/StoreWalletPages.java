@@ -2,23 +2,15 @@ package org.zengzhi.server.storewallet;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.green.GreenRules;
-import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.console.ConsoleCalls;
@@ -32,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The store wallet section of the merchant's console page (门店钱包, issue 19 item 2): balance and cash being
+ * The forms of the store wallet section of the merchant's console page (its figures: {@link StoreWalletView}) (门店钱包, issue 19 item 2): balance and cash being
  * withdrawn, the last daily statements (结算单), the store's payee accounts (masked) and a withdrawal form. The
  * forms go through the API's use cases ({@link Payees#create}, {@link Withdrawals#requestForStore}) with the
  * Idempotency-Key the page put in a hidden field, so a double submit acts once. Only the store's own account sees
@@ -40,69 +32,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Controller
 public class StoreWalletPages {
-    private static final int STATEMENT_DAYS_SHOWN = 7;
-    private static final int WITHDRAWALS_SHOWN = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccountStore accounts;
     private final EngineGateway gateway;
-    private final StatementQueries statements;
     private final Payees payees;
     private final Withdrawals withdrawals;
-    private final JdbcTemplate jdbc;
 
-    StoreWalletPages(AccountStore accounts, EngineGateway gateway, StatementQueries statements, Payees payees,
-            Withdrawals withdrawals, JdbcTemplate jdbc) {
+    StoreWalletPages(AccountStore accounts, EngineGateway gateway, Payees payees, Withdrawals withdrawals) {
         this.accounts = accounts;
         this.gateway = gateway;
-        this.statements = statements;
         this.payees = payees;
         this.withdrawals = withdrawals;
-        this.jdbc = jdbc;
-    }
-
-    private record Store(String owner, long cashFen, long withdrawingFen, ZoneId zone) {
-    }
-
-    /** Puts the section's figures on the page's model, as {@code storeWallet}; nothing for an unknown store. */
-    public void show(String merchant, Model model) {
-        Store store = ConsoleCalls.await(gateway.query(engine -> {
-            GreenRules green = engine.plan().greenPoints();
-            return new Store(engine.merchantOwner(merchant), engine.balance(AccountType.MERCHANT_CASH, merchant),
-                    engine.balance(AccountType.MERCHANT_CASH_WITHDRAWING, merchant),
-                    green == null ? GreenRules.SHANGHAI : green.timeZone());
-        }));
-        if (store.owner() == null) {
-            return;
-        }
-        String payeeOwner = StoreWalletController.payeeOwner(merchant);
-        model.addAttribute("storeWallet", Map.of(
-                "cash", Units.formatFen(store.cashFen()),
-                "withdrawing", Units.formatFen(store.withdrawingFen()),
-                "timeZone", store.zone().getId(),
-                "statements", Statements.daily(statements.cashPostings(merchant), store.zone(), STATEMENT_DAYS_SHOWN)
-                        .stream().map(day -> Map.of("date", day.date().toString(),
-                                "opening", Units.formatFen(day.openingFen()), "settled", Units.formatFen(day.settledFen()),
-                                "refunds", Units.formatFen(day.refundsFen()), "withdrawn", Units.formatFen(day.withdrawnFen()),
-                                "closing", Units.formatFen(day.closingFen())))
-                        .toList(),
-                "payees", ConsoleCalls.list(payees.list(payeeOwner).body()),
-                "withdrawals", withdrawalsOf(payeeOwner),
-                "withdrawKey", UUID.randomUUID().toString(),
-                "payeeKey", UUID.randomUUID().toString()));
-    }
-
-    /** The store's withdrawals, newest first: those paid to one of its payee accounts (the console always names one). */
-    private List<Map<String, Object>> withdrawalsOf(String payeeOwner) {
-        return jdbc.queryForList("SELECT w.withdrawal_id, w.amount, w.payout, w.state, w.requested_at FROM withdrawals w "
-                + "JOIN withdrawal_payees wp ON wp.withdrawal_id = w.withdrawal_id JOIN payee_accounts pa "
-                + "ON pa.payee_id = wp.payee_id WHERE pa.owner = ? ORDER BY w.command_seq DESC LIMIT " + WITHDRAWALS_SHOWN,
-                payeeOwner).stream()
-                .map(row -> Map.<String, Object>of("id", row.get("withdrawal_id"),
-                        "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
-                        "payout", Units.formatFen(((Number) row.get("payout")).longValue()),
-                        "state", row.get("state"), "requestedAt", ConsoleCalls.time(row.get("requested_at"))))
-                .toList();
     }
 
     /** Adds a payee account (收款账户) for the store, through the API's use case and its key scope. */
