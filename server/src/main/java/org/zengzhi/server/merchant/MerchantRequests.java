@@ -128,6 +128,12 @@ public class MerchantRequests {
                 + "decision_reason FROM merchant_requests WHERE status = ? ORDER BY created_at", status);
     }
 
+    /** A user's own requests, newest first: the wallet shows their status and a rejection's reason. */
+    public List<Map<String, Object>> ofUser(String user) {
+        return jdbc.queryForList("SELECT id, merchant, status, decision_reason FROM merchant_requests WHERE username = ? "
+                + "ORDER BY created_at DESC", user);
+    }
+
     /** One request (with its status), or null. */
     Map<String, Object> find(String id) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT username, merchant, region, commission_ppm, recruiter, "

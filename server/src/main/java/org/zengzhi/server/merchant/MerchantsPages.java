@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.network.Regions;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
@@ -38,6 +39,10 @@ class MerchantsPages {
     String merchants(@RequestParam(required = false) String province, @RequestParam(required = false) String city,
             Model model) {
         model.addAttribute("requests", requests.inStatus("PENDING").stream().map(MerchantsPages::request)
+                .toList());
+        model.addAttribute("rejectedRequests", requests.inStatus("REJECTED").stream()
+                .map(row -> Map.of("merchant", row.get("merchant"), "username", row.get("username"),
+                        "reason", row.get("decision_reason") == null ? "" : row.get("decision_reason")))
                 .toList());
         Regions regions = Regions.standard();
         model.addAttribute("provinces", choices(regions.provinces()));
@@ -94,6 +99,32 @@ class MerchantsPages {
         }
         Response answer = ConsoleCalls.await(requests.approve(terms, id, key));
         ConsoleCalls.flash(flash, answer, "approved", row.get("merchant"), "merchantsError");
+        return "redirect:/console/operator/merchants";
+    }
+
+    /**
+     * Rejects a pending request with the operator's reason: the same decision use case as the API's
+     * {@code POST /api/v1/operator/merchant-requests/{id}/decision} with {@code approve: false}, under the page's
+     * key, so a resubmitted form answers the first result.
+     */
+    @PostMapping("/console/operator/merchants/{id}/reject")
+    String reject(@PathVariable String id, @RequestParam String key, @RequestParam(required = false) String reason,
+            RedirectAttributes flash) {
+        Map<String, Object> row = requests.findPending(id);
+        if (row == null) {
+            flash.addFlashAttribute("merchantsError", "no pending request " + id);
+            return "redirect:/console/operator/merchants";
+        }
+        if (reason == null || reason.isBlank()) {
+            flash.addFlashAttribute("merchantsError", "reason: a rejection says why");
+            return "redirect:/console/operator/merchants";
+        }
+        if (reason.length() > Limits.TEXT_LENGTH_MAX) {
+            flash.addFlashAttribute("merchantsError", "reason: at most " + Limits.TEXT_LENGTH_MAX + " characters");
+            return "redirect:/console/operator/merchants";
+        }
+        Response answer = ConsoleCalls.await(requests.reject(id, reason.trim(), key));
+        ConsoleCalls.flash(flash, answer, "rejected", row.get("merchant"), "merchantsError");
         return "redirect:/console/operator/merchants";
     }
 

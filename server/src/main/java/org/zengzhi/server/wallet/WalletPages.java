@@ -16,6 +16,7 @@ import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.merchant.MerchantRequests;
 import org.zengzhi.server.order.OrderQueries;
 import org.zengzhi.server.web.GatewayCalls;
 import org.zengzhi.server.withdrawal.WithdrawalQueries;
@@ -34,9 +35,11 @@ class WalletPages {
     private final PriceQueries prices;
     private final OrderQueries orders;
     private final WithdrawalQueries withdrawalQueries;
+    private final MerchantRequests storeRequests;
 
     WalletPages(EngineGateway gateway, Sales sales, PriceQueries prices, OrderQueries orders,
-            WithdrawalQueries withdrawalQueries) {
+            WithdrawalQueries withdrawalQueries, MerchantRequests storeRequests) {
+        this.storeRequests = storeRequests;
         this.gateway = gateway;
         this.sales = sales;
         this.prices = prices;
@@ -62,6 +65,11 @@ class WalletPages {
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
                         "payout", Units.formatFen(((Number) row.get("payout")).longValue()),
                         "state", (String) row.get("state"), "requestedAt", ConsoleCalls.time(row.get("requested_at"))))
+                .toList());
+        // The user's own store requests (开店申请): pending, approved, or rejected with the operator's reason.
+        model.addAttribute("storeRequests", storeRequests.ofUser(user).stream()
+                .map(row -> Map.of("merchant", row.get("merchant"), "status", row.get("status"),
+                        "reason", row.get("decision_reason") == null ? "" : row.get("decision_reason")))
                 .toList());
         return "wallet";
     }

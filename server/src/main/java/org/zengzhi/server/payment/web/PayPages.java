@@ -89,6 +89,9 @@ class PayPages {
         Map<String, Object> payment = ConsoleCalls.map(payments.find((String) intent.get("payment")).body());
         String user = me.getName();
         model.addAttribute("payment", payment);
+        StoreSettings.Settings store = settings.find(merchant);
+        model.addAttribute("storeName", store.displayName() == null || store.displayName().isBlank() ? merchant
+                : store.displayName());
         model.addAttribute("referrer", ConsoleCalls.await(gateway.query(engine -> engine.referrerOf(user))));
         return "paid";
     }
