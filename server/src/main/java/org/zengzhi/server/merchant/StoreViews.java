@@ -30,7 +30,7 @@ public final class StoreViews {
     }
 
     /**
-     * Settled orders per day of settlement (the server's zone), newest first: how many, their amount, the
+     * Settled orders per day of settlement (calendar days of the plan's zone), newest first: how many, their amount, the
      * commission the platform kept (A − what the store receives) and what the store received. Orders paid before
      * the read model recorded the store's share (migration V9) are not counted.
      */

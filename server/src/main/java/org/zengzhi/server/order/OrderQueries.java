@@ -1,11 +1,19 @@
 package org.zengzhi.server.order;
 
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zengzhi.server.localize.PlanTime;
 
 /**
  * Every SELECT of the {@code orders} read model ({@link OrderReadModel} writes it), so that its indexes (by user,
@@ -52,22 +60,41 @@ public class OrderQueries {
                 + "settled_at FROM orders WHERE merchant = ? ORDER BY command_seq DESC LIMIT " + LIST_ROWS_MAX, merchant);
     }
 
-    /** A store's orders paid today (the database's date), newest first. */
+    /** A store's orders paid today (a calendar day in the plan's zone, not the database's), newest first. */
     public List<Map<String, Object>> ofMerchantToday(String merchant) {
         return jdbc.queryForList("SELECT order_id, username, amount, status, paid_at FROM orders "
-                + "WHERE merchant = ? AND paid_at >= CURRENT_DATE ORDER BY command_seq DESC LIMIT " + TODAY_ROWS_MAX,
-                merchant);
+                + "WHERE merchant = ? AND paid_at >= ? ORDER BY command_seq DESC LIMIT " + TODAY_ROWS_MAX,
+                merchant, startOfDay(0));
+    }
+
+    /** The start of the calendar day {@code daysAgo} days before today, in the plan's zone. */
+    private static OffsetDateTime startOfDay(int daysAgo) {
+        ZoneId zone = PlanTime.zone();
+        return LocalDate.now(zone).minusDays(daysAgo).atStartOfDay(zone).toOffsetDateTime();
     }
 
     /**
-     * A store's settled orders per day of settlement, newest first: how many, their amount and what the store
-     * received. Orders paid before the read model recorded the store's share (migration V9) are not counted.
+     * A store's settled orders per day of settlement over the last {@code days} calendar days (today included),
+     * newest first: how many, their amount and what the store received. Days are those of the plan's zone
+     * (Asia/Shanghai by default), not the database's, so they match the statements (结算单); days without a
+     * settlement are left out. Orders paid before the read model recorded the store's share (migration V9) are
+     * not counted.
      */
     public List<Map<String, Object>> settledPerDay(String merchant, int days) {
-        return jdbc.queryForList("SELECT CAST(settled_at AS DATE) AS settled_day, COUNT(*) AS orders, "
-                + "SUM(amount) AS amount, SUM(merchant_share) AS received FROM orders WHERE merchant = ? "
-                + "AND settled_at IS NOT NULL AND merchant_share IS NOT NULL GROUP BY CAST(settled_at AS DATE) "
-                + "ORDER BY settled_day DESC LIMIT " + days, merchant);
+        ZoneId zone = PlanTime.zone();
+        Map<LocalDate, long[]> perDay = new TreeMap<>(Comparator.reverseOrder());
+        jdbc.query("SELECT settled_at, amount, merchant_share FROM orders WHERE merchant = ? AND settled_at >= ? "
+                + "AND merchant_share IS NOT NULL", (ResultSet row) -> {
+                    LocalDate day = row.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+                    long[] sums = perDay.computeIfAbsent(day, d -> new long[3]);
+                    sums[0]++;
+                    sums[1] = Math.addExact(sums[1], row.getLong(2));
+                    sums[2] = Math.addExact(sums[2], row.getLong(3));
+                }, merchant, startOfDay(days - 1));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        perDay.forEach((day, sums) -> rows.add(Map.of("settled_day", day.toString(), "orders", sums[0],
+                "amount", sums[1], "received", sums[2])));
+        return rows;
     }
 
     /** GMV and orders per day of payment, newest first, over every store. */
