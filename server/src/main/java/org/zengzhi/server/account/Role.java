@@ -6,7 +6,9 @@ public enum Role {
     MERCHANT,
     PROMOTER,
     AGENT,
-    OPERATOR;
+    OPERATOR,
+    /** A four-party supplier (供应商, seed 000): its own products, orders, tokens and deposit. */
+    SUPPLIER;
 
     /** The Spring Security authority of the role. */
     public String authority() {

@@ -49,6 +49,7 @@ class ConsoleSecurity {
                         .requestMatchers("/login", "/join", "/console/denied", "/assets/**", "/webjars/**").permitAll()
                         .requestMatchers("/console/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/console/merchant/**").hasAnyRole("MERCHANT", "OPERATOR")
+                        .requestMatchers("/console/supplier/**").hasAnyRole("SUPPLIER", "OPERATOR")
                         .anyRequest().authenticated())
                 // A saved request (a scanned pay code, say) wins over the role's home page after signing in.
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false)

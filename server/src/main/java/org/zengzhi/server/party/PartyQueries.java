@@ -1,0 +1,111 @@
+package org.zengzhi.server.party;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every SELECT of the four-party read model ({@link PartyReadModel} writes it) and of the supplier logins. Public
+ * so that the operator's pages (server.partyops) read the same rows. Lists are newest first and bounded.
+ */
+@Component
+public class PartyQueries {
+    /** Rows one list returns at most. */
+    public static final int ROWS_MAX = 200;
+    private static final String ORDER_COLUMNS = "order_id, username, product, supplier, promoter, amount_fen, "
+            + "contrib_fen, prepaid_fen, risk, status, paid_at, settled_at, refunded_at, supplier_settled_fen, "
+            + "rebate_fen, commission_fen, withheld_fen, held_fen, stoken_fen, clawed_back_fen";
+
+    private final JdbcTemplate jdbc;
+
+    public PartyQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The supplier a login acts for, or null. */
+    public String supplierOf(String username) {
+        return jdbc.queryForList("SELECT supplier FROM supplier_accounts WHERE username = ?", String.class, username)
+                .stream().findFirst().orElse(null);
+    }
+
+    /** The login bound to a supplier, or null. */
+    public String loginOf(String supplier) {
+        return jdbc.queryForList("SELECT username FROM supplier_accounts WHERE supplier = ?", String.class, supplier)
+                .stream().findFirst().orElse(null);
+    }
+
+    /** The supplier that listed a product in the engine, or null. */
+    public String supplierOfProduct(String product) {
+        return jdbc.queryForList("SELECT holder FROM party_history WHERE kind = 'LISTED' AND other = ?", String.class,
+                product).stream().findFirst().orElse(null);
+    }
+
+    /** Whether the journal holds a paid order with this id. */
+    public boolean paidOrder(String order) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM party_orders WHERE order_id = ?", Integer.class, order);
+        return count != null && count > 0;
+    }
+
+    /** Whether the user paid an order of the product (only buyers rate). */
+    public boolean bought(String user, String product) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM party_orders WHERE username = ? AND product = ?",
+                Integer.class, user, product);
+        return count != null && count > 0;
+    }
+
+    public List<Map<String, Object>> supplierOrders(String supplier) {
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE supplier = ? "
+                + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, supplier);
+    }
+
+    public List<Map<String, Object>> consumerOrders(String user) {
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE username = ? "
+                + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, user);
+    }
+
+    public List<Map<String, Object>> promotedOrders(String promoter) {
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE promoter = ? "
+                + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, promoter);
+    }
+
+    /** Orders whose rewards wait for an operator's verification (待审核), oldest first: the risk queue. */
+    public List<Map<String, Object>> flaggedOrders() {
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE risk = 'FLAGGED' "
+                + "ORDER BY command_seq LIMIT " + ROWS_MAX);
+    }
+
+    /** A holder's movements of the kinds given, newest first. */
+    public List<Map<String, Object>> history(String holder, List<String> kinds) {
+        String marks = String.join(", ", kinds.stream().map(kind -> "?").toList());
+        Object[] arguments = new Object[kinds.size() + 1];
+        arguments[0] = holder;
+        for (int i = 0; i < kinds.size(); i++) {
+            arguments[i + 1] = kinds.get(i);
+        }
+        return jdbc.queryForList("SELECT command_seq, at, kind, amount_fen, fee_fen, other FROM party_history "
+                + "WHERE holder = ? AND kind IN (" + marks + ") ORDER BY command_seq DESC, line DESC LIMIT " + ROWS_MAX,
+                arguments);
+    }
+
+    /**
+     * A supplier's products in listing order: the engine's price and cost, the catalogue's name and stock when the
+     * product came through the catalogue, and all ratings so far (count and sum in hundredths of a star).
+     */
+    public List<Map<String, Object>> supplierProducts(String supplier) {
+        return jdbc.queryForList("SELECT l.other AS product, l.amount_fen AS price_fen, l.fee_fen AS cost_fen, "
+                + "p.name, p.stock, p.on_shelf, (SELECT COUNT(*) FROM party_history r WHERE r.kind = 'RATING' "
+                + "AND r.other = l.other) AS ratings, (SELECT COALESCE(SUM(r.amount_fen), 0) FROM party_history r "
+                + "WHERE r.kind = 'RATING' AND r.other = l.other) AS rating_sum FROM party_history l "
+                + "LEFT JOIN products p ON p.product_id = l.other WHERE l.holder = ? AND l.kind = 'LISTED' "
+                + "ORDER BY l.command_seq LIMIT " + ROWS_MAX, supplier);
+    }
+
+    /** Sums of a supplier's orders by status: count, amount, prepaid and settled. */
+    public List<Map<String, Object>> supplierTotals(String supplier) {
+        return jdbc.queryForList("SELECT status, COUNT(*) AS orders, COALESCE(SUM(amount_fen), 0) AS amount_fen, "
+                + "COALESCE(SUM(prepaid_fen), 0) AS prepaid_fen, COALESCE(SUM(supplier_settled_fen), 0) "
+                + "AS settled_fen FROM party_orders WHERE supplier = ? GROUP BY status ORDER BY status", supplier);
+    }
+}
