@@ -14,7 +14,8 @@ CREATE TABLE supplier_accounts (
 ALTER TABLE products ADD COLUMN supplier_id VARCHAR(128);
 
 -- One row per four-party order, from PartyOrderPaid, moved by PartyOrderSettled, PartyOrderRefunded and
--- OrderVerified. risk: CLEAR, FLAGGED (待审核), APPROVED or REFUSED; status: PAID, SETTLED or REFUNDED.
+-- OrderVerified. risk: CLEAR, DEVICE or IP (flagged by that key: 待审核), then APPROVED or REFUSED; status: PAID,
+-- SETTLED or REFUNDED.
 CREATE TABLE party_orders (
     order_id VARCHAR(128) PRIMARY KEY,
     username VARCHAR(128) NOT NULL,

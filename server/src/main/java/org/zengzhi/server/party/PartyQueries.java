@@ -42,6 +42,12 @@ public class PartyQueries {
                 product).stream().findFirst().orElse(null);
     }
 
+    /** Suppliers' products on the shelf, for the consumer's page: id, name, price, stock and supplier. */
+    public List<Map<String, Object>> shelf() {
+        return jdbc.queryForList("SELECT product_id, name, price_fen, stock, supplier_id FROM products "
+                + "WHERE supplier_id IS NOT NULL AND on_shelf ORDER BY product_id LIMIT " + ROWS_MAX);
+    }
+
     /** Whether the journal holds a paid order with this id. */
     public boolean paidOrder(String order) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM party_orders WHERE order_id = ?", Integer.class, order);
@@ -70,9 +76,14 @@ public class PartyQueries {
                 + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, promoter);
     }
 
+    /** Whether an order's risk leaves it 待审核: flagged (DEVICE or IP) and not yet approved or refused. */
+    public static boolean underReview(String risk) {
+        return !"CLEAR".equals(risk) && !"APPROVED".equals(risk) && !"REFUSED".equals(risk);
+    }
+
     /** Orders whose rewards wait for an operator's verification (待审核), oldest first: the risk queue. */
     public List<Map<String, Object>> flaggedOrders() {
-        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE risk = 'FLAGGED' "
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE risk NOT IN ('CLEAR', 'APPROVED', 'REFUSED') "
                 + "ORDER BY command_seq LIMIT " + ROWS_MAX);
     }
 

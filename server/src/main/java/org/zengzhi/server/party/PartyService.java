@@ -128,7 +128,7 @@ class PartyService {
             order.put("prepaid", PartyViews.fen(row.get("prepaid_fen")));
             order.put("status", (String) row.get("status"));
             order.put("risk", (String) row.get("risk"));
-            order.put("underReview", "FLAGGED".equals(row.get("risk")));
+            order.put("underReview", PartyQueries.underReview((String) row.get("risk")));
             order.put("paidAt", iso(row.get("paid_at")));
             order.put("settledAt", iso(row.get("settled_at")));
             order.put("refundedAt", iso(row.get("refunded_at")));
