@@ -96,7 +96,17 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/merchants/{merchant}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")),
             // greenweb: the green-points operator commands (a plan without green points refuses them, the same each time).
             Map.entry("POST /api/v1/operator/green/promoters", new Example("operator", "{\"user\":\"ann\"}")),
-            Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")));
+            Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")),
+            // partyweb: the four-party commands of suppliers and consumers (a plan without the model refuses them).
+            Map.entry("POST /api/v1/operator/suppliers", new Example("operator", "{\"supplier\":\"walk-farm\","
+                    + "\"username\":\"walk-farm\",\"password\":\"Walk-Farm-Hills-88\"}")),
+            Map.entry("POST /api/v1/suppliers/{id}/products", new Example("operator", "{\"product\":\"walk-tea\","
+                    + "\"name\":\"tea\",\"price\":\"10.00\"}")),
+            Map.entry("POST /api/v1/suppliers/{id}/token-redemptions", new Example("operator", "{\"item\":\"feeDiscount\"}")),
+            Map.entry("POST /api/v1/me/party/orders", new Example("ann", "{\"product\":\"walk-tea\",\"device\":\"d1\"}")),
+            Map.entry("POST /api/v1/me/party/contrib/redemptions", new Example("ann", "{\"amount\":\"1.00\"}")),
+            Map.entry("POST /api/v1/me/party/contrib/transfers", new Example("ann", "{\"to\":\"lee\",\"amount\":\"1.00\"}")),
+            Map.entry("POST /api/v1/me/party/ratings", new Example("ann", "{\"product\":\"walk-tea\",\"rating\":\"4.5\"}")));
 
     @TempDir
     Path data;

@@ -99,6 +99,10 @@ public final class Catalogue implements Pricing {
             if (product == null) {
                 throw new RefusedException("UNKNOWN_PRODUCT", field + ".product", "no product " + item.product());
             }
+            if (products.supplierOf(item.product()) != null) {
+                throw new RefusedException("SUPPLIER_PRODUCT", field + ".product", item.product() + " is a supplier's "
+                        + "product, paid at POST /api/v1/me/party/orders");
+            }
             if (!product.onShelf()) {
                 throw new RefusedException("PRODUCT_OFF_SHELF", field + ".product", item.product() + " is off the shelf");
             }

@@ -53,6 +53,15 @@ public final class Products {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * The four-party supplier that listed a product (server.party, migration V70), or null for the mall's own: a
+     * supplier's product is paid through the four-party path, never on the mall split.
+     */
+    public String supplierOf(String product) {
+        return jdbc.queryForList("SELECT supplier_id FROM products WHERE product_id = ?", String.class, product)
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** The idempotency record of a creation: its product id and request hash, or null for an unused key. */
     String[] byIdempotencyKey(String key) {
         List<String[]> found = jdbc.query("SELECT product_id, request_hash FROM products WHERE idem_key = ?",

@@ -133,6 +133,11 @@ class PartyApiIT {
         assertThat(product.get("stock").asLong()).isEqualTo(10);
         assertThat(server.send(amy, "GET", "/products/tea-1", null, null).body().get("name").asString())
                 .as("one product in the catalogue").isEqualTo("明前龙井 250g");
+        ServerHarness.Reply mall = server.send(amy, "POST", "/payments", "{\"order\":\"m1\",\"user\":\"amy\","
+                + "\"channel\":\"mall\",\"items\":[{\"product\":\"tea-1\",\"quantity\":1}]}", "mall-tea");
+        assertThat(mall.status()).as("not on the mall split: " + mall.body()).isEqualTo(422);
+        assertThat(mall.body().get("field").asString()).isEqualTo("items[0].product");
+        assertThat(mall.body().get("code").asString()).isEqualTo("SUPPLIER_PRODUCT");
     }
 
     @Test

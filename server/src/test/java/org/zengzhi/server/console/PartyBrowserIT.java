@@ -1,0 +1,139 @@
+package org.zengzhi.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.TestDatabases;
+import org.zengzhi.server.party.PartyEconomy;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four-party journey in real Chromium (issue 20 items 2, 3, 4 and 9): a supplier lists a product from its page
+ * and sees the order and its prepayment; a consumer pays it from the 贡献值 wallet, and after settlement transfers
+ * 贡献值 with the 1% fee shown on a confirmation page first; the promoter sees the ladder. Every number is compared
+ * with the API. Screenshots go to target/screenshots and are copied to docs/screenshots/party-*.png.
+ */
+class PartyBrowserIT {
+    private static final int PHONE_WIDTH = 412;
+    private static final Path DOCS = Path.of("..", "docs", "screenshots");
+
+    @TempDir
+    static Path temp;
+    static PartyEconomy economy;
+    static ServerHarness server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        economy = new PartyEconomy(temp, TestDatabases.h2(temp.resolve("data")));
+        server = economy.server;
+        ServerHarness.Reply farm = server.post("/operator/suppliers", "sup-farm", "{\"supplier\":\"farm\",\"username\":"
+                + "\"farm-owner\",\"password\":\"Tea-Hills-Spring-88\",\"deposit\":\"5000.00\"}");
+        assertThat(farm.status()).as(farm.body().toString()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void keep(Path shot, String name) throws Exception {
+        if (Files.isDirectory(DOCS)) {
+            Files.copy(shot, DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void aSupplierListsAConsumerPaysAndTransfers贡献值_issue20Items2to4() throws Exception {
+        try (Browser supplier = new Browser(server.origin(), temp.resolve("farm-profile"), PHONE_WIDTH, 1400)) {
+            supplier.open("/login");
+            supplier.signIn("farm-owner", "Tea-Hills-Spring-88");
+            supplier.waitForPath("/console/supplier");
+            supplier.type("#list-product", "tea-1");
+            supplier.type("#list-name", "明前龙井 250g");
+            supplier.type("#list-price", "100.00");
+            supplier.type("#list-cost", "30.00");
+            supplier.type("#list-stock", "20");
+            supplier.click("#list-submit");
+            supplier.waitForText("#listed", "tea-1");
+            assertThat(supplier.find("#supplier-products tr[data-product='tea-1'] .stock").getText()).isEqualTo("20");
+
+            try (Browser amy = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 1400)) {
+                amy.open("/login");
+                amy.signIn("amy", "amy" + PartyEconomy.PASSWORD_SUFFIX);
+                amy.waitForPath("/console/wallet");
+                amy.click("#party-link");
+                amy.waitForPath("/console/party");
+                amy.type("#pay-promoter", "pam");
+                amy.click("#pay-submit");
+                amy.waitForText("#paid", "16.50");
+                assertThat(amy.find("#party-orders .order .status").getText()).isEqualTo("已付款");
+            }
+
+            String token = server.login("farm-owner", "Tea-Hills-Spring-88");
+            JsonNode api = server.send(token, "GET", "/suppliers/farm", null, null).body();
+            JsonNode order = api.get("orders").get(0);
+            supplier.open("/console/supplier");
+            assertThat(supplier.find("#supplier-orders tr[data-order='" + order.get("order").asString() + "'] .prepaid")
+                    .getText()).isEqualTo(order.get("prepaid").asString()).isEqualTo("16.50");
+            assertThat(supplier.find("#supplier-cash").getText()).isEqualTo(api.get("cash").asString());
+            assertThat(supplier.find("#supplier-deposit").getText()).isEqualTo("5000.00");
+            assertThat(supplier.find("#supplier-products tr[data-product='tea-1'] .stock").getText()).isEqualTo("19");
+            keep(supplier.screenshot("party-supplier-phone"), "party-supplier-phone.png");
+            supplier.open("/console/supplier?lang=en");
+            assertThat(supplier.find("#supplier-orders").getText()).contains("Prepaid");
+        }
+
+        economy.passTime("settle", Duration.ofDays(38));
+        String amyToken = economy.login("amy");
+        assertThat(server.send(amyToken, "GET", "/me/party", null, null).body().get("contrib").asString()).isEqualTo("8.00");
+        try (Browser amy = new Browser(server.origin(), temp.resolve("amy-profile-2"), PHONE_WIDTH, 1400)) {
+            amy.open("/login");
+            amy.signIn("amy", "amy" + PartyEconomy.PASSWORD_SUFFIX);
+            amy.waitForPath("/console/wallet");
+            amy.open("/console/party");
+            assertThat(amy.find("#party-contrib").getText()).isEqualTo("8.00");
+            amy.type("#transfer-to", "bob");
+            amy.type("#transfer-amount", "2.00");
+            amy.click("#transfer-submit");
+            amy.waitForPath("/console/party/transfer/confirm");
+            assertThat(amy.find("#quote-fee").getText()).as("1% shown before confirming").isEqualTo("0.02");
+            assertThat(amy.find("#quote-received").getText()).isEqualTo("1.98");
+            keep(amy.screenshot("party-transfer-phone"), "party-transfer-phone.png");
+            amy.click("#transfer-confirm");
+            amy.waitForText("#transferred", "2.00");
+            JsonNode wallet = server.send(amyToken, "GET", "/me/party", null, null).body();
+            assertThat(amy.find("#party-contrib").getText()).isEqualTo(wallet.get("contrib").asString()).isEqualTo("6.00");
+            assertThat(amy.find("#party-history tr[data-kind='TRANSFER_OUT'] .fee").getText()).isEqualTo("0.02");
+            assertThat(amy.find("#party-history tr[data-kind='REBATE'] .amount").getText()).isEqualTo("8.00");
+            keep(amy.screenshot("party-wallet-phone"), "party-wallet-phone.png");
+        }
+        JsonNode bob = server.send(economy.login("bob"), "GET", "/me/party", null, null).body();
+        assertThat(bob.get("contrib").asString()).isEqualTo("1.98");
+
+        String pamToken = economy.login("pam");
+        JsonNode promoter = server.send(pamToken, "GET", "/me/party-promoter", null, null).body();
+        try (Browser pam = new Browser(server.origin(), temp.resolve("pam-profile"), PHONE_WIDTH, 1400)) {
+            pam.open("/login");
+            pam.signIn("pam", "pam" + PartyEconomy.PASSWORD_SUFFIX);
+            pam.waitForPath("/console/wallet");
+            pam.open("/console/party-promoter");
+            assertThat(pam.find("#promoter-rank").getText()).isEqualTo(promoter.get("rank").asString()).isEqualTo("推广者");
+            assertThat(pam.find("#promoter-earned").getText()).isEqualTo(promoter.get("commissionEarned").asString())
+                    .isEqualTo("12.00");
+            assertThat(pam.find("#promoter-next").getText()).contains("团队长");
+            keep(pam.screenshot("party-promoter-phone"), "party-promoter-phone.png");
+        }
+    }
+}
