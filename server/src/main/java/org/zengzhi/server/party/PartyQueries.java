@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class PartyQueries {
     /** Rows one list returns at most. */
     public static final int ROWS_MAX = 200;
-    private static final String ORDER_COLUMNS = "order_id, username, product, supplier, promoter, amount_fen, "
-            + "contrib_fen, prepaid_fen, risk, status, paid_at, settled_at, refunded_at, supplier_settled_fen, "
-            + "rebate_fen, commission_fen, withheld_fen, held_fen, stoken_fen, clawed_back_fen";
+    /** An order's columns with its product's catalogue name (null for a product listed outside the catalogue). */
+    private static final String ORDER_COLUMNS = "o.order_id, o.username, o.product, p.name AS product_name, o.supplier, "
+            + "o.promoter, o.amount_fen, o.contrib_fen, o.prepaid_fen, o.risk, o.status, o.paid_at, o.settled_at, "
+            + "o.refunded_at, o.supplier_settled_fen, o.rebate_fen, o.commission_fen, o.withheld_fen, o.held_fen, "
+            + "o.stoken_fen, o.clawed_back_fen FROM party_orders o LEFT JOIN products p ON p.product_id = o.product";
 
     private final JdbcTemplate jdbc;
 
@@ -62,18 +64,18 @@ public class PartyQueries {
     }
 
     public List<Map<String, Object>> supplierOrders(String supplier) {
-        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE supplier = ? "
-                + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, supplier);
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " WHERE o.supplier = ? "
+                + "ORDER BY o.command_seq DESC LIMIT " + ROWS_MAX, supplier);
     }
 
     public List<Map<String, Object>> consumerOrders(String user) {
-        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE username = ? "
-                + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, user);
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " WHERE o.username = ? "
+                + "ORDER BY o.command_seq DESC LIMIT " + ROWS_MAX, user);
     }
 
     public List<Map<String, Object>> promotedOrders(String promoter) {
-        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE promoter = ? "
-                + "ORDER BY command_seq DESC LIMIT " + ROWS_MAX, promoter);
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " WHERE o.promoter = ? "
+                + "ORDER BY o.command_seq DESC LIMIT " + ROWS_MAX, promoter);
     }
 
     /** Whether an order's risk leaves it 待审核: flagged (DEVICE or IP) and not yet approved or refused. */
@@ -83,8 +85,8 @@ public class PartyQueries {
 
     /** Orders whose rewards wait for an operator's verification (待审核), oldest first: the risk queue. */
     public List<Map<String, Object>> flaggedOrders() {
-        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " FROM party_orders WHERE risk NOT IN ('CLEAR', 'APPROVED', 'REFUSED') "
-                + "ORDER BY command_seq LIMIT " + ROWS_MAX);
+        return jdbc.queryForList("SELECT " + ORDER_COLUMNS + " WHERE o.risk NOT IN ('CLEAR', 'APPROVED', 'REFUSED') "
+                + "ORDER BY o.command_seq LIMIT " + ROWS_MAX);
     }
 
     /** A holder's movements of the kinds given, newest first. */

@@ -121,6 +121,7 @@ class PartyService {
             order.put("order", (String) row.get("order_id"));
             order.put("user", (String) row.get("username"));
             order.put("product", (String) row.get("product"));
+            order.put("productName", (String) row.get("product_name"));
             order.put("supplier", (String) row.get("supplier"));
             order.put("promoter", (String) row.get("promoter"));
             order.put("amount", PartyViews.fen(row.get("amount_fen")));
