@@ -259,4 +259,47 @@ class PartyApiIT {
         assertThat(promoter.get("next").get("teamSize").asInt()).isEqualTo(5);
         assertThat(server.send(amy, "GET", "/me/party-promoter", null, null).body().get("promoter").asBoolean()).isFalse();
     }
+
+    @Test
+    @Order(9)
+    void aVerifiedOrderReleasesTheRebate_andALowRatingCostsTheDeposit_issue18Rules4and6() throws Exception {
+        JsonNode held = server.send(bob, "GET", "/me/party", null, null).body().get("orders").get(0);
+        assertThat(held.get("underReview").asBoolean()).isTrue();
+        assertThat(held.get("held").asString()).as("settled with its rewards held").isNotEqualTo("0.00");
+        economy.submit(at -> new org.zengzhi.engine.Command.VerifyOrder("verify-1", at, held.get("order").asString(),
+                true));
+        JsonNode bobView = server.send(bob, "GET", "/me/party", null, null).body();
+        assertThat(bobView.get("orders").get(0).get("underReview").asBoolean()).isFalse();
+        assertThat(bobView.get("orders").get(0).get("risk").asString()).isEqualTo("APPROVED");
+        JsonNode released = bobView.get("history").get(0);
+        assertThat(released.get("kind").asString()).isEqualTo("REBATE");
+        assertThat(released.get("other").asString()).isEqualTo(held.get("order").asString());
+        assertThat(released.get("amount").asString()).isEqualTo("8.00");
+
+        ServerHarness.Reply rated = server.send(amy, "POST", "/me/party/ratings",
+                "{\"product\":\"tea-1\",\"rating\":\"3.5\"}", "amy-rate-1");
+        assertThat(rated.status()).as(rated.body().toString()).isEqualTo(200);
+        ServerHarness.Reply notBought = server.send(mill, "POST", "/me/party/ratings",
+                "{\"product\":\"tea-1\",\"rating\":\"1\"}", "mill-rate-1");
+        assertThat(notBought.status()).isEqualTo(403);
+        assertThat(notBought.body().get("field").asString()).isEqualTo("product");
+        ServerHarness.Reply badRating = server.send(amy, "POST", "/me/party/ratings",
+                "{\"product\":\"tea-1\",\"rating\":\"6\"}", "amy-rate-2");
+        assertThat(badRating.body().get("field").asString()).isEqualTo("rating");
+        JsonNode product = server.send(farm, "GET", "/suppliers/farm", null, null).body().get("products").get(0);
+        assertThat(product.get("rating").asString()).isEqualTo("3.50");
+        assertThat(product.get("ratings").asLong()).isEqualTo(1);
+
+        // The month of the rating closes after it ended: its average 3.5 is below 4.5, so 5% of the deposit goes.
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofDays(75));
+        String month = java.time.YearMonth.from(java.time.Instant.now().plus(Duration.ofDays(38))
+                .atZone(java.time.ZoneOffset.UTC)).toString();
+        economy.submit(at -> new org.zengzhi.engine.Command.CloseMonth("close-1", later, month));
+        JsonNode farmView = server.send(farm, "GET", "/suppliers/farm", null, null).body();
+        assertThat(farmView.get("deposit").asString()).isEqualTo("4750.00");
+        JsonNode penalty = farmView.get("history").get(0);
+        assertThat(penalty.get("kind").asString()).isEqualTo("PENALTY");
+        assertThat(penalty.get("amount").asString()).isEqualTo("250.00");
+        assertThat(penalty.get("other").asString()).isEqualTo("tea-1");
+    }
 }
