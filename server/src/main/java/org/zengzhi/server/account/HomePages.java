@@ -33,6 +33,9 @@ class HomePages {
         if (Access.has(me, Role.MERCHANT)) {
             return "redirect:/console/merchant";
         }
+        if (Access.has(me, Role.AGENT)) {
+            return "redirect:/console/agent";
+        }
         return "redirect:/console/wallet";
     }
 }
