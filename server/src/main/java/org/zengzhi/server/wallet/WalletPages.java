@@ -107,7 +107,7 @@ class WalletPages {
         try {
             pointsMicro = Units.parsePointsMicro(points);
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", ConsoleCalls.says(e.getMessage()));
             return "redirect:/console/wallet";
         }
         ResponseEntity<String> answer = ConsoleCalls.await(sales.sell(me.getName(), pointsMicro, key));
