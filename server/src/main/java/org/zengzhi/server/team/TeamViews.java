@@ -145,7 +145,9 @@ public final class TeamViews {
         view.put("settledSpend", Units.formatFen(spend));
         view.put("invitees", invitees);
         view.put("tiers", tiers.size());
-        if (next != null) {
+        if (next == null) {
+            view.putNull("next");
+        } else {
             ObjectNode needs = view.putObject("next");
             needs.put("tier", next.name());
             needs.put("minSpend", Units.formatFen(next.minSpendFen()));
