@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.zengzhi.server.ServerHarness;
 
@@ -136,6 +137,7 @@ class RolesBrowserIT {
             keep(browser.screenshot("consumer-wallet"), "consumer-wallet.png");
 
             JsonNode rewards = server.send(token, "GET", "/me/rewards", null, null).body();
+            browser.driver.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
             browser.click("#all-rewards");
             browser.waitForPath("/console/rewards");
             assertThat(browser.driver.findElements(By.cssSelector("#reward-history tr[data-order]")))
