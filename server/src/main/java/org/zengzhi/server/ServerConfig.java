@@ -21,6 +21,7 @@ import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.operator.RewardReadModel;
+import org.zengzhi.server.team.TeamReadModel;
 import org.zengzhi.server.order.OrderReadModel;
 import org.zengzhi.server.withdrawal.WithdrawalReadModel;
 
@@ -41,12 +42,13 @@ public class ServerConfig {
     /**
      * The journal with every feature's read model, for the server and for tools that drive the gateway
      * without Spring (benchmarks, tests). The order is the one in which the journal always wrote them:
-     * orders, rewards, withdrawals.
+     * orders, rewards, withdrawals, then the team's referrals.
      */
     public static Journal journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
         return new Journal(jdbc, transaction,
                 List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel(),
-                        new org.zengzhi.server.party.PartyReadModel()));
+                        new org.zengzhi.server.party.PartyReadModel(),
+                        new TeamReadModel()));
     }
 
     @Bean(destroyMethod = "close")

@@ -67,6 +67,60 @@ public final class AccountStore {
         }
     }
 
+    /**
+     * Creates a consumer's account with an optional phone and display name; null when created, else the field
+     * that is taken ("username" or "phone"), whichever the database refused.
+     */
+    public String create(String username, String phone, String displayName, String password, Role role) {
+        try {
+            jdbc.update("INSERT INTO accounts (username, password_hash, role, merchant, created_at, phone, display_name) "
+                    + "VALUES (?, ?, ?, NULL, ?, ?, ?)", username, passwords.encode(password), role.name(),
+                    Timestamp.from(Instant.now()), phone, displayName);
+            return null;
+        } catch (DuplicateKeyException taken) {
+            Integer named = jdbc.queryForObject("SELECT COUNT(*) FROM accounts WHERE username = ?", Integer.class, username);
+            return named != null && named > 0 ? "username" : "phone";
+        }
+    }
+
+    /** The username of the account a phone belongs to, or null. */
+    public String usernameOfPhone(String phone) {
+        return jdbc.queryForList("SELECT username FROM accounts WHERE phone = ?", String.class, phone).stream()
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The account a sign-in name stands for: a phone-shaped name is looked up as a phone, anything else as a
+     * username; the same one indexed SELECT either way, so the answer's timing does not tell which it was. The
+     * rules of usernames keep a username from ever being shaped like a phone (issue 20 item 2).
+     */
+    private static String signInColumn(String identifier) {
+        return Identifiers.isPhone(identifier) ? "phone" : "username";
+    }
+
+    /** The username a sign-in name (a username or a phone) stands for, or the name itself when nobody has it. */
+    public String canonical(String identifier) {
+        if (!Identifiers.isPhone(identifier)) {
+            return identifier;
+        }
+        String username = usernameOfPhone(identifier);
+        return username == null ? identifier : username;
+    }
+
+    /** The display names of these usernames, those that have one. */
+    public Map<String, String> displayNames(List<String> usernames) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (usernames.isEmpty()) {
+            return names;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(usernames.size(), "?"));
+        jdbc.query("SELECT username, display_name FROM accounts WHERE display_name IS NOT NULL AND username IN (" + marks
+                + ")", rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                }, usernames.toArray());
+        return names;
+    }
+
     public boolean exists(Role role) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM accounts WHERE role = ?", Integer.class, role.name());
         return count != null && count > 0;
@@ -74,23 +128,25 @@ public final class AccountStore {
 
     /** The account if the password matches, else null (the same answer for an unknown user). */
     public Account authenticate(String username, String password) {
-        List<String[]> rows = jdbc.query("SELECT password_hash, role, merchant FROM accounts WHERE username = ?",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, username);
+        List<String[]> rows = jdbc.query("SELECT password_hash, role, merchant, username FROM accounts WHERE "
+                + signInColumn(username) + " = ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, username);
         if (rows.isEmpty()) {
             passwords.matches(password, unknownUserHash);
             return null;
         }
         String[] row = rows.get(0);
-        return passwords.matches(password, row[0]) ? new Account(username, Role.valueOf(row[1]), row[2]) : null;
+        return passwords.matches(password, row[0]) ? new Account(row[3], Role.valueOf(row[1]), row[2]) : null;
     }
 
     /** The stored login of an account, for the console's form login (Spring Security checks the hash). */
     public record Login(Account account, String passwordHash) {
     }
 
-    /** The account and its password hash, or null for an unknown username. */
+    /** The account and its password hash, or null for an unknown username or phone. */
     public Login login(String username) {
-        List<Login> found = jdbc.query("SELECT username, role, merchant, password_hash FROM accounts WHERE username = ?",
+        List<Login> found = jdbc.query("SELECT username, role, merchant, password_hash FROM accounts WHERE "
+                + signInColumn(username) + " = ?",
                 (rs, i) -> new Login(new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)),
                         rs.getString(4)), username);
         return found.isEmpty() ? null : found.get(0);

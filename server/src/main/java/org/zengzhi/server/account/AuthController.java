@@ -44,7 +44,15 @@ class AuthController {
         this.throttle = throttle;
     }
 
-    record Credentials(String username, String password, String invite) {
+    /**
+     * What registration and sign-in take. To sign in, {@code username} may be the phone (or {@code phone} given
+     * instead); to register, a username, a phone or both, and optionally a display name (issue 20 item 2).
+     */
+    record Credentials(String username, String password, String invite, String phone, String displayName) {
+        /** The name to sign in with: the username, else the phone. */
+        String signInName() {
+            return username != null ? username : phone;
+        }
     }
 
     record PasswordChange(String username, String currentPassword, String newPassword) {
@@ -57,24 +65,26 @@ class AuthController {
         if (key != null && GatewayCalls.keyProblem(key) != null) {
             return GatewayCalls.done(GatewayCalls.keyProblem(key));
         }
-        return registration.register(key, body.username(), body.password(), body.invite())
-                .thenApply(GatewayCalls::entity);
+        return registration.register(key, Registration.Signup.of(body.username(), body.phone(), body.displayName(),
+                body.password(), body.invite())).thenApply(GatewayCalls::entity);
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> login(@RequestBody Credentials body, HttpServletRequest request) {
-        if (body.username() == null || body.password() == null) {
-            return entity(Problems.badRequest(body.username() == null ? "username" : "password", "is required"));
+        if (body.signInName() == null || body.password() == null) {
+            return entity(Problems.badRequest(body.signInName() == null ? "username" : "password", "is required"));
         }
         String address = request.getRemoteAddr();
-        if (!throttle.tryAttempt(body.username(), address)) {
+        // Throttled per account whichever name it is signed in with: a phone and its username share one count.
+        String name = accounts.canonical(body.signInName());
+        if (!throttle.tryAttempt(name, address)) {
             return tooMany();
         }
-        AccountStore.Account account = accounts.authenticate(body.username(), body.password());
+        AccountStore.Account account = accounts.authenticate(name, body.password());
         if (account == null) {
             return entity(Problems.problem(401, "Unauthorized", "password", "unknown username or wrong password"));
         }
-        throttle.succeeded(body.username(), address);
+        throttle.succeeded(name, address);
         AccountStore.Token token = accounts.issueToken(account.username());
         ObjectNode reply = JSON.createObjectNode();
         reply.put("token", token.value());
@@ -116,12 +126,13 @@ class AuthController {
             return entity(keyProblem);
         }
         String address = request.getRemoteAddr();
-        if (body.username() != null && !throttle.tryAttempt(body.username(), address)) {
+        String name = body.username() == null ? null : accounts.canonical(body.username());
+        if (name != null && !throttle.tryAttempt(name, address)) {
             return tooMany();
         }
-        Response answer = passwordChanges.change(key, body.username(), body.currentPassword(), body.newPassword());
+        Response answer = passwordChanges.change(key, name, body.currentPassword(), body.newPassword());
         if (answer.status() < 300) {
-            throttle.succeeded(body.username(), address);
+            throttle.succeeded(name, address);
         }
         return entity(answer);
     }

@@ -36,6 +36,9 @@ class HomePages {
         if (Access.has(me, Role.SUPPLIER)) {
             return "redirect:/console/supplier";
         }
+        if (Access.has(me, Role.AGENT)) {
+            return "redirect:/console/agent";
+        }
         return "redirect:/console/wallet";
     }
 }

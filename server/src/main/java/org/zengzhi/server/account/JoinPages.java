@@ -27,15 +27,20 @@ class JoinPages {
         return "join";
     }
 
+    /** A username, a mobile number or both (issue 20 item 2); a display name if the person gives one. */
     @PostMapping("/join")
-    String join(@RequestParam String username, @RequestParam String password, @RequestParam(defaultValue = "") String invite,
-            Model model) {
-        Response answer = ConsoleCalls.await(registration.register(username.strip(), password, invite.strip()));
+    String join(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String displayName, @RequestParam String password,
+            @RequestParam(defaultValue = "") String invite, Model model) {
+        Response answer = ConsoleCalls.await(registration.register(null,
+                Registration.Signup.of(username, phone, displayName, password, invite)));
         if (answer.status() == 201) {
             return "redirect:/login?joined";
         }
         model.addAttribute("invite", invite.strip());
         model.addAttribute("username", username);
+        model.addAttribute("phone", phone);
+        model.addAttribute("displayName", displayName);
         model.addAttribute("error", ConsoleCalls.detail(answer.body()));
         return "join";
     }

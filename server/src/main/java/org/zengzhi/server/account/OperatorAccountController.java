@@ -1,6 +1,5 @@
 package org.zengzhi.server.account;
 
-import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 class OperatorAccountController {
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccountStore accounts;
@@ -74,8 +72,9 @@ class OperatorAccountController {
         } catch (IllegalArgumentException e) {
             return Problems.badRequest("role", "one of CONSUMER, MERCHANT, PROMOTER, AGENT, OPERATOR");
         }
-        if (body.username() == null || !USERNAME.matcher(body.username()).matches()) {
-            return Problems.badRequest("username", "3 to 64 letters, digits, '_', '.' or '-'");
+        String wrong = Identifiers.usernameProblem(body.username());
+        if (wrong != null) {
+            return Problems.badRequest("username", wrong);
         }
         String weak = PasswordPolicy.standard().refusal(body.username(), body.password());
         if (weak != null) {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.localize.PlanTime;
 import org.zengzhi.server.localize.RejectionMessages;
+import org.zengzhi.server.localize.ValidationMessages;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,6 +123,11 @@ public final class ConsoleCalls {
             return text + " (" + code + ")";
         }
         Object detail = body.get("detail");
-        return detail == null ? problem : detail.toString();
+        return detail == null ? problem : says(detail.toString());
+    }
+
+    /** A validation message (an exception's, a problem's detail) in the page's language (issue 20 item 7). */
+    public static String says(String detail) {
+        return ValidationMessages.localize(detail, LocaleContextHolder.getLocale());
     }
 }

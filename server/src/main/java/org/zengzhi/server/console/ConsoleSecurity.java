@@ -43,13 +43,14 @@ class ConsoleSecurity {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users(accounts));
         provider.setPasswordEncoder(passwords);
         http.securityMatcher(PATHS)
-                .authenticationManager(new ThrottledAuthentication(new ProviderManager(provider), throttle))
+                .authenticationManager(new ThrottledAuthentication(new ProviderManager(provider), throttle, accounts::canonical))
                 .authorizeHttpRequests(requests -> requests
                         // The 403 page is reached by forward, also for a form post refused for its CSRF token before sign-in.
                         .requestMatchers("/login", "/join", "/console/denied", "/assets/**", "/webjars/**").permitAll()
                         .requestMatchers("/console/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/console/merchant/**").hasAnyRole("MERCHANT", "OPERATOR")
                         .requestMatchers("/console/supplier/**").hasAnyRole("SUPPLIER", "OPERATOR")
+                        .requestMatchers("/console/agent", "/console/agent/**").hasRole("AGENT")
                         .anyRequest().authenticated())
                 // A saved request (a scanned pay code, say) wins over the role's home page after signing in.
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false)

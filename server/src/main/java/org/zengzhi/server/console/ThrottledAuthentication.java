@@ -1,5 +1,7 @@
 package org.zengzhi.server.console;
 
+import java.util.function.UnaryOperator;
+
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -14,15 +16,18 @@ import org.zengzhi.server.account.LoginThrottle;
 final class ThrottledAuthentication implements AuthenticationManager {
     private final AuthenticationManager delegate;
     private final LoginThrottle throttle;
+    /** The account's username for a sign-in name (a phone, say): one count per account, whichever name is typed. */
+    private final UnaryOperator<String> account;
 
-    ThrottledAuthentication(AuthenticationManager delegate, LoginThrottle throttle) {
+    ThrottledAuthentication(AuthenticationManager delegate, LoginThrottle throttle, UnaryOperator<String> account) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.account = account;
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
-        String username = attempt.getName();
+        String username = attempt.getName() == null ? "" : account.apply(attempt.getName());
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
         if (!throttle.tryAttempt(username, address)) {
             throw new LockedException("too many failed sign-ins for this account or from this address");

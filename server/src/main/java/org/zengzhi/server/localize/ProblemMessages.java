@@ -13,12 +13,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every {@code application/problem+json} answer with a rejection {@code code} also carries {@code message}: what
  * the code means in the language the client asks for with {@code Accept-Language} (Chinese unless English comes
- * first; issue 20 item 7). {@code detail} and {@code code} stay as they were: they are the stable contract.
+ * first; issue 20 item 7). Without a code, a {@code detail} that is a known validation message
+ * ({@link ValidationMessages}) gets its {@code message} the same way, and each of a plan's {@code errors} its
+ * {@code text}. {@code detail} and {@code code} stay as they were: they are the stable contract.
  */
 @RestControllerAdvice
 class ProblemMessages implements ResponseBodyAdvice<Object> {
@@ -58,14 +61,27 @@ class ProblemMessages implements ResponseBodyAdvice<Object> {
         } catch (RuntimeException e) {
             return problem;
         }
-        if (!(node instanceof ObjectNode object) || !object.hasNonNull("code")) {
+        if (!(node instanceof ObjectNode object)) {
             return problem;
         }
-        String message = RejectionMessages.text(object.get("code").asString(), locale);
-        if (message == null) {
-            return problem;
+        String message = object.hasNonNull("code") ? RejectionMessages.text(object.get("code").asString(), locale)
+                : object.hasNonNull("detail") ? ValidationMessages.text(object.get("detail").asString(), locale) : null;
+        boolean changed = message != null;
+        if (changed) {
+            object.put("message", message);
         }
-        object.put("message", message);
-        return JSON.writeValueAsString(object);
+        // A plan's errors, each with its own message (the plan editor's and PUT /operator/plan's).
+        if (object.get("errors") instanceof ArrayNode errors) {
+            for (JsonNode error : errors) {
+                if (error instanceof ObjectNode item && item.hasNonNull("message")) {
+                    String text = ValidationMessages.text(item.get("message").asString(), locale);
+                    if (text != null) {
+                        item.put("text", text);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return changed ? JSON.writeValueAsString(object) : problem;
     }
 }

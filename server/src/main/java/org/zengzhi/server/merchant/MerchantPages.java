@@ -109,7 +109,7 @@ class MerchantPages {
                 settings.save(store, displayName, address, me.getName());
                 flash.addFlashAttribute("settingsSaved", true);
             } catch (StoreSettings.InvalidSetting e) {
-                flash.addFlashAttribute("settingsError", e.field() + ": " + e.getMessage());
+                flash.addFlashAttribute("settingsError", e.field() + ": " + ConsoleCalls.says(e.getMessage()));
             }
         }
         return Access.has(me, Role.OPERATOR) ? "redirect:/console/merchant?merchant="

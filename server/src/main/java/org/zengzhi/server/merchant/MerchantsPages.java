@@ -94,7 +94,7 @@ class MerchantsPages {
             terms = MerchantRequests.amended(row, percentPpm(rate), recruiter,
                     region == null || region.isBlank() ? null : region);
         } catch (InvalidFieldException e) {
-            flash.addFlashAttribute("merchantsError", e.field() + ": " + e.getMessage());
+            flash.addFlashAttribute("merchantsError", e.field() + ": " + ConsoleCalls.says(e.getMessage()));
             return "redirect:/console/operator/merchants";
         }
         Response answer = ConsoleCalls.await(requests.approve(terms, id, key));

@@ -96,7 +96,7 @@ class OperatorPages {
         try {
             amountFen = Units.parseFen(amount);
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("subsidyError", e.getMessage());
+            flash.addFlashAttribute("subsidyError", ConsoleCalls.says(e.getMessage()));
             return "redirect:/console/operator";
         }
         if (amountFen <= 0 || reason.isBlank()) {

@@ -50,7 +50,7 @@ class PlanPages {
         PlanCheck check = PlanFiles.checkText(yaml);
         if (!check.valid()) {
             List<Map<String, String>> errors = check.errors().stream()
-                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList();
+                    .map(error -> Map.of("field", error.field(), "message", ConsoleCalls.says(error.message()))).toList();
             return editor(model, yaml, errors, "");
         }
         String inForce = tenant.planInForce();

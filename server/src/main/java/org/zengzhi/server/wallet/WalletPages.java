@@ -1,6 +1,7 @@
 package org.zengzhi.server.wallet;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,11 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Units;
+import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.merchant.MerchantRequests;
 import org.zengzhi.server.order.OrderQueries;
+import org.zengzhi.server.team.TeamSections;
 import org.zengzhi.server.web.GatewayCalls;
 import org.zengzhi.server.withdrawal.WithdrawalQueries;
 
@@ -36,10 +39,14 @@ class WalletPages {
     private final OrderQueries orders;
     private final WithdrawalQueries withdrawalQueries;
     private final MerchantRequests storeRequests;
+    private final TeamSections team;
+    private final AccountStore accounts;
 
     WalletPages(EngineGateway gateway, Sales sales, PriceQueries prices, OrderQueries orders,
-            WithdrawalQueries withdrawalQueries, MerchantRequests storeRequests) {
+            WithdrawalQueries withdrawalQueries, MerchantRequests storeRequests, TeamSections team, AccountStore accounts) {
         this.storeRequests = storeRequests;
+        this.team = team;
+        this.accounts = accounts;
         this.gateway = gateway;
         this.sales = sales;
         this.prices = prices;
@@ -71,6 +78,10 @@ class WalletPages {
                 .map(row -> Map.of("merchant", row.get("merchant"), "status", row.get("status"),
                         "reason", row.get("decision_reason") == null ? "" : row.get("decision_reason")))
                 .toList());
+        // Every asset the plan uses, the team, the latest rewards and the tier (issue 20 item 1).
+        model.addAttribute("assets", ConsoleCalls.await(gateway.query(engine -> WalletAssets.of(engine, user))));
+        model.addAttribute("displayName", accounts.displayNames(List.of(user)).get(user));
+        team.addTo(model, user);
         return "wallet";
     }
 
@@ -96,7 +107,7 @@ class WalletPages {
         try {
             pointsMicro = Units.parsePointsMicro(points);
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", ConsoleCalls.says(e.getMessage()));
             return "redirect:/console/wallet";
         }
         ResponseEntity<String> answer = ConsoleCalls.await(sales.sell(me.getName(), pointsMicro, key));

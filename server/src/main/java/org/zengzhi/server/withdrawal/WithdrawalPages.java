@@ -34,7 +34,7 @@ class WithdrawalPages {
         try {
             amountFen = Units.parseFen(amount);
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("withdrawError", e.getMessage());
+            flash.addFlashAttribute("withdrawError", ConsoleCalls.says(e.getMessage()));
             return "redirect:/console/wallet";
         }
         ResponseEntity<String> answer = ConsoleCalls.await(withdrawals.requestFromConsole(me.getName(), amountFen, key));

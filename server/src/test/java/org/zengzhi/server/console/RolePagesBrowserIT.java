@@ -206,7 +206,7 @@ class RolePagesBrowserIT {
             browser.type("#join-username", "ben");
             browser.type("#join-password", "ben-secret");
             browser.click("#join-submit");
-            browser.waitForText("#join-error", "no user nobody");
+            browser.waitForText("#join-error", "没有用户 nobody");
             browser.driver.get(inviteUrl);
             browser.waitForText("#invited-by", "amy");
             browser.type("#join-username", "ben");

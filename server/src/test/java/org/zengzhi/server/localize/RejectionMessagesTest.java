@@ -66,8 +66,11 @@ class RejectionMessagesTest {
                 .contains("\"detail\":\"the command was rejected with REGION_TAKEN; nothing changed\"");
         assertThat(ProblemMessages.withMessage(problem, Locale.ENGLISH))
                 .contains("\"message\":\"The region has an agent already.\"");
+        String unknown = "{\"status\":400,\"field\":\"amount\",\"detail\":\"a text no message has\"}";
+        assertThat(ProblemMessages.withMessage(unknown, Locale.ENGLISH)).isEqualTo(unknown);
+        // Without a code, a known validation message gets its text too (ValidationMessagesTest).
         String noCode = "{\"status\":400,\"field\":\"amount\",\"detail\":\"is required\"}";
-        assertThat(ProblemMessages.withMessage(noCode, Locale.ENGLISH)).isEqualTo(noCode);
+        assertThat(ProblemMessages.withMessage(noCode, Locale.SIMPLIFIED_CHINESE)).contains("\"message\":\"必填\"");
         assertThat(ProblemMessages.withMessage("not json", Locale.ENGLISH)).isEqualTo("not json");
     }
 

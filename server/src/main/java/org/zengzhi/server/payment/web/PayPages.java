@@ -70,7 +70,7 @@ class PayPages {
         try {
             amountText = Units.formatFen(Units.parseFen(amount));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", ConsoleCalls.says(e.getMessage()));
             return "pay";
         }
         ObjectNode request = JSON.createObjectNode();
