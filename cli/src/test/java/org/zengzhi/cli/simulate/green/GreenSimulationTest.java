@@ -1,5 +1,7 @@
 package org.zengzhi.cli.simulate.green;
 
+import org.zengzhi.simulator.green.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,17 @@
+package org.zengzhi.simulator;
+
+/** A scenario or option that cannot be used; {@code field} names it by its path, such as {@code orders.amount.min}. */
+public final class ScenarioException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    public ScenarioException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}
