@@ -1,5 +1,7 @@
 package org.zengzhi.simulator;
 
+import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.fields.Fields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,7 +130,7 @@ public final class ScenarioReader {
     private static Scenario.Orders orders(Fields fields) throws ScenarioException {
         Fields amount = Fields.of(fields.field("amount"), fields.raw("amount"),
                 Set.of("distribution", "value", "min", "max", "choices"));
-        return new Scenario.Orders(fields.milli("perUserPerMonth", 1000, 1_000_000), fields.rate("mall", 0),
+        return new Scenario.Orders(fields.thousandths("perUserPerMonth", 1000, 1_000_000), fields.rate("mall", 0),
                 amount(amount));
     }
 

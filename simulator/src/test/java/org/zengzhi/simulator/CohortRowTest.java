@@ -1,5 +1,6 @@
 package org.zengzhi.simulator;
 
+import org.zengzhi.simulator.fields.ScenarioException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

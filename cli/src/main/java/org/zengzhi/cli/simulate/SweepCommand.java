@@ -1,5 +1,6 @@
 package org.zengzhi.cli.simulate;
 
+import org.zengzhi.simulator.fields.ScenarioException;
 import org.zengzhi.simulator.*;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.zengzhi.simulator.green;
 
+import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.fields.Fields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,55 +50,55 @@ public final class GreenScenarioReader {
         }
     }
 
-    public static GreenScenario read(Path file) throws GreenScenarioException, IOException {
+    public static GreenScenario read(Path file) throws ScenarioException, IOException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new GreenScenarioException("(file)", "cannot read " + file);
+            throw new ScenarioException("(file)", "cannot read " + file);
         }
         Object tree;
         try {
             tree = PlanFiles.loadTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new GreenScenarioException("(file)", e.getMessage());
+            throw new ScenarioException("(file)", e.getMessage());
         }
         return read(tree, file.toAbsolutePath().getParent());
     }
 
     /** Reads a scenario from a YAML tree; plan files are resolved against {@code folder}. */
-    public static GreenScenario read(Object tree, Path folder) throws GreenScenarioException, IOException {
-        GreenFields root = GreenFields.of("", tree, ROOT);
+    public static GreenScenario read(Object tree, Path folder) throws ScenarioException, IOException {
+        Fields root = Fields.of("", tree, ROOT);
         Path planFile = folder.resolve(root.requiredText("plan")).normalize();
         Plan plan = plan(planFile, root.field("plan"));
         if (root.count("paths", 1, 1, 1) != 1) {
-            throw new GreenScenarioException("paths", "a green-points scenario runs one path per variant");
+            throw new ScenarioException("paths", "a green-points scenario runs one path per variant");
         }
         LocalDate start;
         try {
             start = LocalDate.parse(root.text("start", "2026-01-01"));
         } catch (DateTimeParseException e) {
-            throw new GreenScenarioException("start", "must be a date such as 2026-01-01");
+            throw new ScenarioException("start", "must be a date such as 2026-01-01");
         }
-        GreenFields consumers = GreenFields.of("consumers", root.raw("consumers"),
+        Fields consumers = Fields.of("consumers", root.raw("consumers"),
                 Set.of("initial", "newPerMonth", "stopAfterMonths"));
-        GreenFields stores = GreenFields.of("stores", root.raw("stores"), Set.of("count", "rangliMin", "rangliMax"));
-        GreenFields payments = GreenFields.of("payments", root.raw("payments"),
+        Fields stores = Fields.of("stores", root.raw("stores"), Set.of("count", "rangliMin", "rangliMax"));
+        Fields payments = Fields.of("payments", root.raw("payments"),
                 Set.of("perConsumerPerMonth", "amountMin", "amountMax", "withVouchers"));
-        GreenFields coinMall = GreenFields.of("coinMall", root.raw("coinMall"), Set.of("spendShare"));
-        GreenFields promoters = GreenFields.of("promoters", root.raw("promoters"), Set.of("count"));
+        Fields coinMall = Fields.of("coinMall", root.raw("coinMall"), Set.of("spendShare"));
+        Fields promoters = Fields.of("promoters", root.raw("promoters"), Set.of("count"));
 
         long rangliMin = stores.rate("rangliMin", 200_000, 1_000_000);
         long rangliMax = stores.rate("rangliMax", rangliMin, 1_000_000);
         if (rangliMax < rangliMin) {
-            throw new GreenScenarioException("stores.rangliMax", "must be at least stores.rangliMin");
+            throw new ScenarioException("stores.rangliMax", "must be at least stores.rangliMin");
         }
         long amountMin = payments.money("amountMin", 5_000, 1);
         long amountMax = payments.money("amountMax", 50_000, 1);
         if (amountMax < amountMin) {
-            throw new GreenScenarioException("payments.amountMax", "must be at least payments.amountMin");
+            throw new ScenarioException("payments.amountMax", "must be at least payments.amountMin");
         }
         int storeCount = stores.count("count", 20, 1, STORES_MAX);
         int promoterCount = promoters.count("count", 3, 0, 1_000);
         if (promoterCount > storeCount) {
-            throw new GreenScenarioException("promoters.count", "must be at most stores.count (" + storeCount + ")");
+            throw new ScenarioException("promoters.count", "must be at most stores.count (" + storeCount + ")");
         }
         int horizon = root.count("horizonMonths", 12, 1, HORIZON_MONTHS_MAX);
         List<GreenScenario.Variant> variants = new ArrayList<>();
@@ -105,26 +107,26 @@ public final class GreenScenarioReader {
         return new GreenScenario(root.text("name", "unnamed"), root.whole("seed", 1, 0, Long.MAX_VALUE), horizon,
                 start, consumers.count("initial", 1_000, 1, CONSUMERS_MAX),
                 consumers.count("newPerMonth", 0, 0, CONSUMERS_MAX), consumers.count("stopAfterMonths", 0, 0, horizon),
-                storeCount, rangliMin, rangliMax, payments.thousandths("perConsumerPerMonth", 2_000, 100), amountMin,
+                storeCount, rangliMin, rangliMax, payments.thousandths("perConsumerPerMonth", 2_000, 100_000), amountMin,
                 amountMax, payments.rate("withVouchers", 500_000, 1_000_000),
                 coinMall.rate("spendShare", 200_000, 1_000_000), promoterCount, List.copyOf(variants));
     }
 
-    private static List<GreenScenario.Variant> compare(GreenFields root, Path folder, Path basePlanFile, Plan base)
-            throws GreenScenarioException, IOException {
+    private static List<GreenScenario.Variant> compare(Fields root, Path folder, Path basePlanFile, Plan base)
+            throws ScenarioException, IOException {
         Object raw = root.raw("compare");
         if (raw == null) {
             return List.of();
         }
         if (!(raw instanceof List<?> list)) {
-            throw new GreenScenarioException("compare", "must be a list of {name, plan, dividendCap}");
+            throw new ScenarioException("compare", "must be a list of {name, plan, dividendCap}");
         }
         if (list.size() + 1 > VARIANTS_MAX) {
-            throw new GreenScenarioException("compare", "at most " + (VARIANTS_MAX - 1) + " entries");
+            throw new ScenarioException("compare", "at most " + (VARIANTS_MAX - 1) + " entries");
         }
         List<GreenScenario.Variant> variants = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            GreenFields entry = GreenFields.of("compare[" + i + "]", list.get(i), Set.of("name", "plan", "dividendCap"));
+            Fields entry = Fields.of("compare[" + i + "]", list.get(i), Set.of("name", "plan", "dividendCap"));
             Path planFile = entry.has("plan") ? folder.resolve(entry.requiredText("plan")).normalize() : basePlanFile;
             Plan plan = entry.has("plan") ? plan(planFile, entry.field("plan")) : base;
             if (entry.has("dividendCap")) {
@@ -135,7 +137,7 @@ public final class GreenScenarioReader {
         return variants;
     }
 
-    private static OptionalLong cap(GreenFields entry) throws GreenScenarioException {
+    private static OptionalLong cap(Fields entry) throws ScenarioException {
         String text = entry.text("dividendCap", "none");
         if (text.equals("none")) {
             return OptionalLong.empty();
@@ -156,16 +158,16 @@ public final class GreenScenarioReader {
                 : file;
     }
 
-    private static Plan plan(Path planFile, String field) throws GreenScenarioException, IOException {
+    private static Plan plan(Path planFile, String field) throws ScenarioException, IOException {
         if (!Files.isRegularFile(planFile) || !Files.isReadable(planFile)) {
-            throw new GreenScenarioException(field, "cannot read the plan file " + planFile);
+            throw new ScenarioException(field, "cannot read the plan file " + planFile);
         }
         PlanCheck check = PlanFiles.check(planFile);
         if (!check.valid()) {
-            throw new GreenScenarioException(field, "the plan " + planFile + " is invalid: " + check.errors());
+            throw new ScenarioException(field, "the plan " + planFile + " is invalid: " + check.errors());
         }
         if (check.plan().greenPoints() == null) {
-            throw new GreenScenarioException(field, "the plan " + planFile + " has no greenPoints section");
+            throw new ScenarioException(field, "the plan " + planFile + " has no greenPoints section");
         }
         return check.plan();
     }

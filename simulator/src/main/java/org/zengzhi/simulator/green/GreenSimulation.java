@@ -1,5 +1,6 @@
 package org.zengzhi.simulator.green;
 
+import org.zengzhi.simulator.fields.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,15 +31,15 @@ public final class GreenSimulation {
         try {
             scenario = GreenScenarioReader.read(file);
             if (paths != null && paths != 1) {
-                throw new GreenScenarioException("--paths", "a green-points scenario runs one path per variant");
+                throw new ScenarioException("--paths", "a green-points scenario runs one path per variant");
             }
             if (seed != null) {
                 if (seed < 0) {
-                    throw new GreenScenarioException("--seed", "must not be negative");
+                    throw new ScenarioException("--seed", "must not be negative");
                 }
                 scenario = scenario.withSeed(seed);
             }
-        } catch (GreenScenarioException | IOException e) {
+        } catch (ScenarioException | IOException e) {
             err.println(file + ": " + e.getMessage());
             return 2;
         }

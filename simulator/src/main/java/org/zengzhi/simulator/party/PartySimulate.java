@@ -1,5 +1,6 @@
 package org.zengzhi.simulator.party;
 
+import org.zengzhi.simulator.fields.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ public final class PartySimulate {
             scenario = PartyScenarioReader.read(scenarioFile);
             if (seed != null) {
                 if (seed < 0 || seed > Integer.MAX_VALUE) {
-                    throw new PartyScenarioException("--seed", "must be between 0 and " + Integer.MAX_VALUE);
+                    throw new ScenarioException("--seed", "must be between 0 and " + Integer.MAX_VALUE);
                 }
                 scenario = scenario.withSeed(seed);
             }
             checkOut(out);
-        } catch (PartyScenarioException e) {
+        } catch (ScenarioException e) {
             err.println(scenarioFile + ": " + e.getMessage());
             return 2;
         }
@@ -51,13 +52,13 @@ public final class PartySimulate {
         return 0;
     }
 
-    static void checkOut(Path out) throws PartyScenarioException {
+    static void checkOut(Path out) throws ScenarioException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new PartyScenarioException("--out", out + " is a file, not a folder");
+            throw new ScenarioException("--out", out + " is a file, not a folder");
         }
         for (String file : new String[] { "report.html", "pnl.csv", "months.csv", "suppliers.csv", "commands.jsonl" }) {
             if (Files.isDirectory(out.resolve(file))) {
-                throw new PartyScenarioException("--out", out.resolve(file) + " is a folder; the report writes a file there");
+                throw new ScenarioException("--out", out.resolve(file) + " is a folder; the report writes a file there");
             }
         }
     }

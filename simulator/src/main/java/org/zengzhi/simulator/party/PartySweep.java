@@ -1,5 +1,6 @@
 package org.zengzhi.simulator.party;
 
+import org.zengzhi.simulator.fields.ScenarioException;
 import static org.zengzhi.simulator.party.PartyFigures.money;
 import static org.zengzhi.simulator.party.PartyFigures.percent;
 
@@ -51,10 +52,10 @@ public final class PartySweep {
         try {
             scenario = PartyScenarioReader.read(scenarioFile);
             if (rebates.isEmpty() && commissions.isEmpty()) {
-                throw new PartyScenarioException("--rebate", "give --rebate, --commission or both to sweep a four-party scenario");
+                throw new ScenarioException("--rebate", "give --rebate, --commission or both to sweep a four-party scenario");
             }
             PartySimulate.checkOut(out);
-        } catch (PartyScenarioException e) {
+        } catch (ScenarioException e) {
             err.println(scenarioFile + ": " + e.getMessage());
             return 2;
         }

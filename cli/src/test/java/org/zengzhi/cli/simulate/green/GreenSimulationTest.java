@@ -1,5 +1,6 @@
 package org.zengzhi.cli.simulate.green;
 
+import org.zengzhi.simulator.fields.ScenarioException;
 import org.zengzhi.simulator.green.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class GreenSimulationTest {
         smallPlan();
         try {
             GreenScenarioReader.read(PlanFiles.loadTree("plan: small-green.yaml\n" + yaml), folder);
-        } catch (GreenScenarioException e) {
+        } catch (ScenarioException e) {
             return e.getMessage();
         }
         throw new AssertionError("no error for " + yaml);

@@ -1,6 +1,9 @@
-package org.zengzhi.simulator;
+package org.zengzhi.simulator.fields;
 
-/** A scenario or option that cannot be used; {@code field} names it by its path, such as {@code orders.amount.min}. */
+/**
+ * A scenario or option that cannot be used, of any model (pool, green points, four-party); {@code field} names it
+ * by its path, such as {@code orders.amount.min}, and the message starts with it.
+ */
 public final class ScenarioException extends Exception {
     private static final long serialVersionUID = 1L;
 

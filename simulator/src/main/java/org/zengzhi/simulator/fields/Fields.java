@@ -1,4 +1,4 @@
-package org.zengzhi.simulator;
+package org.zengzhi.simulator.fields;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +10,13 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 
 /**
- * One mapping of a scenario file, read with exact parsers. Every scalar arrives as the text the author wrote
- * (see {@code PlanFiles}); each getter names the field by its full path when the value is wrong.
+ * One mapping of a scenario file (any model), read with exact parsers. Every scalar arrives as the text the author
+ * wrote (see {@code PlanFiles}); each getter names the field by its full path when the value is wrong, and says
+ * the bounds it must keep.
  */
-final class Fields {
-    private static final long PPM = 1_000_000;
+public final class Fields {
+    /** 100% in ppm. */
+    public static final long PPM = 1_000_000;
 
     private final String path;
     private final Map<String, Object> values;
@@ -24,52 +26,43 @@ final class Fields {
         this.values = values;
     }
 
+    /** The mapping at {@code path} (empty: the file itself); absent is empty; a key outside {@code allowed} is refused. */
     @SuppressWarnings("unchecked")
-    static Fields of(String path, Object node, Set<String> allowed) throws ScenarioException {
-        String name = path.isEmpty() ? "(file)" : path;
+    public static Fields of(String path, Object node, Set<String> allowed) throws ScenarioException {
         if (node == null) {
             node = Map.of();
         }
         if (!(node instanceof Map)) {
-            throw new ScenarioException(name, "must be a mapping");
+            throw new ScenarioException(path.isEmpty() ? "(file)" : path, "must be a mapping");
         }
-        Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) node);
-        for (String key : map.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new ScenarioException(join(path, key), "unknown key; " + (path.isEmpty() ? "a scenario" : path)
-                        + " takes " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-        return new Fields(path, map);
+        Fields fields = new Fields(path, new LinkedHashMap<>((Map<String, Object>) node));
+        fields.only(allowed, path.isEmpty() ? "a scenario" : path);
+        return fields;
     }
 
-    String field(String key) {
-        return join(path, key);
-    }
-
-    private static String join(String path, String key) {
+    public String field(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Refuses any key outside {@code allowed}, naming what takes them ({@code what}, such as "a fixed amount"). */
-    void only(Set<String> allowed, String what) throws ScenarioException {
+    public void only(Set<String> allowed, String what) throws ScenarioException {
         for (String key : values.keySet()) {
             if (!allowed.contains(key)) {
-                throw new ScenarioException(join(path, key), "unknown key; " + what + " takes "
+                throw new ScenarioException(field(key), "unknown key; " + what + " takes "
                         + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.get(key) != null;
     }
 
-    Object raw(String key) {
+    public Object raw(String key) {
         return values.get(key);
     }
 
-    String text(String key, String fallback) throws ScenarioException {
+    public String text(String key, String fallback) throws ScenarioException {
         Object value = values.get(key);
         if (value == null) {
             return fallback;
@@ -80,7 +73,7 @@ final class Fields {
         return value.toString().trim();
     }
 
-    String requiredText(String key) throws ScenarioException {
+    public String requiredText(String key) throws ScenarioException {
         String value = text(key, null);
         if (value == null || value.isEmpty()) {
             throw new ScenarioException(field(key), "is required");
@@ -89,7 +82,7 @@ final class Fields {
     }
 
     /** A whole number in [min, max]. */
-    long whole(String key, long fallback, long min, long max) throws ScenarioException {
+    public long whole(String key, long fallback, long min, long max) throws ScenarioException {
         String value = text(key, null);
         if (value == null) {
             return fallback;
@@ -104,12 +97,23 @@ final class Fields {
         return number;
     }
 
-    int count(String key, int fallback, int min, int max) throws ScenarioException {
+    public int count(String key, int fallback, int min, int max) throws ScenarioException {
         return (int) whole(key, fallback, min, max);
     }
 
+    /** {@link #count} for a field without a default. */
+    public int requiredCount(String key, int min, int max) throws ScenarioException {
+        requiredText(key);
+        return count(key, 0, min, max);
+    }
+
     /** A rate written {@code 12.5%} or as a fraction {@code 0.125}, in ppm, between 0% and 100%. */
-    long rate(String key, long fallback) throws ScenarioException {
+    public long rate(String key, long fallback) throws ScenarioException {
+        return rate(key, fallback, PPM);
+    }
+
+    /** A rate written {@code 12.5%} or {@code 0.125}, in ppm, between 0% and {@code maxPpm}. */
+    public long rate(String key, long fallback, long maxPpm) throws ScenarioException {
         String value = text(key, null);
         if (value == null) {
             return fallback;
@@ -122,17 +126,20 @@ final class Fields {
             throw new ScenarioException(field(key), "must be a rate such as 12.5% or 0.125, exact to 0.0001%: "
                     + e.getMessage());
         }
-        if (ppm < 0 || ppm > PPM) {
-            throw new ScenarioException(field(key), "must be between 0% and 100%, not " + value);
+        if (ppm < 0 || ppm > maxPpm) {
+            throw new ScenarioException(field(key), "must be between 0% and "
+                    + Units.format(maxPpm * 100, Units.RATE_DECIMALS).replaceAll("\\.?0+$", "") + "%, not " + value);
         }
         return ppm;
     }
 
-    /**
-     * CNY with at most 2 decimals, in fen, at least {@code minFen} and at most the engine's largest amount
-     * ({@link Limits#AMOUNT_FEN_MAX}, which it would reject).
-     */
-    long money(String key, long fallback, long minFen) throws ScenarioException {
+    /** CNY with at most 2 decimals, in fen, from {@code minFen} to the engine's largest amount. */
+    public long money(String key, long fallback, long minFen) throws ScenarioException {
+        return money(key, fallback, minFen, Limits.AMOUNT_FEN_MAX);
+    }
+
+    /** CNY with at most 2 decimals, in fen, from {@code minFen} to {@code maxFen}. */
+    public long money(String key, long fallback, long minFen, long maxFen) throws ScenarioException {
         String value = text(key, null);
         if (value == null) {
             return fallback;
@@ -143,49 +150,41 @@ final class Fields {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(field(key), "must be an amount in CNY such as 100.00: " + e.getMessage());
         }
-        if (fen < minFen) {
-            throw new ScenarioException(field(key), "must be at least " + Units.formatFen(minFen) + ", not " + value);
-        }
-        if (fen > Limits.AMOUNT_FEN_MAX) {
-            throw new ScenarioException(field(key), "must be at most " + Units.formatFen(Limits.AMOUNT_FEN_MAX)
-                    + " (the engine's largest amount), not " + value);
+        if (fen < minFen || fen > maxFen) {
+            throw new ScenarioException(field(key), "must be from " + Units.formatFen(minFen) + " to "
+                    + Units.formatFen(maxFen) + ", not " + value);
         }
         return fen;
     }
 
     /** {@link #money} for a field without a default. */
-    long requiredMoney(String key, long minFen) throws ScenarioException {
+    public long requiredMoney(String key, long minFen) throws ScenarioException {
         requiredText(key);
         return money(key, 0, minFen);
     }
 
-    /** {@link #count} for a field without a default. */
-    int requiredCount(String key, int min, int max) throws ScenarioException {
-        requiredText(key);
-        return count(key, 0, min, max);
-    }
-
-    /** A non-negative decimal with at most 3 decimals, in thousandths. */
-    long milli(String key, long fallback, long maxMilli) throws ScenarioException {
+    /** A non-negative decimal with at most 3 decimals (such as 2.5 payments a month), in thousandths, to {@code max}. */
+    public long thousandths(String key, long fallback, long maxThousandths) throws ScenarioException {
         String value = text(key, null);
         if (value == null) {
             return fallback;
         }
-        long milli;
+        long units;
         try {
-            milli = Units.parseFixed(value, 3);
+            units = Units.parseFixed(value, 3);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(field(key), "must be a decimal number with at most 3 decimals: "
+            throw new ScenarioException(field(key), "must be a number with at most 3 decimals, such as 2.5: "
                     + e.getMessage());
         }
-        if (milli < 0 || milli > maxMilli) {
-            throw new ScenarioException(field(key), "must be between 0 and " + Units.format(maxMilli, 3));
+        if (units < 0 || units > maxThousandths) {
+            throw new ScenarioException(field(key), "must be between 0 and " + Units.format(maxThousandths, 3)
+                    .replaceAll("\\.?0+$", "") + ", not " + value);
         }
-        return milli;
+        return units;
     }
 
     /** A list (absent: empty); each element comes back with its path, such as {@code regions[2]}. */
-    List<Map.Entry<String, Object>> list(String key) throws ScenarioException {
+    public List<Map.Entry<String, Object>> list(String key) throws ScenarioException {
         Object value = values.get(key);
         List<Map.Entry<String, Object>> items = new ArrayList<>();
         if (value == null) {
