@@ -38,6 +38,12 @@ public final class ReportWriter {
                 StandardCharsets.UTF_8);
     }
 
+    /** The report's page alone (report.html), for a caller that shows it without writing files. */
+    public static String html(SimulationResult result) {
+        List<CohortRow> cohorts = cohorts(result);
+        return HtmlReport.render(result, Summary.of(result, cohorts), cohorts);
+    }
+
     static List<CohortRow> cohorts(SimulationResult result) {
         long share = ExitNeed.poolSharePpm(result.scenario());
         List<CohortRow> rows = new ArrayList<>();

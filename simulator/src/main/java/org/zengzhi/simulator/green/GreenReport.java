@@ -162,7 +162,7 @@ public final class GreenReport {
         return text.toString();
     }
 
-    static String html(GreenScenario scenario, List<GreenResult> results) {
+    public static String html(GreenScenario scenario, List<GreenResult> results) {
         StringBuilder html = new StringBuilder(1 << 20);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<title>")
                 .append(escape(scenario.name())).append(" — 绿色积分模拟 Green points simulation</title>\n<style>")

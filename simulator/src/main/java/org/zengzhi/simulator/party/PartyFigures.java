@@ -14,7 +14,7 @@ public final class PartyFigures {
     }
 
     /** 1234567 fen → "12,345.67". */
-    static String money(long fen) {
+    public static String money(long fen) {
         String plain = Units.formatFen(Math.abs(fen));
         int dot = plain.indexOf('.');
         StringBuilder grouped = new StringBuilder(plain.substring(dot));

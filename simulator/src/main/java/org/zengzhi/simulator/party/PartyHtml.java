@@ -17,7 +17,7 @@ public final class PartyHtml {
     private PartyHtml() {
     }
 
-    static String render(PartyResult result) {
+    public static String render(PartyResult result) {
         PartyScenario scenario = result.scenario();
         List<PartyMonth> months = result.months();
         StringBuilder html = new StringBuilder(1 << 16);

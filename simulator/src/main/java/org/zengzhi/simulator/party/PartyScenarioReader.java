@@ -51,6 +51,11 @@ public final class PartyScenarioReader {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("(file)", e.getMessage());
         }
+        return read(tree, file.toAbsolutePath().getParent());
+    }
+
+    /** Reads a four-party scenario from a YAML tree of text scalars; {@code plan} is resolved against {@code folder}. */
+    public static PartyScenario read(Object tree, Path folder) throws ScenarioException, IOException {
         if (!(tree instanceof Map<?, ?> root)) {
             throw new ScenarioException("(file)", "must be a mapping of scenario fields");
         }
@@ -62,7 +67,6 @@ public final class PartyScenarioReader {
         if (planText == null) {
             throw new ScenarioException("plan", "is required (a plan file with a fourParty section)");
         }
-        Path folder = file.toAbsolutePath().getParent();
         Path planFile = folder.resolve(String.valueOf(planText)).normalize();
         if (!Files.isRegularFile(planFile)) {
             throw new ScenarioException("plan", "cannot read the plan file " + planFile);
