@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.zengzhi.log.PlanFiles;
 import org.zengzhi.simulator.ReportWriter;
@@ -87,15 +88,67 @@ public final class Simulator {
         return Model.POOL;
     }
 
+    /** A scenario read and checked, ready to run (on any thread, once). */
+    public interface Prepared {
+        Model model();
+
+        Report run();
+    }
+
     /** Applies {@code overrides} to a copy of {@code tree}, reads it (errors name the field) and runs it. */
     public static Report run(Object tree, Path folder, Overrides overrides) throws ScenarioException, IOException {
+        return prepare(tree, folder, overrides).run();
+    }
+
+    /** Applies {@code overrides} to a copy of {@code tree} and reads it: a bad field is refused here, before a run. */
+    public static Prepared prepare(Object tree, Path folder, Overrides overrides) throws ScenarioException, IOException {
         Model model = model(tree, folder);
         Object changed = apply(tree, model, overrides);
         return switch (model) {
-            case POOL -> pool(ScenarioReader.read(changed, folder));
-            case GREEN -> green(GreenScenarioReader.read(changed, folder));
-            case FOUR_PARTY -> party(PartyScenarioReader.read(changed, folder));
+            case POOL -> prepared(model, pool(ScenarioReader.read(changed, folder)));
+            case GREEN -> prepared(model, green(GreenScenarioReader.read(changed, folder)));
+            case FOUR_PARTY -> prepared(model, party(PartyScenarioReader.read(changed, folder)));
         };
+    }
+
+    private static Prepared prepared(Model model, Supplier<Report> run) {
+        return new Prepared() {
+            @Override
+            public Model model() {
+                return model;
+            }
+
+            @Override
+            public Report run() {
+                return run.get();
+            }
+        };
+    }
+
+    /**
+     * A scenario for a plan alone ({@code planFile}, named relative to the scenario's folder, its parent): a default
+     * population of its model, small enough to run in seconds (docs/console.md, "Simulator").
+     */
+    public static Map<String, Object> defaults(Path planFile) throws ScenarioException, IOException {
+        Object plan = load(planFile);
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", "plan in force");
+        tree.put("plan", planFile.getFileName().toString());
+        if (plan instanceof Map<?, ?> map && map.containsKey("fourParty")) {
+            tree.put("model", PartyScenarioReader.MODEL);
+            tree.put("months", "2");
+            tree.put("suppliers", Map.of("count", "20", "price", "150.00", "cost", "45.00"));
+            tree.put("promoters", Map.of("count", "50"));
+            tree.put("consumers", Map.of("count", "2000"));
+        } else if (plan instanceof Map<?, ?> map && map.containsKey("greenPoints")) {
+            tree.put("horizonMonths", "12");
+            tree.put("consumers", Map.of("initial", "500", "newPerMonth", "50"));
+        } else {
+            tree.put("paths", "4");
+            tree.put("horizonMonths", "12");
+            tree.put("population", Map.of("initial", "200"));
+        }
+        return tree;
     }
 
     @SuppressWarnings("unchecked")
@@ -123,7 +176,19 @@ public final class Simulator {
         return root;
     }
 
-    private static Report pool(Scenario scenario) {
+    private static Supplier<Report> pool(Scenario scenario) {
+        return () -> poolRun(scenario);
+    }
+
+    private static Supplier<Report> green(GreenScenario scenario) {
+        return () -> greenRun(scenario);
+    }
+
+    private static Supplier<Report> party(PartyScenario scenario) {
+        return () -> partyRun(scenario);
+    }
+
+    private static Report poolRun(Scenario scenario) {
         SimulationResult result = Simulation.run(scenario, 1);
         List<Figure> figures = List.of(new Figure("paths", "", Integer.toString(result.paths().size())),
                 new Figure("months", "", Integer.toString(result.months())),
@@ -131,7 +196,7 @@ public final class Simulator {
         return new Report(Model.POOL, scenario.name(), figures, ReportWriter.html(result));
     }
 
-    private static Report green(GreenScenario scenario) {
+    private static Report greenRun(GreenScenario scenario) {
         List<GreenResult> results = GreenSimulation.run(scenario);
         List<Figure> figures = new ArrayList<>();
         for (GreenResult r : results) {
@@ -141,7 +206,7 @@ public final class Simulator {
         return new Report(Model.GREEN, scenario.name(), figures, GreenReport.html(scenario, results));
     }
 
-    private static Report party(PartyScenario scenario) {
+    private static Report partyRun(PartyScenario scenario) {
         PartyResult result = PartySimulation.run(scenario, false);
         List<Figure> figures = new ArrayList<>();
         for (PartyMonth month : result.months()) {

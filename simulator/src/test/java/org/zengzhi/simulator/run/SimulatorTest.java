@@ -33,4 +33,16 @@ class SimulatorTest {
         assertThat(Simulator.model(Simulator.load(SCENARIOS.resolve("mall-steady.yaml")), SCENARIOS))
                 .isEqualTo(Simulator.Model.POOL);
     }
+
+    @Test
+    void everyPlanPresetRunsWithTheDefaultPopulation(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (String plan : java.util.List.of("local-life.yaml", "green-points.yaml", "four-party.yaml")) {
+            Path file = dir.resolve(plan);
+            java.nio.file.Files.copy(Path.of("../plans").resolve(plan), file);
+            Simulator.Prepared prepared = Simulator.prepare(Simulator.defaults(file), dir, NONE);
+            Simulator.Report report = prepared.run();
+            assertThat(report.figures()).as(plan).isNotEmpty();
+            assertThat(report.html()).as(plan).startsWith("<!DOCTYPE html>");
+        }
+    }
 }
