@@ -96,7 +96,10 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/merchants/{merchant}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")),
             // greenweb: the green-points operator commands (a plan without green points refuses them, the same each time).
             Map.entry("POST /api/v1/operator/green/promoters", new Example("operator", "{\"user\":\"ann\"}")),
-            Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")));
+            Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")),
+            // simmod: a simulator run (its own engines); the retry answers the first run's id.
+            Map.entry("POST /api/v1/operator/simulations", new Example("operator",
+                    "{\"scenario\":\"single-city.yaml\",\"people\":100}")));
 
     @TempDir
     Path data;
