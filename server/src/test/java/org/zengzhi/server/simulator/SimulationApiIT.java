@@ -100,6 +100,15 @@ class SimulationApiIT {
         assertThat(figure(run, "supplierProfit", "2026-02")).isEqualTo("375,000.00");
         assertThat(figure(run, "platformIncome", "2026-02")).isEqualTo("190,000.00");
         assertThat(figure(run, "net", "2026-02")).isEqualTo("90,000.00");
+
+        // Once it is done the slot is free: the plan in force (local life) with the default population, 6 months.
+        ServerHarness.Reply plan = server.post("/operator/simulations", "plan-1", "{\"scenario\":\"plan\",\"months\":6}");
+        assertThat(plan.status()).as(plan.body().toString()).isEqualTo(202);
+        JsonNode planRun = finished(plan.body().get("id").asString());
+        assertThat(planRun.get("state").asString()).as(planRun.toString()).isEqualTo("DONE");
+        assertThat(planRun.get("model").asString()).isEqualTo("POOL");
+        assertThat(figure(planRun, "months", "")).isEqualTo("6");
+        assertThat(figure(planRun, "paths", "")).isEqualTo("4");
     }
 
     private static String figure(JsonNode run, String name, String period) {
