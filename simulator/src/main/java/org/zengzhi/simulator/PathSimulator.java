@@ -103,6 +103,9 @@ public final class PathSimulator {
         int[] ordersByDay = planOrders();
         int next = 0;
         for (int day = 0; day < DAYS_PER_MONTH; day++) {
+            if (Thread.currentThread().isInterrupted()) { // the console's time cap (SimulationRuns) stops a run here
+                throw new java.util.concurrent.CancellationException("the simulation was stopped");
+            }
             Instant at = dayStart(month, day);
             for (int end = dayCounts[day + 1]; next < end; next++) {
                 payOrder(ordersByDay[next], at);

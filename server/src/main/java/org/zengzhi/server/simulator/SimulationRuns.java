@@ -6,18 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The console's simulator (issue 20 item 6): runs a preset scenario ({@code scenarios/}, shipped in the server) or
  * the plan in force with a default population, on its own engines, never the live one nor its journal. One run at a
  * time per server, on one low-priority thread, so the engine's thread is not starved; a second start while one runs
- * is refused with 429. The last {@link #KEEP} runs stay in memory (a restart forgets them), as do the first answers
+ * is refused with 429; a run still going at the time cap ({@code zengzhi.simulator.time-cap}, 5 minutes) is stopped. The last {@link #KEEP} runs stay in memory (a restart forgets them), as do the first answers
  * of the last {@link #KEYS_KEEP} Idempotency-Keys.
  */
 @Component
@@ -69,6 +74,7 @@ public class SimulationRuns {
         private volatile Simulator.Report report;
         private volatile String error;
         private volatile long millis;
+        private volatile boolean capped;
 
         Run(String id, Request request, Instant started) {
             this.id = id;
@@ -109,6 +115,12 @@ public class SimulationRuns {
     }
 
     private final JdbcTemplate jdbc;
+    private final Duration timeCap;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "simulator-time-cap");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new SynchronousQueue<>(), task -> {
                 Thread thread = new Thread(task, "simulator");
@@ -126,12 +138,14 @@ public class SimulationRuns {
     private final AtomicLong sequence = new AtomicLong();
     private Path folder;
 
-    SimulationRuns(JdbcTemplate jdbc) {
+    SimulationRuns(JdbcTemplate jdbc, @Value("${zengzhi.simulator.time-cap:PT5M}") Duration timeCap) {
         this.jdbc = jdbc;
+        this.timeCap = timeCap;
     }
 
     @PreDestroy
     void stop() {
+        watchdog.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -173,7 +187,13 @@ public class SimulationRuns {
         }
         Run run = new Run("sim-" + sequence.incrementAndGet(), request, Instant.now());
         try {
-            executor.execute(() -> execute(run, prepared));
+            Future<?> running = executor.submit(() -> execute(run, prepared, timeCap));
+            watchdog.schedule(() -> {
+                if (run.state() == State.RUNNING) {
+                    run.capped = true;
+                    running.cancel(true);
+                }
+            }, timeCap.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException busy) {
             return Problems.problem(429, "Too many requests", "scenario",
                     "a simulation is already running on this server; start this one when it has finished");
@@ -197,13 +217,16 @@ public class SimulationRuns {
         return list;
     }
 
-    private static void execute(Run run, Simulator.Prepared prepared) {
+    /** Runs on the simulator's thread; past the time cap the watchdog interrupts it and the simulator stops. */
+    private static void execute(Run run, Simulator.Prepared prepared, Duration timeCap) {
         long start = System.nanoTime();
         try {
             run.report = prepared.run();
             run.state = State.DONE;
         } catch (RuntimeException | OutOfMemoryError e) {
-            run.error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            run.error = run.capped ? "stopped at the time cap of " + (timeCap.toMillis() < 1000 ? timeCap.toMillis() + " ms"
+                    : timeCap.toSeconds() + " s") + " (zengzhi.simulator.time-cap);"
+                    + " run fewer months, people or paths" : e.getClass().getSimpleName() + ": " + e.getMessage();
             run.state = State.FAILED;
         } finally {
             run.millis = (System.nanoTime() - start) / 1_000_000;

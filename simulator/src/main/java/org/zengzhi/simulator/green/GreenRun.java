@@ -81,6 +81,9 @@ public final class GreenRun {
         join(scenario.consumers(), 0, at(start, 8));
         LocalDate end = start.plusMonths(scenario.horizonMonths());
         for (LocalDate day = start; day.isBefore(end); day = day.plusDays(1)) {
+            if (Thread.currentThread().isInterrupted()) { // the console's time cap (SimulationRuns) stops a run here
+                throw new java.util.concurrent.CancellationException("the simulation was stopped");
+            }
             int month = (int) java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(day));
             if (day.getDayOfMonth() == 1 && month > 0) {
                 boolean growing = scenario.stopAfterMonths() == 0 || month < scenario.stopAfterMonths();

@@ -115,6 +115,9 @@ public final class PartySimulation {
         long farmCount = (long) consumers.count() * scenario.risk().farmPpm() / 1_000_000;
         int i = 0;
         for (int c = 0; c < consumers.count(); c++) {
+            if (Thread.currentThread().isInterrupted()) { // the console's time cap (SimulationRuns) stops a run here
+                throw new java.util.concurrent.CancellationException("the simulation was stopped");
+            }
             String device = c < farmCount ? "farm-" + c / scenario.risk().farmSize() : "d-" + c;
             for (int j = 0; j < consumers.ordersPerMonth(); j++) {
                 String id = "o-" + month + "-" + c + "-" + j;
