@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.zengzhi.cli.simulate.PathResult;
-import org.zengzhi.cli.simulate.PathSimulator;
-import org.zengzhi.cli.simulate.Scenario;
+import org.zengzhi.simulator.PathResult;
+import org.zengzhi.simulator.PathSimulator;
+import org.zengzhi.simulator.Scenario;
 
 /**
  * Simulated orders per second of one path on one core: 10,000 consumers × 2 orders a month × 10 months =

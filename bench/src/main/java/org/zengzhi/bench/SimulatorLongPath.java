@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 
-import org.zengzhi.cli.simulate.PathResult;
-import org.zengzhi.cli.simulate.PathSimulator;
-import org.zengzhi.cli.simulate.Scenario;
+import org.zengzhi.simulator.PathResult;
+import org.zengzhi.simulator.PathSimulator;
+import org.zengzhi.simulator.Scenario;
 
 /**
  * The simulator's long-path check: runs a 10,000,000-order path (200,000 consumers × 2.5 orders a month ×

@@ -3,7 +3,7 @@ package org.zengzhi.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.zengzhi.cli.simulate.Scenario;
+import org.zengzhi.simulator.Scenario;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.PoolRules;
 import org.zengzhi.engine.RegionLevel;

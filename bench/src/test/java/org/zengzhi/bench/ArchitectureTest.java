@@ -58,11 +58,24 @@ class ArchitectureTest {
     void theLogModuleDependsOnTheEngineOnly() {
         ArchRule rule = noClasses().that().resideInAPackage("org.zengzhi.log..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.zengzhi.cli..", "org.zengzhi.server..", "org.zengzhi.bench..");
+                        "org.zengzhi.cli..", "org.zengzhi.server..", "org.zengzhi.bench..", "org.zengzhi.simulator..");
         rule.check(MAIN);
     }
 
-    /** Nothing imports the command line but the benchmarks, which drive the simulator. */
+    /**
+     * The simulator (module simulator) runs its own engines on the plan and log formats: it knows neither the
+     * command line (picocli), nor the server (Spring), nor the benchmarks, so both fronts can drive it.
+     */
+    @Test
+    void theSimulatorDependsOnTheEngineAndLogOnly() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.zengzhi.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zengzhi.cli..", "org.zengzhi.server..",
+                        "org.zengzhi.bench..", "picocli..", "org.springframework..")
+                .because("the command line and the operator's console are two fronts of the same simulator");
+        rule.check(MAIN);
+    }
+
+    /** Nothing imports the command line but the benchmarks; the server reaches the simulator through its module. */
     @Test
     void nothingButBenchUsesTheCommandLine() {
         ArchRule rule = noClasses().that().resideOutsideOfPackages("org.zengzhi.cli..", "org.zengzhi.bench..")

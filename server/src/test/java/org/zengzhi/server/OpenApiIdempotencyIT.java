@@ -106,7 +106,10 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/me/party/orders", new Example("ann", "{\"product\":\"walk-tea\",\"device\":\"d1\"}")),
             Map.entry("POST /api/v1/me/party/contrib/redemptions", new Example("ann", "{\"amount\":\"1.00\"}")),
             Map.entry("POST /api/v1/me/party/contrib/transfers", new Example("ann", "{\"to\":\"lee\",\"amount\":\"1.00\"}")),
-            Map.entry("POST /api/v1/me/party/ratings", new Example("ann", "{\"product\":\"walk-tea\",\"rating\":\"4.5\"}")));
+            Map.entry("POST /api/v1/me/party/ratings", new Example("ann", "{\"product\":\"walk-tea\",\"rating\":\"4.5\"}")),
+            // simmod: a simulator run (its own engines); the retry answers the first run's id.
+            Map.entry("POST /api/v1/operator/simulations", new Example("operator",
+                    "{\"scenario\":\"single-city.yaml\",\"people\":100}")));
 
     @TempDir
     Path data;

@@ -1,5 +1,8 @@
 package org.zengzhi.cli.simulate;
 
+import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.*;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,18 +45,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (org.zengzhi.cli.simulate.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
+        if (org.zengzhi.simulator.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
             try {
                 Options.checkOut(out);
             } catch (ScenarioException e) {
                 err.println(scenarioFile + ": " + e.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            return org.zengzhi.cli.simulate.green.GreenSimulation.command(scenarioFile, out, paths, seed,
+            return org.zengzhi.simulator.green.GreenSimulation.command(scenarioFile, out, paths, seed,
                     spec.commandLine().getOut(), err);
         }
-        if (org.zengzhi.cli.simulate.party.PartyScenarioReader.isFourParty(scenarioFile)) { // four-party (issue 18)
-            return org.zengzhi.cli.simulate.party.PartySimulate.run(scenarioFile, out, seed, spec.commandLine().getOut(), err);
+        if (org.zengzhi.simulator.party.PartyScenarioReader.isFourParty(scenarioFile)) { // four-party (issue 18)
+            return org.zengzhi.simulator.party.PartySimulate.run(scenarioFile, out, seed, spec.commandLine().getOut(), err);
         }
         Scenario scenario;
         try {

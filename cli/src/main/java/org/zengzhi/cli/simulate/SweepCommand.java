@@ -1,5 +1,8 @@
 package org.zengzhi.cli.simulate;
 
+import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.*;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -93,15 +96,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (org.zengzhi.cli.simulate.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
+        if (org.zengzhi.simulator.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
             err.println(scenarioFile + ": plan: the sweep does not run green-points scenarios; compare schedules and"
                     + " dividendCap with a compare: list in the scenario and zengzhi simulate (docs/simulator.md)");
             return CommandLine.ExitCode.USAGE;
         }
         Scenario scenario;
         Map<String, List<String>> axes = axes();
-        if (org.zengzhi.cli.simulate.party.PartyScenarioReader.isFourParty(scenarioFile) && axes.isEmpty()) { // issue 18
-            return org.zengzhi.cli.simulate.party.PartySweep.run(scenarioFile, out, rebate, commission,
+        if (org.zengzhi.simulator.party.PartyScenarioReader.isFourParty(scenarioFile) && axes.isEmpty()) { // issue 18
+            return org.zengzhi.simulator.party.PartySweep.run(scenarioFile, out, rebate, commission,
                     spec.commandLine().getOut(), err);
         }
         try {

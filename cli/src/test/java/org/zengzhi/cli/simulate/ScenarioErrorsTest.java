@@ -1,5 +1,7 @@
 package org.zengzhi.cli.simulate;
 
+import org.zengzhi.simulator.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zengzhi.cli.simulate.SimulateTest.cli;
 
@@ -25,13 +27,13 @@ class ScenarioErrorsTest {
     @CsvSource(delimiter = '|', textBlock = """
             regions: [{code: "440106", commission: 50%}]                      | regions[0].commission: must be within the plan's split.store.commission, 3% to 20%, not 50%
             regions: [{code: "440106", commission: 1%}]                       | regions[0].commission: must be within the plan's split.store.commission, 3% to 20%
-            orders: {amount: {value: 20000000000.00}}                         | orders.amount.value: must be at most 10000000000.00
-            orders: {amount: {distribution: uniform, min: 1.00, max: 10000000000.01}} | orders.amount.max: must be at most 10000000000.00
+            orders: {amount: {value: 20000000000.00}}                         | orders.amount.value: must be from 0.01 to 10000000000.00, not 20000000000.00
+            orders: {amount: {distribution: uniform, min: 1.00, max: 10000000000.01}} | orders.amount.max: must be from 0.01 to 10000000000.00, not 10000000000.01
             orders: {amount: {distribution: uniform, max: 5.00}}              | orders.amount.min: is required
             orders: {amount: {distribution: choices, choices: [{weight: 2}]}} | orders.amount.choices[0].amount: is required
             subsidies: [{month: 1}]                                           | subsidies[0].amount: is required
             subsidies: [{amount: 10.00}]                                      | subsidies[0].month: is required
-            subsidies: [{month: 1, amount: 20000000000.00}]                   | subsidies[0].amount: must be at most 10000000000.00
+            subsidies: [{month: 1, amount: 20000000000.00}]                   | subsidies[0].amount: must be from 0.01 to 10000000000.00, not 20000000000.00
             sellOffs: [{share: 50%}]                                          | sellOffs[0].month: is required
             population: {growth: [{curve: constant, newUsers: 5, capacity: 100}]} | population.growth[0].capacity: unknown key; population.growth[0] takes curve, months, newUsers
             population: {growth: [{curve: stop, newUsers: 5}]}                | population.growth[0].newUsers: unknown key

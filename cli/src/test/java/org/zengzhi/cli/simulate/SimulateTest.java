@@ -1,5 +1,7 @@
 package org.zengzhi.cli.simulate;
 
+import org.zengzhi.simulator.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package org.zengzhi.cli.simulate;
 
+import org.zengzhi.simulator.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zengzhi.cli.simulate.SimulateTest.cli;
 import static org.zengzhi.cli.simulate.SimulateTest.column;

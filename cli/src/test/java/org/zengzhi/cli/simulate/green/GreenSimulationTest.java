@@ -1,5 +1,8 @@
 package org.zengzhi.cli.simulate.green;
 
+import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.green.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +55,7 @@ class GreenSimulationTest {
         smallPlan();
         try {
             GreenScenarioReader.read(PlanFiles.loadTree("plan: small-green.yaml\n" + yaml), folder);
-        } catch (GreenScenarioException e) {
+        } catch (ScenarioException e) {
             return e.getMessage();
         }
         throw new AssertionError("no error for " + yaml);

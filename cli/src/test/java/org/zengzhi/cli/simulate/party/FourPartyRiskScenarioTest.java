@@ -1,5 +1,7 @@
 package org.zengzhi.cli.simulate.party;
 
+import org.zengzhi.simulator.party.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,8 @@
 package org.zengzhi.cli.simulate.party;
 
+import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.party.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,8 +48,8 @@ class PartyScenarioErrorsTest {
         "suppliers: nine                                         | suppliers" })
     void anUnusableFieldIsNamed(String body, String field) throws Exception {
         Path file = scenario(body.replace("\\n", "\n"));
-        assertThatThrownBy(() -> PartyScenarioReader.read(file)).isInstanceOf(PartyScenarioException.class)
-                .satisfies(e -> assertThat(((PartyScenarioException) e).field()).isEqualTo(field));
+        assertThatThrownBy(() -> PartyScenarioReader.read(file)).isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).field()).isEqualTo(field));
     }
 
     @Test
@@ -54,7 +57,7 @@ class PartyScenarioErrorsTest {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, "model: fourParty\nplan: " + Path.of("../plans/mall.yaml").toAbsolutePath()
                 + "\nsuppliers: {price: 1.00}\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> PartyScenarioReader.read(file)).isInstanceOf(PartyScenarioException.class)
+        assertThatThrownBy(() -> PartyScenarioReader.read(file)).isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("plan: ").hasMessageContaining("no fourParty section");
     }
 

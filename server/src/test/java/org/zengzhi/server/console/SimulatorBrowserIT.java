@@ -1,0 +1,92 @@
+package org.zengzhi.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.TestDatabases;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The simulator in the operator's browser (issue 20 item 6), in real Chromium: the operator picks
+ * scenarios/single-city.yaml, runs it, waits on the page's running state and reads the seed's month (R-7.6): the
+ * supplier profit on the page is the 375,000.00 that SingleCityScenarioGoldenTest pins, and the API's figure; the
+ * labels follow the console's language; the full report opens beside it. Screenshot:
+ * docs/screenshots/simulator-browser.png.
+ */
+class SimulatorBrowserIT {
+    private static final int DESK_WIDTH = 1280;
+    private static final Path DOCS = Path.of("..", "docs", "screenshots");
+    private static final String SUPPLIER_PROFIT = "#sim-figures tr[data-figure='supplierProfit'][data-period='2026-02'] td.num";
+
+    @TempDir
+    static Path temp;
+    static ServerHarness server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new ServerHarness(TestDatabases.h2(temp));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theOperatorRunsSingleCityAndReadsTheSeedsPnl_issue20Item6() throws Exception {
+        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/login");
+            browser.signIn("operator", "operator-test-password");
+            browser.waitForPath("/console/operator");
+            browser.click("#nav-simulator");
+            browser.waitForPath("/console/operator/simulator");
+            browser.click("#sim-scenario option[value='single-city.yaml']");
+            browser.click("#sim-run");
+            String id = browser.find("#sim-recent tr[data-run]").getAttribute("data-run");
+            assertThat(browser.find("#sim-recent tr[data-run='" + id + "']").getText()).contains("single-city.yaml");
+            for (int i = 0; i < 300 && "RUNNING".equals(browser.find("#sim-run-card").getAttribute("data-state")); i++) {
+                assertThat(browser.find("#sim-state").getText()).isIn("运行中", "已完成");
+                Thread.sleep(500);
+                browser.open("/console/operator/simulator?id=" + id);
+            }
+            assertThat(browser.find("#sim-run-card").getAttribute("data-state")).isEqualTo("DONE");
+            JsonNode api = server.get("/operator/simulations/" + id).body();
+            String onPage = browser.find(SUPPLIER_PROFIT).getText();
+            assertThat(onPage).as("the figure SingleCityScenarioGoldenTest pins").isEqualTo("375,000.00")
+                    .isEqualTo(figure(api, "supplierProfit", "2026-02"));
+            assertThat(browser.find("#sim-figures tr[data-figure='gmv'][data-period='2026-02'] td.num").getText())
+                    .isEqualTo("1,500,000.00");
+            assertThat(browser.find("#sim-figures").getText()).contains("供应商利润（元）");
+            assertThat(browser.find("#sim-run-card").getText()).contains("四方共赢");
+            Path shot = browser.screenshot("simulator-browser");
+            if (Files.isDirectory(DOCS)) {
+                Files.copy(shot, DOCS.resolve("simulator-browser.png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            browser.open("/console/operator/simulator?id=" + id + "&lang=en");
+            assertThat(browser.find("#sim-figures").getText()).contains("Supplier profit (CNY)");
+            assertThat(browser.find(SUPPLIER_PROFIT).getText()).isEqualTo(onPage);
+            browser.open("/console/operator/simulator/" + id + "/report");
+            assertThat(browser.find("body").getText()).contains("375,000.00").contains("供应商利润");
+        }
+    }
+
+    private static String figure(JsonNode run, String name, String period) {
+        for (JsonNode figure : run.get("figures")) {
+            if (name.equals(figure.get("name").asString()) && period.equals(figure.get("period").asString())) {
+                return figure.get("value").asString();
+            }
+        }
+        throw new AssertionError("no figure " + name + " for " + period + " in " + run);
+    }
+}
