@@ -45,7 +45,8 @@ public class ServerConfig {
      */
     public static Journal journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
         return new Journal(jdbc, transaction,
-                List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel()));
+                List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel(),
+                        new org.zengzhi.server.partyops.PartyOpsReadModel()));
     }
 
     @Bean(destroyMethod = "close")
