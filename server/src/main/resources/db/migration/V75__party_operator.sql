@@ -40,7 +40,7 @@ CREATE INDEX party_settlements_by_promoter ON party_settlements (promoter);
 
 -- Each month close: the engine's P&L (PartyPnl) and burn (BurnReport) as JSON, as the event carried them.
 CREATE TABLE party_month_closes (
-    month CHAR(7) PRIMARY KEY,
+    close_month CHAR(7) PRIMARY KEY,
     closed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     command_seq BIGINT NOT NULL,
     close_json VARCHAR(8000) NOT NULL

@@ -79,8 +79,8 @@ class PartyOpsQueries {
 
     /** Closed months, newest first: the month, when it closed, and the engine's P&L and burn in fen. */
     List<MonthRow> months() {
-        return jdbc.query("SELECT month, closed_at, close_json FROM party_month_closes ORDER BY month DESC FETCH FIRST "
-                + ROWS_MAX + " ROWS ONLY", (row, n) -> new MonthRow(row.getString("month"),
+        return jdbc.query("SELECT close_month, closed_at, close_json FROM party_month_closes ORDER BY close_month DESC FETCH FIRST "
+                + ROWS_MAX + " ROWS ONLY", (row, n) -> new MonthRow(row.getString("close_month"),
                 time(row.getObject("closed_at", OffsetDateTime.class)), JSON.readTree(row.getString("close_json"))));
     }
 

@@ -66,7 +66,7 @@ public final class PartyOpsReadModel implements ReadModel {
             jdbc.batchUpdate("UPDATE party_risk_orders SET status = ?, settled = ?, released = ?, cancelled = ?, "
                     + "decided_at = ? WHERE order_id = ?", decisions);
         }
-        insert.rows("party_month_closes", List.of("month", "closed_at", "command_seq", "close_json"), closes);
+        insert.rows("party_month_closes", List.of("close_month", "closed_at", "command_seq", "close_json"), closes);
         insert.rows("party_escrow_statements", List.of("command_seq", "stated_at", "statement", "ledger", "difference"),
                 statements);
     }
