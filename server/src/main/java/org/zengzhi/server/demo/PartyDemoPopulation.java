@@ -28,6 +28,8 @@ import org.zengzhi.engine.plan.Plan;
  */
 public final class PartyDemoPopulation {
     static final int DAYS = 70;
+    /** The first orders settle 30 + 7 days after the first day, the next day's tick a day later. */
+    private static final int SETTLED_FROM_DAY = 39;
     private static final int CONSUMERS = 160;
     private static final long SEED = 20_260_000L;
     /** Supplier, baseline (yuan), deposit (yuan), then its products: id, price, cost (fen). */
@@ -98,7 +100,7 @@ public final class PartyDemoPopulation {
             int quantity = random.nextInt(100) < 85 ? 1 : 2;
             commands.add(new Command.PayPartyOrder("demo-p" + id[0]++, at, consumer(c), product, quantity, 0, null,
                     "device-" + Integer.toHexString(0x1000 + c), "10.8." + (c / 200) + "." + (c % 200 + 10)));
-            if (random.nextInt(100) < 12) {
+            if (random.nextInt(100) < 12 && day < DAYS - 4) {
                 int stars = random.nextInt(100) < 15 ? 300 + random.nextInt(150) : 430 + random.nextInt(71);
                 commands.add(new Command.RateProduct(next(id), at.plus(Duration.ofDays(3)), consumer(c), product, stars));
             }
@@ -115,7 +117,7 @@ public final class PartyDemoPopulation {
 
     /** Rent and staff each month, and data reports sold to two suppliers (rule 9). */
     private static void costs(List<Command> commands, int[] id, Instant start) {
-        for (int day = 3; day < DAYS; day += 30) {
+        for (int day = 3; day < DAYS - 12; day += 30) {
             Instant at = start.plus(Duration.ofDays(day)).plus(Duration.ofHours(10));
             commands.add(new Command.RecordOperatingCost(next(id), at, 1_800_000, "办公室租金"));
             commands.add(new Command.RecordOperatingCost(next(id), at.plus(Duration.ofHours(1)), 4_500_000, "运营团队工资"));
@@ -124,7 +126,11 @@ public final class PartyDemoPopulation {
         }
     }
 
-    /** Closes every month (UTC, as the model closes them) that ended after the first day, two hours after its end. */
+    /**
+     * Closes, two hours after its end, every month (UTC, as the model closes them) that ended once settlements
+     * had begun (30 + 7 days in): the first close carries everything since the demo began, as the model's
+     * month tally runs from close to close.
+     */
     private static void closes(List<Command> commands, int[] id, Instant start, Instant now) {
         YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC));
         while (true) {
@@ -133,7 +139,7 @@ public final class PartyDemoPopulation {
             if (!at.isBefore(now)) {
                 return;
             }
-            if (end.isAfter(start.plus(Duration.ofDays(1)))) {
+            if (end.isAfter(start.plus(Duration.ofDays(SETTLED_FROM_DAY)))) {
                 commands.add(new Command.CloseMonth(next(id), at, month.toString()));
             }
             month = month.plusMonths(1);
