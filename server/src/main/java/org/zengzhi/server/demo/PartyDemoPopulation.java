@@ -119,10 +119,10 @@ public final class PartyDemoPopulation {
     private static void costs(List<Command> commands, int[] id, Instant start) {
         for (int day = 3; day < DAYS - 12; day += 30) {
             Instant at = start.plus(Duration.ofDays(day)).plus(Duration.ofHours(10));
-            commands.add(new Command.RecordOperatingCost(next(id), at, 1_800_000, "办公室租金"));
-            commands.add(new Command.RecordOperatingCost(next(id), at.plus(Duration.ofHours(1)), 4_500_000, "运营团队工资"));
-            commands.add(new Command.ChargeDataService(next(id), at.plus(Duration.ofDays(9)), "xihu-tea", 300_000));
-            commands.add(new Command.ChargeDataService(next(id), at.plus(Duration.ofDays(11)), "yunnan-coffee", 200_000));
+            commands.add(new Command.RecordOperatingCost(next(id), at, 180_000, "办公室租金"));
+            commands.add(new Command.RecordOperatingCost(next(id), at.plus(Duration.ofHours(1)), 300_000, "运营团队工资"));
+            commands.add(new Command.ChargeDataService(next(id), at.plus(Duration.ofDays(9)), "xihu-tea", 150_000));
+            commands.add(new Command.ChargeDataService(next(id), at.plus(Duration.ofDays(11)), "yunnan-coffee", 100_000));
         }
     }
 
