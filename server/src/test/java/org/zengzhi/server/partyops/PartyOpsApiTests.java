@@ -215,6 +215,23 @@ abstract class PartyOpsApiTests {
         ServerHarness.Reply reply = server.get("/operator/party/pnl?month=" + month);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         JsonNode pnl = reply.body().get("pnl");
+        // Every line equals the engine's, as its monthClosed event (the close's answer) carries it.
+        JsonNode engine = null;
+        for (JsonNode event : closed.body().get("events")) {
+            if ("monthClosed".equals(event.get("event").asString())) {
+                engine = event.get("pnl");
+            }
+        }
+        assertThat(engine).as(closed.body().toString()).isNotNull();
+        int compared = 0;
+        for (java.util.Map.Entry<String, JsonNode> line : engine.properties()) {
+            if (pnl.has(line.getKey())) {
+                assertThat(pnl.get(line.getKey()).asString()).as(line.getKey()).isEqualTo(line.getValue().asString());
+                compared++;
+            }
+        }
+        assertThat(compared).as("gmv, fee, dataService, platformIncome, rebate, commission, … platformResult")
+                .isGreaterThanOrEqualTo(19);
         BigDecimal gmv = BigDecimal.valueOf(PartyEconomy.PRICE_FEN * PartyEconomy.ORDERS, 2);
         assertThat(amount(pnl, "gmv")).isEqualByComparingTo(gmv);
         assertThat(amount(pnl, "fee")).as("6% of GMV").isEqualByComparingTo(gmv.multiply(new BigDecimal("0.06")));
