@@ -24,8 +24,9 @@ import org.zengzhi.server.web.GatewayCalls;
  * The operator's four-party console (issue 20 item 6): risk queue, credit scores, escrow reconciliation, money,
  * the monthly P&L with its waterfall, closes, costs and charges, suppliers. The page shows the API's JSON
  * ({@link PartyOpsDashboard}), so every number is the API's. Each form carries a key made when the page was
- * drawn: sending the same form twice answers the first result; a verdict's key is the order and the verdict,
- * so the engine decides whether a second, different verdict may take effect (it may not).
+ * drawn: sending the same form twice answers the first result, and a close refused before its month ended can
+ * be tried again from a fresh page; a verdict's key is the order and the verdict, so the engine decides
+ * whether a second, different verdict may take effect (it may not).
  */
 @Controller
 class PartyOpsPages {
@@ -136,20 +137,20 @@ class PartyOpsPages {
     }
 
     @PostMapping("/console/operator/party/close-month")
-    String closeMonth(@RequestParam String month, RedirectAttributes flash) {
+    String closeMonth(@RequestParam String month, @RequestParam String key, RedirectAttributes flash) {
         if (PartyOpsController.parseMonth(month) == null) {
             return bad(flash, "month");
         }
-        return submit(flash, "party-close", "console-" + month, month,
+        return submit(flash, "party-close", key, month,
                 k -> now -> new Command.CloseMonth("close:" + k, now, month), "partyops.monthClosed", month);
     }
 
     @PostMapping("/console/operator/party/close-year")
-    String closeYear(@RequestParam String year, RedirectAttributes flash) {
+    String closeYear(@RequestParam String year, @RequestParam String key, RedirectAttributes flash) {
         if (!year.matches("[0-9]{4}")) {
             return bad(flash, "year");
         }
-        return submit(flash, "party-year", "console-" + year, year,
+        return submit(flash, "party-year", key, year,
                 k -> now -> new Command.CloseYear("year:" + k, now, year), "partyops.yearClosed", year);
     }
 

@@ -121,6 +121,30 @@ class PartyOperatorBrowserIT {
     }
 
     @Test
+    void aCreditScoreSetOnTheConsoleIsTheEnginesAndLiftsTheWithholding_R7_4() throws Exception {
+        try (Browser browser = new Browser(server.origin(), temp.resolve("score-profile"), DESK_WIDTH, 1000)) {
+            browser.open("/login");
+            browser.signIn("operator", "operator-test-password");
+            browser.waitForPath("/console/operator");
+            browser.open("/console/operator/party");
+            String sun = "#credit-scores tr[data-user='promoter-sun']";
+            assertThat(browser.find(sun).getAttribute("class")).contains("below");
+            browser.type("#score-form input[name='user']", "promoter-sun");
+            browser.type("#score-form input[name='score']", "615");
+            browser.click("#score-form button");
+            browser.waitForText("#done", "promoter-sun");
+            JsonNode promoter = null;
+            for (JsonNode row : server.get("/operator/party").body().get("promoters")) {
+                promoter = "promoter-sun".equals(row.get("user").asString()) ? row : promoter;
+            }
+            assertThat(promoter.get("creditScore").asInt()).isEqualTo(615);
+            assertThat(promoter.get("belowMinimum").asBoolean()).isFalse();
+            assertThat(browser.find(sun + " .num").getText()).isEqualTo("615");
+            assertThat(browser.find(sun).getAttribute("class")).doesNotContain("below");
+        }
+    }
+
+    @Test
     void badInputOnTheConsoleNamesTheFieldInChinese() throws Exception {
         try (Browser browser = new Browser(server.origin(), temp.resolve("bad-profile"), DESK_WIDTH, 1000)) {
             browser.open("/login");
