@@ -18,8 +18,8 @@ import org.zengzhi.engine.plan.Plan;
 
 /**
  * A living four-party economy (四方共赢, issue 20 item 8) for {@code serve --demo} on a four-party plan: five
- * suppliers with products and deposits, promoters with credit scores (one below the minimum, whose commission
- * is withheld), consumers invited by promoters or by each other, ten weeks of orders settled daily after the
+ * suppliers with products and deposits, seven promoters with credit scores (one below the minimum, whose
+ * commission is withheld; promoter-wang's team large enough to climb to 团队长 at the first close), consumers invited by promoters or by each other, ten weeks of orders settled daily after the
  * 30 + 7 days, ratings, operating costs and data-service charges, every month that ended in those weeks
  * closed (with its burn), two escrow statements (one matching the ledger, the latest with a difference to
  * explain) and two bursts of orders from one shared device: the older ones settled with their rewards held,
@@ -43,7 +43,8 @@ public final class PartyDemoPopulation {
     /** Promoter, referrer (a promoter before), credit score. */
     private static final String[][] PROMOTERS = {
         {"promoter-wang", null, "735"}, {"promoter-li", "promoter-wang", "688"}, {"promoter-zhao", "promoter-wang", "702"},
-        {"promoter-chen", "promoter-li", "651"}, {"promoter-sun", null, "560"},
+        {"promoter-chen", "promoter-li", "651"}, {"promoter-zhou", "promoter-wang", "690"},
+        {"promoter-wu", "promoter-zhao", "664"}, {"promoter-sun", null, "560"},
     };
     private static final String SHARED_DEVICE = "device-7f3a";
 
@@ -72,7 +73,7 @@ public final class PartyDemoPopulation {
         }
         List<String> registered = new ArrayList<>();
         for (int c = 0; c < CONSUMERS; c++) {
-            String referrer = random.nextInt(100) < 65 ? PROMOTERS[random.nextInt(PROMOTERS.length)][0]
+            String referrer = random.nextInt(100) < 75 ? PROMOTERS[random.nextInt(PROMOTERS.length)][0]
                     : registered.isEmpty() ? null : registered.get(random.nextInt(registered.size()));
             commands.add(new Command.RegisterUser(next(id), start, consumer(c), referrer));
             registered.add(consumer(c));
@@ -92,7 +93,7 @@ public final class PartyDemoPopulation {
 
     private static void orders(List<Command> commands, SplittableRandom random, int[] id, List<String> products,
             Instant morning, int day) {
-        int count = 8 + random.nextInt(8) + day / 6;
+        int count = 10 + random.nextInt(8) + day / 5;
         for (int o = 0; o < count; o++) {
             Instant at = morning.plus(Duration.ofMinutes(random.nextInt(720)));
             int c = random.nextInt(CONSUMERS);

@@ -71,6 +71,12 @@ class PartyDemoPopulationTest {
         assertThat(statements).isEqualTo(2);
         assertThat(findings).isEqualTo(1);
         assertThat(engine.party().model().invariantBreaches()).isEmpty();
+        org.zengzhi.engine.rank.PromoterBoard board = engine.party().closes().board();
+        List<String> ranks = new java.util.ArrayList<>();
+        for (int slot = 0; slot < board.promoters(); slot++) {
+            ranks.add(board.rankOf(board.promoterAt(slot)).map(org.zengzhi.engine.rank.Rank::name).orElse(null));
+        }
+        assertThat(ranks).as("promoters climb the ladder at the close").contains("团队长").contains("推广者");
     }
 
     @Test
