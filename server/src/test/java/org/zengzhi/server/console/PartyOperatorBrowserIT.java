@@ -8,7 +8,10 @@ import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.zengzhi.server.ServerHarness;
 
@@ -19,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * operator verifies held orders from the risk queue (风控审核) and reads the monthly P&L (月度损益), every number
  * compared with the API. Screenshots go to target/screenshots and are copied to docs/screenshots/party-operator*.png.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartyOperatorBrowserIT {
     private static final int PHONE_WIDTH = 412;
     private static final int DESK_WIDTH = 1280;
@@ -58,6 +62,7 @@ class PartyOperatorBrowserIT {
     }
 
     @Test
+    @Order(1)
     void theOperatorVerifiesHeldOrdersAndReadsTheMonthlyPnl_issue20Items6and8() throws Exception {
         JsonNode api = server.get("/operator/party").body();
         assertThat(api.get("waiting").asLong()).as("two bursts from one device: 4 orders wait").isEqualTo(4);
@@ -121,6 +126,7 @@ class PartyOperatorBrowserIT {
     }
 
     @Test
+    @Order(2)
     void aCreditScoreSetOnTheConsoleIsTheEnginesAndLiftsTheWithholding_R7_4() throws Exception {
         try (Browser browser = new Browser(server.origin(), temp.resolve("score-profile"), DESK_WIDTH, 1000)) {
             browser.open("/login");
