@@ -48,7 +48,8 @@ public class ServerConfig {
         return new Journal(jdbc, transaction,
                 List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel(),
                         new org.zengzhi.server.party.PartyReadModel(),
-                        new TeamReadModel()));
+                        new TeamReadModel(),
+                        new org.zengzhi.server.partyops.PartyOpsReadModel()));
     }
 
     @Bean(destroyMethod = "close")

@@ -109,7 +109,16 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/me/party/ratings", new Example("ann", "{\"product\":\"walk-tea\",\"rating\":\"4.5\"}")),
             // simmod: a simulator run (its own engines); the retry answers the first run's id.
             Map.entry("POST /api/v1/operator/simulations", new Example("operator",
-                    "{\"scenario\":\"single-city.yaml\",\"people\":100}")));
+                    "{\"scenario\":\"single-city.yaml\",\"people\":100}")),
+            // partyops: the four-party operator's commands (a plan without the four-party model refuses them alike).
+            Map.entry("POST /api/v1/operator/party/orders/{order}/verify", new Example("operator", "{\"approve\":true}")),
+            Map.entry("POST /api/v1/operator/party/credit-scores", new Example("operator", "{\"user\":\"ann\",\"score\":700}")),
+            Map.entry("POST /api/v1/operator/party/escrow-statements", new Example("operator", "{\"balance\":\"10.00\"}")),
+            Map.entry("POST /api/v1/operator/party/operating-costs", new Example("operator", "{\"amount\":\"10.00\"}")),
+            Map.entry("POST /api/v1/operator/party/data-service-charges", new Example("operator",
+                    "{\"supplier\":\"walk-farm\",\"amount\":\"10.00\"}")),
+            Map.entry("POST /api/v1/operator/party/month-close", new Example("operator", "{\"month\":\"2020-01\"}")),
+            Map.entry("POST /api/v1/operator/party/year-close", new Example("operator", "{\"year\":\"2020\"}")));
 
     @TempDir
     Path data;

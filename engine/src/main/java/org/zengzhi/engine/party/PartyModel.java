@@ -305,6 +305,40 @@ public final class PartyModel {
         return catalogue.suppliers;
     }
 
+    /** A supplier's monthly sales baseline (增量奖励 above it). */
+    public long baselineOf(int supplier) {
+        return catalogue.baselineFen.get(supplier);
+    }
+
+    /** A supplier's settled sales of the month not yet closed. */
+    public long monthSalesOf(int supplier) {
+        return catalogue.monthSalesFen.get(supplier);
+    }
+
+    /** A supplier's products. */
+    public int productsOf(int supplier) {
+        int count = 0;
+        for (int product = 0; product < catalogue.products; product++) {
+            if (catalogue.productSupplier.get(product) == supplier) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The month's ratings of a supplier's products: {sum in hundredths of a star, count}. */
+    public long[] ratingsOf(int supplier) {
+        long sum = 0;
+        long count = 0;
+        for (int product = 0; product < catalogue.products; product++) {
+            if (catalogue.productSupplier.get(product) == supplier) {
+                sum += catalogue.ratingSumCenti.get(product);
+                count += catalogue.ratingCount.get(product);
+            }
+        }
+        return new long[] {sum, count};
+    }
+
     /**
      * The model's own invariants, empty when they hold: the reserve equals contribution value outstanding
      * (rule 3), which equals the sum of holdings; tokens outstanding equal theirs; escrow is never negative

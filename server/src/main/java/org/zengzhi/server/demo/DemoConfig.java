@@ -39,14 +39,16 @@ class DemoConfig {
                 LOG.info("the platform has participants already; the demo population is not added");
                 return;
             }
-            List<Command> commands = accepted(DemoPopulation.commands(Instant.now()),
-                    gateway.query(Engine::plan).join());
+            Plan plan = gateway.query(Engine::plan).join();
+            // The demo of the plan's model: the four-party economy on a four-party plan, else local life.
+            List<Command> commands = accepted(plan.party() != null ? PartyDemoPopulation.commands(Instant.now(), plan)
+                    : DemoPopulation.commands(Instant.now()), plan);
             List<CommandRequest> requests = new ArrayList<>(commands.size());
             for (Command command : commands) {
                 requests.add(new CommandRequest(now -> command, DemoConfig::answer, null, null));
             }
             Response done = gateway.submitAll(requests, "demo:population", "v1", DemoConfig::summary).join();
-            LOG.info("added the demo population: {} commands over four weeks ({})", commands.size(), done.body());
+            LOG.info("added the demo population: {} commands ({})", commands.size(), done.body());
         };
     }
 
