@@ -98,7 +98,7 @@ public final class PartyModel {
     }
 
     public PartyOutcome<PaymentResult> pay(Payment payment) {
-        return timed(payment.at(), () -> orders.pay(payment));
+        return before(payment.at()) ? wentBack() : advance(payment.at(), orders.pay(payment));
     }
 
     /**
@@ -123,16 +123,16 @@ public final class PartyModel {
     }
 
     public PartyOutcome<Refund> refund(long orderId, Instant at) {
-        return timed(at, () -> orders.refund(orderId));
+        return before(at) ? wentBack() : advance(at, orders.refund(orderId));
     }
 
     public PartyOutcome<Settlement> settle(long orderId, Instant at) {
-        return timed(at, () -> orders.settle(orderId, at));
+        return before(at) ? wentBack() : advance(at, orders.settle(orderId, at));
     }
 
     /** The operator's verdict on a flagged order: approved rewards continue, refused ones are cancelled. */
     public PartyOutcome<Verification> verify(long orderId, boolean approve, Instant at) {
-        return timed(at, () -> orders.verify(orderId, approve));
+        return before(at) ? wentBack() : advance(at, orders.verify(orderId, approve));
     }
 
     /** An external check sets a holder's credit score; promoters below the minimum earn nothing. */
@@ -223,6 +223,21 @@ public final class PartyModel {
 
     private interface Step<T> {
         PartyOutcome<T> run();
+    }
+
+    /**
+     * The hot commands (pay, refund, settle, verify) without {@link #timed}'s lambda, which allocated one per
+     * call: the same check first, then an accepted outcome moves the model's time forward.
+     */
+    private static <T> PartyOutcome<T> wentBack() {
+        return PartyOutcome.rejected(PartyRejectionCode.TIME_WENT_BACK, "at");
+    }
+
+    private <T> PartyOutcome<T> advance(Instant at, PartyOutcome<T> outcome) {
+        if (outcome.isAccepted()) {
+            lastAt = at;
+        }
+        return outcome;
     }
 
     /** Refuses a command dated before the last one; an accepted command moves the model's time forward. */

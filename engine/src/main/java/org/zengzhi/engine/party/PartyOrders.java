@@ -3,6 +3,7 @@ package org.zengzhi.engine.party;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +32,13 @@ final class PartyOrders {
     private final RiskWindow risk;
     private final HolderLongs creditScores;
     private final MonthTally tally;
-    final Map<Long, PartyOrder> open = new TreeMap<>();
+    final OpenOrders open = new OpenOrders();
+    /** Settled orders whose rewards wait for verification: few, so a sorted map (a snapshot lists them in order). */
     final Map<Long, PartyOrder> held = new TreeMap<>();
+    /** The open order being settled, refunded or verified, copied out of {@link #open}. */
+    private final PartyOrder scratch = new PartyOrder();
+    private final SettlementRun settlementRun;
+    private final Duration settlementDelay;
 
     PartyOrders(PartyRules rules, PartyBooks books, Catalogue catalogue, RiskWindow risk, HolderLongs creditScores,
                 MonthTally tally) {
@@ -42,6 +48,8 @@ final class PartyOrders {
         this.risk = risk;
         this.creditScores = creditScores;
         this.tally = tally;
+        this.settlementRun = new SettlementRun(rules, books, catalogue, creditScores);
+        this.settlementDelay = rules.settlementDelay();
     }
 
     static boolean isHolder(int handle) {
@@ -68,10 +76,28 @@ final class PartyOrders {
         long prepaid = Waterfall.part(Waterfall.supplierShare(rules, amount), rules.prepayPpm());
         long repaid = books.paySupplier(Movement.PREPAYMENT, supplier, prepaid);
         PartyOrder.Review review = verdict == RiskVerdict.CLEAR ? PartyOrder.Review.CLEAR : PartyOrder.Review.FLAGGED;
-        open.put(payment.orderId(), new PartyOrder(payment.orderId(), payment.consumer(), supplier, payment.product(),
-                payment.quantity(), amount, contrib, prepaid, payment.tier(), payment.promoter(), payment.leader(),
-                payment.inviter(), payment.at(), review));
+        open.add(paid(payment, supplier, amount, prepaid, review));
         return PartyOutcome.accepted(new PaymentResult(payment.orderId(), amount, prepaid, repaid, verdict));
+    }
+
+    private PartyOrder paid(Payment payment, int supplier, long amount, long prepaid, PartyOrder.Review review) {
+        PartyOrder order = scratch;
+        order.id = payment.orderId();
+        order.consumer = payment.consumer();
+        order.supplier = supplier;
+        order.product = payment.product();
+        order.quantity = payment.quantity();
+        order.amountFen = amount;
+        order.contribFen = payment.contribFen();
+        order.prepaidFen = prepaid;
+        order.tier = payment.tier();
+        order.promoter = payment.promoter();
+        order.leader = payment.leader();
+        order.inviter = payment.inviter();
+        order.paidSecond = payment.at().getEpochSecond();
+        order.paidNano = payment.at().getNano();
+        order.review = review;
+        return order;
     }
 
     private long amountOf(Payment payment) {
@@ -80,10 +106,10 @@ final class PartyOrders {
     }
 
     PartyRejection checkPayment(Payment payment) {
-        if (open.containsKey(payment.orderId()) || held.containsKey(payment.orderId())) {
+        if (open.contains(payment.orderId()) || held.containsKey(payment.orderId())) {
             return new PartyRejection(PartyRejectionCode.DUPLICATE_ORDER, "id");
         }
-        if (open.size() >= OPEN_MAX) {
+        if (open.size() >= OPEN_MAX || !open.fits(payment.orderId())) {
             return new PartyRejection(PartyRejectionCode.LIMIT_REACHED, "id");
         }
         PartyRejection people = checkPeople(payment);
@@ -143,10 +169,10 @@ final class PartyOrders {
     }
 
     PartyOutcome<Refund> refund(long orderId) {
-        PartyOrder order = open.get(orderId);
-        if (order == null) {
+        if (!open.contains(orderId)) {
             return notOpen(orderId);
         }
+        PartyOrder order = open.load(orderId, scratch);
         long cash = Math.max(0, books.port().supplierCashFen(order.supplier));
         long clawed = Math.min(cash, order.prepaidFen);
         long advanced = order.prepaidFen - clawed;
@@ -167,27 +193,28 @@ final class PartyOrders {
     }
 
     PartyOutcome<Settlement> settle(long orderId, Instant at) {
-        PartyOrder order = open.get(orderId);
-        if (order == null) {
+        if (!open.contains(orderId)) {
             return notOpen(orderId);
         }
-        if (at.isBefore(order.paidAt.plus(rules.settlementDelay()))) {
+        PartyOrder order = open.load(orderId, scratch);
+        if (order.before(at.getEpochSecond(), at.getNano(), settlementDelay)) {
             return PartyOutcome.rejected(PartyRejectionCode.NOT_DUE, "at");
         }
         if (order.review == PartyOrder.Review.FLAGGED && held.size() >= HELD_MAX) {
             return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "order");
         }
-        Settlement settlement = new SettlementRun(rules, books, catalogue, creditScores).run(order);
+        Settlement settlement = settlementRun.run(order);
         tally.addSettlement(settlement, Math.multiplyExact(catalogue.costFen.get(order.product), order.quantity));
         open.remove(orderId);
         if (settlement.heldFen() > 0) {
-            held.put(orderId, order);
+            held.put(orderId, order.copy());
         }
         return PartyOutcome.accepted(settlement);
     }
 
     PartyOutcome<Verification> verify(long orderId, boolean approve) {
-        PartyOrder order = open.containsKey(orderId) ? open.get(orderId) : held.get(orderId);
+        boolean isOpen = open.contains(orderId);
+        PartyOrder order = isOpen ? open.load(orderId, scratch) : held.get(orderId);
         if (order == null) {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "order");
         }
@@ -195,7 +222,8 @@ final class PartyOrders {
             return PartyOutcome.rejected(PartyRejectionCode.NOT_FLAGGED, "order");
         }
         order.review = approve ? PartyOrder.Review.APPROVED : PartyOrder.Review.REFUSED;
-        if (!held.containsKey(orderId)) {
+        if (isOpen) {
+            open.review(orderId, order.review);
             return PartyOutcome.accepted(new Verification(orderId, approve, false, 0, 0));
         }
         held.remove(orderId);
@@ -219,7 +247,7 @@ final class PartyOrders {
     }
 
     void write(DataOutput out) throws IOException {
-        writeOrders(open, out);
+        open.write(out, scratch);
         writeOrders(held, out);
     }
 
@@ -231,15 +259,28 @@ final class PartyOrders {
     }
 
     void read(DataInput in) throws IOException {
-        readOrders(open, OPEN_MAX, in);
+        open.clear();
+        int size = readSize(OPEN_MAX, in);
+        for (int i = 0; i < size; i++) {
+            PartyOrder order = PartyOrder.read(in);
+            if (open.contains(order.id) || !open.fits(order.id)) {
+                throw new IOException("snapshot: open order " + order.id + " repeated or out of range");
+            }
+            open.add(order);
+        }
         readOrders(held, HELD_MAX, in);
     }
 
-    private static void readOrders(Map<Long, PartyOrder> orders, int sizeMax, DataInput in) throws IOException {
+    private static int readSize(int sizeMax, DataInput in) throws IOException {
         int size = in.readInt();
         if (size < 0 || size > sizeMax) {
             throw new IOException("snapshot holds " + size + " orders, more than " + sizeMax);
         }
+        return size;
+    }
+
+    private static void readOrders(Map<Long, PartyOrder> orders, int sizeMax, DataInput in) throws IOException {
+        int size = readSize(sizeMax, in);
         for (int i = 0; i < size; i++) {
             PartyOrder order = PartyOrder.read(in);
             orders.put(order.id, order);
