@@ -20,7 +20,8 @@ import org.zengzhi.engine.partyrules.PartyRules;
  * the equity pool (rule 8) belong to the shared rank package.
  */
 public final class PartyModel {
-    private static final int SNAPSHOT_VERSION = 1;
+    /** 2: the orders' outcomes (settled, refunded) follow the held orders; version 1 is still read. */
+    private static final int SNAPSHOT_VERSION = 2;
     /** Before the first timed command. */
     private static final Instant NEVER = Instant.MIN;
 
@@ -371,7 +372,7 @@ public final class PartyModel {
     /** A model restored from {@link #write}'s bytes, posting to {@code postings} from then on. */
     public static PartyModel read(DataInput in, PartyRules rules, PartyPostings postings) throws IOException {
         int version = in.readInt();
-        if (version != SNAPSHOT_VERSION) {
+        if (version != 1 && version != SNAPSHOT_VERSION) {
             throw new IOException("four-party snapshot version " + version + ", expected " + SNAPSHOT_VERSION);
         }
         PartyModel model = new PartyModel(rules, postings);
@@ -381,7 +382,7 @@ public final class PartyModel {
         model.creditScores.read(in, PartyOrders.HOLDERS_MAX);
         model.risk.read(in);
         model.tally.read(in);
-        model.orders.read(in);
+        model.orders.read(in, version);
         return model;
     }
 }

@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +36,13 @@ final class PartyOrders {
     final OpenOrders open = new OpenOrders();
     /** Settled orders whose rewards wait for verification: few, so a sorted map (a snapshot lists them in order). */
     final Map<Long, PartyOrder> held = new TreeMap<>();
+    /**
+     * What became of each order no longer open, by handle (up to {@link Integer#MAX_VALUE}): two bits an order,
+     * so that a refund or verification after settlement answers {@code ALREADY_SETTLED} or {@code ALREADY_REFUNDED}
+     * rather than {@code UNKNOWN_ORDER} (issue 18), without keeping the order.
+     */
+    private final BitSet settled = new BitSet();
+    private final BitSet refunded = new BitSet();
     /** The open order being settled, refunded or verified, copied out of {@link #open}. */
     private final PartyOrder scratch = new PartyOrder();
     private final SettlementRun settlementRun;
@@ -77,6 +85,7 @@ final class PartyOrders {
         long repaid = books.paySupplier(Movement.PREPAYMENT, supplier, prepaid);
         PartyOrder.Review review = verdict == RiskVerdict.CLEAR ? PartyOrder.Review.CLEAR : PartyOrder.Review.FLAGGED;
         open.add(paid(payment, supplier, amount, prepaid, review));
+        mark(payment.orderId(), null);
         return PartyOutcome.accepted(new PaymentResult(payment.orderId(), amount, prepaid, repaid, verdict));
     }
 
@@ -183,13 +192,32 @@ final class PartyOrders {
         books.post(Movement.ESCROW_TO_RESERVE, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, order.contribFen);
         books.post(Movement.CONTRIB_ISSUE, PartyPostings.NO_OWNER, order.consumer, order.contribFen);
         open.remove(orderId);
+        mark(orderId, refunded);
         return PartyOutcome.accepted(new Refund(orderId, order.amountFen, clawed, advanced, cashBack, order.contribFen));
     }
 
     private <T> PartyOutcome<T> notOpen(long orderId) {
-        return held.containsKey(orderId)
-                ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "order")
+        if (held.containsKey(orderId) || isMarked(orderId, settled)) {
+            return PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "order");
+        }
+        return isMarked(orderId, refunded) ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_REFUNDED, "order")
                 : PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "order");
+    }
+
+    /** Records that an order settled or was refunded ({@code null}: paid again, so neither). */
+    private void mark(long orderId, BitSet outcome) {
+        if (orderId < 0 || orderId > Integer.MAX_VALUE) {
+            return;
+        }
+        settled.clear((int) orderId);
+        refunded.clear((int) orderId);
+        if (outcome != null) {
+            outcome.set((int) orderId);
+        }
+    }
+
+    private static boolean isMarked(long orderId, BitSet outcome) {
+        return orderId >= 0 && orderId <= Integer.MAX_VALUE && outcome.get((int) orderId);
     }
 
     PartyOutcome<Settlement> settle(long orderId, Instant at) {
@@ -206,6 +234,7 @@ final class PartyOrders {
         Settlement settlement = settlementRun.run(order);
         tally.addSettlement(settlement, Math.multiplyExact(catalogue.costFen.get(order.product), order.quantity));
         open.remove(orderId);
+        mark(orderId, settled);
         if (settlement.heldFen() > 0) {
             held.put(orderId, order.copy());
         }
@@ -249,6 +278,29 @@ final class PartyOrders {
     void write(DataOutput out) throws IOException {
         open.write(out, scratch);
         writeOrders(held, out);
+        writeBits(settled, out);
+        writeBits(refunded, out);
+    }
+
+    private static void writeBits(BitSet bits, DataOutput out) throws IOException {
+        long[] words = bits.toLongArray();
+        out.writeInt(words.length);
+        for (long word : words) {
+            out.writeLong(word);
+        }
+    }
+
+    private static void readBits(BitSet bits, DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (Integer.MAX_VALUE >> 6) + 1) {
+            throw new IOException("snapshot: " + length + " words of order outcomes");
+        }
+        long[] words = new long[length];
+        for (int i = 0; i < length; i++) {
+            words[i] = in.readLong();
+        }
+        bits.clear();
+        bits.or(BitSet.valueOf(words));
     }
 
     private static void writeOrders(Map<Long, PartyOrder> orders, DataOutput out) throws IOException {
@@ -258,7 +310,8 @@ final class PartyOrders {
         }
     }
 
-    void read(DataInput in) throws IOException {
+    /** Reads what {@link #write} wrote; a version 1 snapshot has no order outcomes (then none are known). */
+    void read(DataInput in, int version) throws IOException {
         open.clear();
         int size = readSize(OPEN_MAX, in);
         for (int i = 0; i < size; i++) {
@@ -269,6 +322,10 @@ final class PartyOrders {
             open.add(order);
         }
         readOrders(held, HELD_MAX, in);
+        if (version >= 2) {
+            readBits(settled, in);
+            readBits(refunded, in);
+        }
     }
 
     private static int readSize(int sizeMax, DataInput in) throws IOException {
