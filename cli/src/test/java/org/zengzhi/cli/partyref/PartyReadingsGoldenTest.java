@@ -77,8 +77,8 @@ class PartyReadingsGoldenTest {
                         + line.get("field").asString())
                 .toList();
         assertThat(fields).containsExactly("o1 DUPLICATE_ORDER id", "o3 INSUFFICIENT_CONTRIB contrib",
-                // a settled order is no longer open: the model says unknown, not settled (see the report)
-                "refund#13 UNKNOWN_ORDER order", "transfer#14 INSUFFICIENT_CONTRIB amount",
+                // four-party orders have no refund after settlement (30 days confirm + 7 days no return)
+                "refund#13 ALREADY_SETTLED order", "transfer#14 INSUFFICIENT_CONTRIB amount",
                 "redeem#15 NON_POSITIVE_AMOUNT amount");
     }
 

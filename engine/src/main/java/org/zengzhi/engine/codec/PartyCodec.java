@@ -20,7 +20,10 @@ import org.zengzhi.engine.partyrules.PartyRules;
  * then every supplier's balances in handle order.
  */
 final class PartyCodec {
-    private static final int MARKER = 0x50; // 'P'
+    /** The four-party part before its rules carried a time zone: read with {@link PartyRules#DEFAULT_TIME_ZONE}. */
+    private static final int MARKER_WITHOUT_ZONE = 0x50; // 'P'
+    /** The four-party part whose rules end with the time zone of its months (issue 18). */
+    private static final int MARKER = 0x51; // 'Q'
 
     private PartyCodec() {
     }
@@ -33,6 +36,7 @@ final class PartyCodec {
         Ledger ledger = engine.models().ledger();
         out.writeByte(MARKER);
         writeRules(party.model().rules(), out);
+        out.writeUTF(party.model().rules().timeZone().getId());
         List<AccountType> system = new ArrayList<>();
         List<AccountType> perSupplier = new ArrayList<>();
         for (AccountType type : AccountType.values()) {
@@ -61,11 +65,14 @@ final class PartyCodec {
 
     /** Reads the four-party part when {@code marker} is its own; answers whether it was. */
     static boolean read(Engine engine, DataInputStream in, int marker) throws IOException {
-        if (marker != MARKER) {
+        if (marker != MARKER && marker != MARKER_WITHOUT_ZONE) {
             return false;
         }
         Ledger ledger = engine.models().ledger();
         PartyRules rules = readRules(in);
+        if (marker == MARKER) {
+            rules = rules.withTimeZone(readZone(in));
+        }
         int systemCount = in.readInt();
         for (int i = 0; i < systemCount; i++) {
             ledger.restore(AccountType.valueOf(in.readUTF()), 0, in.readLong());
@@ -108,6 +115,15 @@ final class PartyCodec {
         for (PartyRules.TrafficPackage item : rules.trafficPackages()) {
             out.writeUTF(item.name());
             out.writeLong(item.priceStoken());
+        }
+    }
+
+    private static java.time.ZoneId readZone(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IOException("four-party snapshot: time zone " + id, e);
         }
     }
 

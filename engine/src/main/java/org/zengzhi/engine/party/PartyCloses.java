@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,8 @@ import org.zengzhi.engine.rank.BoardCodec;
 /**
  * Month and year closes of the four-party model (issue 18 rules 4, 5, 8, 9): the model's own close, then the
  * promoter ladder of the shared rank package ({@link ShippedLadders#FOUR_PARTY}: one rank machinery, not
- * two), whose metric is each promoter's promoted sales. Months close in order, each after it ended (UTC);
+ * two), whose metric is each promoter's promoted sales. Months close in order, each after it ended in the plan's
+ * time zone ({@link PartyRules#timeZone()}, Asia/Shanghai by default, as green points; UTC until issue 18's fix);
  * a year closes after its December, and its equity pool is the plan's share of the platform's net of the
  * months closed in that year.
  */
@@ -64,7 +64,7 @@ public final class PartyCloses {
         if (month == null || index(month) <= lastClosedMonth) {
             return RejectionCode.INVALID_PERIOD;
         }
-        if (at.isBefore(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        if (at.isBefore(month.plusMonths(1).atDay(1).atStartOfDay(rules.timeZone()).toInstant())) {
             return RejectionCode.INVALID_PERIOD;
         }
         return model.before(at) ? RejectionCode.TIME_WENT_BACK : null;
@@ -91,7 +91,7 @@ public final class PartyCloses {
     private void closeRanks(Command.CloseMonth command, YearMonth month, Network network, EngineOutput out) {
         while (board.nextMonthToClose().isPresent() && !board.nextMonthToClose().get().isAfter(month)) {
             YearMonth next = board.nextMonthToClose().get();
-            MonthOutcome outcome = board.closeMonth(next, command.at(), ZoneOffset.UTC);
+            MonthOutcome outcome = board.closeMonth(next, command.at(), rules.timeZone());
             if (!(outcome instanceof org.zengzhi.engine.rank.MonthClose closed)) {
                 return;
             }
@@ -142,7 +142,7 @@ public final class PartyCloses {
     }
 
     private YearMonth openMonth(Instant at) {
-        YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
+        YearMonth month = YearMonth.from(at.atZone(rules.timeZone()));
         YearMonth next = board.nextMonthToClose().orElse(month);
         return month.isBefore(next) ? next : month;
     }

@@ -3,7 +3,6 @@ package org.zengzhi.engine.party;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +28,12 @@ public final class PartyIds {
     private final Map<String, Integer> productHandles = new HashMap<>();
     /** Every order ever paid, by handle (its sequence number), so that a late verification still finds it. */
     private final List<String> orders = new ArrayList<>();
-    private final Map<String, Long> orderHandles = new HashMap<>();
-    /** Orders paid and not yet settled or refunded, in payment order, which is their due order. */
-    private final ArrayDeque<Long> open = new ArrayDeque<>();
+    private final OrderIndex orderHandles = new OrderIndex();
+    /**
+     * The oldest order not yet dropped from the due queue: every order from it to the newest is paid and not yet
+     * settled or refunded (a refunded one is dropped when it comes up), in payment order, which is due order.
+     */
+    private long openHead;
     /** Four-party orders paid by each holder: the invite reward goes with the first. */
     private final HolderLongs ordersByHolder = new HolderLongs();
 
@@ -96,8 +98,7 @@ public final class PartyIds {
 
     /** The order's handle, or −1 for an id never paid. */
     long order(String id) {
-        Long handle = id == null ? null : orderHandles.get(id);
-        return handle == null ? -1 : handle;
+        return id == null ? -1 : orderHandles.find(id, orders);
     }
 
     String orderId(long handle) {
@@ -113,33 +114,31 @@ public final class PartyIds {
     }
 
     void addOrder(String id, int holder) {
-        long handle = orders.size();
-        orderHandles.put(id, handle);
+        int handle = orders.size();
         orders.add(id);
-        open.addLast(handle);
+        orderHandles.add(handle, orders);
         ordersByHolder.add(holder, 1);
     }
 
     /** The oldest order not yet settled or refunded (a refunded one is dropped when it comes up), or −1. */
     long oldestOpen() {
-        Long handle = open.peekFirst();
-        return handle == null ? -1 : handle;
+        return openHead < orders.size() ? openHead : -1;
     }
 
     void dropOldestOpen() {
-        open.removeFirst();
+        openHead++;
     }
 
     int openCount() {
-        return open.size();
+        return (int) (orders.size() - openHead);
     }
 
     void write(DataOutput out) throws IOException {
         writeIds(out, suppliers);
         writeIds(out, products);
         writeIds(out, orders);
-        out.writeInt(open.size());
-        for (long handle : open) {
+        out.writeInt(openCount());
+        for (long handle = openHead; handle < orders.size(); handle++) {
             out.writeLong(handle);
         }
         ordersByHolder.write(out);
@@ -154,12 +153,18 @@ public final class PartyIds {
             ids.addProduct(id);
         }
         for (String id : readIds(in, Integer.MAX_VALUE)) {
-            ids.orderHandles.put(id, (long) ids.orders.size());
             ids.orders.add(id);
+            ids.orderHandles.add(ids.orders.size() - 1, ids.orders);
         }
         int openCount = in.readInt();
-        for (int i = 0; i < openCount; i++) {
-            ids.open.addLast(in.readLong());
+        if (openCount < 0 || openCount > ids.orders.size()) {
+            throw new IOException("four-party snapshot: " + openCount + " open orders of " + ids.orders.size());
+        }
+        ids.openHead = ids.orders.size() - openCount;
+        for (long handle = ids.openHead; handle < ids.orders.size(); handle++) {
+            if (in.readLong() != handle) {
+                throw new IOException("four-party snapshot: the due queue is not the newest orders in payment order");
+            }
         }
         ids.ordersByHolder.read(in, PartyOrders.HOLDERS_MAX);
         return ids;

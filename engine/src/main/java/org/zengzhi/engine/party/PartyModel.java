@@ -20,7 +20,8 @@ import org.zengzhi.engine.partyrules.PartyRules;
  * the equity pool (rule 8) belong to the shared rank package.
  */
 public final class PartyModel {
-    private static final int SNAPSHOT_VERSION = 1;
+    /** 2: the orders' outcomes (settled, refunded) follow the held orders; version 1 is still read. */
+    private static final int SNAPSHOT_VERSION = 2;
     /** Before the first timed command. */
     private static final Instant NEVER = Instant.MIN;
 
@@ -98,7 +99,7 @@ public final class PartyModel {
     }
 
     public PartyOutcome<PaymentResult> pay(Payment payment) {
-        return timed(payment.at(), () -> orders.pay(payment));
+        return before(payment.at()) ? wentBack() : advance(payment.at(), orders.pay(payment));
     }
 
     /**
@@ -123,16 +124,16 @@ public final class PartyModel {
     }
 
     public PartyOutcome<Refund> refund(long orderId, Instant at) {
-        return timed(at, () -> orders.refund(orderId));
+        return before(at) ? wentBack() : advance(at, orders.refund(orderId));
     }
 
     public PartyOutcome<Settlement> settle(long orderId, Instant at) {
-        return timed(at, () -> orders.settle(orderId, at));
+        return before(at) ? wentBack() : advance(at, orders.settle(orderId, at));
     }
 
     /** The operator's verdict on a flagged order: approved rewards continue, refused ones are cancelled. */
     public PartyOutcome<Verification> verify(long orderId, boolean approve, Instant at) {
-        return timed(at, () -> orders.verify(orderId, approve));
+        return before(at) ? wentBack() : advance(at, orders.verify(orderId, approve));
     }
 
     /** An external check sets a holder's credit score; promoters below the minimum earn nothing. */
@@ -223,6 +224,21 @@ public final class PartyModel {
 
     private interface Step<T> {
         PartyOutcome<T> run();
+    }
+
+    /**
+     * The hot commands (pay, refund, settle, verify) without {@link #timed}'s lambda, which allocated one per
+     * call: the same check first, then an accepted outcome moves the model's time forward.
+     */
+    private static <T> PartyOutcome<T> wentBack() {
+        return PartyOutcome.rejected(PartyRejectionCode.TIME_WENT_BACK, "at");
+    }
+
+    private <T> PartyOutcome<T> advance(Instant at, PartyOutcome<T> outcome) {
+        if (outcome.isAccepted()) {
+            lastAt = at;
+        }
+        return outcome;
     }
 
     /** Refuses a command dated before the last one; an accepted command moves the model's time forward. */
@@ -390,7 +406,7 @@ public final class PartyModel {
     /** A model restored from {@link #write}'s bytes, posting to {@code postings} from then on. */
     public static PartyModel read(DataInput in, PartyRules rules, PartyPostings postings) throws IOException {
         int version = in.readInt();
-        if (version != SNAPSHOT_VERSION) {
+        if (version != 1 && version != SNAPSHOT_VERSION) {
             throw new IOException("four-party snapshot version " + version + ", expected " + SNAPSHOT_VERSION);
         }
         PartyModel model = new PartyModel(rules, postings);
@@ -400,7 +416,7 @@ public final class PartyModel {
         model.creditScores.read(in, PartyOrders.HOLDERS_MAX);
         model.risk.read(in);
         model.tally.read(in);
-        model.orders.read(in);
+        model.orders.read(in, version);
         return model;
     }
 }

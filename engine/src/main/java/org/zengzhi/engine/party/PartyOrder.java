@@ -3,28 +3,31 @@ package org.zengzhi.engine.party;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.time.Instant;
 
-/** An order the model holds: paid and open, or settled with its rewards held for verification. */
+/**
+ * An order the model holds: settled with its rewards held for verification, or an open order copied out of
+ * {@link OpenOrders} to be settled (the fields are not final so that one instance can be reused for that).
+ */
 final class PartyOrder {
     /** Where the risk check and the operator's verification left the order. */
     enum Review {
         CLEAR, FLAGGED, APPROVED, REFUSED
     }
 
-    final long id;
-    final int consumer;
-    final int supplier;
-    final int product;
-    final int quantity;
-    final long amountFen;
-    final long contribFen;
-    final long prepaidFen;
-    final int tier;
-    final int promoter;
-    final int leader;
-    final int inviter;
-    final Instant paidAt;
+    long id;
+    int consumer;
+    int supplier;
+    int product;
+    int quantity;
+    long amountFen;
+    long contribFen;
+    long prepaidFen;
+    int tier;
+    int promoter;
+    int leader;
+    int inviter;
+    long paidSecond;
+    int paidNano;
     Review review;
     /** Rewards of a settled, flagged order kept in escrow: rebate, commission, allowance, invite reward. */
     long heldRebateFen;
@@ -33,7 +36,8 @@ final class PartyOrder {
     long heldInviteFen;
 
     PartyOrder(long id, int consumer, int supplier, int product, int quantity, long amountFen, long contribFen,
-               long prepaidFen, int tier, int promoter, int leader, int inviter, Instant paidAt, Review review) {
+               long prepaidFen, int tier, int promoter, int leader, int inviter, long paidSecond, int paidNano,
+               Review review) {
         this.id = id;
         this.consumer = consumer;
         this.supplier = supplier;
@@ -46,8 +50,34 @@ final class PartyOrder {
         this.promoter = promoter;
         this.leader = leader;
         this.inviter = inviter;
-        this.paidAt = paidAt;
+        this.paidSecond = paidSecond;
+        this.paidNano = paidNano;
         this.review = review;
+    }
+
+    PartyOrder() {
+    }
+
+    /** A copy, for an order that leaves the ring to wait for verification. */
+    PartyOrder copy() {
+        PartyOrder copy = new PartyOrder(id, consumer, supplier, product, quantity, amountFen, contribFen, prepaidFen,
+                tier, promoter, leader, inviter, paidSecond, paidNano, review);
+        copy.heldRebateFen = heldRebateFen;
+        copy.heldCommissionFen = heldCommissionFen;
+        copy.heldAllowanceFen = heldAllowanceFen;
+        copy.heldInviteFen = heldInviteFen;
+        return copy;
+    }
+
+    /** Whether {@code at} (epoch second and nano) comes before the payment plus {@code delay}. */
+    boolean before(long atSecond, int atNano, java.time.Duration delay) {
+        long dueSecond = Math.addExact(paidSecond, delay.getSeconds());
+        long dueNano = (long) paidNano + delay.getNano();
+        if (dueNano >= 1_000_000_000L) {
+            dueSecond = Math.addExact(dueSecond, 1);
+            dueNano -= 1_000_000_000L;
+        }
+        return atSecond < dueSecond || atSecond == dueSecond && atNano < dueNano;
     }
 
     long heldFen() {
@@ -67,8 +97,8 @@ final class PartyOrder {
         out.writeInt(promoter);
         out.writeInt(leader);
         out.writeInt(inviter);
-        out.writeLong(paidAt.getEpochSecond());
-        out.writeInt(paidAt.getNano());
+        out.writeLong(paidSecond);
+        out.writeInt(paidNano);
         out.writeByte(review.ordinal());
         out.writeLong(heldRebateFen);
         out.writeLong(heldCommissionFen);
@@ -79,7 +109,7 @@ final class PartyOrder {
     static PartyOrder read(DataInput in) throws IOException {
         PartyOrder order = new PartyOrder(in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                 in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                Instant.ofEpochSecond(in.readLong(), in.readInt()), null);
+                in.readLong(), in.readInt(), null);
         order.review = Review.values()[in.readByte()];
         order.heldRebateFen = in.readLong();
         order.heldCommissionFen = in.readLong();

@@ -3,7 +3,9 @@ package org.zengzhi.engine.party;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,8 +33,20 @@ final class PartyOrders {
     private final RiskWindow risk;
     private final HolderLongs creditScores;
     private final MonthTally tally;
-    final Map<Long, PartyOrder> open = new TreeMap<>();
+    final OpenOrders open = new OpenOrders();
+    /** Settled orders whose rewards wait for verification: few, so a sorted map (a snapshot lists them in order). */
     final Map<Long, PartyOrder> held = new TreeMap<>();
+    /**
+     * What became of each order no longer open, by handle (up to {@link Integer#MAX_VALUE}): two bits an order,
+     * so that a refund or verification after settlement answers {@code ALREADY_SETTLED} or {@code ALREADY_REFUNDED}
+     * rather than {@code UNKNOWN_ORDER} (issue 18), without keeping the order.
+     */
+    private final BitSet settled = new BitSet();
+    private final BitSet refunded = new BitSet();
+    /** The open order being settled, refunded or verified, copied out of {@link #open}. */
+    private final PartyOrder scratch = new PartyOrder();
+    private final SettlementRun settlementRun;
+    private final Duration settlementDelay;
 
     PartyOrders(PartyRules rules, PartyBooks books, Catalogue catalogue, RiskWindow risk, HolderLongs creditScores,
                 MonthTally tally) {
@@ -42,6 +56,8 @@ final class PartyOrders {
         this.risk = risk;
         this.creditScores = creditScores;
         this.tally = tally;
+        this.settlementRun = new SettlementRun(rules, books, catalogue, creditScores);
+        this.settlementDelay = rules.settlementDelay();
     }
 
     static boolean isHolder(int handle) {
@@ -68,10 +84,29 @@ final class PartyOrders {
         long prepaid = Waterfall.part(Waterfall.supplierShare(rules, amount), rules.prepayPpm());
         long repaid = books.paySupplier(Movement.PREPAYMENT, supplier, prepaid);
         PartyOrder.Review review = verdict == RiskVerdict.CLEAR ? PartyOrder.Review.CLEAR : PartyOrder.Review.FLAGGED;
-        open.put(payment.orderId(), new PartyOrder(payment.orderId(), payment.consumer(), supplier, payment.product(),
-                payment.quantity(), amount, contrib, prepaid, payment.tier(), payment.promoter(), payment.leader(),
-                payment.inviter(), payment.at(), review));
+        open.add(paid(payment, supplier, amount, prepaid, review));
+        mark(payment.orderId(), null);
         return PartyOutcome.accepted(new PaymentResult(payment.orderId(), amount, prepaid, repaid, verdict));
+    }
+
+    private PartyOrder paid(Payment payment, int supplier, long amount, long prepaid, PartyOrder.Review review) {
+        PartyOrder order = scratch;
+        order.id = payment.orderId();
+        order.consumer = payment.consumer();
+        order.supplier = supplier;
+        order.product = payment.product();
+        order.quantity = payment.quantity();
+        order.amountFen = amount;
+        order.contribFen = payment.contribFen();
+        order.prepaidFen = prepaid;
+        order.tier = payment.tier();
+        order.promoter = payment.promoter();
+        order.leader = payment.leader();
+        order.inviter = payment.inviter();
+        order.paidSecond = payment.at().getEpochSecond();
+        order.paidNano = payment.at().getNano();
+        order.review = review;
+        return order;
     }
 
     private long amountOf(Payment payment) {
@@ -80,10 +115,10 @@ final class PartyOrders {
     }
 
     PartyRejection checkPayment(Payment payment) {
-        if (open.containsKey(payment.orderId()) || held.containsKey(payment.orderId())) {
+        if (open.contains(payment.orderId()) || held.containsKey(payment.orderId())) {
             return new PartyRejection(PartyRejectionCode.DUPLICATE_ORDER, "id");
         }
-        if (open.size() >= OPEN_MAX) {
+        if (open.size() >= OPEN_MAX || !open.fits(payment.orderId())) {
             return new PartyRejection(PartyRejectionCode.LIMIT_REACHED, "id");
         }
         PartyRejection people = checkPeople(payment);
@@ -143,10 +178,10 @@ final class PartyOrders {
     }
 
     PartyOutcome<Refund> refund(long orderId) {
-        PartyOrder order = open.get(orderId);
-        if (order == null) {
+        if (!open.contains(orderId)) {
             return notOpen(orderId);
         }
+        PartyOrder order = open.load(orderId, scratch);
         long cash = Math.max(0, books.port().supplierCashFen(order.supplier));
         long clawed = Math.min(cash, order.prepaidFen);
         long advanced = order.prepaidFen - clawed;
@@ -157,37 +192,58 @@ final class PartyOrders {
         books.post(Movement.ESCROW_TO_RESERVE, PartyPostings.NO_OWNER, PartyPostings.NO_OWNER, order.contribFen);
         books.post(Movement.CONTRIB_ISSUE, PartyPostings.NO_OWNER, order.consumer, order.contribFen);
         open.remove(orderId);
+        mark(orderId, refunded);
         return PartyOutcome.accepted(new Refund(orderId, order.amountFen, clawed, advanced, cashBack, order.contribFen));
     }
 
     private <T> PartyOutcome<T> notOpen(long orderId) {
-        return held.containsKey(orderId)
-                ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "order")
+        if (held.containsKey(orderId) || isMarked(orderId, settled)) {
+            return PartyOutcome.rejected(PartyRejectionCode.ALREADY_SETTLED, "order");
+        }
+        return isMarked(orderId, refunded) ? PartyOutcome.rejected(PartyRejectionCode.ALREADY_REFUNDED, "order")
                 : PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "order");
     }
 
+    /** Records that an order settled or was refunded ({@code null}: paid again, so neither). */
+    private void mark(long orderId, BitSet outcome) {
+        if (orderId < 0 || orderId > Integer.MAX_VALUE) {
+            return;
+        }
+        settled.clear((int) orderId);
+        refunded.clear((int) orderId);
+        if (outcome != null) {
+            outcome.set((int) orderId);
+        }
+    }
+
+    private static boolean isMarked(long orderId, BitSet outcome) {
+        return orderId >= 0 && orderId <= Integer.MAX_VALUE && outcome.get((int) orderId);
+    }
+
     PartyOutcome<Settlement> settle(long orderId, Instant at) {
-        PartyOrder order = open.get(orderId);
-        if (order == null) {
+        if (!open.contains(orderId)) {
             return notOpen(orderId);
         }
-        if (at.isBefore(order.paidAt.plus(rules.settlementDelay()))) {
+        PartyOrder order = open.load(orderId, scratch);
+        if (order.before(at.getEpochSecond(), at.getNano(), settlementDelay)) {
             return PartyOutcome.rejected(PartyRejectionCode.NOT_DUE, "at");
         }
         if (order.review == PartyOrder.Review.FLAGGED && held.size() >= HELD_MAX) {
             return PartyOutcome.rejected(PartyRejectionCode.LIMIT_REACHED, "order");
         }
-        Settlement settlement = new SettlementRun(rules, books, catalogue, creditScores).run(order);
+        Settlement settlement = settlementRun.run(order);
         tally.addSettlement(settlement, Math.multiplyExact(catalogue.costFen.get(order.product), order.quantity));
         open.remove(orderId);
+        mark(orderId, settled);
         if (settlement.heldFen() > 0) {
-            held.put(orderId, order);
+            held.put(orderId, order.copy());
         }
         return PartyOutcome.accepted(settlement);
     }
 
     PartyOutcome<Verification> verify(long orderId, boolean approve) {
-        PartyOrder order = open.containsKey(orderId) ? open.get(orderId) : held.get(orderId);
+        boolean isOpen = open.contains(orderId);
+        PartyOrder order = isOpen ? open.load(orderId, scratch) : held.get(orderId);
         if (order == null) {
             return PartyOutcome.rejected(PartyRejectionCode.UNKNOWN_ORDER, "order");
         }
@@ -195,7 +251,8 @@ final class PartyOrders {
             return PartyOutcome.rejected(PartyRejectionCode.NOT_FLAGGED, "order");
         }
         order.review = approve ? PartyOrder.Review.APPROVED : PartyOrder.Review.REFUSED;
-        if (!held.containsKey(orderId)) {
+        if (isOpen) {
+            open.review(orderId, order.review);
             return PartyOutcome.accepted(new Verification(orderId, approve, false, 0, 0));
         }
         held.remove(orderId);
@@ -219,8 +276,31 @@ final class PartyOrders {
     }
 
     void write(DataOutput out) throws IOException {
-        writeOrders(open, out);
+        open.write(out, scratch);
         writeOrders(held, out);
+        writeBits(settled, out);
+        writeBits(refunded, out);
+    }
+
+    private static void writeBits(BitSet bits, DataOutput out) throws IOException {
+        long[] words = bits.toLongArray();
+        out.writeInt(words.length);
+        for (long word : words) {
+            out.writeLong(word);
+        }
+    }
+
+    private static void readBits(BitSet bits, DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (Integer.MAX_VALUE >> 6) + 1) {
+            throw new IOException("snapshot: " + length + " words of order outcomes");
+        }
+        long[] words = new long[length];
+        for (int i = 0; i < length; i++) {
+            words[i] = in.readLong();
+        }
+        bits.clear();
+        bits.or(BitSet.valueOf(words));
     }
 
     private static void writeOrders(Map<Long, PartyOrder> orders, DataOutput out) throws IOException {
@@ -230,16 +310,34 @@ final class PartyOrders {
         }
     }
 
-    void read(DataInput in) throws IOException {
-        readOrders(open, OPEN_MAX, in);
+    /** Reads what {@link #write} wrote; a version 1 snapshot has no order outcomes (then none are known). */
+    void read(DataInput in, int version) throws IOException {
+        open.clear();
+        int size = readSize(OPEN_MAX, in);
+        for (int i = 0; i < size; i++) {
+            PartyOrder order = PartyOrder.read(in);
+            if (open.contains(order.id) || !open.fits(order.id)) {
+                throw new IOException("snapshot: open order " + order.id + " repeated or out of range");
+            }
+            open.add(order);
+        }
         readOrders(held, HELD_MAX, in);
+        if (version >= 2) {
+            readBits(settled, in);
+            readBits(refunded, in);
+        }
     }
 
-    private static void readOrders(Map<Long, PartyOrder> orders, int sizeMax, DataInput in) throws IOException {
+    private static int readSize(int sizeMax, DataInput in) throws IOException {
         int size = in.readInt();
         if (size < 0 || size > sizeMax) {
             throw new IOException("snapshot holds " + size + " orders, more than " + sizeMax);
         }
+        return size;
+    }
+
+    private static void readOrders(Map<Long, PartyOrder> orders, int sizeMax, DataInput in) throws IOException {
+        int size = readSize(sizeMax, in);
         for (int i = 0; i < size; i++) {
             PartyOrder order = PartyOrder.read(in);
             orders.put(order.id, order);

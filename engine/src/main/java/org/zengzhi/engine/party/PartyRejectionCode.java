@@ -16,10 +16,12 @@ public enum PartyRejectionCode {
     COST_OUT_OF_RANGE,
     /** An order id used by an order still open or held. */
     DUPLICATE_ORDER,
-    /** An order the model does not hold (never paid, refunded, or settled and released). */
+    /** An order the model never paid (or one closed before a version 1 snapshot, which kept no outcomes). */
     UNKNOWN_ORDER,
     /** A refund or second settlement of an order settled already. */
     ALREADY_SETTLED,
+    /** A refund of an order refunded already (the code the appreciation model's order flow uses). */
+    ALREADY_REFUNDED,
     /** A settlement before 30 days confirm + 7 days no return have passed. */
     NOT_DUE,
     /** A member tier the rules do not have. */

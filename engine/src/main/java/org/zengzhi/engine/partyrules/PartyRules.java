@@ -2,6 +2,7 @@ package org.zengzhi.engine.partyrules;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,8 @@ import org.zengzhi.engine.Limits;
  * @param trafficPackages        the catalogue of traffic packages suppliers buy with tokens
  * @param equityPoolPpm          the share of the platform's annual net that the top 10% of promoters share as
  *                               virtual equity at the year's close (R-5.3; the seed names no share)
+ * @param timeZone               the zone whose calendar months the month closes, the promoters' months and the
+ *                               year close count (as green points do; default Asia/Shanghai)
  */
 public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commissionPpm, long teamAllowancePpm,
                          boolean riskAcknowledged, long inviteRewardPpm, long supplierSharePpm, long prepayPpm,
@@ -46,7 +49,9 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
                          long stokenPpm, long baselineBonusPpm, int ratingMinCenti, long depositPenaltyPpm,
                          long burnPpm, BurnMode burnMode, long buybackBudgetFen, Duration riskWindow,
                          int riskOrderThreshold, int creditScoreMin, long feeDiscountPpm, long feeDiscountPriceStoken,
-                         List<TrafficPackage> trafficPackages, long equityPoolPpm) {
+                         List<TrafficPackage> trafficPackages, long equityPoolPpm, ZoneId timeZone) {
+    /** The zone of a plan that names none, and of a snapshot written before rules carried one. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Shanghai");
     /** Member tiers with a rebate rate of their own. */
     public static final int TIERS_MAX = 16;
     /** Traffic packages in the catalogue. */
@@ -79,6 +84,30 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
     public PartyRules {
         rebateTiersPpm = List.copyOf(rebateTiersPpm);
         trafficPackages = List.copyOf(trafficPackages);
+    }
+
+    /** Rules in the default time zone (Asia/Shanghai). */
+    public PartyRules(long feePpm, List<Long> rebateTiersPpm, long commissionPpm, long teamAllowancePpm,
+                      boolean riskAcknowledged, long inviteRewardPpm, long supplierSharePpm, long prepayPpm,
+                      Duration confirmWindow, Duration noReturnWindow, long contribTransferFeePpm,
+                      long stokenPpm, long baselineBonusPpm, int ratingMinCenti, long depositPenaltyPpm,
+                      long burnPpm, BurnMode burnMode, long buybackBudgetFen, Duration riskWindow,
+                      int riskOrderThreshold, int creditScoreMin, long feeDiscountPpm, long feeDiscountPriceStoken,
+                      List<TrafficPackage> trafficPackages, long equityPoolPpm) {
+        this(feePpm, rebateTiersPpm, commissionPpm, teamAllowancePpm, riskAcknowledged, inviteRewardPpm,
+                supplierSharePpm, prepayPpm, confirmWindow, noReturnWindow, contribTransferFeePpm, stokenPpm,
+                baselineBonusPpm, ratingMinCenti, depositPenaltyPpm, burnPpm, burnMode, buybackBudgetFen, riskWindow,
+                riskOrderThreshold, creditScoreMin, feeDiscountPpm, feeDiscountPriceStoken, trafficPackages,
+                equityPoolPpm, DEFAULT_TIME_ZONE);
+    }
+
+    /** The same rules in another time zone. */
+    public PartyRules withTimeZone(ZoneId zone) {
+        return new PartyRules(feePpm, rebateTiersPpm, commissionPpm, teamAllowancePpm, riskAcknowledged,
+                inviteRewardPpm, supplierSharePpm, prepayPpm, confirmWindow, noReturnWindow, contribTransferFeePpm,
+                stokenPpm, baselineBonusPpm, ratingMinCenti, depositPenaltyPpm, burnPpm, burnMode, buybackBudgetFen,
+                riskWindow, riskOrderThreshold, creditScoreMin, feeDiscountPpm, feeDiscountPriceStoken,
+                trafficPackages, equityPoolPpm, zone);
     }
 
     /** Rules without an equity pool. */
@@ -143,6 +172,9 @@ public record PartyRules(long feePpm, List<Long> rebateTiersPpm, long commission
         checkPackages(errors);
         checkParts(errors);
         rate(errors, "equityPool", equityPoolPpm, 0, PPM);
+        if (timeZone == null) {
+            errors.add(new PartyRuleError("timeZone", "is required"));
+        }
         return errors;
     }
 

@@ -43,13 +43,23 @@ final class PartyPlanSection {
                 fields.whole("riskOrders", seed.riskOrderThreshold(), PartyRules.RISK_ORDERS_MAX),
                 fields.whole("creditScoreMin", seed.creditScoreMin(), PartyRules.CREDIT_SCORE_MAX),
                 fields.rate("feeDiscount", seed.feeDiscountPpm()), fields.fen("feeDiscountPrice", seed.feeDiscountPriceStoken()),
-                packages(fields, seed), fields.rate("equityPool", seed.equityPoolPpm()));
+                packages(fields, seed), fields.rate("equityPool", seed.equityPoolPpm()),
+                fields.parse("timeZone", PartyRules.DEFAULT_TIME_ZONE, PartyPlanSection::zone));
         fields.rejectUnknownKeys();
         // A field that failed to read took the seed's value, so the checks across fields still say what they can.
         for (PartyRuleError error : rules.check()) {
             fields.error(fields.field(error.field()), error.message());
         }
         return fields.anyFailed(fields.path()) ? null : rules;
+    }
+
+    /** The zone whose calendar months are closed, as the green-points section reads its own. */
+    private static java.time.ZoneId zone(String text) {
+        try {
+            return java.time.ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("is not a time zone such as Asia/Shanghai: " + text);
+        }
     }
 
     /** The rebate of each member tier, lowest first: a list of {name, rate}; the last is the gold tier. */

@@ -67,7 +67,29 @@ class PartyOrdersGoldenTest {
         assertThat(f.model.settle(7, T0.plus(DUE).minusSeconds(1)).rejection())
                 .isEqualTo(new PartyRejection(PartyRejectionCode.NOT_DUE, "at"));
         assertThat(f.model.settle(7, T0.plus(DUE)).isAccepted()).isTrue();
-        assertThat(f.model.refund(7, T0.plus(DUE)).rejection().code()).isEqualTo(PartyRejectionCode.UNKNOWN_ORDER);
+        assertThat(f.model.refund(7, T0.plus(DUE)).rejection())
+                .isEqualTo(new PartyRejection(PartyRejectionCode.ALREADY_SETTLED, "order"));
+    }
+
+    /**
+     * Issue 18: a refund after settlement is refused as settled, a second refund as refunded, and only an order
+     * never paid is unknown; the answers survive a snapshot (two bits an order, not the order).
+     */
+    @Test
+    void aRefundOfASettledOrderIsAlreadySettledAlsoAfterASnapshot() throws java.io.IOException {
+        ok(f.model.pay(plain(7, CONSUMER, thousand, T0)));
+        ok(f.model.pay(plain(8, CONSUMER, thousand, T0)));
+        ok(f.model.refund(8, T0.plusSeconds(1)));
+        ok(f.model.settle(7, T0.plus(DUE)));
+        PartyModel restored = PartyModel.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+                f.snapshot())), PartyRules.seed000(), f.ledger.copyBalances());
+        for (PartyModel model : java.util.List.of(f.model, restored)) {
+            assertThat(model.refund(7, T0.plus(DUE)).rejection().code()).isEqualTo(PartyRejectionCode.ALREADY_SETTLED);
+            assertThat(model.settle(7, T0.plus(DUE)).rejection().code()).isEqualTo(PartyRejectionCode.ALREADY_SETTLED);
+            assertThat(model.refund(8, T0.plus(DUE)).rejection().code()).isEqualTo(PartyRejectionCode.ALREADY_REFUNDED);
+            assertThat(model.refund(9, T0.plus(DUE)).rejection().code()).isEqualTo(PartyRejectionCode.UNKNOWN_ORDER);
+        }
+        assertThat(PartyFixture.snapshot(restored)).isEqualTo(f.snapshot());
     }
 
     @Test

@@ -38,6 +38,19 @@ class PartyPlanSectionTest {
                 .containsExactly(PartyCompliance.PARTY_TOKENS, PartyCompliance.PARTY_FUNDS_STAY);
     }
 
+    /** Issue 18: months close on the plan's calendar; Asia/Shanghai unless the section names another zone. */
+    @Test
+    void theTimeZoneIsShanghaiUnlessThePlanNamesAnother() throws IOException {
+        assertThat(PlanYaml.read(preset()).plan().party().timeZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        String without = preset().replace("  timeZone: Asia/Shanghai", "  ");
+        assertThat(PlanYaml.read(without).plan().party().timeZone()).isEqualTo(PartyRules.DEFAULT_TIME_ZONE);
+        String berlin = preset().replace("  timeZone: Asia/Shanghai", "  timeZone: Europe/Berlin");
+        assertThat(PlanYaml.read(berlin).plan().party().timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        PlanCheck bad = PlanYaml.read(preset().replace("  timeZone: Asia/Shanghai", "  timeZone: Mars/Olympus"));
+        assertThat(bad.plan()).isNull();
+        assertThat(bad.errors()).extracting(PlanError::field).contains("fourParty.timeZone");
+    }
+
     @Test
     void aPlanWithoutTheSectionHasNoFourPartyModel() {
         assertThat(PlanYaml.read("name: plain\n").plan().party()).isNull();

@@ -82,6 +82,47 @@ class YearCloseTest {
         assertThat(close.shares()).containsExactly(new EquityShare(0, 300, 500), new EquityShare(2, 300, 500));
     }
 
+    /**
+     * Issue 18 (the year close paid 13 of 100 promoters): the reading is competition ranking. A promoter is in the
+     * top 10% when fewer than ⌈promoters·10%⌉ promoters sold strictly more; with 100 promoters that is 10 places,
+     * and when places 10 to 13 sold the same, all four are 10th, so 13 share. Nobody is left out by an order the
+     * seed does not give, and the pool is the same whoever shares it.
+     */
+    @Test
+    void aHundredPromotersWithFourTiedAtTenthPlacePayThirteen() {
+        long[] sales = new long[100];
+        for (int user = 0; user < sales.length; user++) {
+            sales[user] = user < 9 ? 300_000 : user < 13 ? 150_000 : 15_000L * (user % 9 + 1);
+        }
+        promoters(sales);
+
+        YearClose close = closeYear(3_300_000);
+
+        assertThat(close.promoters()).isEqualTo(100);
+        assertThat(close.thresholdFen()).isEqualTo(150_000);
+        assertThat(close.shares()).hasSize(13);
+        assertThat(close.shares()).extracting(EquityShare::user)
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(close.shares()).extracting(EquityShare::shareFen)
+                .containsExactly(300_000L, 300_000L, 300_000L, 300_000L, 300_000L, 300_000L, 300_000L, 300_000L,
+                        300_000L, 150_000L, 150_000L, 150_000L, 150_000L);
+        assertThat(close.dustFen()).isZero();
+    }
+
+    /** ⌈promoters·10%⌉ rounds up: 91 promoters have 10 places, 90 have 9 (all sales distinct here). */
+    @Test
+    void theTopCountIsTenPercentOfThePromotersRoundedUp() {
+        for (int count : new int[] {91, 90}) {
+            PromoterBoard fresh = new PromoterBoard(ShippedLadders.FOUR_PARTY);
+            long[] sales = new long[count];
+            for (int user = 0; user < count; user++) {
+                sales[user] = 1_000L * (user + 1);
+            }
+            assertThat(EquityPool.threshold(sales, fresh.ladder().equityTopPpm()))
+                    .isEqualTo(1_000L * (count - (count == 91 ? 10 : 9) + 1));
+        }
+    }
+
     @Test
     void nobodyWithoutSalesIsAtTheTopAndTheWholePoolReturns() {
         promoters(0, 0, 0);
