@@ -30,7 +30,7 @@ import org.zengzhi.server.web.GatewayCalls;
  * are written in the same transaction as the command, and only when the engine accepted it.
  */
 @Component
-class SupplierDesk {
+public class SupplierDesk {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
     static final int NAME_LENGTH_MAX = 200;
     static final long STOCK_MAX = 1_000_000_000L;
@@ -50,13 +50,14 @@ class SupplierDesk {
         this.products = new Products(jdbc);
     }
 
-    record Registration(String supplier, String username, String password, String baseline, String deposit) {
+    /** An operator's registration of a supplier with its login (the API's body, the console's form). */
+    public record Registration(String supplier, String username, String password, String baseline, String deposit) {
     }
 
     record Listing(String product, String name, String price, String cost, Long stock) {
     }
 
-    CompletableFuture<Response> register(String key, Registration body) {
+    public CompletableFuture<Response> register(String key, Registration body) {
         Response problem = GatewayCalls.keyProblem(key);
         problem = problem != null ? problem : idProblem("supplier", body.supplier());
         if (problem == null && (body.username() == null || !USERNAME.matcher(body.username()).matches())) {

@@ -18,6 +18,8 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.party.SupplierDesk;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
@@ -34,10 +36,12 @@ class PartyOpsPages {
 
     private final EngineGateway gateway;
     private final PartyOpsDashboard dashboard;
+    private final SupplierDesk suppliers;
 
-    PartyOpsPages(EngineGateway gateway, PartyOpsDashboard dashboard) {
+    PartyOpsPages(EngineGateway gateway, PartyOpsDashboard dashboard, SupplierDesk suppliers) {
         this.gateway = gateway;
         this.dashboard = dashboard;
+        this.suppliers = suppliers;
     }
 
     @GetMapping("/console/operator/party")
@@ -155,26 +159,23 @@ class PartyOpsPages {
     }
 
     /**
-     * 添加供应商: registers the supplier in the engine with its baseline and deposit. The supplier's own account
-     * and role come with the supplier registration use case ({@code POST /api/v1/operator/suppliers}).
+     * 添加供应商: the supplier registration use case of the API ({@code POST /api/v1/operator/suppliers}): the
+     * supplier in the engine with its baseline and deposit, and its own login with the SUPPLIER role, in one
+     * journaled step under the form's key.
      */
     @PostMapping("/console/operator/party/suppliers")
-    String addSupplier(@RequestParam String supplier, @RequestParam String baseline, @RequestParam String deposit,
-            @RequestParam String key, RedirectAttributes flash) {
-        if (supplier.isBlank() || supplier.length() > Limits.PARTICIPANT_ID_LENGTH_MAX) {
-            return bad(flash, "supplier");
+    String addSupplier(@RequestParam String supplier, @RequestParam String username, @RequestParam String password,
+            @RequestParam String baseline, @RequestParam String deposit, @RequestParam String key,
+            RedirectAttributes flash) {
+        Response answer = ConsoleCalls.await(suppliers.register(key,
+                new SupplierDesk.Registration(supplier, username, password, baseline, deposit)));
+        if (answer.status() < 400) {
+            flash.addFlashAttribute("done", "partyops.supplierAdded");
+            flash.addFlashAttribute("doneArgument", supplier);
+        } else {
+            flash.addFlashAttribute("failed", ConsoleCalls.detail(answer.body()));
         }
-        long baselineFen = PartyOpsController.fen(baseline, true);
-        long depositFen = PartyOpsController.fen(deposit, true);
-        if (baselineFen < 0) {
-            return bad(flash, "baseline");
-        }
-        if (depositFen < 0) {
-            return bad(flash, "deposit");
-        }
-        return submit(flash, "party-supplier", key, supplier + "|" + baseline + "|" + deposit,
-                k -> now -> new Command.RegisterSupplier("supplier:" + k, now, supplier, baselineFen, depositFen),
-                "partyops.supplierAdded", supplier);
+        return PAGE;
     }
 
     private String submit(RedirectAttributes flash, String scope, String key, String hash,
