@@ -60,8 +60,13 @@ abstract class StoreWalletTests {
 
             JsonAssert.cash(server.send(keeper, "GET", "/merchants/shop/wallet", null, null), "750.00", "50.00");
             assertStatementsReconcile(server, keeper, "750.00");
-            Reply view = server.get("/withdrawals/" + first.body().get("id").asString());
+            Reply view = server.send(keeper, "GET", "/withdrawals/" + first.body().get("id").asString(), null, null);
+            assertThat(view.status()).as("the store's own account reads its withdrawal (it was 404: probe, issue 19)")
+                    .isEqualTo(200);
             assertThat(view.body().get("payee").get("account").asString()).isEqualTo("6222 **** **** 1234");
+            String alice = server.login("alice", "alice-secret");
+            assertThat(server.send(alice, "GET", "/withdrawals/" + first.body().get("id").asString(), null, null)
+                    .status()).as("anyone else is told it does not exist").isEqualTo(404);
         }
     }
 
