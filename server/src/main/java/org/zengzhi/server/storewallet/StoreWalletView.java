@@ -58,7 +58,7 @@ public class StoreWalletView {
                 "cash", Units.formatFen(store.cashFen()),
                 "withdrawing", Units.formatFen(store.withdrawingFen()),
                 "timeZone", store.zone().getId(),
-                "statements", Statements.daily(statements.cashPostings(merchant), store.zone(), STATEMENT_DAYS_SHOWN)
+                "statements", statements.statements(merchant, store.zone(), STATEMENT_DAYS_SHOWN)
                         .stream().map(day -> Map.of("date", day.date().toString(),
                                 "opening", Units.formatFen(day.openingFen()), "settled", Units.formatFen(day.settledFen()),
                                 "refunds", Units.formatFen(day.refundsFen()), "withdrawn", Units.formatFen(day.withdrawnFen()),

@@ -161,7 +161,8 @@ class WithdrawalController {
     /** Its requester, an operator, or for a store's withdrawal the store's own account (issue 19 item 2). */
     private static boolean mayRead(OAuth2AuthenticatedPrincipal me, org.zengzhi.engine.withdrawal.Withdrawal withdrawal) {
         return Access.mayActFor(me, withdrawal.user())
-                || withdrawal.merchant() != null && withdrawal.merchant().equals(me.getAttribute("merchant"));
+                || withdrawal.merchant() != null && withdrawal.merchant().equals(me.getAttribute("merchant"))
+                || withdrawal.supplier() != null && withdrawal.supplier().equals(me.getAttribute("supplier"));
     }
 
     private String withPayout(String body, String id) {
