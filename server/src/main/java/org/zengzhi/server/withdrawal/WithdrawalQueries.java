@@ -41,12 +41,4 @@ public class WithdrawalQueries {
         return jdbc.queryForList(COLUMNS + "WHERE merchant_id = ? ORDER BY command_seq DESC LIMIT " + USER_ROWS_MAX,
                 merchant);
     }
-
-    /** The newest {@code limit} withdrawals paid to a payee account of {@code payeeOwner} (a store's: {@code merchant:id}). */
-    public List<Map<String, Object>> toPayeesOf(String payeeOwner, int limit) {
-        return jdbc.queryForList("SELECT w.withdrawal_id, w.amount, w.payout, w.state, w.requested_at FROM withdrawals w "
-                + "JOIN withdrawal_payees wp ON wp.withdrawal_id = w.withdrawal_id JOIN payee_accounts pa "
-                + "ON pa.payee_id = wp.payee_id WHERE pa.owner = ? ORDER BY w.command_seq DESC LIMIT " + limit,
-                payeeOwner);
-    }
 }
