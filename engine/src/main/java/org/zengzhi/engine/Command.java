@@ -149,13 +149,20 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
      * is the command id. The amount is frozen; the withdrawal waits for an operator when it is above the
      * plan's review threshold and is approved at once otherwise. With a {@code merchant} (门店, issue 19 item 2)
      * the user is the store's owner and the cash comes from the store's settled cash instead, under the same
-     * rules; null for a user's own wallet.
+     * rules; null for a user's own wallet. With a {@code supplier} (供应商, four-party model) the user is the
+     * supplier's owner and the cash comes from the supplier's cash (prepayments and settlements); a command
+     * names at most one of the two.
      */
-    record RequestWithdrawal(String id, Instant at, String user, long amountFen, String merchant)
+    record RequestWithdrawal(String id, Instant at, String user, long amountFen, String merchant, String supplier)
             implements Command {
         /** A withdrawal from the user's own wallet. */
         public RequestWithdrawal(String id, Instant at, String user, long amountFen) {
-            this(id, at, user, amountFen, null);
+            this(id, at, user, amountFen, null, null);
+        }
+
+        /** A withdrawal from the user's own wallet, or with a {@code merchant} from that store's cash. */
+        public RequestWithdrawal(String id, Instant at, String user, long amountFen, String merchant) {
+            this(id, at, user, amountFen, merchant, null);
         }
 
         public CommandType type() {
@@ -217,8 +224,14 @@ public sealed interface Command permits Command.SettleOrder, Command.SellPoints,
 
     // ----- the four-party model (seed 000, issue 18), and the closes both models share -----
 
-    /** A supplier (供应商) joins the four-party model with its monthly sales baseline and the deposit (保证金) it pays in, 0 for none (issue 18 rules 1, 4; ). */
-    record RegisterSupplier(String id, Instant at, String supplier, long baselineFen, long depositFen) implements Command {
+    /** A supplier (供应商) joins the four-party model with its monthly sales baseline and the deposit (保证金) it pays in, 0 for none (issue 18 rules 1, 4; ). {@code owner} (optional, a registered user) is who may withdraw the supplier's cash (issue 19 item 2); null for none. */
+    record RegisterSupplier(String id, Instant at, String supplier, long baselineFen, long depositFen, String owner)
+            implements Command {
+        /** A supplier without an owner: nobody withdraws its cash. */
+        public RegisterSupplier(String id, Instant at, String supplier, long baselineFen, long depositFen) {
+            this(id, at, supplier, baselineFen, depositFen, null);
+        }
+
         public CommandType type() {
             return CommandType.REGISTER_SUPPLIER;
         }

@@ -85,7 +85,7 @@ public final class Engine {
         this.prefetch = new BatchPrefetch(ledger, network.participants(), pool.exitIndex(), orders);
         this.orderFlow = new OrderFlow(plan, ledger, network, pool, orders, prefetch);
         this.withdrawalFlow = new WithdrawalFlow(plan, ledger, network.participants(), network.merchants(),
-                network.ownerIds());
+                network.ownerIds(), new PartySuppliers());
         GreenFlow green = plan.greenPoints() == null ? null : new GreenFlow(new GreenModel(plan.greenPoints()),
                 new PromoterBoard(plan.promoters()), ledger, network);
         orderFlow.useGreen(green);
@@ -324,6 +324,24 @@ public final class Engine {
     }
 
     /** Puts a four-party model restored from a snapshot in force, with its rules in the plan. */
+    /** The four-party model's suppliers for withdrawals (issue 19 item 2): the model in force, none without it. */
+    private final class PartySuppliers implements org.zengzhi.engine.withdrawal.SupplierWallets {
+        @Override
+        public int find(String supplier) {
+            return party == null ? -1 : party.ids().supplier(supplier);
+        }
+
+        @Override
+        public int owner(int supplier) {
+            return party.ids().supplierOwner(supplier);
+        }
+
+        @Override
+        public String id(int supplier) {
+            return party.ids().supplierId(supplier);
+        }
+    }
+
     public void restoreParty(PartyCommands restored) {
         party = restored;
         plan = plan.withParty(restored.model().rules());
@@ -425,6 +443,18 @@ public final class Engine {
     /** The participant who owns a merchant (whose rewards the store's pages show), or null for an unknown merchant. */
     public String merchantOwner(String merchant) {
         return network.merchantOwner(merchant);
+    }
+
+    /** True when the four-party model knows the supplier (issue 19 item 2). */
+    public boolean knowsSupplier(String supplier) {
+        return party != null && party.ids().supplier(supplier) >= 0;
+    }
+
+    /** The user who owns a supplier and withdraws its cash, or null (unknown, or registered without one). */
+    public String supplierOwner(String supplier) {
+        int handle = party == null ? -1 : party.ids().supplier(supplier);
+        int owner = handle < 0 ? -1 : party.ids().supplierOwner(handle);
+        return owner < 0 ? null : network.participants().id(owner);
     }
 
     /** The referrer of a participant, or null. */

@@ -178,11 +178,17 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
      * an operator, APPROVED when it did not need one. {@code payoutFen} = amount − fee.
      */
     record WithdrawalRequested(String command, String withdrawal, String user, long amountFen, long feeFen,
-            long payoutFen, WithdrawalState state, String merchant) implements Event {
+            long payoutFen, WithdrawalState state, String merchant, String supplier) implements Event {
         /** A withdrawal from the user's own wallet; {@code merchant} names the store for a store's (issue 19). */
         public WithdrawalRequested(String command, String withdrawal, String user, long amountFen, long feeFen,
                 long payoutFen, WithdrawalState state) {
-            this(command, withdrawal, user, amountFen, feeFen, payoutFen, state, null);
+            this(command, withdrawal, user, amountFen, feeFen, payoutFen, state, null, null);
+        }
+
+        /** A user's or, with a {@code merchant}, a store's withdrawal; {@code supplier} names a supplier's. */
+        public WithdrawalRequested(String command, String withdrawal, String user, long amountFen, long feeFen,
+                long payoutFen, WithdrawalState state, String merchant) {
+            this(command, withdrawal, user, amountFen, feeFen, payoutFen, state, merchant, null);
         }
 
 
@@ -278,7 +284,13 @@ public sealed interface Event permits Event.PointsMinted, Event.PointsSold, Even
     // ----- the four-party model (seed 000, issue 18) -----
 
     /** A supplier joined the four-party model with its baseline and deposit. */
-    record SupplierRegistered(String command, String supplier, long baselineFen, long depositFen) implements Event {
+    record SupplierRegistered(String command, String supplier, long baselineFen, long depositFen, String owner)
+            implements Event {
+        /** A supplier without an owner; {@code owner} names the user who withdraws its cash (issue 19 item 2). */
+        public SupplierRegistered(String command, String supplier, long baselineFen, long depositFen) {
+            this(command, supplier, baselineFen, depositFen, null);
+        }
+
         public EventType type() {
             return EventType.SUPPLIER_REGISTERED;
         }

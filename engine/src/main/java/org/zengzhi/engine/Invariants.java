@@ -139,9 +139,19 @@ final class Invariants {
         long[] open = new long[participants.count()];
         Merchants merchants = engine.models().network().merchants();
         long[] openStore = new long[merchants.count()];
+        java.util.Map<Integer, Long> openSupplier = new java.util.HashMap<>();
         Withdrawals withdrawals = engine.models().withdrawals().book();
         for (int index : withdrawals.open()) {
             Withdrawal withdrawal = withdrawals.get(index);
+            if (withdrawal.fromSupplier()) {
+                int supplier = engine.party() == null ? -1 : engine.party().ids().supplier(withdrawal.supplier());
+                if (supplier < 0) {
+                    violations.add("open withdrawal " + withdrawal.id() + " is of an unknown supplier");
+                } else {
+                    openSupplier.merge(supplier, withdrawal.amountFen(), Math::addExact);
+                }
+                continue;
+            }
             if (withdrawal.fromStore()) {
                 int store = merchants.find(withdrawal.merchant());
                 if (store < 0) {
@@ -170,6 +180,14 @@ final class Invariants {
             if (frozen != openStore[m]) {
                 violations.add("store " + merchants.get(m).id + " has " + frozen + " frozen for withdrawals, but its "
                         + "open withdrawals total " + openStore[m]);
+            }
+        }
+        for (int s = 0; s < ledger.suppliers() && violations.size() < VIOLATIONS_MAX; s++) {
+            long frozen = ledger.balance(AccountType.SUPPLIER_CASH_WITHDRAWING, s);
+            long openOfSupplier = openSupplier.getOrDefault(s, 0L);
+            if (frozen != openOfSupplier) {
+                violations.add("supplier " + engine.party().ids().supplierId(s) + " has " + frozen + " frozen for "
+                        + "withdrawals, but its open withdrawals total " + openOfSupplier);
             }
         }
     }

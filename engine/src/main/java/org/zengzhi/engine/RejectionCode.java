@@ -161,5 +161,10 @@ public enum RejectionCode {
     INVALID_PERIOD,
     // Store wallets (issue 19 item 2).
     /** A store withdrawal by a user who does not own the store. */
-    NOT_MERCHANT_OWNER
+    NOT_MERCHANT_OWNER,
+    // Suppliers' wallets (issue 19 item 2).
+    /** A supplier withdrawal by a user who does not own the supplier (or of a supplier without an owner). */
+    NOT_SUPPLIER_OWNER,
+    /** A withdrawal that names both a store and a supplier: it draws on one wallet only. */
+    ONE_WALLET_ONLY
 }

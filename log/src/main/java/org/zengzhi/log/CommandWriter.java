@@ -130,6 +130,10 @@ public final class CommandWriter {
                 // A store's withdrawal (issue 19 item 2); a user's own keeps the line it always had.
                 json.writeStringProperty("merchant", request.merchant());
             }
+            if (request.supplier() != null) {
+                // A supplier's withdrawal (issue 19 item 2, four-party model).
+                json.writeStringProperty("supplier", request.supplier());
+            }
         } else if (command instanceof Command.ReviewWithdrawal review) {
             head(json, "reviewWithdrawal", command);
             json.writeStringProperty("withdrawal", review.withdrawal());

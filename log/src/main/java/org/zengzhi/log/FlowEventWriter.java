@@ -140,6 +140,9 @@ final class FlowEventWriter {
             // A store's withdrawal (issue 19 item 2); a user's own keeps the line it always had.
             json.writeStringProperty("merchant", event.merchant());
         }
+        if (event.supplier() != null) {
+            json.writeStringProperty("supplier", event.supplier());
+        }
     }
 
     void withdrawalReviewed(Event.WithdrawalReviewed event) {

@@ -116,7 +116,8 @@ public final class LogLineParser {
                         optionalString(LogField.REASON));
             case WITHDRAW:
                 return new Command.RequestWithdrawal(requireString(LogField.ID), at, requireString(LogField.USER),
-                        fixed(LogField.AMOUNT, Units.CNY_DECIMALS), optionalString(LogField.MERCHANT));
+                        fixed(LogField.AMOUNT, Units.CNY_DECIMALS), optionalString(LogField.MERCHANT),
+                        optionalString(LogField.SUPPLIER));
             case REVIEW_WITHDRAWAL:
                 return new Command.ReviewWithdrawal(id, at, requireString(LogField.WITHDRAWAL), bool(LogField.APPROVE),
                         optionalString(LogField.REASON));

@@ -16,6 +16,10 @@ final class PartyCommandWriter {
             json.writeStringProperty("supplier", c.supplier());
             json.writeStringProperty("baseline", Units.formatFen(c.baselineFen()));
             json.writeStringProperty("deposit", Units.formatFen(c.depositFen()));
+            if (c.owner() != null) {
+                // Who withdraws the supplier's cash (issue 19 item 2); a supplier without keeps its old line.
+                json.writeStringProperty("owner", c.owner());
+            }
         } else if (command instanceof Command.ListProduct c) {
             CommandWriter.head(json, "product", c);
             json.writeStringProperty("product", c.product());

@@ -27,6 +27,9 @@ final class PartyEventWriter {
             json.writeStringProperty("supplier", e.supplier());
             fen("baseline", e.baselineFen());
             fen("deposit", e.depositFen());
+            if (e.owner() != null) {
+                json.writeStringProperty("owner", e.owner());
+            }
         } else if (event instanceof Event.ProductListed e) {
             start("product", e.command());
             json.writeStringProperty("product", e.product());

@@ -31,7 +31,8 @@ final class PartyLines {
             case SUPPLIER:
                 return new Command.RegisterSupplier(id, at, line.requireString(LogField.SUPPLIER),
                         line.has(LogField.BASELINE) ? cny(line, LogField.BASELINE) : 0,
-                        line.has(LogField.DEPOSIT) ? cny(line, LogField.DEPOSIT) : 0);
+                        line.has(LogField.DEPOSIT) ? cny(line, LogField.DEPOSIT) : 0,
+                        line.optionalString(LogField.OWNER));
             case PRODUCT:
                 return new Command.ListProduct(id, at, line.requireString(LogField.PRODUCT),
                         line.requireString(LogField.SUPPLIER), cny(line, LogField.PRICE),

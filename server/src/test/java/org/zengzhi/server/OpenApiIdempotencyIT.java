@@ -44,7 +44,8 @@ class OpenApiIdempotencyIT {
     }
 
     private static final Map<String, String> IDS = Map.of("{merchant}", "shop", "{region}", "440106", "{order}", "o1",
-            "{id}", "unknown-id", "{providerTransfer}", "unknown-transfer", "{providerTransaction}", "unknown-tx");
+            "{id}", "unknown-id", "{providerTransfer}", "unknown-transfer", "{providerTransaction}", "unknown-tx",
+            "{supplier}", "farm");
 
     private static final Map<String, Example> EXAMPLES = Map.ofEntries(
             Map.entry("POST /api/v1/auth/register", new Example(null, "{\"username\":\"walker\",\"password\":\"walker-secret-1\"}")),
@@ -94,6 +95,10 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/merchants/{merchant}/payees", new Example("lee", "{\"kind\":\"ALIPAY\","
                     + "\"account\":\"lee@example.com\",\"verifiedName\":\"李\"}")),
             Map.entry("POST /api/v1/merchants/{merchant}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")),
+            // moneypaths: suppliers' wallets (issue 19 item 2); this plan has no suppliers, so 404 each time.
+            Map.entry("POST /api/v1/suppliers/{supplier}/payees", new Example("lee", "{\"kind\":\"ALIPAY\","
+                    + "\"account\":\"lee@example.com\",\"verifiedName\":\"李\"}")),
+            Map.entry("POST /api/v1/suppliers/{supplier}/withdrawals", new Example("lee", "{\"amount\":\"10.00\"}")),
             // greenweb: the green-points operator commands (a plan without green points refuses them, the same each time).
             Map.entry("POST /api/v1/operator/green/promoters", new Example("operator", "{\"user\":\"ann\"}")),
             Map.entry("POST /api/v1/operator/green/month-close", new Example("operator", "{\"month\":\"2020-01\"}")),

@@ -589,7 +589,10 @@ abstract class ServerRecoveryTests {
             assertThat(server.send(store, "GET", "/merchants/lee-tea/settings", null, null).body().get("displayName")
                     .isNull()).as("no name stored").isTrue();
             assertField(server.send(store, "GET", "/merchants/lee-tea/settlements?days=-5", null, null), "days");
-            for (String traversal : List.of("/api/v1/../../../etc/passwd", "/api/v1/%2e%2e/%2e%2e/%2e%2e/etc/passwd")) {
+            // The last two are refused by the security firewall, not by Tomcat: they were Spring Boot's error JSON
+            // until the re-probe of issue 19 (bin/probe-money-paths) found "//".
+            for (String traversal : List.of("/api/v1/../../../etc/passwd", "/api/v1/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                    "/api/v1/payouts/sandbox//complete", "/api/v1/me;x=1/wallet")) {
                 java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.origin() + traversal)).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());

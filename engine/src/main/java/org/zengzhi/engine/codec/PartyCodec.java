@@ -42,7 +42,7 @@ final class PartyCodec {
         for (AccountType type : AccountType.values()) {
             if (type.system() && type.fourParty()) {
                 system.add(type);
-            } else if (type.perSupplier()) {
+            } else if (type.perSupplier() && !type.supplierWallet()) {
                 perSupplier.add(type);
             }
         }

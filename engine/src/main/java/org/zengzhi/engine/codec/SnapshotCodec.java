@@ -91,6 +91,7 @@ public final class SnapshotCodec {
         GreenCodec.write(engine, out);
         PartyCodec.write(engine, out);
         StoreWalletCodec.write(engine, out);
+        SupplierWalletCodec.write(engine, out);
         out.flush();
     }
 
@@ -160,6 +161,9 @@ public final class SnapshotCodec {
             marker = in.read();
         }
         if (StoreWalletCodec.read(engine, in, marker)) {
+            marker = in.read();
+        }
+        if (SupplierWalletCodec.read(engine, in, marker)) {
             marker = in.read();
         }
         if (marker >= 0) {

@@ -92,7 +92,11 @@ public enum AccountType {
     // Store wallets (issue 19 item 2), appended so that the ordinals before it stay. The snapshot writes it in
     // its own part, only once a store has withdrawn, so older snapshots keep their bytes and state hashes.
     MERCHANT_CASH_WITHDRAWING(OwnerKind.MERCHANT, Asset.CNY, AccountKind.PENDING,
-            "a store's cash frozen for withdrawals requested or approved and not yet paid, fee included");
+            "a store's cash frozen for withdrawals requested or approved and not yet paid, fee included"),
+    // Suppliers' wallets (issue 19 item 2), appended likewise; written in the snapshot's supplier-wallet part only
+    // once a supplier has an owner or has withdrawn, so four-party snapshots keep their bytes and state hashes.
+    SUPPLIER_CASH_WITHDRAWING(OwnerKind.SUPPLIER, Asset.CNY, AccountKind.PENDING,
+            "a supplier's cash frozen for withdrawals requested or approved and not yet paid, fee included");
 
     private final OwnerKind ownerKind;
     private final Asset asset;
@@ -140,6 +144,11 @@ public enum AccountType {
     /** True for the store wallet's frozen cash (issue 19 item 2), which the snapshot writes in a part of its own. */
     public boolean storeWallet() {
         return this == MERCHANT_CASH_WITHDRAWING;
+    }
+
+    /** True for a supplier's frozen cash (issue 19 item 2), which the snapshot writes in a part of its own. */
+    public boolean supplierWallet() {
+        return this == SUPPLIER_CASH_WITHDRAWING;
     }
 
     /** True when one account of this type exists per supplier of the four-party model. */

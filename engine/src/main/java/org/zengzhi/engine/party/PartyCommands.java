@@ -67,17 +67,22 @@ public final class PartyCommands {
         if (command.depositFen() < 0 || command.depositFen() > Limits.AMOUNT_FEN_MAX) {
             return reject(command, RejectionCode.AMOUNT_TOO_LARGE, "deposit", out);
         }
+        int owner = command.owner() == null ? -1 : network.participants().find(command.owner());
+        if (command.owner() != null && owner < 0) {
+            return reject(command, RejectionCode.UNKNOWN_PARTICIPANT, "owner", out);
+        }
         PartyOutcome<Integer> outcome = model.registerSupplier(command.baselineFen());
         if (!outcome.isAccepted()) {
             return reject(command, outcome.rejection(), out);
         }
         ids.addSupplier(command.supplier());
+        ids.setSupplierOwner(outcome.value(), owner);
         ledger.addSupplier();
         if (command.depositFen() > 0) {
             model.payDeposit(outcome.value(), command.depositFen());
         }
         out.event(new Event.SupplierRegistered(command.id(), command.supplier(), command.baselineFen(),
-                command.depositFen()));
+                command.depositFen(), command.owner()));
         return true;
     }
 

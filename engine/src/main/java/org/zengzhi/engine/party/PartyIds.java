@@ -24,6 +24,11 @@ public final class PartyIds {
 
     private final List<String> suppliers = new ArrayList<>();
     private final Map<String, Integer> supplierHandles = new HashMap<>();
+    /**
+     * Each supplier's owner (a participant, −1 for none; issue 19 item 2), by handle. Not in this part of the
+     * snapshot: the supplier-wallet part holds them, written only once a supplier has an owner.
+     */
+    private final List<Integer> supplierOwners = new ArrayList<>();
     private final List<String> products = new ArrayList<>();
     private final Map<String, Integer> productHandles = new HashMap<>();
     /** Every order ever paid, by handle (its sequence number), so that a late verification still finds it. */
@@ -70,6 +75,22 @@ public final class PartyIds {
     void addSupplier(String id) {
         supplierHandles.put(id, suppliers.size());
         suppliers.add(id);
+        supplierOwners.add(-1);
+    }
+
+    /** The participant who owns the supplier (withdraws its cash), or −1 for none (issue 19 item 2). */
+    public int supplierOwner(int handle) {
+        return supplierOwners.get(handle);
+    }
+
+    /** Sets a supplier's owner: at registration, and from a snapshot. */
+    public void setSupplierOwner(int handle, int participant) {
+        supplierOwners.set(handle, participant);
+    }
+
+    /** True once any supplier has an owner: then the snapshot carries the supplier-wallet part. */
+    public boolean anyOwner() {
+        return supplierOwners.stream().anyMatch(owner -> owner >= 0);
     }
 
     void addProduct(String id) {
@@ -83,7 +104,7 @@ public final class PartyIds {
         return handle == null ? -1 : handle;
     }
 
-    String supplierId(int handle) {
+    public String supplierId(int handle) {
         return suppliers.get(handle);
     }
 

@@ -36,16 +36,24 @@ public final class WithdrawalFlow {
     private final Participants participants;
     private final Merchants merchants;
     private final Ledger.OwnerIds ownerIds;
+    private final SupplierWallets suppliers;
     private final Withdrawals withdrawals = new Withdrawals();
     private Plan plan;
 
     public WithdrawalFlow(Plan plan, Ledger ledger, Participants participants, Merchants merchants,
             Ledger.OwnerIds ownerIds) {
+        this(plan, ledger, participants, merchants, ownerIds, SupplierWallets.NONE);
+    }
+
+    /** With the four-party model's {@code suppliers}, whose owners withdraw their cash (issue 19 item 2). */
+    public WithdrawalFlow(Plan plan, Ledger ledger, Participants participants, Merchants merchants,
+            Ledger.OwnerIds ownerIds, SupplierWallets suppliers) {
         this.plan = plan;
         this.ledger = ledger;
         this.participants = participants;
         this.merchants = merchants;
-        this.ownerIds = ownerIds;
+        this.suppliers = suppliers;
+        this.ownerIds = (type, owner) -> type.perSupplier() ? suppliers.id(owner) : ownerIds.externalId(type, owner);
     }
 
     public void usePlan(Plan newPlan) {
@@ -64,37 +72,56 @@ public final class WithdrawalFlow {
         // At or below the threshold no one needs to look: the request is approved as it is made.
         WithdrawalState state = amount > rules.reviewAboveFen() ? WithdrawalState.REQUESTED : WithdrawalState.APPROVED;
         Withdrawal withdrawal = new Withdrawal(command.id(), command.user(), amount, fee, state, now, null, null,
-                command.merchant());
+                command.merchant(), command.supplier());
         int owner = owner(withdrawal);
         ledger.transfer(cash(withdrawal), owner, frozen(withdrawal), owner, amount, out, ownerIds);
         withdrawals.add(withdrawal);
         withdrawals.addOn(limitKey(withdrawal), day(now), amount);
         out.event(new WithdrawalRequested(command.id(), command.id(), command.user(), amount, fee, amount - fee, state,
-                command.merchant()));
+                command.merchant(), command.supplier()));
         return true;
     }
 
-    /** The wallet a withdrawal draws on: the user's cash, or the store's settled cash (issue 19 item 2). */
+    /**
+     * The wallet a withdrawal draws on: the user's cash, the store's settled cash, or the supplier's cash
+     * (prepayments and settlements of the four-party model) (issue 19 item 2).
+     */
     private static AccountType cash(Withdrawal withdrawal) {
+        if (withdrawal.fromSupplier()) {
+            return AccountType.SUPPLIER_CASH;
+        }
         return withdrawal.fromStore() ? AccountType.MERCHANT_CASH : AccountType.USER_CASH;
     }
 
     private static AccountType frozen(Withdrawal withdrawal) {
+        if (withdrawal.fromSupplier()) {
+            return AccountType.SUPPLIER_CASH_WITHDRAWING;
+        }
         return withdrawal.fromStore() ? AccountType.MERCHANT_CASH_WITHDRAWING : AccountType.USER_CASH_WITHDRAWING;
     }
 
-    /** The dense id of the wallet's owner: the store for a store's withdrawal, the user otherwise. */
+    /** The dense id of the wallet's owner: the store or the supplier for theirs, the user otherwise. */
     private int owner(Withdrawal withdrawal) {
+        if (withdrawal.fromSupplier()) {
+            return suppliers.find(withdrawal.supplier());
+        }
         return withdrawal.fromStore() ? merchants.find(withdrawal.merchant()) : participants.find(withdrawal.user());
     }
 
     /**
-     * The daily limit's key: the participant for a user's wallet, −1 − store for a store's, so that a store and
-     * its owner each have the plan's daily limit and the snapshot keeps one map.
+     * The daily limit's key: the participant for a user's wallet, −1 − store for a store's and
+     * {@link Integer#MIN_VALUE} + supplier for a supplier's, so that each wallet has the plan's daily limit apart
+     * from its owner's and the snapshot keeps one map.
      */
     private int limitKey(Withdrawal withdrawal) {
-        int owner = owner(withdrawal);
-        return withdrawal.fromStore() ? -1 - owner : owner;
+        return limitKey(owner(withdrawal), withdrawal.fromStore(), withdrawal.fromSupplier());
+    }
+
+    private static int limitKey(int owner, boolean store, boolean supplier) {
+        if (supplier) {
+            return Integer.MIN_VALUE + owner;
+        }
+        return store ? -1 - owner : owner;
     }
 
     private Problem requestProblem(RequestWithdrawal command, Instant now) {
@@ -109,6 +136,9 @@ public final class WithdrawalFlow {
         if (participant < 0) {
             return new Problem(RejectionCode.UNKNOWN_PARTICIPANT, "user");
         }
+        if (command.merchant() != null && command.supplier() != null) {
+            return new Problem(RejectionCode.ONE_WALLET_ONLY, "supplier");
+        }
         int store = -1;
         if (command.merchant() != null) {
             store = merchants.find(command.merchant());
@@ -119,9 +149,26 @@ public final class WithdrawalFlow {
                 return new Problem(RejectionCode.NOT_MERCHANT_OWNER, "merchant");
             }
         }
-        long held = store < 0 ? ledger.balance(AccountType.USER_CASH, participant)
-                : ledger.balance(AccountType.MERCHANT_CASH, store);
-        int limitKey = store < 0 ? participant : -1 - store;
+        int supplier = -1;
+        if (command.supplier() != null) {
+            supplier = suppliers.find(command.supplier());
+            if (supplier < 0) {
+                return new Problem(RejectionCode.UNKNOWN_SUPPLIER, "supplier");
+            }
+            if (suppliers.owner(supplier) != participant) {
+                return new Problem(RejectionCode.NOT_SUPPLIER_OWNER, "supplier");
+            }
+        }
+        long held;
+        int limitKey;
+        if (supplier >= 0) {
+            held = ledger.balance(AccountType.SUPPLIER_CASH, supplier);
+            limitKey = limitKey(supplier, false, true);
+        } else {
+            held = store < 0 ? ledger.balance(AccountType.USER_CASH, participant)
+                    : ledger.balance(AccountType.MERCHANT_CASH, store);
+            limitKey = limitKey(store < 0 ? participant : store, store >= 0, false);
+        }
         Plan.Withdrawal rules = plan.withdrawal();
         long amount = command.amountFen();
         RejectionCode code = null;

@@ -52,7 +52,15 @@ public final class Withdrawals {
         Withdrawal withdrawal = inOrder.get(index);
         inOrder.set(index, new Withdrawal(withdrawal.id(), withdrawal.user(), withdrawal.amountFen(),
                 withdrawal.feeFen(), withdrawal.state(), withdrawal.requestedAt(), withdrawal.reason(),
-                withdrawal.providerReference(), merchant));
+                withdrawal.providerReference(), merchant, null));
+    }
+
+    /** A snapshot's supplier withdrawal (issue 19 item 2): the withdrawal at {@code index} draws on {@code supplier}. */
+    public void restoreSupplier(int index, String supplier) {
+        Withdrawal withdrawal = inOrder.get(index);
+        inOrder.set(index, new Withdrawal(withdrawal.id(), withdrawal.user(), withdrawal.amountFen(),
+                withdrawal.feeFen(), withdrawal.state(), withdrawal.requestedAt(), withdrawal.reason(),
+                withdrawal.providerReference(), null, supplier));
     }
 
     void replace(int index, Withdrawal withdrawal) {

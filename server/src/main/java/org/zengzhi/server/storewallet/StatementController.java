@@ -37,7 +37,8 @@ class StatementController {
     static final int DAYS_MAX = 366;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final String CSV_HEADER = "date,opening,settled,refunds,withdrawn,returned,other,closing\n";
+    private static final String CSV_HEADER = "date,opening,settled,refunds,withdrawn,returned,other,closing,gross,"
+            + "commission\n";
 
     private final EngineGateway gateway;
     private final StatementQueries queries;
@@ -76,7 +77,7 @@ class StatementController {
                 return GatewayCalls.entity(Problems.problem(403, "Forbidden", "merchant",
                         "you may read only your own store"));
             }
-            List<Statements.Day> statements = Statements.daily(queries.cashPostings(merchant), store.zone(), days);
+            List<Statements.Day> statements = queries.statements(merchant, store.zone(), days);
             return csv ? ResponseEntity.ok().contentType(CSV)
                     .body(csv(statements)) : GatewayCalls.json(json(merchant, store.zone(), statements));
         });
@@ -102,6 +103,8 @@ class StatementController {
             row.put("returned", Units.formatFen(day.returnedFen()));
             row.put("other", Units.formatFen(day.otherFen()));
             row.put("closing", Units.formatFen(day.closingFen()));
+            row.put("gross", Units.formatFen(day.grossFen()));
+            row.put("commission", Units.formatFen(day.commissionFen()));
         }
         return JSON.writeValueAsString(view);
     }
@@ -113,7 +116,9 @@ class StatementController {
                     .append(Units.formatFen(day.settledFen())).append(',').append(Units.formatFen(day.refundsFen()))
                     .append(',').append(Units.formatFen(day.withdrawnFen())).append(',')
                     .append(Units.formatFen(day.returnedFen())).append(',').append(Units.formatFen(day.otherFen()))
-                    .append(',').append(Units.formatFen(day.closingFen())).append('\n');
+                    .append(',').append(Units.formatFen(day.closingFen())).append(',')
+                    .append(Units.formatFen(day.grossFen())).append(',').append(Units.formatFen(day.commissionFen()))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -24,4 +24,16 @@ class StatementQueries {
                 + "ON j.seq = p.command_seq WHERE p.owner = ? AND p.account_type = 'MERCHANT_CASH' "
                 + "ORDER BY p.command_seq, p.posting_index", merchant);
     }
+
+    /** The store's settled orders with their amount A and the store's share A − C (read model since V9). */
+    List<Map<String, Object>> settledOrders(String merchant) {
+        return jdbc.queryForList("SELECT settled_at, amount, merchant_share FROM orders WHERE merchant = ? "
+                + "AND settled_at IS NOT NULL AND merchant_share IS NOT NULL", merchant);
+    }
+
+    /** The statements of the store's newest {@code days} days, with each day's gross and commission. */
+    List<Statements.Day> statements(String merchant, java.time.ZoneId zone, int days) {
+        return Statements.daily(cashPostings(merchant), Statements.takingsPerDay(settledOrders(merchant), zone), zone,
+                days);
+    }
 }

@@ -18,27 +18,52 @@ final class Statements {
     private Statements() {
     }
 
-    /** One day's statement; amounts in fen. */
+    /**
+     * One day's statement; amounts in fen. {@code grossFen} is the amount A of the orders settled that day and
+     * {@code commissionFen} the 让利 C the platform kept of them (issue 19 item 3), so that gross − commission is
+     * the day's {@code settledFen} for a store's own orders.
+     */
     record Day(LocalDate date, long openingFen, long settledFen, long refundsFen, long withdrawnFen, long returnedFen,
-            long otherFen, long closingFen) {
+            long otherFen, long closingFen, long grossFen, long commissionFen) {
     }
 
-    /** The days of the postings (oldest first), newest first, at most {@code days} of them. */
-    static List<Day> daily(List<Map<String, Object>> postings, ZoneId zone, int days) {
+    /**
+     * The orders settled per day of the plan's zone from rows of {@code settled_at}, {@code amount} and
+     * {@code merchant_share}: for each day {A, C} with C = A − the store's share.
+     */
+    static Map<LocalDate, long[]> takingsPerDay(List<Map<String, Object>> orders, ZoneId zone) {
+        Map<LocalDate, long[]> perDay = new java.util.HashMap<>();
+        for (Map<String, Object> row : orders) {
+            long amount = ((Number) row.get("amount")).longValue();
+            long share = ((Number) row.get("merchant_share")).longValue();
+            long[] sums = perDay.computeIfAbsent(dateOf(row.get("settled_at"), zone), d -> new long[2]);
+            sums[0] = Math.addExact(sums[0], amount);
+            sums[1] = Math.addExact(sums[1], amount - share);
+        }
+        return perDay;
+    }
+
+    /**
+     * The days of the postings (oldest first), newest first, at most {@code days} of them, each with the gross
+     * and commission of the orders settled that day ({@link #takingsPerDay}).
+     */
+    static List<Day> daily(List<Map<String, Object>> postings, Map<LocalDate, long[]> takings, ZoneId zone,
+            int days) {
         List<Day> all = new ArrayList<>();
         long balance = 0;
         int i = 0;
         while (i < postings.size()) {
-            LocalDate date = dateOf(postings.get(i), zone);
+            LocalDate date = dateOf(postings.get(i).get("at"), zone);
             long opening = balance;
             long[] sums = new long[5];
-            while (i < postings.size() && dateOf(postings.get(i), zone).equals(date)) {
+            while (i < postings.size() && dateOf(postings.get(i).get("at"), zone).equals(date)) {
                 Map<String, Object> row = postings.get(i++);
                 long amount = ((Number) row.get("amount")).longValue();
                 sums[kind((String) row.get("command_type"), amount)] += amount;
                 balance = Math.addExact(balance, amount);
             }
-            all.add(new Day(date, opening, sums[0], -sums[1], -sums[2], sums[3], sums[4], balance));
+            long[] day = takings.getOrDefault(date, new long[2]);
+            all.add(new Day(date, opening, sums[0], -sums[1], -sums[2], sums[3], sums[4], balance, day[0], day[1]));
         }
         List<Day> newestFirst = new ArrayList<>();
         for (int d = all.size() - 1; d >= 0 && newestFirst.size() < days; d--) {
@@ -58,8 +83,7 @@ final class Statements {
         };
     }
 
-    private static LocalDate dateOf(Map<String, Object> row, ZoneId zone) {
-        Object at = row.get("at");
+    private static LocalDate dateOf(Object at, ZoneId zone) {
         if (at instanceof OffsetDateTime offset) {
             return offset.atZoneSameInstant(zone).toLocalDate();
         }

@@ -26,6 +26,8 @@ import org.zengzhi.server.payment.JsonBody;
 import org.zengzhi.server.web.GatewayCalls;
 import org.zengzhi.server.withdrawal.PayeeAccount;
 import org.zengzhi.server.withdrawal.Payees;
+import org.zengzhi.server.withdrawal.WithdrawalJson;
+import org.zengzhi.server.withdrawal.WithdrawalQueries;
 import org.zengzhi.server.withdrawal.Withdrawals;
 
 import tools.jackson.databind.JsonNode;
@@ -47,11 +49,28 @@ class StoreWalletController {
     private final EngineGateway gateway;
     private final Withdrawals withdrawals;
     private final Payees payees;
+    private final WithdrawalQueries queries;
 
-    StoreWalletController(EngineGateway gateway, Withdrawals withdrawals, Payees payees) {
+    StoreWalletController(EngineGateway gateway, Withdrawals withdrawals, Payees payees, WithdrawalQueries queries) {
         this.gateway = gateway;
         this.withdrawals = withdrawals;
         this.payees = payees;
+        this.queries = queries;
+    }
+
+    /** The store's withdrawals, newest first (the read model's merchant column, migration V90). */
+    @GetMapping("/withdrawals")
+    CompletableFuture<ResponseEntity<String>> listWithdrawals(@PathVariable String merchant,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return owner(merchant).thenApply(owner -> {
+            if (owner == null) {
+                return entity(unknown(merchant));
+            }
+            if (!Access.isOperator(me) && !actsFor(me, merchant, owner)) {
+                return entity(forbidden());
+            }
+            return GatewayCalls.json(WithdrawalJson.ofUser(queries.ofStore(merchant)));
+        });
     }
 
     /** The owner of a store's payee accounts in the payee table: the store, not any one user. */

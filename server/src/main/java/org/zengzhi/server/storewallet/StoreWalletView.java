@@ -58,21 +58,24 @@ public class StoreWalletView {
                 "cash", Units.formatFen(store.cashFen()),
                 "withdrawing", Units.formatFen(store.withdrawingFen()),
                 "timeZone", store.zone().getId(),
-                "statements", Statements.daily(statements.cashPostings(merchant), store.zone(), STATEMENT_DAYS_SHOWN)
+                "statements", statements.statements(merchant, store.zone(), STATEMENT_DAYS_SHOWN)
                         .stream().map(day -> Map.of("date", day.date().toString(),
                                 "opening", Units.formatFen(day.openingFen()), "settled", Units.formatFen(day.settledFen()),
                                 "refunds", Units.formatFen(day.refundsFen()), "withdrawn", Units.formatFen(day.withdrawnFen()),
                                 "closing", Units.formatFen(day.closingFen())))
                         .toList(),
                 "payees", ConsoleCalls.list(payees.list(payeeOwner).body()),
-                "withdrawals", withdrawalsOf(payeeOwner),
+                "withdrawals", withdrawalsOf(merchant),
                 "withdrawKey", UUID.randomUUID().toString(),
                 "payeeKey", UUID.randomUUID().toString()));
     }
 
-    /** The store's withdrawals, newest first: those paid to one of its payee accounts (the console always names one). */
-    private List<Map<String, Object>> withdrawalsOf(String payeeOwner) {
-        return withdrawalRows.toPayeesOf(payeeOwner, WITHDRAWALS_SHOWN).stream()
+    /**
+     * The store's withdrawals, newest first, by the read model's store column (migration V90): also those the API
+     * made without a payee, which the owner's own wallet page no longer lists.
+     */
+    private List<Map<String, Object>> withdrawalsOf(String merchant) {
+        return withdrawalRows.ofStore(merchant).stream().limit(WITHDRAWALS_SHOWN)
                 .map(row -> Map.<String, Object>of("id", row.get("withdrawal_id"),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
                         "payout", Units.formatFen(((Number) row.get("payout")).longValue()),

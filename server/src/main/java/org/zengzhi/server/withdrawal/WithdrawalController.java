@@ -144,7 +144,7 @@ class WithdrawalController {
     }
 
     /**
-     * One withdrawal with its payout at the provider (null before it is sent): its owner's or an operator's;
+     * One withdrawal with its payout at the provider (null before it is sent): its owner's, its store account's or an operator's;
      * anyone else is told it does not exist (R-8.4).
      */
     @GetMapping("/withdrawals/{id}")
@@ -152,10 +152,17 @@ class WithdrawalController {
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         return gateway.query(engine -> {
             org.zengzhi.engine.withdrawal.Withdrawal withdrawal = engine.withdrawal(id);
-            return withdrawal == null || !Access.mayActFor(me, withdrawal.user()) ? null : WithdrawalJson.one(engine, id);
+            return withdrawal == null || !mayRead(me, withdrawal) ? null : WithdrawalJson.one(engine, id);
         }).thenApply(body -> body == null
                 ? GatewayCalls.entity(Problems.problem(404, "Not found", "withdrawal", "no withdrawal " + id))
                 : GatewayCalls.entity(new Response(200, withPayout(body, id))));
+    }
+
+    /** Its requester, an operator, or for a store's withdrawal the store's own account (issue 19 item 2). */
+    private static boolean mayRead(OAuth2AuthenticatedPrincipal me, org.zengzhi.engine.withdrawal.Withdrawal withdrawal) {
+        return Access.mayActFor(me, withdrawal.user())
+                || withdrawal.merchant() != null && withdrawal.merchant().equals(me.getAttribute("merchant"))
+                || withdrawal.supplier() != null && withdrawal.supplier().equals(me.getAttribute("supplier"));
     }
 
     private String withPayout(String body, String id) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Withdrawals as JSON, built on the gateway's thread (the engine is single-threaded). */
-final class WithdrawalJson {
+public final class WithdrawalJson {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private WithdrawalJson() {
@@ -119,7 +119,7 @@ final class WithdrawalJson {
     }
 
     /** A user's withdrawals, newest first: amount, fee, payout, state, the review reason, the provider reference. */
-    static String ofUser(List<Map<String, Object>> rows) {
+    public static String ofUser(List<Map<String, Object>> rows) {
         ArrayNode list = JSON.createArrayNode();
         for (Map<String, Object> row : rows) {
             ObjectNode withdrawal = list.addObject();

@@ -18,17 +18,27 @@ public class WithdrawalQueries {
         this.jdbc = jdbc;
     }
 
-    /** The newest {@value #USER_ROWS_MAX} of a user's withdrawals. */
+    private static final String COLUMNS = "SELECT withdrawal_id, amount, fee, payout, state, reason, reference, "
+            + "requested_at, decided_at FROM withdrawals ";
+
+    /**
+     * The newest {@value #USER_ROWS_MAX} withdrawals from a user's own wallet: a store's or a supplier's withdrawal
+     * by its owner is the store's or the supplier's (migration V90), listed by {@link #ofStore}.
+     */
     public List<Map<String, Object>> ofUser(String user) {
-        return jdbc.queryForList("SELECT withdrawal_id, amount, fee, payout, state, reason, reference, requested_at, "
-                + "decided_at FROM withdrawals WHERE username = ? ORDER BY command_seq DESC LIMIT " + USER_ROWS_MAX, user);
+        return jdbc.queryForList(COLUMNS + "WHERE username = ? AND merchant_id IS NULL AND supplier_id IS NULL "
+                + "ORDER BY command_seq DESC LIMIT " + USER_ROWS_MAX, user);
     }
 
-    /** The newest {@code limit} withdrawals paid to a payee account of {@code payeeOwner} (a store's: {@code merchant:id}). */
-    public List<Map<String, Object>> toPayeesOf(String payeeOwner, int limit) {
-        return jdbc.queryForList("SELECT w.withdrawal_id, w.amount, w.payout, w.state, w.requested_at FROM withdrawals w "
-                + "JOIN withdrawal_payees wp ON wp.withdrawal_id = w.withdrawal_id JOIN payee_accounts pa "
-                + "ON pa.payee_id = wp.payee_id WHERE pa.owner = ? ORDER BY w.command_seq DESC LIMIT " + limit,
-                payeeOwner);
+    /** The newest {@value #USER_ROWS_MAX} withdrawals from a supplier's cash (issue 19 item 2). */
+    public List<Map<String, Object>> ofSupplier(String supplier) {
+        return jdbc.queryForList(COLUMNS + "WHERE supplier_id = ? ORDER BY command_seq DESC LIMIT " + USER_ROWS_MAX,
+                supplier);
+    }
+
+    /** The newest {@value #USER_ROWS_MAX} withdrawals from a store's cash (issue 19 item 2). */
+    public List<Map<String, Object>> ofStore(String merchant) {
+        return jdbc.queryForList(COLUMNS + "WHERE merchant_id = ? ORDER BY command_seq DESC LIMIT " + USER_ROWS_MAX,
+                merchant);
     }
 }

@@ -42,7 +42,7 @@ public final class WithdrawalReadModel implements ReadModel {
             }
         }
         insert.rows("withdrawals", List.of("withdrawal_id", "username", "amount", "fee", "payout", "state",
-                "requested_at", "command_seq"), requested);
+                "requested_at", "command_seq", "merchant_id", "supplier_id"), requested);
         if (!reviewed.isEmpty()) {
             jdbc.batchUpdate("UPDATE withdrawals SET state = ?, decided_at = ?, reason = ? WHERE withdrawal_id = ?",
                     reviewed);
@@ -55,6 +55,6 @@ public final class WithdrawalReadModel implements ReadModel {
 
     private static Object[] requestedRow(Event.WithdrawalRequested request, Timestamp at, long seq) {
         return new Object[] {request.withdrawal(), request.user(), request.amountFen(), request.feeFen(),
-            request.payoutFen(), request.state().name(), at, seq};
+            request.payoutFen(), request.state().name(), at, seq, request.merchant(), request.supplier()};
     }
 }

@@ -77,6 +77,24 @@ public class Withdrawals {
                 amountFen, merchant), 201);
     }
 
+    /**
+     * A supplier's withdrawal (供应商提现, issue 19 item 2, four-party model): {@code owner} withdraws from
+     * {@code supplier}'s cash, to one of the supplier's payees when one is named; the engine checks the owner.
+     */
+    public CompletableFuture<ResponseEntity<String>> requestForSupplier(String owner, String supplier, long amountFen,
+            PayeeAccount payee, String key, String path, byte[] body) {
+        Response keyProblem = GatewayCalls.keyProblem(key);
+        if (keyProblem != null) {
+            return GatewayCalls.done(keyProblem);
+        }
+        String id = "wd-" + UUID.randomUUID();
+        if (payee != null) {
+            payees.chosen(id, payee);
+        }
+        return submit(API_SCOPE, key, apiHash(path, body), now -> new Command.RequestWithdrawal(id, now, owner,
+                amountFen, null, supplier), 201);
+    }
+
     /** A withdrawal asked for on the console's wallet page; the form's key is scoped to the user. */
     public CompletableFuture<ResponseEntity<String>> requestFromConsole(String user, long amountFen, String key) {
         return submit("console-withdraw:" + user, key, user + "|" + amountFen, requestCommand(user, amountFen), 201);

@@ -100,6 +100,15 @@ abstract class PaymentTests {
             assertThat(again.body().get("callback")).as("a second delivery gets the first answer")
                     .isEqualTo(completed.body().get("callback"));
             assertThat(stateHash(server)).as("and changes nothing").isEqualTo(hash);
+            assertThat(complete(server, created, "complete-1").body()).as("a retry under the key: the first answer")
+                    .isEqualTo(completed.body());
+            Reply other = createStorePayment(server, "pay-o2", "o2", "20.00");
+            Reply reused = complete(server, other, "complete-1");
+            assertThat(reused.status()).as("the key of another transaction's completion (re-probe, issue 19 item 6)")
+                    .isEqualTo(409);
+            assertThat(reused.body().get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(server.get("/payments/" + other.body().get("payment").asString()).body().get("status")
+                    .asString()).as("and nothing was paid").isEqualTo("CREATED");
             assertThat(server.post("t", "{\"type\":\"tick\"}").status()).isEqualTo(200);
             assertThat(unsettledOrders(server)).as("the store order settles at the next tick").isEqualTo(0);
             assertThat(server.get("/economy").body().get("holders").asInt()).isEqualTo(1);

@@ -107,6 +107,13 @@ abstract class PayoutTests {
             assertThat(new BigDecimal(external(server))).as("500.00 left the ledger (the outside's account: money in is negative)")
                     .isEqualByComparingTo(new BigDecimal(externalBefore).add(new BigDecimal("500.00")));
 
+            Reply retry = bankAnswers(server, transfer, "{\"status\":\"SUCCESS\"}", "bank-1");
+            assertThat(retry.body()).as("a retry under the key gets the first answer").isEqualTo(paid.body());
+            Reply reused = bankAnswers(server, transfer, "{\"status\":\"FAILED\",\"reason\":\"x\"}", "bank-1");
+            assertThat(reused.status()).as("the key with another body (it was 200: re-probe, issue 19 item 6)")
+                    .isEqualTo(409);
+            assertThat(reused.body().get("field").asString()).isEqualTo("Idempotency-Key");
+
             String hash = stateHash(server);
             Reply again = bankAnswers(server, transfer, "{\"status\":\"SUCCESS\"}", "bank-2");
             assertThat(again.body().get("callback")).as("a second delivery gets the first answer")

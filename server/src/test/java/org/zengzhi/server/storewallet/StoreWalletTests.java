@@ -60,8 +60,18 @@ abstract class StoreWalletTests {
 
             JsonAssert.cash(server.send(keeper, "GET", "/merchants/shop/wallet", null, null), "750.00", "50.00");
             assertStatementsReconcile(server, keeper, "750.00");
-            Reply view = server.get("/withdrawals/" + first.body().get("id").asString());
+            Reply view = server.send(keeper, "GET", "/withdrawals/" + first.body().get("id").asString(), null, null);
+            assertThat(view.status()).as("the store's own account reads its withdrawal (it was 404: probe, issue 19)")
+                    .isEqualTo(200);
             assertThat(view.body().get("payee").get("account").asString()).isEqualTo("6222 **** **** 1234");
+            String alice = server.login("alice", "alice-secret");
+            assertThat(server.send(alice, "GET", "/withdrawals/" + first.body().get("id").asString(), null, null)
+                    .status()).as("anyone else is told it does not exist").isEqualTo(404);
+            Reply listed = server.send(keeper, "GET", "/merchants/shop/withdrawals", null, null);
+            assertThat(listed.status()).as(listed.body().toString()).isEqualTo(200);
+            assertThat(listed.body().size()).as("the store's withdrawals, by the read model's store column").isEqualTo(1);
+            assertThat(listed.body().get(0).get("id").asString()).isEqualTo(first.body().get("id").asString());
+            assertThat(server.send(alice, "GET", "/merchants/shop/withdrawals", null, null).status()).isEqualTo(403);
         }
     }
 
@@ -110,6 +120,7 @@ abstract class StoreWalletTests {
         assertThat(days.get(0).get("closing").asString()).isEqualTo(cash);
         long settled = 0;
         long withdrawn = 0;
+        long gross = 0;
         for (int i = 0; i < days.size(); i++) {
             JsonNode day = days.get(i);
             long closing = fen(day, "opening") + fen(day, "settled") - fen(day, "refunds") - fen(day, "withdrawn")
@@ -119,13 +130,18 @@ abstract class StoreWalletTests {
                 assertThat(fen(day, "opening")).isEqualTo(fen(days.get(i + 1), "closing"));
             }
             settled += fen(day, "settled");
+            assertThat(fen(day, "gross") - fen(day, "commission")).as("A − C of the day's orders is its takings")
+                    .isEqualTo(fen(day, "settled"));
+            gross += fen(day, "gross");
             withdrawn += fen(day, "withdrawn");
         }
         assertThat(fen(days.get(days.size() - 1), "opening")).isZero();
         assertThat(settled).isEqualTo(80_000);
+        assertThat(gross).as("alice's 1000.00 order at 20%").isEqualTo(100_000);
         assertThat(withdrawn).isEqualTo(5_000);
         String csv = server.raw(keeper, "/merchants/shop/statements.csv");
-        assertThat(csv).startsWith("date,opening,settled,refunds,withdrawn,returned,other,closing\n").contains(cash);
+        assertThat(csv).startsWith("date,opening,settled,refunds,withdrawn,returned,other,closing,gross,commission\n")
+                .contains(cash + ",1000.00,200.00");
         assertField(server.send(keeper, "GET", "/merchants/shop/statements?days=-5", null, null), 400, "days");
         assertThat(server.send(keeper, "GET", "/merchants/other/statements", null, null).status()).isEqualTo(403);
     }

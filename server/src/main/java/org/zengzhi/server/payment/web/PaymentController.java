@@ -44,7 +44,10 @@ class PaymentController {
     private final Payments payments;
     private final SandboxProvider sandbox;
 
-    PaymentController(Payments payments, SandboxProvider sandbox) {
+    private final SandboxCompletions completions;
+
+    PaymentController(Payments payments, SandboxProvider sandbox, SandboxCompletions completions) {
+        this.completions = completions;
         this.payments = payments;
         this.sandbox = sandbox;
     }
@@ -130,6 +133,11 @@ class PaymentController {
             return CompletableFuture.completedFuture(entity(Problems.problem(404, "Not found", "providerTransaction",
                     "the sandbox has no transaction " + providerTransaction)));
         }
+        return completions.once(key, "/payments/sandbox/" + providerTransaction + "/complete", null,
+                () -> completeNow(providerTransaction));
+    }
+
+    private CompletableFuture<ResponseEntity<String>> completeNow(String providerTransaction) {
         return sandbox.complete(providerTransaction).thenApply(callback -> {
             if (callback == null) {
                 return entity(Problems.problem(404, "Not found", "providerTransaction", "the sandbox has no transaction "

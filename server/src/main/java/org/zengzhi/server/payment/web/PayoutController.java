@@ -34,7 +34,10 @@ class PayoutController {
     private final Payouts payouts;
     private final SandboxProvider sandbox;
 
-    PayoutController(Payouts payouts, SandboxProvider sandbox) {
+    private final SandboxCompletions completions;
+
+    PayoutController(Payouts payouts, SandboxProvider sandbox, SandboxCompletions completions) {
+        this.completions = completions;
         this.payouts = payouts;
         this.sandbox = sandbox;
     }
@@ -49,7 +52,8 @@ class PayoutController {
     /**
      * The sandbox's bank answers a transfer: {@code {"status":"SUCCESS"}} or {@code {"status":"FAILED",
      * "reason":"…"}}; the sandbox sends its signed callback to this server over HTTP, and this answers with
-     * what the callback got. Repeating it is harmless: the first answer for a transfer stands.
+     * what the callback got. Repeating it is harmless: the first answer for a transfer stands; a retry under the
+     * same Idempotency-Key gets the first answer, the key with another body a 409 ({@link SandboxCompletions}).
      */
     @PostMapping("/sandbox/{providerTransfer}/complete")
     CompletableFuture<ResponseEntity<String>> complete(@PathVariable String providerTransfer,
@@ -59,6 +63,11 @@ class PayoutController {
         if (missing != null) {
             return CompletableFuture.completedFuture(PaymentController.entity(missing));
         }
+        return completions.once(key, "/payouts/sandbox/" + providerTransfer + "/complete", body,
+                () -> completeNow(providerTransfer, body));
+    }
+
+    private CompletableFuture<ResponseEntity<String>> completeNow(String providerTransfer, byte[] body) {
         JsonNode fields;
         try {
             fields = body == null || body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
