@@ -5,8 +5,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 /**
  * Who signs in for a supplier (issue 19 item 2): besides the supplier's owner in the engine (the user named when
  * the supplier registered), a login bound to the supplier acts for it. The supplier logins of the four-party
- * console (a SUPPLIER role bound to a supplier id) plug in here; until their binding table exists the binding is
- * read from the token's {@code supplier} attribute, as a store's login carries {@code merchant}.
+ * console (a SUPPLIER role bound to a supplier id, {@code party.BoundSupplierLogins}) plug in here.
  */
 public interface SupplierLogins {
     /** True when the caller's login is bound to {@code supplier}. */
