@@ -39,15 +39,23 @@ class DemoConfig {
                 LOG.info("the platform has participants already; the demo population is not added");
                 return;
             }
-            List<Command> commands = accepted(DemoPopulation.commands(Instant.now()),
-                    gateway.query(Engine::plan).join());
+            Plan plan = gateway.query(Engine::plan).join();
+            List<Command> commands = accepted(population(plan, Instant.now()), plan);
             List<CommandRequest> requests = new ArrayList<>(commands.size());
             for (Command command : commands) {
                 requests.add(new CommandRequest(now -> command, DemoConfig::answer, null, null));
             }
             Response done = gateway.submitAll(requests, "demo:population", "v1", DemoConfig::summary).join();
-            LOG.info("added the demo population: {} commands over four weeks ({})", commands.size(), done.body());
+            LOG.info("added the demo population: {} commands ({})", commands.size(), done.body());
         };
+    }
+
+    /** The demo of the plan's model: green points (issue 20 item 8) or, by default, local life. */
+    static List<Command> population(Plan plan, Instant now) {
+        if (plan.greenPoints() != null) {
+            return GreenDemoPopulation.commands(now, plan);
+        }
+        return DemoPopulation.commands(now);
     }
 
     /**
