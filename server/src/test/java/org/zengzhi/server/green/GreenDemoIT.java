@@ -1,0 +1,51 @@
+package org.zengzhi.server.green;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.server.ServerHarness;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code serve --demo --zengzhi.plan=plans/green-points.yaml} (issue 20 item 8): the server starts with the shipped
+ * green plan and the demo, journals the green demo as one request with nothing refused, and the operator's green
+ * dashboard shows both pools started and dividends paid, vouchers and coins outstanding and the promoters ranked.
+ */
+class GreenDemoIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theGreenDemoBootsWithDividendsPaidInBothPools_issue20Item8() throws Exception {
+        Path plan = temp.resolve("green-points.yaml");
+        try (var in = GreenDemoIT.class.getResourceAsStream("/plans/green-points.yaml")) {
+            Files.write(plan, in.readAllBytes());
+        }
+        try (ServerHarness server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"),
+                "zengzhi.plan=" + plan, "zengzhi.demo=true")) {
+            JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal WHERE rejection IS NOT NULL", Long.class))
+                    .as("demo commands the engine refused").isZero();
+            JsonNode green = server.get("/operator/green").body();
+            assertThat(green.get("pools")).hasSize(2);
+            for (JsonNode pool : green.get("pools")) {
+                assertThat(pool.get("dividendsPaid").asInt()).as(pool.toString()).isGreaterThanOrEqualTo(1);
+                assertThat(new BigDecimal(pool.get("value").asString()))
+                        .isGreaterThanOrEqualTo(new BigDecimal(pool.get("startValue").asString()));
+            }
+            assertThat(new BigDecimal(green.get("vouchersOutstanding").asString())).isPositive();
+            assertThat(new BigDecimal(green.get("coinsOutstanding").asString())).isPositive();
+            assertThat(green.get("promoters")).hasSize(4);
+            java.util.List<String> ranks = new java.util.ArrayList<>();
+            green.get("promoters").forEach(row -> ranks.add(row.get("rank").asString()));
+            assertThat(ranks).as("ranked over closed months").contains("见习商务专员", "初级商务");
+        }
+    }
+}
