@@ -25,15 +25,19 @@ import org.zengzhi.server.web.GatewayCalls;
 @Controller
 class GreenPages {
     private final EngineGateway gateway;
+    private final GreenHistory history;
 
-    GreenPages(EngineGateway gateway) {
+    GreenPages(EngineGateway gateway, GreenHistory history) {
         this.gateway = gateway;
+        this.history = history;
     }
 
     @GetMapping("/console/green")
     String wallet(Principal me, Model model) {
-        String green = ConsoleCalls.await(gateway.query(engine -> GreenViews.consumer(engine, me.getName())));
-        String promoter = ConsoleCalls.await(gateway.query(engine -> GreenViews.promoter(engine, me.getName())));
+        String green = GreenHistory.withDividends(ConsoleCalls.await(gateway.query(engine -> GreenViews.consumer(engine,
+                me.getName()))), history.dividendsOf(me.getName(), "consumer"));
+        String promoter = GreenHistory.with(ConsoleCalls.await(gateway.query(engine -> GreenViews.promoter(engine,
+                me.getName()))), "income", history.incomeOf(me.getName()));
         model.addAttribute("green", green == null ? null : ConsoleCalls.map(green));
         Map<String, Object> promoterView = promoter == null ? null : ConsoleCalls.map(promoter);
         model.addAttribute("promoter", promoterView != null && Boolean.TRUE.equals(promoterView.get("promoter"))
@@ -43,7 +47,8 @@ class GreenPages {
 
     @GetMapping("/console/operator/green")
     String dashboard(Model model) {
-        String green = ConsoleCalls.await(gateway.query(GreenViews::operator));
+        String green = GreenHistory.with(ConsoleCalls.await(gateway.query(GreenViews::operator)), "dividends",
+                history.pools());
         model.addAttribute("green", green == null ? null : ConsoleCalls.map(green));
         return "green-operator";
     }

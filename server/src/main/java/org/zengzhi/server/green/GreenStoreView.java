@@ -14,13 +14,16 @@ import org.zengzhi.server.gateway.EngineGateway;
 @Component("greenStoreView")
 public class GreenStoreView {
     private final EngineGateway gateway;
+    private final GreenHistory history;
 
-    GreenStoreView(EngineGateway gateway) {
+    GreenStoreView(EngineGateway gateway, GreenHistory history) {
         this.gateway = gateway;
+        this.history = history;
     }
 
     public Map<String, Object> of(String merchant) {
-        String view = ConsoleCalls.await(gateway.query(engine -> GreenViews.merchant(engine, merchant)));
+        String view = GreenHistory.withDividends(ConsoleCalls.await(gateway.query(engine -> GreenViews.merchant(engine,
+                merchant))), history.dividendsOf(merchant, "merchant"));
         return view == null ? null : ConsoleCalls.map(view);
     }
 }

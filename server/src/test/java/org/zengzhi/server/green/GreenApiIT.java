@@ -105,6 +105,36 @@ class GreenApiIT {
         String firstDay = paid.plus(1, ChronoUnit.DAYS).atZone(SHANGHAI).toLocalDate().toString();
         assertThat(consumerPool.get("nextPayDay").asString()).isEqualTo(
                 java.time.LocalDate.parse(firstDay).plusDays(31).toString());
+        // The dividend history (read model): the first dividend, on its Beijing pay day, with what the lot got.
+        assertThat(green.get("dividends")).hasSize(1);
+        JsonNode dividend = green.get("dividends").get(0);
+        assertThat(dividend.get("day").asString()).isEqualTo(firstDay);
+        assertThat(dividend.get("pool").asString()).isEqualTo("CONSUMER");
+        assertThat(dividend.get("period").asString()).isEqualTo("1");
+        assertThat(dividend.get("rate").asString()).isEqualTo("0.5000%");
+        assertThat(dividend.get("scale").asString()).isEqualTo("100.0000%");
+        assertThat(amount(dividend, "vouchers")).isEqualByComparingTo(amount(lot, "vouchersPaid"));
+    }
+
+    @Test
+    void operatorSeesEachPoolsDividendHistory_issue20Item6() throws Exception {
+        JsonNode history = server.get("/operator/green").body().get("dividends");
+        assertThat(history).hasSize(2);
+        java.util.Set<String> pools = new java.util.HashSet<>();
+        for (JsonNode row : history) {
+            pools.add(row.get("pool").asString());
+            assertThat(row.get("period").asInt()).isEqualTo(1);
+            assertThat(row.get("growth").isNull()).as("a first dividend has no growth").isTrue();
+            assertThat(row.get("day").asString()).isEqualTo(paid.plus(1, ChronoUnit.DAYS).atZone(SHANGHAI)
+                    .toLocalDate().toString());
+            assertThat(amount(row, "vouchers")).isPositive();
+        }
+        assertThat(pools).containsExactlyInAnyOrder("CONSUMER", "MERCHANT");
+        JsonNode store = server.send(shopOwner, "GET", "/merchants/shop/green", null, null).body();
+        JsonNode merchantRow = history.get(0).get("pool").asString().equals("MERCHANT") ? history.get(0) : history.get(1);
+        assertThat(store.get("dividends")).hasSize(1);
+        assertThat(amount(store.get("dividends").get(0), "vouchers")).as("the only store holds every merchant lot")
+                .isEqualByComparingTo(amount(merchantRow, "vouchers"));
     }
 
     @Test
@@ -216,5 +246,15 @@ class GreenApiIT {
         assertThat(amount(orderMonth.equals(appointedMonth) ? before : after, "metric")).isPositive();
         assertThat(server.get("/operator/green").body().get("monthToClose").asString())
                 .isEqualTo(appointedMonth.plusMonths(1).toString());
+        JsonNode income = after.get("income");
+        assertThat(income).as("the closed month in pam's income").hasSize(1);
+        assertThat(income.get(0).get("month").asString()).isEqualTo(appointedMonth.toString());
+        BigDecimal metric = amount(income.get(0), "metric");
+        assertThat(metric).isEqualByComparingTo(orderMonth.equals(appointedMonth) ? amount(before, "metric")
+                : BigDecimal.ZERO);
+        assertThat(amount(income.get(0), "personal")).as("6% of the metric at 初级商务").isEqualByComparingTo(
+                metric.multiply(new BigDecimal("0.06")).setScale(2, java.math.RoundingMode.FLOOR));
+        assertThat(amount(income.get(0), "total")).isEqualByComparingTo(amount(income.get(0), "personal")
+                .add(amount(income.get(0), "coaching")).add(amount(income.get(0), "subsidy")));
     }
 }

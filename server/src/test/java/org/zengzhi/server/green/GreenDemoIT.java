@@ -33,7 +33,16 @@ class GreenDemoIT {
             JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal WHERE rejection IS NOT NULL", Long.class))
                     .as("demo commands the engine refused").isZero();
+            // The history's receipts add up to each dividend's vouchers: the bound customers' 5% credited to stores
+            // by settlements in the same ticks is not taken for dividend.
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT command_seq, pool, SUM(vouchers) AS paid "
+                    + "FROM green_dividends GROUP BY command_seq, pool) d JOIN (SELECT command_seq, pool, "
+                    + "SUM(vouchers) AS received FROM green_receipts GROUP BY command_seq, pool) r "
+                    + "ON r.command_seq = d.command_seq AND r.pool = d.pool WHERE r.received = d.paid", Long.class))
+                    .as("dividends whose receipts add up").isEqualTo(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM (SELECT DISTINCT command_seq, pool FROM green_dividends) x", Long.class));
             JsonNode green = server.get("/operator/green").body();
+            assertThat(green.get("dividends").size()).as("the pools' history").isGreaterThanOrEqualTo(7);
             assertThat(green.get("pools")).hasSize(2);
             for (JsonNode pool : green.get("pools")) {
                 assertThat(pool.get("dividendsPaid").asInt()).as(pool.toString()).isGreaterThanOrEqualTo(1);
