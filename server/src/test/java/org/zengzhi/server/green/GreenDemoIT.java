@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.TestDatabases;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code serve --demo --zengzhi.plan=plans/green-points.yaml} (issue 20 item 8): the server starts with the shipped
- * green plan and the demo, journals the green demo as one request with nothing refused, and the operator's green
+ * {@code serve --demo --zengzhi.plan=plans/green-points.yaml} (issue 20 item 8), on PostgreSQL (the read models'
+ * COPY path; GreenApiIT runs on H2): the server starts with the shipped green plan and the demo, journals the green demo as one request with nothing refused, and the operator's green
  * dashboard shows both pools started and dividends paid, vouchers and coins outstanding and the promoters ranked.
  */
 class GreenDemoIT {
@@ -28,8 +31,9 @@ class GreenDemoIT {
         try (var in = GreenDemoIT.class.getResourceAsStream("/plans/green-points.yaml")) {
             Files.write(plan, in.readAllBytes());
         }
-        try (ServerHarness server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"),
-                "zengzhi.plan=" + plan, "zengzhi.demo=true")) {
+        List<String> properties = new ArrayList<>(List.of(TestDatabases.freshPostgresSchema()));
+        properties.addAll(List.of("zengzhi.data-dir=" + temp.resolve("data"), "zengzhi.plan=" + plan, "zengzhi.demo=true"));
+        try (ServerHarness server = new ServerHarness(properties.toArray(String[]::new))) {
             JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal WHERE rejection IS NOT NULL", Long.class))
                     .as("demo commands the engine refused").isZero();
@@ -52,7 +56,7 @@ class GreenDemoIT {
             assertThat(new BigDecimal(green.get("vouchersOutstanding").asString())).isPositive();
             assertThat(new BigDecimal(green.get("coinsOutstanding").asString())).isPositive();
             assertThat(green.get("promoters")).hasSize(4);
-            java.util.List<String> ranks = new java.util.ArrayList<>();
+            List<String> ranks = new ArrayList<>();
             green.get("promoters").forEach(row -> ranks.add(row.get("rank").asString()));
             assertThat(ranks).as("ranked over closed months").contains("见习商务专员", "初级商务");
         }
