@@ -170,6 +170,34 @@ class GreenApiIT {
     }
 
     @Test
+    @Order(4)
+    void aConsumerBuysInTheCoinMallThroughPayments_refusedWhenCoinsAreShort_issue17Rule6() throws Exception {
+        BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins");
+        assertThat(before).as("coins from amy's first order").isPositive();
+        ServerHarness.Reply tooMany = server.send(amy, "POST", "/payments", "{\"order\":\"coin-0\",\"user\":\"amy\","
+                + "\"merchant\":\"shop\",\"channel\":\"coin\",\"coins\":\"" + before.add(BigDecimal.ONE) + "\"}", "coin-0");
+        assertThat(tooMany.status()).as(tooMany.body().toString()).isEqualTo(422);
+        assertThat(tooMany.body().get("code").asString()).isEqualTo("INSUFFICIENT_COINS");
+        assertThat(tooMany.body().get("field").asString()).isEqualTo("coins");
+        assertThat(amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins")).isEqualByComparingTo(before);
+        String body = "{\"order\":\"coin-1\",\"user\":\"amy\",\"merchant\":\"shop\",\"channel\":\"coin\",\"coins\":\"5.00\"}";
+        ServerHarness.Reply paid = server.send(amy, "POST", "/payments", body, "coin-1");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(200);
+        assertThat(paid.body().get("status").asString()).isEqualTo("PAID");
+        ServerHarness.Reply again = server.send(amy, "POST", "/payments", body, "coin-1-retry");
+        assertThat(again.status()).as("the same order answers its first answer").isEqualTo(200);
+        assertThat(amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins"))
+                .as("spent once").isEqualByComparingTo(before.subtract(new BigDecimal("5.00")));
+        ServerHarness.Reply other = server.send(amy, "POST", "/payments", body.replace("5.00", "1.00"), "coin-1-other");
+        assertThat(other.status()).as("another body for the order").isEqualTo(409);
+        ServerHarness.Reply mixed = server.send(amy, "POST", "/payments", body.replace("\"coins\"", "\"amount\""), "coin-2");
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.body().get("field").asString()).isEqualTo("amount");
+        ServerHarness.Reply forOther = server.send(amy, "POST", "/payments", body.replace("amy", "zed"), "coin-3");
+        assertThat(forOther.status()).as("R-8.4: a consumer pays only for themselves").isEqualTo(403);
+    }
+
+    @Test
     void storeSeesItsOwnGreenAndOnlyItsOwn_issue20Item2_R8_4() throws Exception {
         ServerHarness.Reply reply = server.send(shopOwner, "GET", "/merchants/shop/green", null, null);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
