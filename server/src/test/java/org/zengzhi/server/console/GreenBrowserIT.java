@@ -93,6 +93,20 @@ class GreenBrowserIT {
             assertThat(browser.find("#green-history .dividend .received").getText())
                     .isEqualTo(dividend.get("vouchers").asString()).isEqualTo("1.00");
             keep(browser.screenshot("green-consumer-phone"), "green-consumer-phone.png");
+            // 金币商城: more coins than held are refused and nothing changes; then 1.50 is spent once.
+            String coins = api.get("coins").asString();
+            browser.type("#coin-amount", new java.math.BigDecimal(coins).add(java.math.BigDecimal.ONE).toString());
+            browser.click("#coin-pay");
+            assertThat(browser.find("#coins-error").getText()).contains("INSUFFICIENT_COINS");
+            assertThat(server.send(token, "GET", "/me/green", null, null).body().get("coins").asString()).isEqualTo(coins);
+            browser.type("#coin-amount", "1.50");
+            browser.click("#coin-pay");
+            browser.waitForText("#coins-paid", "1.50");
+            String left = server.send(token, "GET", "/me/green", null, null).body().get("coins").asString();
+            assertThat(new java.math.BigDecimal(left)).isEqualByComparingTo(new java.math.BigDecimal(coins)
+                    .subtract(new java.math.BigDecimal("1.50")));
+            assertThat(browser.find("#green-coins").getText()).isEqualTo(left);
+            keep(browser.screenshot("green-coins-phone"), "green-coins-phone.png");
             browser.open("/console/green?lang=en");
             assertThat(browser.find("#green-pools tr[data-pool='CONSUMER']").getText()).contains("Consumer pool");
             assertThat(browser.find("#green-history").getText()).contains("Dividend history");
