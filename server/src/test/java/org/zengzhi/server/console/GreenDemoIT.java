@@ -1,4 +1,4 @@
-package org.zengzhi.server.green;
+package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code serve --demo --zengzhi.plan=plans/green-points.yaml} (issue 20 item 8), on PostgreSQL (the read models'
  * COPY path; GreenApiIT runs on H2): the server starts with the shipped green plan and the demo, journals the green demo as one request with nothing refused, and the operator's green
- * dashboard shows both pools started and dividends paid, vouchers and coins outstanding and the promoters ranked.
+ * dashboard shows both pools started and dividends paid, vouchers and coins outstanding and the promoters ranked;
+ * the console's dashboard (Chromium) shows the pools' dividend history as the API does (docs/screenshots/green-demo-operator.png).
  */
 class GreenDemoIT {
     @TempDir
@@ -59,6 +60,22 @@ class GreenDemoIT {
             List<String> ranks = new ArrayList<>();
             green.get("promoters").forEach(row -> ranks.add(row.get("rank").asString()));
             assertThat(ranks).as("ranked over closed months").contains("见习商务专员", "初级商务");
+            try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), 1280, 1000)) {
+                browser.open("/login");
+                browser.signIn("operator", "operator-test-password");
+                browser.waitForPath("/console/operator");
+                browser.open("/console/operator/green");
+                assertThat(browser.find("#vouchers-out").getText()).isEqualTo(green.get("vouchersOutstanding").asString());
+                assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#green-history .dividend")))
+                        .hasSize(green.get("dividends").size());
+                assertThat(browser.find("#green-history .dividend").getText())
+                        .contains(green.get("dividends").get(0).get("day").asString());
+                Path shot = browser.screenshot("green-demo-operator");
+                Path docs = Path.of("..", "docs", "screenshots");
+                if (Files.isDirectory(docs)) {
+                    Files.copy(shot, docs.resolve("green-demo-operator.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 }
