@@ -21,6 +21,11 @@ public class GreenStoreView {
         this.history = history;
     }
 
+    /** Whether the plan in force has green points: the wallet and the operator's dashboard then link the green pages. */
+    public boolean enabled() {
+        return ConsoleCalls.await(gateway.query(engine -> engine.plan().greenPoints() != null));
+    }
+
     public Map<String, Object> of(String merchant) {
         String view = GreenHistory.withDividends(ConsoleCalls.await(gateway.query(engine -> GreenViews.merchant(engine,
                 merchant))), history.dividendsOf(merchant, "merchant"));

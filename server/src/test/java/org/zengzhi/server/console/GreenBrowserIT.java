@@ -75,7 +75,9 @@ class GreenBrowserIT {
             assertThat(browser.find("#paid-voucher").getText()).contains("0.50").contains("9.50");
             JsonNode api = server.send(token, "GET", "/me/green", null, null).body();
             assertThat(api.get("vouchers").asString()).as("1.00 from the first dividend, 0.50 spent").isEqualTo("0.50");
-            browser.open("/console/green");
+            browser.open("/console/wallet");
+            browser.click("#green-link");
+            browser.waitForPath("/console/green");
             assertThat(browser.find("#green-vouchers").getText()).isEqualTo(api.get("vouchers").asString());
             assertThat(browser.find("#green-coins").getText()).isEqualTo(api.get("coins").asString());
             assertThat(browser.find("#green-points").getText()).isEqualTo(api.get("greenPoints").asString());
@@ -137,7 +139,8 @@ class GreenBrowserIT {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
-            browser.open("/console/operator/green");
+            browser.click("#green-link");
+            browser.waitForPath("/console/operator/green");
             JsonNode api = server.get("/operator/green").body();
             assertThat(browser.find("#coverage").getText()).isEqualTo(api.get("coverage").asString());
             assertThat(browser.find("#vouchers-out").getText()).isEqualTo(api.get("vouchersOutstanding").asString());
