@@ -20,6 +20,7 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.green.GreenReadModel;
 import org.zengzhi.server.operator.RewardReadModel;
 import org.zengzhi.server.team.TeamReadModel;
 import org.zengzhi.server.order.OrderReadModel;
@@ -42,14 +43,16 @@ public class ServerConfig {
     /**
      * The journal with every feature's read model, for the server and for tools that drive the gateway
      * without Spring (benchmarks, tests). The order is the one in which the journal always wrote them:
-     * orders, rewards, withdrawals, then the team's referrals.
+     * orders, rewards, withdrawals, then the four-party orders, the team's referrals,
+     * the four-party operator's history and the green-points history.
      */
     public static Journal journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
         return new Journal(jdbc, transaction,
                 List.of(new OrderReadModel(), new RewardReadModel(), new WithdrawalReadModel(),
                         new org.zengzhi.server.party.PartyReadModel(),
                         new TeamReadModel(),
-                        new org.zengzhi.server.partyops.PartyOpsReadModel()));
+                        new org.zengzhi.server.partyops.PartyOpsReadModel(),
+                        new GreenReadModel()));
     }
 
     @Bean(destroyMethod = "close")

@@ -95,23 +95,29 @@ public final class OrderFlow {
     }
 
     /**
-     * What {@link #pay} would refuse this payment for, or null: the same checks, changing nothing. The server asks
+     * What {@link #pay} would refuse this payment for, or null: the same checks (a voucher part and a coin-mall
+     * payment's coins included, issue 17 rule 6), changing nothing. The server asks
      * before a customer pays at a provider, so a payment the engine would refuse is never charged (issue 19); the
      * engine still judges the command itself when it arrives.
      */
     public Problem paymentProblem(PayOrder pay) {
-        return PaymentCheck.problem(pay, plan, network, orders, ledger);
-    }
-
-    public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
         if (pay.channel() == Channel.COIN) {
-            return payCoins(pay, out);
+            return green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "channel")
+                    : green.coinProblem(pay, orders.find(pay.id()) != null);
         }
         Problem problem = PaymentCheck.problem(pay, plan, network, orders, ledger);
         if (problem == null && (green != null || pay.voucherFen() != 0)) {
             problem = green == null ? new Problem(RejectionCode.VOUCHER_NOT_ALLOWED, "voucher")
                     : green.paymentProblem(pay, participants.find(pay.user()));
         }
+        return problem;
+    }
+
+    public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
+        if (pay.channel() == Channel.COIN) {
+            return payCoins(pay, out);
+        }
+        Problem problem = paymentProblem(pay);
         if (problem != null) {
             out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
             return false;
@@ -160,8 +166,7 @@ public final class OrderFlow {
      * and the settlement centre pays the seller their value in cash. Refused under a plan without green points.
      */
     private boolean payCoins(PayOrder pay, EngineOutput out) {
-        Problem problem = green == null ? new Problem(RejectionCode.GREEN_POINTS_OFF, "channel")
-                : green.coinProblem(pay, orders.find(pay.id()) != null);
+        Problem problem = paymentProblem(pay);
         if (problem != null) {
             out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
             return false;

@@ -40,9 +40,7 @@ class DemoConfig {
                 return;
             }
             Plan plan = gateway.query(Engine::plan).join();
-            // The demo of the plan's model: the four-party economy on a four-party plan, else local life.
-            List<Command> commands = accepted(plan.party() != null ? PartyDemoPopulation.commands(Instant.now(), plan)
-                    : DemoPopulation.commands(Instant.now()), plan);
+            List<Command> commands = accepted(population(plan, Instant.now()), plan);
             List<CommandRequest> requests = new ArrayList<>(commands.size());
             for (Command command : commands) {
                 requests.add(new CommandRequest(now -> command, DemoConfig::answer, null, null));
@@ -50,6 +48,17 @@ class DemoConfig {
             Response done = gateway.submitAll(requests, "demo:population", "v1", DemoConfig::summary).join();
             LOG.info("added the demo population: {} commands ({})", commands.size(), done.body());
         };
+    }
+
+    /** The demo of the plan's model: green points or four-party (issue 20 item 8) or, by default, local life. */
+    static List<Command> population(Plan plan, Instant now) {
+        if (plan.greenPoints() != null) {
+            return GreenDemoPopulation.commands(now, plan);
+        }
+        if (plan.party() != null) {
+            return PartyDemoPopulation.commands(now, plan);
+        }
+        return DemoPopulation.commands(now);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,8 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.web.GatewayCalls;
 
+import tools.jackson.databind.node.ArrayNode;
+
 /**
  * The green-points model's API (issue 20 items 1–3 and 6, issue 17): each role's own view, read on the
  * replica, and the operator's two commands (appoint a promoter, close a month) through the journal, each
@@ -34,9 +37,11 @@ class GreenController {
     private static final int ID_LENGTH_MAX = 200;
 
     private final EngineGateway gateway;
+    private final GreenHistory history;
 
-    GreenController(EngineGateway gateway) {
+    GreenController(EngineGateway gateway, GreenHistory history) {
         this.gateway = gateway;
+        this.history = history;
     }
 
     record Appointment(String user, String coach) {
@@ -48,7 +53,9 @@ class GreenController {
     /** The caller's green wallet: lots, vouchers (抵用券), coins (金币) and the next dividend of each pool. */
     @GetMapping("/me/green")
     CompletableFuture<ResponseEntity<String>> mine(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return view(engine -> GreenViews.consumer(engine, me.getName()), "plan");
+        ArrayNode dividends = history.dividendsOf(me.getName(), "consumer");
+        return view(engine -> GreenViews.consumer(engine, me.getName()), "plan")
+                .thenApplyAsync(answer -> withHistory(answer, body -> GreenHistory.withDividends(body, dividends)));
     }
 
     /**
@@ -59,6 +66,7 @@ class GreenController {
     CompletableFuture<ResponseEntity<String>> merchant(@PathVariable String id,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         boolean staff = Access.isOperator(me) || id.equals(me.getAttribute("merchant"));
+        ArrayNode dividends = history.dividendsOf(id, "merchant");
         return gateway.query(engine -> {
             String owner = engine.merchantOwner(id);
             if (owner == null) {
@@ -69,19 +77,24 @@ class GreenController {
             }
             String body = GreenViews.merchant(engine, id);
             return body == null ? noGreen("plan") : new org.zengzhi.server.gateway.Response(200, body);
-        }).thenApply(GatewayCalls::entity);
+        }).thenApplyAsync(GatewayCalls::entity).thenApply(answer -> withHistory(answer,
+                body -> GreenHistory.withDividends(body, dividends)));
     }
 
     /** The caller's promoter page: month's metric, rank, promotion and demotion, coach and coachees. */
     @GetMapping("/me/promoter")
     CompletableFuture<ResponseEntity<String>> promoter(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return view(engine -> GreenViews.promoter(engine, me.getName()), "plan");
+        ArrayNode income = history.incomeOf(me.getName());
+        return view(engine -> GreenViews.promoter(engine, me.getName()), "plan")
+                .thenApplyAsync(answer -> withHistory(answer, body -> GreenHistory.with(body, "income", income)));
     }
 
     /** The operator's green dashboard: pools, coverage of vouchers and coins, promoter board. */
     @GetMapping("/operator/green")
     CompletableFuture<ResponseEntity<String>> operator() {
-        return view(GreenViews::operator, "plan");
+        ArrayNode dividends = history.pools();
+        return view(GreenViews::operator, "plan")
+                .thenApplyAsync(answer -> withHistory(answer, body -> GreenHistory.with(body, "dividends", dividends)));
     }
 
     /** Makes a user a promoter (推广员), optionally under a coach who is one: an AppointPromoter command. */
@@ -115,6 +128,14 @@ class GreenController {
     private CompletableFuture<ResponseEntity<String>> view(Function<Engine, String> query, String field) {
         return gateway.query(query).thenApply(body -> body == null ? GatewayCalls.entity(noGreen(field))
                 : GatewayCalls.json(body));
+    }
+
+    /**
+     * A view's answer with its history added (read from the read models on the request's thread before, merged off
+     * the gateway's thread); errors as they are.
+     */
+    private static ResponseEntity<String> withHistory(ResponseEntity<String> answer, UnaryOperator<String> add) {
+        return answer.getStatusCode().value() == 200 ? GatewayCalls.json(add.apply(answer.getBody())) : answer;
     }
 
     private static org.zengzhi.server.gateway.Response noGreen(String field) {

@@ -1,9 +1,11 @@
 package org.zengzhi.server.green;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -13,9 +15,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Engine;
+import org.zengzhi.engine.Units;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.Payments;
 import org.zengzhi.server.web.GatewayCalls;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The console's green-points pages (issue 20 items 1, 3 and 6): the consumer's green wallet with the promoter
@@ -24,26 +33,65 @@ import org.zengzhi.server.web.GatewayCalls;
  */
 @Controller
 class GreenPages {
-    private final EngineGateway gateway;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    GreenPages(EngineGateway gateway) {
+    private final EngineGateway gateway;
+    private final GreenHistory history;
+    private final Payments payments;
+
+    GreenPages(EngineGateway gateway, GreenHistory history, Payments payments) {
         this.gateway = gateway;
+        this.history = history;
+        this.payments = payments;
     }
 
     @GetMapping("/console/green")
     String wallet(Principal me, Model model) {
-        String green = ConsoleCalls.await(gateway.query(engine -> GreenViews.consumer(engine, me.getName())));
-        String promoter = ConsoleCalls.await(gateway.query(engine -> GreenViews.promoter(engine, me.getName())));
+        String green = GreenHistory.withDividends(ConsoleCalls.await(gateway.query(engine -> GreenViews.consumer(engine,
+                me.getName()))), history.dividendsOf(me.getName(), "consumer"));
+        String promoter = GreenHistory.with(ConsoleCalls.await(gateway.query(engine -> GreenViews.promoter(engine,
+                me.getName()))), "income", history.incomeOf(me.getName()));
         model.addAttribute("green", green == null ? null : ConsoleCalls.map(green));
         Map<String, Object> promoterView = promoter == null ? null : ConsoleCalls.map(promoter);
         model.addAttribute("promoter", promoterView != null && Boolean.TRUE.equals(promoterView.get("promoter"))
                 ? promoterView : null);
+        if (green != null) {
+            model.addAttribute("stores", ConsoleCalls.await(gateway.query(Engine::merchantIds)));
+            model.addAttribute("coinKey", UUID.randomUUID().toString());
+        }
         return "green";
+    }
+
+    /**
+     * 金币商城: the customer spends coins at a store, a coin payment of {@link Payments} (issue 17 rule 6); the key
+     * comes with the form, so submitting twice pays once. Coins not held are refused and nothing changes.
+     */
+    @PostMapping("/console/green/coins")
+    String coins(@RequestParam String merchant, @RequestParam String coins, @RequestParam String key, Principal me,
+            RedirectAttributes flash) {
+        String coinsText;
+        try {
+            coinsText = Units.formatFen(Units.parseFen(coins));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("coinsError", "coins: " + e.getMessage());
+            return "redirect:/console/green";
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("order", "web-coin-" + key);
+        body.put("user", me.getName());
+        body.put("merchant", merchant);
+        body.put("channel", "coin");
+        body.put("coins", coinsText);
+        Response answer = payments.create("console-coin:" + key, JSON.writeValueAsString(body).getBytes(
+                StandardCharsets.UTF_8));
+        ConsoleCalls.flash(flash, answer, "coinsPaid", coinsText, "coinsError");
+        return "redirect:/console/green";
     }
 
     @GetMapping("/console/operator/green")
     String dashboard(Model model) {
-        String green = ConsoleCalls.await(gateway.query(GreenViews::operator));
+        String green = GreenHistory.with(ConsoleCalls.await(gateway.query(GreenViews::operator)), "dividends",
+                history.pools());
         model.addAttribute("green", green == null ? null : ConsoleCalls.map(green));
         return "green-operator";
     }

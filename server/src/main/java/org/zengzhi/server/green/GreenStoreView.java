@@ -14,13 +14,21 @@ import org.zengzhi.server.gateway.EngineGateway;
 @Component("greenStoreView")
 public class GreenStoreView {
     private final EngineGateway gateway;
+    private final GreenHistory history;
 
-    GreenStoreView(EngineGateway gateway) {
+    GreenStoreView(EngineGateway gateway, GreenHistory history) {
         this.gateway = gateway;
+        this.history = history;
+    }
+
+    /** Whether the plan in force has green points: the wallet and the operator's dashboard then link the green pages. */
+    public boolean enabled() {
+        return ConsoleCalls.await(gateway.query(engine -> engine.plan().greenPoints() != null));
     }
 
     public Map<String, Object> of(String merchant) {
-        String view = ConsoleCalls.await(gateway.query(engine -> GreenViews.merchant(engine, merchant)));
+        String view = GreenHistory.withDividends(ConsoleCalls.await(gateway.query(engine -> GreenViews.merchant(engine,
+                merchant))), history.dividendsOf(merchant, "merchant"));
         return view == null ? null : ConsoleCalls.map(view);
     }
 }

@@ -12,6 +12,7 @@ import org.zengzhi.engine.Limits;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.green.DividendPool;
 import org.zengzhi.engine.green.GreenPool;
+import org.zengzhi.engine.green.RateSchedule;
 import org.zengzhi.engine.greenflow.GreenFlow;
 import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.engine.rank.PromoterBoard;
@@ -222,6 +223,8 @@ final class GreenViews {
                 row.putNull("growthPpm");
                 row.putNull("growth");
             }
+            RateSchedule rates = pool.terms().rates();
+            row.put("rate", rates.isConstant() ? percent(rates.ratePpm(1)) : null);
             row.put("targetGrowthPpm", pool.terms().growthPpm());
             row.put("targetGrowth", percent(pool.terms().growthPpm()));
             Optional<Instant> due = pool.nextDueAt();

@@ -75,6 +75,7 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
         body.put("amount", Units.formatFen(request.amountFen()));
         body.put("deduct", Units.formatFen(request.deductFen()));
         body.put("voucher", Units.formatFen(request.voucherFen()));
+        body.put("cash", Units.formatFen(request.cashFen()));
         MallSplitFen split = request.split();
         if (split != null) {
             ObjectNode parts = body.putObject("split");

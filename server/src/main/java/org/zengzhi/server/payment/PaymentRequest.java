@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 public record PaymentRequest(String order, String user, String merchant, Channel channel, long amountFen,
         long deductFen, MallSplitFen split, String region, long voucherFen) {
     private static final Set<String> FIELDS = Set.of("order", "user", "merchant", "channel", "amount", "deduct",
-            "split", "region", "items", "voucher");
+            "split", "region", "items", "voucher", "coins");
     private static final Set<String> ITEM_FIELDS = Set.of("product", "quantity");
     static final long QUANTITY_MAX = 10_000;
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
@@ -99,6 +99,12 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         String order = id(tree, "order", true);
         String user = id(tree, "user", true);
         Channel channel = channel(tree);
+        if (channel == Channel.COIN) {
+            return coins(tree, priced, order, user);
+        }
+        if (tree.has("coins")) {
+            throw new InvalidFieldException("coins", "only a coin-mall payment (channel \"coin\") is paid in coins");
+        }
         if (priced != null && channel != Channel.MALL) {
             throw new InvalidFieldException("items", "only a mall payment names products");
         }
@@ -182,6 +188,29 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         return new Pricing.Item(product, quantity.asLong());
     }
 
+    /**
+     * A coin-mall payment (金币商城, issue 17 rule 6): {@code coins} (their CNY value) at {@code merchant}, nothing in
+     * cash, so no provider takes part; no amount, voucher, deduction, split, region or cart.
+     */
+    private static PaymentRequest coins(JsonNode tree, Pricing.Priced priced, String order, String user)
+            throws InvalidFieldException {
+        if (priced != null) {
+            throw new InvalidFieldException("items", "a coin-mall payment names its coins, not products");
+        }
+        for (String other : List.of("amount", "voucher", "deduct", "split", "region")) {
+            if (tree.has(other)) {
+                throw new InvalidFieldException(other, "is not part of a coin-mall payment (channel \"coin\")");
+            }
+        }
+        long coins = fen(tree, "coins", true);
+        if (coins <= 0 || coins > Limits.AMOUNT_FEN_MAX) {
+            throw new InvalidFieldException("coins", "must be more than 0.00 and at most "
+                    + Units.formatFen(Limits.AMOUNT_FEN_MAX));
+        }
+        String merchant = id(tree, "merchant", true);
+        return new PaymentRequest(order, user, merchant, Channel.COIN, coins, 0, null, null, 0);
+    }
+
     /** Deduction points, a product split and a delivery region belong to mall orders only. */
     private static void storeOnly(long deduct, MallSplitFen split, String region) throws InvalidFieldException {
         if (deduct != 0) {
@@ -204,7 +233,10 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         if (text.equals("mall")) {
             return Channel.MALL;
         }
-        throw new InvalidFieldException("channel", "must be \"store\" or \"mall\", not \"" + text + "\"");
+        if (text.equals("coin")) {
+            return Channel.COIN;
+        }
+        throw new InvalidFieldException("channel", "must be \"store\", \"mall\" or \"coin\", not \"" + text + "\"");
     }
 
     /** A string id of 1 to 128 visible characters; null when absent and not required. */

@@ -17,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Problem;
+import org.zengzhi.engine.Units;
+import org.zengzhi.engine.order.Channel;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
@@ -28,6 +30,9 @@ import org.zengzhi.server.payment.PaymentProvider.ProviderPayment;
 import org.zengzhi.server.payment.PaymentProvider.Refused;
 import org.zengzhi.server.payment.PaymentProvider.Verified;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Payments (R-8.2): an intent is created at a provider; the provider's verified callback submits the
  * engine's {@code PayOrder} through the gateway. The callback is idempotent by provider transaction: the
@@ -37,6 +42,7 @@ import org.zengzhi.server.payment.PaymentProvider.Verified;
  */
 public final class Payments {
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PaymentIntents intents;
     private final Map<String, PaymentProvider> providers;
@@ -85,6 +91,9 @@ public final class Payments {
         } catch (Pricing.RefusedException e) {
             return Problems.rejected(e.code(), e.field());
         }
+        if (request.channel() == Channel.COIN) {
+            return payCoins(request, hash);
+        }
         if (intents.byOrder(request.order()) != null) {
             return orderTaken(request.order());
         }
@@ -96,6 +105,33 @@ public final class Payments {
             return Problems.rejected("OUT_OF_STOCK", "items");
         }
         return createAtProvider(idempotencyKey, hash, request, items);
+    }
+
+    /**
+     * A coin-mall payment (金币商城, issue 17 rule 6) is paid in coins alone, so no provider and no intent take part:
+     * the engine's PayOrder goes through the gateway at once, idempotent by order (a retry with the same body gets
+     * the first answer, another body for the order is a conflict). Coins not held are refused by the engine with
+     * INSUFFICIENT_COINS and nothing changes; the refusal is the first answer of that order.
+     */
+    private Response payCoins(PaymentRequest request, String hash) {
+        CommandRequest pay = new CommandRequest(request::payOrder, events -> coinAnswer(request, events),
+                "payments:coin:" + request.order(), hash);
+        return gateway.submit(pay).join();
+    }
+
+    private static Response coinAnswer(PaymentRequest request, List<Event> events) {
+        Event.CommandRejected rejected = Rejections.of(events);
+        if (rejected != null) {
+            return Problems.rejected(rejected.code().name(), rejected.field());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("order", request.order());
+        body.put("user", request.user());
+        body.put("merchant", request.merchant());
+        body.put("channel", "coin");
+        body.put("coins", Units.formatFen(request.amountFen()));
+        body.put("status", PaymentIntent.Status.PAID.name());
+        return new Response(200, JSON.writeValueAsString(body));
     }
 
     /** The body parsed, a mall cart priced from the catalogue. */

@@ -51,18 +51,33 @@ class GreenBrowserIT {
 
     @Test
     void aConsumerPaysWithVouchersAndSeesTheDividend_issue20Item1() throws Exception {
-        // amy pays 10.00 at shop, 0.50 of it with vouchers (issue 17 rule 6).
-        ServerHarness.Reply pay = server.post("pay-v", "{\"type\":\"pay\",\"id\":\"ov\",\"user\":\"amy\",\"merchant\":"
-                + "\"shop\",\"amount\":\"10.00\",\"channel\":\"store\",\"voucher\":\"0.50\"}");
-        assertThat(pay.status()).as(pay.body().toString()).isEqualTo(200);
         String token = server.login("amy", "amy-secret");
-        JsonNode api = server.send(token, "GET", "/me/green", null, null).body();
-        assertThat(api.get("vouchers").asString()).as("1.00 from the first dividend, 0.50 spent").isEqualTo("0.50");
+        assertThat(server.send(token, "GET", "/me/green", null, null).body().get("vouchers").asString())
+                .as("1.00 from the first dividend").isEqualTo("1.00");
         try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("amy", "amy-secret");
             browser.waitForPath("/console/wallet");
-            browser.open("/console/green");
+            // The pay page shows the vouchers held; more than that is refused before anything is paid.
+            browser.open("/pay/shop");
+            assertThat(browser.driver.getPageSource()).contains("持有 1.00");
+            browser.type("#amount", "10.00");
+            browser.type("#voucher", "2.00");
+            browser.click("#pay-submit");
+            assertThat(browser.find("#pay-error").getText()).isNotBlank();
+            assertThat(server.send(token, "GET", "/me/green", null, null).body().get("vouchers").asString())
+                    .as("nothing paid").isEqualTo("1.00");
+            browser.find("#voucher").clear();
+            browser.type("#voucher", "0.50");
+            keep(browser.screenshot("green-pay-phone"), "green-pay-phone.png");
+            browser.click("#pay-submit");
+            browser.waitForText("#paid-status", "10.00");
+            assertThat(browser.find("#paid-voucher").getText()).contains("0.50").contains("9.50");
+            JsonNode api = server.send(token, "GET", "/me/green", null, null).body();
+            assertThat(api.get("vouchers").asString()).as("1.00 from the first dividend, 0.50 spent").isEqualTo("0.50");
+            browser.open("/console/wallet");
+            browser.click("#green-link");
+            browser.waitForPath("/console/green");
             assertThat(browser.find("#green-vouchers").getText()).isEqualTo(api.get("vouchers").asString());
             assertThat(browser.find("#green-coins").getText()).isEqualTo(api.get("coins").asString());
             assertThat(browser.find("#green-points").getText()).isEqualTo(api.get("greenPoints").asString());
@@ -73,9 +88,30 @@ class GreenBrowserIT {
             assertThat(browser.find("#green-pools tr[data-pool='CONSUMER'] .payday").getText())
                     .as("the pay day in Beijing time").isEqualTo(pool.get("nextPayDay").asString());
             assertThat(browser.find("#green-pools tr[data-pool='CONSUMER']").getText()).contains("消费者积分池");
+            // The dividend history: the first dividend, on its Beijing day, with what amy received.
+            JsonNode dividend = api.get("dividends").get(0);
+            assertThat(browser.find("#green-history .dividend").getText()).contains(dividend.get("day").asString())
+                    .contains("消费者积分池");
+            assertThat(browser.find("#green-history .dividend .received").getText())
+                    .isEqualTo(dividend.get("vouchers").asString()).isEqualTo("1.00");
             keep(browser.screenshot("green-consumer-phone"), "green-consumer-phone.png");
+            // 金币商城: more coins than held are refused and nothing changes; then 1.50 is spent once.
+            String coins = api.get("coins").asString();
+            browser.type("#coin-amount", new java.math.BigDecimal(coins).add(java.math.BigDecimal.ONE).toString());
+            browser.click("#coin-pay");
+            assertThat(browser.find("#coins-error").getText()).contains("INSUFFICIENT_COINS");
+            assertThat(server.send(token, "GET", "/me/green", null, null).body().get("coins").asString()).isEqualTo(coins);
+            browser.type("#coin-amount", "1.50");
+            browser.click("#coin-pay");
+            browser.waitForText("#coins-paid", "1.50");
+            String left = server.send(token, "GET", "/me/green", null, null).body().get("coins").asString();
+            assertThat(new java.math.BigDecimal(left)).isEqualByComparingTo(new java.math.BigDecimal(coins)
+                    .subtract(new java.math.BigDecimal("1.50")));
+            assertThat(browser.find("#green-coins").getText()).isEqualTo(left);
+            keep(browser.screenshot("green-coins-phone"), "green-coins-phone.png");
             browser.open("/console/green?lang=en");
             assertThat(browser.find("#green-pools tr[data-pool='CONSUMER']").getText()).contains("Consumer pool");
+            assertThat(browser.find("#green-history").getText()).contains("Dividend history");
         }
     }
 
@@ -91,6 +127,8 @@ class GreenBrowserIT {
             assertThat(browser.find("#store-green-points").getText()).isEqualTo(api.get("greenPoints").asString())
                     .isEqualTo("300.00");
             assertThat(browser.find("#store-green").getText()).contains("绑定顾客");
+            assertThat(browser.find("#store-green-history .dividend .received").getText())
+                    .isEqualTo(api.get("dividends").get(0).get("vouchers").asString());
         }
     }
 
@@ -101,13 +139,16 @@ class GreenBrowserIT {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
-            browser.open("/console/operator/green");
+            browser.click("#green-link");
+            browser.waitForPath("/console/operator/green");
             JsonNode api = server.get("/operator/green").body();
             assertThat(browser.find("#coverage").getText()).isEqualTo(api.get("coverage").asString());
             assertThat(browser.find("#vouchers-out").getText()).isEqualTo(api.get("vouchersOutstanding").asString());
             assertThat(browser.find("#promoter-board tr[data-user='pam'] .rank").getText())
                     .isEqualTo(api.get("promoters").get(0).get("rank").asString());
             assertThat(browser.find("#close-month").getText()).contains(month);
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#green-history .dividend")))
+                    .as("both pools' first dividends").hasSize(api.get("dividends").size()).hasSize(2);
             keep(browser.screenshot("green-operator-before"), "green-operator.png");
             browser.click("#close-month");
             browser.waitForText("#closed", month);
@@ -126,6 +167,9 @@ class GreenBrowserIT {
                     .isEqualTo(economy.appointedMonth.plusMonths(1).toString());
             assertThat(browser.find("#promoter-rank").getText()).isEqualTo(promoter.get("rank").asString());
             assertThat(browser.find("#promoter-metric").getText()).isEqualTo(promoter.get("metric").asString());
+            JsonNode closed = promoter.get("income").get(0);
+            assertThat(browser.find("#promoter-income .income[data-month='" + economy.appointedMonth + "'] .total")
+                    .getText()).isEqualTo(closed.get("total").asString());
             keep(browser.screenshot("green-promoter-phone"), "green-promoter-phone.png");
         }
     }

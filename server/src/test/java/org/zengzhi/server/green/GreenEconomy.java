@@ -35,6 +35,11 @@ public final class GreenEconomy {
     public final Instant paid;
 
     public GreenEconomy(Path temp) throws Exception {
+        this(temp, new String[0]);
+    }
+
+    /** The economy on the database of {@code database} (server properties; none: H2 under {@code temp}). */
+    public GreenEconomy(Path temp, String... database) throws Exception {
         String preset = new String(GreenEconomy.class.getResourceAsStream("/plans/green-points.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
         String small = preset.replace("startValue: 1000000,", "startValue: 100,").replace("startValue: 10000000,",
@@ -42,7 +47,10 @@ public final class GreenEconomy {
         assertThat(small).doesNotContain("startValue: 1000000");
         Path plan = temp.resolve("green-small.yaml");
         Files.writeString(plan, small, StandardCharsets.UTF_8);
-        server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"), "zengzhi.plan=" + plan);
+        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(database));
+        properties.add("zengzhi.data-dir=" + temp.resolve("data"));
+        properties.add("zengzhi.plan=" + plan);
+        server = new ServerHarness(properties.toArray(String[]::new));
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         appointedMonth = YearMonth.from(now.atZone(SHANGHAI)).minusMonths(1);
         Instant then = appointedMonth.atDay(1).atStartOfDay(SHANGHAI).toInstant().plus(1, ChronoUnit.HOURS);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zengzhi.engine.Units;
+import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
@@ -47,28 +48,46 @@ class PayPages {
     }
 
     @GetMapping("/pay/{merchant}")
-    String form(@PathVariable String merchant, Model model) {
+    String form(@PathVariable String merchant, Principal me, Model model) {
         model.addAttribute("merchant", merchant);
         boolean known = STORE.matcher(merchant).matches()
                 && ConsoleCalls.await(gateway.query(engine -> engine.merchantIds().contains(merchant)));
         model.addAttribute("known", known);
         model.addAttribute("store", known ? settings.find(merchant) : null);
         model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("vouchersHeld", vouchersHeld(me));
         return "pay";
+    }
+
+    /**
+     * The vouchers (抵用券) the signed-in customer holds, as a decimal, when the plan has green points (issue 20
+     * item 1, issue 17 rule 6), else null: the pay page then shows no voucher field.
+     */
+    private String vouchersHeld(Principal me) {
+        if (me == null) {
+            return null;
+        }
+        String user = me.getName();
+        return ConsoleCalls.await(gateway.query(engine -> engine.plan().greenPoints() == null ? null
+                : Units.formatFen(engine.balance(AccountType.USER_VOUCHER, user))));
     }
 
     /** The key comes with the form: submitting twice finds the same payment instead of paying twice. */
     @PostMapping("/pay/{merchant}")
-    String pay(@PathVariable String merchant, @RequestParam String amount, @RequestParam String key, Principal me,
-            Model model) {
+    String pay(@PathVariable String merchant, @RequestParam String amount,
+            @RequestParam(required = false) String voucher, @RequestParam String key, Principal me, Model model) {
         model.addAttribute("merchant", merchant);
         model.addAttribute("key", key);
         model.addAttribute("known", true);
         model.addAttribute("store", settings.find(merchant));
         model.addAttribute("amount", amount);
+        model.addAttribute("voucher", voucher);
+        model.addAttribute("vouchersHeld", vouchersHeld(me));
         String amountText;
+        String voucherText;
         try {
             amountText = Units.formatFen(Units.parseFen(amount));
+            voucherText = voucher == null || voucher.isBlank() ? null : Units.formatFen(Units.parseFen(voucher));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", ConsoleCalls.says(e.getMessage()));
             return "pay";
@@ -79,6 +98,9 @@ class PayPages {
         request.put("merchant", merchant);
         request.put("channel", "store");
         request.put("amount", amountText);
+        if (voucherText != null && Units.parseFen(voucherText) != 0) {
+            request.put("voucher", voucherText);
+        }
         Response created = payments.create("console:" + key, JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
         if (created.status() != 201) {
             model.addAttribute("error", ConsoleCalls.detail(created.body()));

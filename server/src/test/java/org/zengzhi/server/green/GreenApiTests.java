@@ -1,0 +1,287 @@
+package org.zengzhi.server.green;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zengzhi.server.ServerHarness;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The green-points API, run on H2 by GreenApiIT and on PostgreSQL by GreenApiPostgresIT (issue 20 items 1–3 and 6; issue 17 rules 2–6): the plan is plans/green-points.yaml
+ * with both pools starting at 100 points, so a few orders start them. Time moves by ticks stamped in the future,
+ * which the engine's clock follows (a command stamped earlier runs at the engine's time).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class GreenApiTests {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    static Path temp;
+    static ServerHarness server;
+    static String amy;
+    static String pam;
+    static String shopOwner;
+    static Instant now;
+    static YearMonth appointedMonth;
+    static Instant paid;
+
+    /** Starts the economy on the database of {@code properties} (none: H2 in the temporary directory). */
+    static void start(String... properties) throws Exception {
+        GreenEconomy economy = new GreenEconomy(temp, properties);
+        server = economy.server;
+        now = economy.now;
+        appointedMonth = economy.appointedMonth;
+        paid = economy.paid;
+        amy = server.login("amy", "amy-secret");
+        pam = server.login("pam", "pam-secret");
+        shopOwner = server.login("lee-shop", "lee-shop-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void command(String key, String json) throws Exception {
+        ServerHarness.Reply reply = server.post(key, json);
+        assertThat(reply.status()).as(json + " → " + reply.body()).isEqualTo(200);
+    }
+
+    private static ServerHarness.Reply pay(String order, String user, String amount, String voucher) throws Exception {
+        ServerHarness.Reply reply = server.post("pay-" + order, "{\"type\":\"pay\",\"id\":\"" + order + "\",\"user\":\""
+                + user + "\",\"merchant\":\"shop\",\"amount\":\"" + amount + "\",\"channel\":\"store\""
+                + (voucher == null ? "" : ",\"voucher\":\"" + voucher + "\"") + "}");
+        assertThat(reply.status()).as(order + " → " + reply.body()).isEqualTo(200);
+        return reply;
+    }
+
+    private static BigDecimal amount(JsonNode node, String field) {
+        return new BigDecimal(node.get(field).asString());
+    }
+
+    @Test
+    @Order(1)
+    void consumerSeesLotsWithPeriodsCapAndTheDividendPaid_issue20Item1_issue17Rules2to4() throws Exception {
+        ServerHarness.Reply reply = server.send(amy, "GET", "/me/green", null, null);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        JsonNode green = reply.body();
+        assertThat(green.get("timeZone").asString()).isEqualTo("Asia/Shanghai");
+        JsonNode lot = green.get("lots").get(0);
+        assertThat(green.get("lots")).hasSize(1);
+        assertThat(lot.get("periodsPaid").asInt()).as("the first dividend was paid").isEqualTo(1);
+        assertThat(lot.get("periodsMax").asInt()).isEqualTo(40);
+        // Rule 4: 0.5% of the lot per period, ⌊⌋; the cap is 5× the points.
+        BigDecimal points = amount(lot, "points");
+        assertThat(amount(lot, "cap")).isEqualByComparingTo(points.multiply(BigDecimal.valueOf(5)));
+        assertThat(amount(lot, "vouchersPaid")).isEqualByComparingTo(
+                points.multiply(new BigDecimal("0.005")).setScale(2, java.math.RoundingMode.FLOOR));
+        assertThat(amount(green, "vouchers")).as("the wallet holds what the lot was paid")
+                .isEqualByComparingTo(amount(lot, "vouchersPaid"));
+        assertThat(amount(green, "greenPoints")).isEqualByComparingTo(points);
+        assertThat(amount(green, "coins")).as("rule 5: coins at 10% of the points earned")
+                .isEqualByComparingTo(points.multiply(new BigDecimal("0.10")));
+        JsonNode consumerPool = green.get("pools").get(0);
+        assertThat(consumerPool.get("pool").asString()).isEqualTo("CONSUMER");
+        assertThat(consumerPool.get("dividendsPaid").asInt()).isEqualTo(1);
+        assertThat(consumerPool.get("targetGrowthPpm").asLong()).isEqualTo(150_000);
+        assertThat(consumerPool.get("growthPpm").asLong()).as("nothing earned since the dividend").isZero();
+        // Rule 3: with no growth, the next dividend comes lateDays + 1 = 31 days after the first, in Beijing days.
+        String firstDay = paid.plus(1, ChronoUnit.DAYS).atZone(SHANGHAI).toLocalDate().toString();
+        assertThat(consumerPool.get("nextPayDay").asString()).isEqualTo(
+                java.time.LocalDate.parse(firstDay).plusDays(31).toString());
+        // The dividend history (read model): the first dividend, on its Beijing pay day, with what the lot got.
+        assertThat(green.get("dividends")).hasSize(1);
+        JsonNode dividend = green.get("dividends").get(0);
+        assertThat(dividend.get("day").asString()).isEqualTo(firstDay);
+        assertThat(dividend.get("pool").asString()).isEqualTo("CONSUMER");
+        assertThat(dividend.get("period").asString()).isEqualTo("1");
+        assertThat(dividend.get("rate").asString()).isEqualTo("0.5000%");
+        assertThat(dividend.get("scale").asString()).isEqualTo("100.0000%");
+        assertThat(amount(dividend, "vouchers")).isEqualByComparingTo(amount(lot, "vouchersPaid"));
+    }
+
+    @Test
+    void operatorSeesEachPoolsDividendHistory_issue20Item6() throws Exception {
+        JsonNode history = server.get("/operator/green").body().get("dividends");
+        assertThat(history).hasSize(2);
+        java.util.Set<String> pools = new java.util.HashSet<>();
+        for (JsonNode row : history) {
+            pools.add(row.get("pool").asString());
+            assertThat(row.get("period").asInt()).isEqualTo(1);
+            assertThat(row.get("growth").isNull()).as("a first dividend has no growth").isTrue();
+            assertThat(row.get("day").asString()).isEqualTo(paid.plus(1, ChronoUnit.DAYS).atZone(SHANGHAI)
+                    .toLocalDate().toString());
+            assertThat(amount(row, "vouchers")).isPositive();
+        }
+        assertThat(pools).containsExactlyInAnyOrder("CONSUMER", "MERCHANT");
+        JsonNode store = server.send(shopOwner, "GET", "/merchants/shop/green", null, null).body();
+        JsonNode merchantRow = history.get(0).get("pool").asString().equals("MERCHANT") ? history.get(0) : history.get(1);
+        assertThat(store.get("dividends")).hasSize(1);
+        assertThat(amount(store.get("dividends").get(0), "vouchers")).as("the only store holds every merchant lot")
+                .isEqualByComparingTo(amount(merchantRow, "vouchers"));
+    }
+
+    @Test
+    @Order(2)
+    void consumerPaysAStoreWithVouchersAndTheWalletShowsIt_issue20Item1_issue17Rule6() throws Exception {
+        BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
+        assertThat(before).isPositive();
+        pay("o3", "amy", "10.00", "0.50");
+        BigDecimal after = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
+        assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("0.50")));
+    }
+
+    @Test
+    @Order(3)
+    void aStorePaymentThroughTheProviderTakesVouchersAndChargesTheRest_issue17Rule6() throws Exception {
+        BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
+        ServerHarness.Reply tooMuch = server.post("/payments", java.util.Map.of("Idempotency-Key", "pv-0"),
+                "{\"order\":\"pv0\",\"user\":\"amy\",\"merchant\":\"shop\",\"channel\":\"store\","
+                        + "\"amount\":\"10.00\",\"voucher\":\"10.00\"}");
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.body().get("field").asString()).isEqualTo("voucher");
+        ServerHarness.Reply created = server.post("/payments", java.util.Map.of("Idempotency-Key", "pv-1"),
+                "{\"order\":\"pv1\",\"user\":\"amy\",\"merchant\":\"shop\",\"channel\":\"store\","
+                        + "\"amount\":\"10.00\",\"voucher\":\"0.50\"}");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.body().get("cash").asString()).as("the provider collects the rest").isEqualTo("9.50");
+        String payUrl = created.body().get("payUrl").asString();
+        ServerHarness.Reply done = server.post(payUrl.substring(payUrl.indexOf("/api/v1") + "/api/v1".length()),
+                java.util.Map.of("Idempotency-Key", "pv-1-complete"), "");
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        BigDecimal after = amount(server.send(amy, "GET", "/me/green", null, null).body(), "vouchers");
+        assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("0.50")));
+    }
+
+    @Test
+    @Order(4)
+    void aConsumerBuysInTheCoinMallThroughPayments_refusedWhenCoinsAreShort_issue17Rule6() throws Exception {
+        BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins");
+        assertThat(before).as("coins from amy's first order").isPositive();
+        ServerHarness.Reply tooMany = server.send(amy, "POST", "/payments", "{\"order\":\"coin-0\",\"user\":\"amy\","
+                + "\"merchant\":\"shop\",\"channel\":\"coin\",\"coins\":\"" + before.add(BigDecimal.ONE) + "\"}", "coin-0");
+        assertThat(tooMany.status()).as(tooMany.body().toString()).isEqualTo(422);
+        assertThat(tooMany.body().get("code").asString()).isEqualTo("INSUFFICIENT_COINS");
+        assertThat(tooMany.body().get("field").asString()).isEqualTo("coins");
+        assertThat(amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins")).isEqualByComparingTo(before);
+        String body = "{\"order\":\"coin-1\",\"user\":\"amy\",\"merchant\":\"shop\",\"channel\":\"coin\",\"coins\":\"5.00\"}";
+        ServerHarness.Reply paid = server.send(amy, "POST", "/payments", body, "coin-1");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(200);
+        assertThat(paid.body().get("status").asString()).isEqualTo("PAID");
+        ServerHarness.Reply again = server.send(amy, "POST", "/payments", body, "coin-1-retry");
+        assertThat(again.status()).as("the same order answers its first answer").isEqualTo(200);
+        assertThat(amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins"))
+                .as("spent once").isEqualByComparingTo(before.subtract(new BigDecimal("5.00")));
+        ServerHarness.Reply other = server.send(amy, "POST", "/payments", body.replace("5.00", "1.00"), "coin-1-other");
+        assertThat(other.status()).as("another body for the order").isEqualTo(409);
+        ServerHarness.Reply mixed = server.send(amy, "POST", "/payments", body.replace("\"coins\"", "\"amount\""), "coin-2");
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.body().get("field").asString()).isEqualTo("amount");
+        ServerHarness.Reply forOther = server.send(amy, "POST", "/payments", body.replace("amy", "zed"), "coin-3");
+        assertThat(forOther.status()).as("R-8.4: a consumer pays only for themselves").isEqualTo(403);
+    }
+
+    @Test
+    void storeSeesItsOwnGreenAndOnlyItsOwn_issue20Item2_R8_4() throws Exception {
+        ServerHarness.Reply reply = server.send(shopOwner, "GET", "/merchants/shop/green", null, null);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        JsonNode green = reply.body();
+        assertThat(green.get("boundCustomerSharePpm").asLong()).isEqualTo(50_000);
+        assertThat(green.get("lots").size()).isPositive();
+        assertThat(amount(green, "vouchers")).as("own dividend and 5% of bound customers' points").isPositive();
+        ServerHarness.Reply other = server.send(amy, "GET", "/merchants/shop/green", null, null);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().get("field").asString()).isEqualTo("id");
+        assertThat(server.send(shopOwner, "GET", "/merchants/nowhere/green", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void operatorSeesPoolsCoverageAndBoard_andConsumersMayNot_issue20Item6() throws Exception {
+        JsonNode green = server.get("/operator/green").body();
+        assertThat(green.get("pools")).hasSize(2);
+        BigDecimal vouchers = amount(green, "vouchersOutstanding");
+        BigDecimal coins = amount(green, "coinsOutstanding");
+        BigDecimal cash = amount(green, "settlementCentre");
+        assertThat(vouchers).isPositive();
+        long expected = cash.multiply(BigDecimal.valueOf(1_000_000)).divide(vouchers.add(coins), 0,
+                java.math.RoundingMode.FLOOR).longValueExact();
+        assertThat(green.get("coveragePpm").asLong()).isEqualTo(expected);
+        assertThat(green.get("promoters").get(0).get("user").asString()).isEqualTo("pam");
+        assertThat(server.send(amy, "GET", "/operator/green", null, null).status()).isEqualTo(403);
+        assertThat(server.send(amy, "POST", "/operator/green/month-close", "{\"month\":\"2026-01\"}", "x").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void postsNeedAnIdempotencyKeyAndNameTheField() throws Exception {
+        ServerHarness.Reply noKey = server.post("/operator/green/promoters", (String) null, "{\"user\":\"zed\"}");
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.body().get("field").asString()).isEqualTo("Idempotency-Key");
+        ServerHarness.Reply badMonth = server.post("/operator/green/month-close", "close-bad", "{\"month\":\"13/2026\"}");
+        assertThat(badMonth.status()).isEqualTo(400);
+        assertThat(badMonth.body().get("field").asString()).isEqualTo("month");
+        ServerHarness.Reply noUser = server.post("/operator/green/promoters", "appoint-none", "{\"coach\":\"pam\"}");
+        assertThat(noUser.status()).isEqualTo(400);
+        assertThat(noUser.body().get("field").asString()).isEqualTo("user");
+        ServerHarness.Reply zed = server.post("/operator/green/promoters", "appoint-zed", "{\"user\":\"zed\",\"coach\":\"pam\"}");
+        assertThat(zed.status()).as(zed.body().toString()).isEqualTo(200);
+        ServerHarness.Reply again = server.post("/operator/green/promoters", "appoint-zed", "{\"user\":\"zed\",\"coach\":\"pam\"}");
+        assertThat(again.status()).as("a retry gets the first answer").isEqualTo(200);
+        assertThat(again.body()).isEqualTo(zed.body());
+        assertThat(server.post("/operator/green/promoters", "appoint-zed", "{\"user\":\"zed\"}").status())
+                .as("the same key for another request").isEqualTo(409);
+        assertThat(server.send(pam, "GET", "/me/promoter", null, null).body().get("coachees").get(0).get("user")
+                .asString()).as("the coaching tree").isEqualTo("zed");
+        ServerHarness.Reply twice = server.post("/operator/green/promoters", "appoint-pam-2", "{\"user\":\"pam\"}");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body().get("field").asString()).isEqualTo("user");
+        assertThat(twice.body().get("code").asString()).isEqualTo("ALREADY_PROMOTER");
+    }
+
+    @Test
+    @Order(99)
+    void aPromotersMonthCloses_issue20Item3_issue17Rule9() throws Exception {
+        JsonNode before = server.send(pam, "GET", "/me/promoter", null, null).body();
+        assertThat(before.get("promoter").asBoolean()).isTrue();
+        assertThat(before.get("month").asString()).isEqualTo(appointedMonth.toString());
+        YearMonth orderMonth = YearMonth.from(paid.atZone(SHANGHAI));
+        assertThat(server.send(amy, "GET", "/me/promoter", null, null).body().get("promoter").asBoolean()).isFalse();
+        ServerHarness.Reply early = server.post("/operator/green/month-close", "close-0",
+                "{\"month\":\"" + appointedMonth.plusMonths(1) + "\"}");
+        assertThat(early.status()).as("this month is not over").isEqualTo(422);
+        ServerHarness.Reply close = server.post("/operator/green/month-close", "close-1",
+                "{\"month\":\"" + appointedMonth + "\"}");
+        assertThat(close.status()).as(close.body().toString()).isEqualTo(200);
+        JsonNode after = server.send(pam, "GET", "/me/promoter", null, null).body();
+        assertThat(after.get("month").asString()).isEqualTo(appointedMonth.plusMonths(1).toString());
+        // pam's metric is the 让利 of the recruited store, in the month of the orders.
+        assertThat(amount(orderMonth.equals(appointedMonth) ? before : after, "metric")).isPositive();
+        assertThat(server.get("/operator/green").body().get("monthToClose").asString())
+                .isEqualTo(appointedMonth.plusMonths(1).toString());
+        JsonNode income = after.get("income");
+        assertThat(income).as("the closed month in pam's income").hasSize(1);
+        assertThat(income.get(0).get("month").asString()).isEqualTo(appointedMonth.toString());
+        BigDecimal metric = amount(income.get(0), "metric");
+        assertThat(metric).isEqualByComparingTo(orderMonth.equals(appointedMonth) ? amount(before, "metric")
+                : BigDecimal.ZERO);
+        assertThat(amount(income.get(0), "personal")).as("6% of the metric at 初级商务").isEqualByComparingTo(
+                metric.multiply(new BigDecimal("0.06")).setScale(2, java.math.RoundingMode.FLOOR));
+        assertThat(amount(income.get(0), "total")).isEqualByComparingTo(amount(income.get(0), "personal")
+                .add(amount(income.get(0), "coaching")).add(amount(income.get(0), "subsidy")));
+    }
+}
