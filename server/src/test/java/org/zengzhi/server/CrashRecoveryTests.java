@@ -100,7 +100,7 @@ abstract class CrashRecoveryTests {
             thread.start();
         }
         Thread.sleep(LOAD_BEFORE_KILL.toMillis());
-        for (int waited = 0; acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL_MIN && waited < 100; waited++) {
+        for (int waited = 0; acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL_MIN && waited < 600; waited++) {
             Thread.sleep(100);
         }
         server.destroyForcibly();
@@ -210,7 +210,7 @@ abstract class CrashRecoveryTests {
         command.addAll(List.of("--server.port=" + port, "--zengzhi.tick-interval=PT1H", "--zengzhi.snapshot-interval=100",
                 "--zengzhi.operator-password=" + ServerHarness.OPERATOR_PASSWORD));
         server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(server.isAlive()).as("the server is running; its log: " + log).isTrue();
             try {
@@ -223,7 +223,7 @@ abstract class CrashRecoveryTests {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the server did not answer within 60 s; its log: " + log);
+        throw new AssertionError("the server did not answer within 180 s; its log: " + log);
     }
 
     /** Signs in as the operator; null while the server cannot answer yet. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.TestDatabases;
 
@@ -53,14 +55,14 @@ class SimulatorBrowserIT {
             browser.waitForPath("/console/operator/simulator");
             browser.click("#sim-scenario option[value='single-city.yaml']");
             browser.click("#sim-run");
-            String id = browser.find("#sim-recent tr[data-run]").getAttribute("data-run");
+            String id = read(browser, "#sim-recent tr[data-run]", e -> e.getAttribute("data-run"));
             assertThat(browser.find("#sim-recent tr[data-run='" + id + "']").getText()).contains("single-city.yaml");
-            for (int i = 0; i < 300 && "RUNNING".equals(browser.find("#sim-run-card").getAttribute("data-state")); i++) {
-                assertThat(browser.find("#sim-state").getText()).isIn("运行中", "已完成");
+            for (int i = 0; i < 300 && "RUNNING".equals(read(browser, "#sim-run-card", e -> e.getAttribute("data-state"))); i++) {
+                assertThat(read(browser, "#sim-state", WebElement::getText)).isIn("运行中", "已完成");
                 Thread.sleep(500);
                 browser.open("/console/operator/simulator?id=" + id);
             }
-            assertThat(browser.find("#sim-run-card").getAttribute("data-state")).isEqualTo("DONE");
+            assertThat(read(browser, "#sim-run-card", e -> e.getAttribute("data-state"))).isEqualTo("DONE");
             JsonNode api = server.get("/operator/simulations/" + id).body();
             String onPage = browser.find(SUPPLIER_PROFIT).getText();
             assertThat(onPage).as("the figure SingleCityScenarioGoldenTest pins").isEqualTo("375,000.00")
@@ -88,5 +90,21 @@ class SimulatorBrowserIT {
             }
         }
         throw new AssertionError("no figure " + name + " for " + period + " in " + run);
+    }
+
+    /**
+     * Reads an element of the page that refreshes itself every 2 s while a run is going: a read that falls on a
+     * reload finds the element stale, and is tried again on the new page.
+     */
+    private static String read(Browser browser, String css, java.util.function.Function<WebElement, String> what) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return what.apply(browser.find(css));
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 }
