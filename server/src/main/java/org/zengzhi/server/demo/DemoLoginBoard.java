@@ -11,7 +11,7 @@ import org.zengzhi.server.account.AccountStore;
  * {@link DemoLogins} that exist, by role, without the password. Only the account package's pages get them.
  */
 @ControllerAdvice(basePackageClasses = AccountStore.class)
-final class DemoLoginBoard {
+public final class DemoLoginBoard {
     private volatile List<DemoLogins.Login> logins = List.of();
 
     /** Keeps those of {@code candidates} that have an account (with the role the demo gives them). */
@@ -20,7 +20,8 @@ final class DemoLoginBoard {
                 .toList();
     }
 
-    List<DemoLogins.Login> logins() {
+    /** The demo logins the sign-in page lists, by role. */
+    public List<DemoLogins.Login> logins() {
         return logins;
     }
 

@@ -22,7 +22,7 @@ import org.zengzhi.server.account.Role;
  * Deterministic: the same commands give the same logins.
  */
 public final class DemoLogins {
-    static final int PER_ROLE = 2;
+    public static final int PER_ROLE = 2;
     static final String SUPPLIER_PREFIX = "supplier-";
 
     /**

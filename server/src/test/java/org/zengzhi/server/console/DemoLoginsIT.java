@@ -1,4 +1,4 @@
-package org.zengzhi.server.demo;
+package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.TestDatabases;
+import org.zengzhi.server.demo.DemoLoginBoard;
+import org.zengzhi.server.demo.DemoLogins;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +41,7 @@ class DemoLoginsIT {
         try (ServerHarness server = boot("local-life.yaml")) {
             Map<String, List<String>> roles = signInAll(server, "/me/team");
             assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "AGENT", "PROMOTER", "CONSUMER");
+            signInOnAPhone(server, roles.get("MERCHANT").get(0));
         }
         // A restart finds the demo there: nothing is added, and the sign-in page still lists the same logins.
         try (ServerHarness server = boot("local-life.yaml")) {
@@ -130,6 +133,25 @@ class DemoLoginsIT {
                 assertThat(team.get("direct").get("count").asInt()).as(who + ": people invited").isPositive();
             }
             default -> throw new AssertionError("a demo login of role " + login.role());
+        }
+    }
+
+    /**
+     * A visitor on a phone-sized window reads the demo box on the sign-in page and signs in as a store owner from it,
+     * landing on the store's page (docs/screenshots/demo-logins-phone.png).
+     */
+    private void signInOnAPhone(ServerHarness server, String owner) throws Exception {
+        try (Browser phone = new Browser(server.origin(), temp.resolve("phone-profile"), 390, 900)) {
+            phone.open("/login");
+            assertThat(phone.find("#demo-logins").isDisplayed()).isTrue();
+            assertThat(phone.find("#demo-logins").getText()).contains("演示账号", "店主", owner);
+            Path shot = phone.screenshot("demo-logins-phone");
+            Path docs = Path.of("..", "docs", "screenshots");
+            if (Files.isDirectory(docs)) {
+                Files.copy(shot, docs.resolve("demo-logins-phone.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            phone.signIn(owner, PASSWORD);
+            phone.waitForPath("/console/merchant");
         }
     }
 
