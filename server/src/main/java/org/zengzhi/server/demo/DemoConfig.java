@@ -1,24 +1,30 @@
 package org.zengzhi.server.demo;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.Event;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.engine.network.RegionDirectory;
+import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.journal.Rejections;
 
 /**
@@ -33,21 +39,62 @@ class DemoConfig {
     private static final Logger LOG = LoggerFactory.getLogger(DemoConfig.class);
 
     @Bean
-    ApplicationRunner demo(EngineGateway gateway) {
+    DemoLoginBoard demoLoginBoard() {
+        return new DemoLoginBoard();
+    }
+
+    /**
+     * Fills an empty platform with the demo and its logins (one password for all: {@code zengzhi.demo-password}
+     * or a generated one printed once to the log, beside the list of logins); the sign-in page lists them.
+     */
+    @Bean
+    ApplicationRunner demo(EngineGateway gateway, AccountStore accounts, PasswordEncoder passwords,
+            DemoLoginBoard board, @Value("${zengzhi.demo-password:}") String configured) {
         return args -> {
+            Plan plan = gateway.query(Engine::plan).join();
             if (gateway.query(engine -> engine.participantCount() > 0).join()) {
                 LOG.info("the platform has participants already; the demo population is not added");
+                board.show(DemoLogins.of(population(plan, Instant.now())), accounts);
                 return;
             }
-            Plan plan = gateway.query(Engine::plan).join();
             List<Command> commands = accepted(population(plan, Instant.now()), plan);
+            List<DemoLogins.Login> logins = DemoLogins.of(commands);
+            String password = configured.isEmpty() ? generatedPassword() : configured;
+            String refusal = DemoLoginWrites.refusal(logins, password);
+            if (refusal != null) {
+                throw new IllegalStateException(refusal);
+            }
+            List<ReadModelWrite> loginRows = DemoLoginWrites.of(logins, passwords.encode(password), Instant.now());
             List<CommandRequest> requests = new ArrayList<>(commands.size());
-            for (Command command : commands) {
-                requests.add(new CommandRequest(now -> command, DemoConfig::answer, null, null));
+            for (int i = 0; i < commands.size(); i++) {
+                Command command = commands.get(i);
+                boolean last = i == commands.size() - 1;
+                requests.add(new CommandRequest(now -> command, DemoConfig::answer, null, null,
+                        (journaled, events) -> last ? loginRows : List.of()));
             }
             Response done = gateway.submitAll(requests, "demo:population", "v1", DemoConfig::summary).join();
             LOG.info("added the demo population: {} commands ({})", commands.size(), done.body());
+            board.show(logins, accounts);
+            LOG.warn("created the demo logins (username → role → what it is), all with the password {}:{}",
+                    configured.isEmpty() ? password + " (shown once; set zengzhi.demo-password to choose it)"
+                            : "set in zengzhi.demo-password", listing(board));
         };
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return "demo-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** username → role → what it is, one a line. */
+    private static String listing(DemoLoginBoard board) {
+        StringBuilder text = new StringBuilder();
+        for (DemoLogins.Login login : board.logins()) {
+            text.append(System.lineSeparator()).append("  ").append(login.username()).append(" → ")
+                    .append(login.role()).append(" → ").append(login.participant());
+        }
+        return text.toString();
     }
 
     /** The demo of the plan's model: green points or four-party (issue 20 item 8) or, by default, local life. */

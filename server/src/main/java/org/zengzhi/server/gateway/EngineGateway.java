@@ -344,8 +344,9 @@ public final class EngineGateway implements AutoCloseable {
         }
         List<Response> responses = new ArrayList<>(multi.commands.size());
         for (CommandRequest command : multi.commands) {
-            responses.add(apply(new CommandRequest(command.command(), command.render(), null, null), applied, batchKeys,
-                    out));
+            // Each command keeps its read-model rows (the demo's logins ride on its last command).
+            responses.add(apply(new CommandRequest(command.command(), command.render(), null, null,
+                    command.readModel()), applied, batchKeys, out));
         }
         Response response = multi.combine.apply(responses);
         AppliedCommand last = applied.remove(applied.size() - 1);

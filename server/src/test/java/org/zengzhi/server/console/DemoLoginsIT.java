@@ -1,0 +1,169 @@
+package org.zengzhi.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.TestDatabases;
+import org.zengzhi.server.demo.DemoLoginBoard;
+import org.zengzhi.server.demo.DemoLogins;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role signs in to each model's demo (issue 20, "each role is signed in as a new user would … in each model's
+ * demo"): the server boots with {@code zengzhi.demo=true} and a demo password on H2, once per model (local life,
+ * green points, four-party); every demo login signs in through {@code POST /api/v1/auth/login} with that password
+ * and its role's API answers with its own participant's data; the sign-in page lists the logins by role in Chinese
+ * and in English, never the password.
+ */
+class DemoLoginsIT {
+    private static final String PASSWORD = "demo-visitor-2026";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void localLifeDemoSignsInAStoreOwnerAnAgentAPromoterAndConsumers() throws Exception {
+        try (ServerHarness server = boot("local-life.yaml")) {
+            Map<String, List<String>> roles = signInAll(server, "/me/team");
+            assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "AGENT", "PROMOTER", "CONSUMER");
+            signInOnAPhone(server, roles.get("MERCHANT").get(0));
+        }
+        // A restart finds the demo there: nothing is added, and the sign-in page still lists the same logins.
+        try (ServerHarness server = boot("local-life.yaml")) {
+            assertThat(server.bean(DemoLoginBoard.class).logins()).hasSize(7);
+            assertThat(server.login("owner-tianhe-tea", PASSWORD)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void greenPointsDemoSignsInAStoreOwnerAPromoterAndConsumers() throws Exception {
+        Path plan = temp.resolve("green-points.yaml");
+        try (var in = DemoLoginsIT.class.getResourceAsStream("/plans/green-points.yaml")) {
+            Files.write(plan, in.readAllBytes());
+        }
+        try (ServerHarness server = boot(plan.toString())) {
+            Map<String, List<String>> roles = signInAll(server, "/me/promoter");
+            assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "PROMOTER", "CONSUMER");
+        }
+    }
+
+    @Test
+    void fourPartyDemoSignsInSuppliersPromotersAndConsumers() throws Exception {
+        try (ServerHarness server = boot("four-party.yaml")) {
+            Map<String, List<String>> roles = signInAll(server, "/me/party-promoter");
+            assertThat(roles.keySet()).containsExactlyInAnyOrder("SUPPLIER", "PROMOTER", "CONSUMER");
+        }
+    }
+
+    private ServerHarness boot(String plan) throws Exception {
+        List<String> properties = new ArrayList<>(List.of(TestDatabases.h2(temp.resolve("data"))));
+        properties.addAll(List.of("zengzhi.plan=" + plan, "zengzhi.demo=true", "zengzhi.demo-password=" + PASSWORD));
+        return new ServerHarness(properties.toArray(String[]::new));
+    }
+
+    /**
+     * Signs in as every demo login the sign-in page lists and checks its role's page; returns the usernames by role.
+     */
+    private Map<String, List<String>> signInAll(ServerHarness server, String promoterPage) throws Exception {
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal WHERE rejection IS NOT NULL", Long.class))
+                .as("demo commands the engine refused").isZero();
+        List<DemoLogins.Login> logins = server.bean(DemoLoginBoard.class).logins();
+        String zh = page(server, "/login?lang=zh");
+        String en = page(server, "/login?lang=en");
+        assertThat(zh).contains("演示账号").doesNotContain(PASSWORD);
+        assertThat(en).contains("Demo accounts").doesNotContain(PASSWORD);
+        Map<String, List<String>> roles = new TreeMap<>();
+        for (DemoLogins.Login login : logins) {
+            assertThat(zh).as("the sign-in page lists " + login.username()).contains(">" + login.username() + "<");
+            roles.computeIfAbsent(login.role().name(), role -> new ArrayList<>()).add(login.username());
+            String token = server.login(login.username(), PASSWORD);
+            checkHome(server, token, login, promoterPage);
+        }
+        assertThat(roles.values()).allSatisfy(usernames -> assertThat(usernames).hasSizeBetween(1, DemoLogins.PER_ROLE));
+        assertThat(server.send(null, "POST", "/auth/login", "{\"username\":\"" + logins.get(0).username()
+                + "\",\"password\":\"not-the-demo-password\"}", null).status()).isEqualTo(401);
+        return roles;
+    }
+
+    private static void checkHome(ServerHarness server, String token, DemoLogins.Login login, String promoterPage)
+            throws Exception {
+        String who = login.role() + " " + login.username();
+        switch (login.role()) {
+            case MERCHANT -> {
+                JsonNode wallet = ok(server.send(token, "GET", "/merchants/" + login.merchant() + "/wallet", null, null), who);
+                assertThat(wallet.get("merchant").asString()).isEqualTo(login.merchant());
+                assertThat(wallet.get("owner").asString()).isEqualTo(login.username());
+                assertThat(wallet.get("cash").asString()).as(who).isNotEqualTo("0.00");
+            }
+            case AGENT -> {
+                JsonNode agent = ok(server.send(token, "GET", "/me/agent", null, null), who);
+                assertThat(agent.get("regions").size()).as(who + ": " + agent).isPositive();
+            }
+            case SUPPLIER -> {
+                JsonNode supplier = ok(server.send(token, "GET", "/suppliers/" + login.supplier(), null, null), who);
+                assertThat(supplier.toString()).contains(login.supplier());
+                ok(server.send(token, "GET", "/suppliers/" + login.supplier() + "/wallet", null, null), who);
+            }
+            case PROMOTER -> {
+                JsonNode page = ok(server.send(token, "GET", promoterPage, null, null), who);
+                assertThat(page.get("user").asString()).isEqualTo(login.username());
+                if (page.has("promoter")) {
+                    assertThat(page.get("promoter").asBoolean()).as(who + ": " + page).isTrue();
+                }
+            }
+            case CONSUMER -> {
+                JsonNode team = ok(server.send(token, "GET", "/me/team", null, null), who);
+                assertThat(team.get("user").asString()).isEqualTo(login.username());
+                assertThat(team.get("direct").get("count").asInt()).as(who + ": people invited").isPositive();
+            }
+            default -> throw new AssertionError("a demo login of role " + login.role());
+        }
+    }
+
+    /**
+     * A visitor on a phone-sized window reads the demo box on the sign-in page and signs in as a store owner from it,
+     * landing on the store's page (docs/screenshots/demo-logins-phone.png).
+     */
+    private void signInOnAPhone(ServerHarness server, String owner) throws Exception {
+        try (Browser phone = new Browser(server.origin(), temp.resolve("phone-profile"), 390, 900)) {
+            phone.open("/login");
+            assertThat(phone.find("#demo-logins").isDisplayed()).isTrue();
+            assertThat(phone.find("#demo-logins").getText()).contains("演示账号", "店主", owner);
+            Path shot = phone.screenshot("demo-logins-phone");
+            Path docs = Path.of("..", "docs", "screenshots");
+            if (Files.isDirectory(docs)) {
+                Files.copy(shot, docs.resolve("demo-logins-phone.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            phone.signIn(owner, PASSWORD);
+            phone.waitForPath("/console/merchant");
+        }
+    }
+
+    private static JsonNode ok(ServerHarness.Reply reply, String who) {
+        assertThat(reply.status()).as(who + ": " + reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static String page(ServerHarness server, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.origin() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
