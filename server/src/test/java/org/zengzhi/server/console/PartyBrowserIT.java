@@ -144,7 +144,7 @@ class PartyBrowserIT {
      * its withdrawal (NOT_SUPPLIER_OWNER) and nothing moves: the page says so.
      */
     private static void supplierWalletOnItsPage(Browser supplier, String token) throws Exception {
-        supplier.open("/console/supplier");
+        supplier.open("/console/supplier?lang=zh");
         JsonNode wallet = server.send(token, "GET", "/suppliers/farm/wallet", null, null).body();
         assertThat(supplier.find("#store-wallet h2").getText()).isEqualTo("供应商钱包");
         assertThat(supplier.find("#store-cash").getText()).isEqualTo(wallet.get("cash").asString());
