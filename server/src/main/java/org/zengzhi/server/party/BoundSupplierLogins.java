@@ -20,4 +20,9 @@ class BoundSupplierLogins implements SupplierLogins {
     public boolean boundTo(OAuth2AuthenticatedPrincipal me, String supplier) {
         return supplier.equals(queries.supplierOf(me.getName()));
     }
+
+    @Override
+    public String supplierOf(String username) {
+        return queries.supplierOf(username);
+    }
 }

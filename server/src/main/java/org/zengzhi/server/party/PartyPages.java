@@ -22,6 +22,7 @@ import org.zengzhi.server.account.Access;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.storewallet.StoreWalletView;
 
 /**
  * The console's four-party pages (issue 20 items 2–4), mobile first: the supplier's page, the consumer's 贡献值
@@ -38,8 +39,11 @@ class PartyPages {
     private final SupplierDesk suppliers;
     private final ConsumerDesk consumers;
     private final PartyQueries queries;
+    private final StoreWalletView wallets;
 
-    PartyPages(PartyService views, SupplierDesk suppliers, ConsumerDesk consumers, PartyQueries queries) {
+    PartyPages(PartyService views, SupplierDesk suppliers, ConsumerDesk consumers, PartyQueries queries,
+            StoreWalletView wallets) {
+        this.wallets = wallets;
         this.views = views;
         this.suppliers = suppliers;
         this.consumers = consumers;
@@ -48,7 +52,8 @@ class PartyPages {
 
     @GetMapping("/console/supplier")
     String supplier(@RequestParam(required = false) String id, Authentication me, Model model) {
-        String supplier = Access.has(me, Role.OPERATOR) && id != null ? id : queries.supplierOf(me.getName());
+        String own = queries.supplierOf(me.getName());
+        String supplier = Access.has(me, Role.OPERATOR) && id != null ? id : own;
         Response view = supplier == null ? null : ConsoleCalls.await(views.supplier(supplier));
         Map<String, Object> body = view == null || view.status() != 200 ? null : ConsoleCalls.map(view.body());
         if (body != null) {
@@ -57,6 +62,9 @@ class PartyPages {
         }
         model.addAttribute("supplier", body);
         model.addAttribute("formKey", UUID.randomUUID().toString());
+        if (body != null && supplier.equals(own)) {
+            wallets.showSupplier(supplier, model); // its wallet (供应商钱包): for its own login only
+        }
         return "party-supplier";
     }
 

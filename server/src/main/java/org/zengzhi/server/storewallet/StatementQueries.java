@@ -36,4 +36,19 @@ class StatementQueries {
         return Statements.daily(cashPostings(merchant), Statements.takingsPerDay(settledOrders(merchant), zone), zone,
                 days);
     }
+
+    /**
+     * Every posting to a supplier's cash and to its cash being withdrawn ({@code SUPPLIER_CASH},
+     * {@code SUPPLIER_CASH_WITHDRAWING}), with the time and type of its journal row, oldest first.
+     */
+    List<Map<String, Object>> supplierPostings(String supplier) {
+        return jdbc.queryForList("SELECT j.at, j.command_type, p.account_type, p.amount FROM postings p JOIN journal j "
+                + "ON j.seq = p.command_seq WHERE p.owner = ? AND p.account_type IN ('SUPPLIER_CASH', "
+                + "'SUPPLIER_CASH_WITHDRAWING') ORDER BY p.command_seq, p.posting_index", supplier);
+    }
+
+    /** The statements of the supplier's newest {@code days} days (供应商结算单). */
+    List<SupplierStatements.Day> supplierStatements(String supplier, java.time.ZoneId zone, int days) {
+        return SupplierStatements.daily(supplierPostings(supplier), zone, days);
+    }
 }

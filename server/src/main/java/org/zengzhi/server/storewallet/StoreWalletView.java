@@ -39,43 +39,75 @@ public class StoreWalletView {
         this.withdrawalRows = withdrawalRows;
     }
 
-    private record Store(String owner, long cashFen, long withdrawingFen, ZoneId zone) {
+    private record Wallet(String owner, long cashFen, long withdrawingFen, ZoneId zone) {
     }
 
     /** Puts the section's figures on the page's model, as {@code storeWallet}; nothing for an unknown store. */
     public void show(String merchant, Model model) {
-        Store store = ConsoleCalls.await(gateway.query(engine -> {
-            GreenRules green = engine.plan().greenPoints();
-            return new Store(engine.merchantOwner(merchant), engine.balance(AccountType.MERCHANT_CASH, merchant),
-                    engine.balance(AccountType.MERCHANT_CASH_WITHDRAWING, merchant),
-                    green == null ? GreenRules.SHANGHAI : green.timeZone());
-        }));
+        Wallet store = ConsoleCalls.await(gateway.query(engine -> new Wallet(engine.merchantOwner(merchant),
+                engine.balance(AccountType.MERCHANT_CASH, merchant),
+                engine.balance(AccountType.MERCHANT_CASH_WITHDRAWING, merchant), zone(engine))));
         if (store.owner() == null) {
             return;
         }
-        String payeeOwner = StoreWalletController.payeeOwner(merchant);
-        model.addAttribute("storeWallet", Map.of(
-                "cash", Units.formatFen(store.cashFen()),
-                "withdrawing", Units.formatFen(store.withdrawingFen()),
-                "timeZone", store.zone().getId(),
-                "statements", statements.statements(merchant, store.zone(), STATEMENT_DAYS_SHOWN)
-                        .stream().map(day -> Map.of("date", day.date().toString(),
-                                "opening", Units.formatFen(day.openingFen()), "settled", Units.formatFen(day.settledFen()),
-                                "refunds", Units.formatFen(day.refundsFen()), "withdrawn", Units.formatFen(day.withdrawnFen()),
-                                "closing", Units.formatFen(day.closingFen())))
-                        .toList(),
-                "payees", ConsoleCalls.list(payees.list(payeeOwner).body()),
-                "withdrawals", withdrawalsOf(merchant),
-                "withdrawKey", UUID.randomUUID().toString(),
-                "payeeKey", UUID.randomUUID().toString()));
+        List<Map<String, Object>> days = statements.statements(merchant, store.zone(), STATEMENT_DAYS_SHOWN).stream()
+                .map(day -> row(day.date(), day.openingFen(), day.settledFen(), day.refundsFen(), day.withdrawnFen(),
+                        day.closingFen()))
+                .toList();
+        model.addAttribute("storeWallet", section(store, days, StoreWalletController.payeeOwner(merchant),
+                withdrawals(withdrawalRows.ofStore(merchant)), "/console/merchant", "storeWallet"));
     }
 
     /**
-     * The store's withdrawals, newest first, by the read model's store column (migration V90): also those the API
-     * made without a payee, which the owner's own wallet page no longer lists.
+     * The same section on the supplier's console page (供应商钱包), as {@code storeWallet}: its cash, what is being
+     * withdrawn, its last statements (prepayments and settlements as takings, clawbacks as refunds), its payees
+     * and withdrawals; the forms post to {@link SupplierWalletPages}. Nothing for an unknown supplier.
      */
-    private List<Map<String, Object>> withdrawalsOf(String merchant) {
-        return withdrawalRows.ofStore(merchant).stream().limit(WITHDRAWALS_SHOWN)
+    public void showSupplier(String supplier, Model model) {
+        Wallet wallet = ConsoleCalls.await(gateway.query(engine -> engine.knowsSupplier(supplier)
+                ? new Wallet(supplier, engine.supplierBalance(AccountType.SUPPLIER_CASH, supplier),
+                        engine.supplierBalance(AccountType.SUPPLIER_CASH_WITHDRAWING, supplier), zone(engine))
+                : null));
+        if (wallet == null) {
+            return;
+        }
+        List<Map<String, Object>> days = statements.supplierStatements(supplier, wallet.zone(), STATEMENT_DAYS_SHOWN)
+                .stream().map(day -> row(day.date(), day.openingFen(), day.prepaymentsFen() + day.settlementsFen(),
+                        day.clawbacksFen(), day.withdrawnFen(), day.closingFen()))
+                .toList();
+        model.addAttribute("storeWallet", section(wallet, days, SupplierWalletController.payeeOwner(supplier),
+                withdrawals(withdrawalRows.ofSupplier(supplier)), "/console/supplier", "supplierWallet"));
+    }
+
+    private Map<String, Object> section(Wallet wallet, List<Map<String, Object>> days, String payeeOwner,
+            List<Map<String, Object>> withdrawals, String actions, String messages) {
+        return Map.ofEntries(Map.entry("cash", Units.formatFen(wallet.cashFen())),
+                Map.entry("withdrawing", Units.formatFen(wallet.withdrawingFen())),
+                Map.entry("timeZone", wallet.zone().getId()), Map.entry("statements", days),
+                Map.entry("payees", ConsoleCalls.list(payees.list(payeeOwner).body())),
+                Map.entry("withdrawals", withdrawals), Map.entry("withdrawKey", UUID.randomUUID().toString()),
+                Map.entry("payeeKey", UUID.randomUUID().toString()), Map.entry("actions", actions),
+                Map.entry("messages", messages));
+    }
+
+    private static Map<String, Object> row(java.time.LocalDate date, long opening, long settled, long refunds,
+            long withdrawn, long closing) {
+        return Map.of("date", date.toString(), "opening", Units.formatFen(opening), "settled", Units.formatFen(settled),
+                "refunds", Units.formatFen(refunds), "withdrawn", Units.formatFen(withdrawn),
+                "closing", Units.formatFen(closing));
+    }
+
+    private static ZoneId zone(org.zengzhi.engine.Engine engine) {
+        GreenRules green = engine.plan().greenPoints();
+        return green == null ? GreenRules.SHANGHAI : green.timeZone();
+    }
+
+    /**
+     * The wallet's withdrawals, newest first, by the read model's store or supplier column (migration V90): also
+     * those the API made without a payee, which the owner's own wallet page no longer lists.
+     */
+    private static List<Map<String, Object>> withdrawals(List<Map<String, Object>> rows) {
+        return rows.stream().limit(WITHDRAWALS_SHOWN)
                 .map(row -> Map.<String, Object>of("id", row.get("withdrawal_id"),
                         "amount", Units.formatFen(((Number) row.get("amount")).longValue()),
                         "payout", Units.formatFen(((Number) row.get("payout")).longValue()),

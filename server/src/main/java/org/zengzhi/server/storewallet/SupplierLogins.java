@@ -10,4 +10,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 public interface SupplierLogins {
     /** True when the caller's login is bound to {@code supplier}. */
     boolean boundTo(OAuth2AuthenticatedPrincipal me, String supplier);
+
+    /** The supplier the login {@code username} is bound to, or null: the console's wallet forms act for it. */
+    String supplierOf(String username);
 }

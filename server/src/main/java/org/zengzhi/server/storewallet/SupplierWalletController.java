@@ -51,15 +51,15 @@ class SupplierWalletController {
     private final Withdrawals withdrawals;
     private final Payees payees;
     private final WithdrawalQueries queries;
-    private final SupplierLogins logins;
+    private final SupplierAccess access;
 
     SupplierWalletController(EngineGateway gateway, Withdrawals withdrawals, Payees payees, WithdrawalQueries queries,
-            SupplierLogins logins) {
+            SupplierAccess access) {
         this.gateway = gateway;
         this.withdrawals = withdrawals;
         this.payees = payees;
         this.queries = queries;
-        this.logins = logins;
+        this.access = access;
     }
 
     /** The owner of a supplier's payee accounts in the payee table: the supplier, not any one user. */
@@ -67,20 +67,16 @@ class SupplierWalletController {
         return "supplier:" + supplier;
     }
 
-    /** A supplier the engine knows, with its owner (null when it has none). */
-    private record Known(boolean exists, String owner) {
-    }
-
     @GetMapping("/wallet")
     CompletableFuture<ResponseEntity<String>> wallet(@PathVariable String supplier,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         return gateway.query(engine -> view(engine, supplier)).thenApply(view -> {
             if (view == null) {
-                return entity(unknown(supplier));
+                return entity(SupplierAccess.unknown(supplier));
             }
             String owner = view.get("owner").isNull() ? null : view.get("owner").asString();
-            if (!Access.isOperator(me) && !actsFor(me, supplier, owner)) {
-                return entity(forbidden());
+            if (!Access.isOperator(me) && !access.actsFor(me, supplier, owner)) {
+                return entity(SupplierAccess.forbidden());
             }
             return GatewayCalls.json(JSON.writeValueAsString(view));
         });
@@ -106,8 +102,8 @@ class SupplierWalletController {
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return known(supplier).thenApply(known -> {
-            Response refused = refusedToAct(me, supplier, known);
+        return access.known(supplier).thenApply(known -> {
+            Response refused = access.refusedToAct(me, supplier, known);
             return entity(refused != null ? refused : payees.create(payeeOwner(supplier), key, body));
         });
     }
@@ -115,8 +111,8 @@ class SupplierWalletController {
     @GetMapping("/payees")
     CompletableFuture<ResponseEntity<String>> listPayees(@PathVariable String supplier,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return known(supplier).thenApply(known -> {
-            Response refused = refusedToRead(me, supplier, known);
+        return access.known(supplier).thenApply(known -> {
+            Response refused = access.refusedToRead(me, supplier, known);
             return entity(refused != null ? refused : payees.list(payeeOwner(supplier)));
         });
     }
@@ -124,8 +120,8 @@ class SupplierWalletController {
     @GetMapping("/withdrawals")
     CompletableFuture<ResponseEntity<String>> listWithdrawals(@PathVariable String supplier,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return known(supplier).thenApply(known -> {
-            Response refused = refusedToRead(me, supplier, known);
+        return access.known(supplier).thenApply(known -> {
+            Response refused = access.refusedToRead(me, supplier, known);
             return refused != null ? entity(refused)
                     : GatewayCalls.json(WithdrawalJson.ofUser(queries.ofSupplier(supplier)));
         });
@@ -136,8 +132,8 @@ class SupplierWalletController {
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
-        return known(supplier).thenCompose(known -> {
-            Response refused = refusedToAct(me, supplier, known);
+        return access.known(supplier).thenCompose(known -> {
+            Response refused = access.refusedToAct(me, supplier, known);
             if (refused != null) {
                 return GatewayCalls.done(refused);
             }
@@ -175,37 +171,6 @@ class SupplierWalletController {
         } catch (RuntimeException e) {
             throw new InvalidFieldException("amount", "is not an amount of yuan with at most two decimals");
         }
-    }
-
-    private CompletableFuture<Known> known(String supplier) {
-        return gateway.query(engine -> new Known(engine.knowsSupplier(supplier), engine.supplierOwner(supplier)));
-    }
-
-    /** Null when the caller may act for the supplier: its owner or its bound login. Operators review, not withdraw. */
-    private Response refusedToAct(OAuth2AuthenticatedPrincipal me, String supplier, Known known) {
-        if (!known.exists()) {
-            return unknown(supplier);
-        }
-        return actsFor(me, supplier, known.owner()) ? null : forbidden();
-    }
-
-    private Response refusedToRead(OAuth2AuthenticatedPrincipal me, String supplier, Known known) {
-        if (!known.exists()) {
-            return unknown(supplier);
-        }
-        return Access.isOperator(me) || actsFor(me, supplier, known.owner()) ? null : forbidden();
-    }
-
-    private boolean actsFor(OAuth2AuthenticatedPrincipal me, String supplier, String owner) {
-        return logins.boundTo(me, supplier) || (me.getName().equals(owner) && !Access.isOperator(me));
-    }
-
-    private static Response forbidden() {
-        return Problems.problem(403, "Forbidden", "supplier", "only the supplier's owner may do this");
-    }
-
-    private static Response unknown(String supplier) {
-        return Problems.problem(404, "Not found", "supplier", "no supplier " + supplier);
     }
 
     private static ResponseEntity<String> entity(Response response) {

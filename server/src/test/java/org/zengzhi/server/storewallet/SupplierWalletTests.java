@@ -5,10 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.zengzhi.engine.Command;
+import org.zengzhi.engine.Units;
 import org.zengzhi.server.ServerHarness;
+import org.zengzhi.server.gateway.CommandRequest;
+import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.web.GatewayCalls;
 import org.zengzhi.server.ServerHarness.Reply;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Suppliers get paid (issue 19 item 2, four-party plan), end to end against a real server: the supplier's wallet
@@ -111,6 +122,85 @@ abstract class SupplierWalletTests {
             assertThat(server.send(lee, "GET", "/suppliers/farm/wallet", null, null).body().get("cash").asString())
                     .as("nothing changed").isEqualTo("165.00");
         }
+    }
+
+    /**
+     * A supplier's daily statements (供应商结算单): o1 and o2 paid (165.00 prepaid each), o1 refunded before
+     * settlement (its prepayment clawed back), o2 settled 38 days later (the 385.00 remainder of its 550.00 share),
+     * then 100.00 withdrawn: each line is the day's movements and the last closing balance is the ledger's
+     * SUPPLIER_CASH to the fen, the frozen cash its SUPPLIER_CASH_WITHDRAWING.
+     */
+    @Test
+    void issue19Item2_aSuppliersStatementsReconcileToItsCashToTheFen() throws Exception {
+        try (ServerHarness server = server()) {
+            String lee = supplierWithCash(server);
+            assertThat(server.post("o2", "{\"type\":\"pay\",\"id\":\"o2\",\"user\":\"alice\",\"product\":\"tea\","
+                    + "\"device\":\"d1\",\"ip\":\"10.0.0.1\"}").status()).isEqualTo(200);
+            submit(server, at -> new Command.RefundOrder("refund-o1", at, "o1"));
+            submit(server, at -> new Command.Tick("tick-38", at.plus(Duration.ofDays(38))));
+            String payee = server.send(lee, "POST", "/suppliers/farm/payees", CARD, "card-s").body().get("payee")
+                    .asString();
+            assertThat(server.send(lee, "POST", "/suppliers/farm/withdrawals", "{\"amount\":\"100.00\",\"payee\":\""
+                    + payee + "\"}", "wd-s").status()).isEqualTo(201);
+
+            Reply statements = server.send(lee, "GET", "/suppliers/farm/statements?days=30", null, null);
+            assertThat(statements.status()).as(statements.body().toString()).isEqualTo(200);
+            JsonNode days = statements.body().get("days");
+            assertThat(days.size()).as("the day of payment and the day of settlement").isEqualTo(2);
+            JsonNode settledDay = days.get(0);
+            JsonNode paidDay = days.get(1);
+            assertThat(paidDay.get("opening").asString()).isEqualTo("0.00");
+            assertThat(paidDay.get("prepayments").asString()).isEqualTo("330.00");
+            assertThat(paidDay.get("clawbacks").asString()).isEqualTo("165.00");
+            assertThat(paidDay.get("closing").asString()).isEqualTo("165.00");
+            assertThat(settledDay.get("opening").asString()).as("each opening is the day before's closing")
+                    .isEqualTo("165.00");
+            assertThat(settledDay.get("settlements").asString()).isEqualTo("385.00");
+            assertThat(settledDay.get("withdrawn").asString()).isEqualTo("100.00");
+            assertThat(settledDay.get("withdrawing").asString()).isEqualTo("100.00");
+
+            Reply wallet = server.send(lee, "GET", "/suppliers/farm/wallet", null, null);
+            assertThat(settledDay.get("closing").asString()).as("the ledger's SUPPLIER_CASH")
+                    .isEqualTo(wallet.body().get("cash").asString()).isEqualTo("450.00");
+            assertThat(settledDay.get("withdrawing").asString()).isEqualTo(wallet.body().get("withdrawing").asString());
+            for (JsonNode day : List.of(paidDay, settledDay)) {
+                long sum = fen(day, "opening") + fen(day, "prepayments") + fen(day, "settlements")
+                        - fen(day, "clawbacks") - fen(day, "withdrawn") + fen(day, "returned") + fen(day, "other");
+                assertThat(sum).as("the lines add up to the closing balance").isEqualTo(fen(day, "closing"));
+            }
+            String csv = server.raw(lee, "/suppliers/farm/statements.csv?days=1");
+            assertThat(csv.lines().toList()).hasSize(2);
+            assertThat(csv.lines().toList().get(1)).startsWith(settledDay.get("date").asString() + ",165.00,0.00,385.00")
+                    .contains(",450.00,");
+        }
+    }
+
+    @Test
+    void issue19Item2_anotherSuppliersStatementsAreRefusedAndBadDaysNamesTheField() throws Exception {
+        try (ServerHarness server = server()) {
+            String lee = supplierWithCash(server);
+            String alice = server.login("alice", "alice-secret-9");
+            assertThat(server.send(alice, "GET", "/suppliers/farm/statements", null, null).status()).isEqualTo(403);
+            assertThat(server.send(lee, "GET", "/suppliers/orphan/statements", null, null).status())
+                    .as("lee does not own another supplier").isEqualTo(403);
+            assertThat(server.send(alice, "GET", "/suppliers/farm/statements.csv", null, null).status()).isEqualTo(403);
+            assertThat(server.send(null, "GET", "/suppliers/farm/statements", null, null).status()).isEqualTo(401);
+            assertThat(server.get("/suppliers/nowhere/statements").status()).isEqualTo(404);
+            assertThat(server.get("/suppliers/farm/statements").status()).as("operators read").isEqualTo(200);
+            assertField(server.send(lee, "GET", "/suppliers/farm/statements?days=0", null, null), 400, "days");
+            assertField(server.send(lee, "GET", "/suppliers/farm/statements?days=367", null, null), 400, "days");
+            assertField(server.send(lee, "GET", "/suppliers/farm/statements.csv?days=-5", null, null), 400, "days");
+        }
+    }
+
+    private static long fen(JsonNode day, String field) {
+        return Units.parseFen(day.get(field).asString());
+    }
+
+    private static void submit(ServerHarness server, Function<Instant, Command> command) {
+        Response answer = server.bean(EngineGateway.class).submit(new CommandRequest(command, GatewayCalls::render,
+                null, null)).join();
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 
     private static void assertField(Reply reply, int status, String field) {
