@@ -106,6 +106,15 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         return new PaymentRequest(order, user, priced.merchant(), Channel.COIN, priced.coinsFen(), 0, null, null, 0);
     }
 
+    /** The order of a coin-mall purchase of products (channel "coin" with items), or null for any other body. */
+    public static String coinPurchaseOrder(byte[] body) throws InvalidFieldException {
+        JsonNode tree = object(body);
+        JsonNode channel = tree.get("channel");
+        JsonNode order = tree.get("order");
+        return channel != null && channel.isString() && channel.asString().equals("coin") && tree.has("items")
+                && order != null && order.isString() ? order.asString() : null;
+    }
+
     /** Whether the body names a split itself (as only an operator importing history may). */
     public static boolean namesSplit(byte[] body) throws InvalidFieldException {
         JsonNode split = object(body).get("split");

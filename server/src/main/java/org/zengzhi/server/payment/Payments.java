@@ -84,6 +84,10 @@ public final class Payments {
         PaymentRequest request;
         List<Pricing.Item> items;
         try {
+            Response first = coinPurchaseAnswered(body, hash);
+            if (first != null) {
+                return first;
+            }
             request = parse(body);
             items = PaymentRequest.items(body);
         } catch (InvalidFieldException e) {
@@ -121,6 +125,20 @@ public final class Payments {
     }
 
     /**
+     * The first answer of a coin-mall purchase already made (or a conflict for another body), before the cart is
+     * priced again: a retry after the last item sold still gets its result. Null when it is not one.
+     */
+    private Response coinPurchaseAnswered(byte[] body, String hash) throws InvalidFieldException {
+        String order = PaymentRequest.coinPurchaseOrder(body);
+        if (order == null || !gateway.answered("payments:coin:" + order)) {
+            return null;
+        }
+        return gateway.submit(new CommandRequest(at -> {
+            throw new IllegalStateException("answered from the idempotency record");
+        }, events -> null, "payments:coin:" + order, hash)).join();
+    }
+
+    /**
      * A coin-mall purchase of products (金币商城, issue 20 item 1): coins not held are refused before anything
      * changes; the stock is taken by a conditional update (never below zero), then the PayOrder is journaled. If the
      * engine refuses it after all, the stock goes back in the journal row's own transaction; a request answered
@@ -128,10 +146,6 @@ public final class Payments {
      */
     private Response buyWithCoins(PaymentRequest request, String hash, List<Pricing.Item> items) {
         String key = "payments:coin:" + request.order();
-        if (gateway.answered(key)) {
-            return gateway.submit(new CommandRequest(request::payOrder, events -> coinAnswer(request, events), key,
-                    hash)).join();
-        }
         Problem refusal = engineRefusal(request);
         if (refusal != null) {
             return Problems.rejected(refusal.code().name(), refusal.field());
