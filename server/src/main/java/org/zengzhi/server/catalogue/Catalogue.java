@@ -103,13 +103,11 @@ public final class Catalogue implements Pricing {
                 throw new RefusedException("SUPPLIER_PRODUCT", field + ".product", item.product() + " is a supplier's "
                         + "product, paid at POST /api/v1/me/party/orders");
             }
-            if (!product.onShelf()) {
-                throw new RefusedException("PRODUCT_OFF_SHELF", field + ".product", item.product() + " is off the shelf");
+            if (product.inCoins()) {
+                throw new RefusedException("COIN_PRODUCT", field + ".product", item.product() + " is sold for coins "
+                        + "in the coin mall (channel \"coin\")");
             }
-            if (product.stock() < item.quantity()) {
-                throw new RefusedException("OUT_OF_STOCK", field + ".quantity", "only " + product.stock() + " of "
-                        + item.product() + " in stock");
-            }
+            onShelfInStock(product, item, field);
             amount = Math.addExact(amount, Math.multiplyExact(product.priceFen(), item.quantity()));
             ownSplits += add(parts, product.split(), item.quantity());
         }
@@ -118,6 +116,46 @@ public final class Catalogue implements Pricing {
                     + "plan's split are paid in separate orders");
         }
         return new Priced(amount, ownSplits == 0 ? null : new MallSplitFen(parts[0], parts[1], parts[2], parts[3]));
+    }
+
+    private static void onShelfInStock(Product product, Item item, String field) throws RefusedException {
+        if (!product.onShelf()) {
+            throw new RefusedException("PRODUCT_OFF_SHELF", field + ".product", item.product() + " is off the shelf");
+        }
+        if (product.stock() < item.quantity()) {
+            throw new RefusedException("OUT_OF_STOCK", field + ".quantity", "only " + product.stock() + " of "
+                    + item.product() + " in stock");
+        }
+    }
+
+    @Override
+    public CoinPriced priceInCoins(List<Item> items) throws RefusedException {
+        long coins = 0;
+        String merchant = null;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Product product = products.byId(item.product());
+            String field = "items[" + i + "]";
+            if (product == null) {
+                throw new RefusedException("UNKNOWN_PRODUCT", field + ".product", "no product " + item.product());
+            }
+            if (!product.inCoins()) {
+                throw new RefusedException("NOT_A_COIN_PRODUCT", field + ".product", item.product() + " is not sold "
+                        + "for coins");
+            }
+            if (merchant != null && !merchant.equals(product.merchant())) {
+                throw new RefusedException("MIXED_STORES", field + ".product", "one coin purchase buys from one store");
+            }
+            merchant = product.merchant();
+            onShelfInStock(product, item, field);
+            coins = Math.addExact(coins, Math.multiplyExact(product.coinPriceFen(), item.quantity()));
+        }
+        return new CoinPriced(coins, merchant);
+    }
+
+    /** Coin-mall products on the shelf (金币商城), for the console. */
+    public List<Product> coinMall() {
+        return products.coinMall();
     }
 
     /** Adds a product's split times the quantity to {@code parts}: 1 if the product has its own split, else 0. */

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /** The body of {@code POST /api/v1/operator/products}, validated field by field. */
 final class ProductRequest {
     private static final Set<String> FIELDS = Set.of("product", "name", "price", "split", "merchant", "stock",
-            "onShelf", "images");
+            "onShelf", "images", "coinPrice");
     private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     static final int NAME_LENGTH_MAX = 200;
     static final int IMAGES_MAX = 10;
@@ -34,6 +34,9 @@ final class ProductRequest {
             throw new InvalidFieldException("product", "must use only letters, digits, '_', '.' and '-'");
         }
         String name = text(tree, "name", NAME_LENGTH_MAX, true);
+        if (tree.has("coinPrice")) {
+            return coinProduct(tree, id, name);
+        }
         long price = fen(tree.get("price"), "price");
         if (price <= 0 || price > Limits.AMOUNT_FEN_MAX) {
             throw new InvalidFieldException("price", "must be more than 0.00 and at most "
@@ -51,6 +54,39 @@ final class ProductRequest {
         }
         return new Product(id, name, price, split, merchant, stock.asLong(), onShelf == null || onShelf.asBoolean(),
                 images(tree.get("images")));
+    }
+
+    /**
+     * A coin-mall product (金币商城, issue 20 item 1): a coin price instead of a cash price and a split, sold at the
+     * store it names (the coin payment's merchant).
+     */
+    private static Product coinProduct(JsonNode tree, String id, String name) throws InvalidFieldException {
+        for (String cash : List.of("price", "split")) {
+            if (tree.has(cash)) {
+                throw new InvalidFieldException(cash, "a coin-mall product has a coinPrice only");
+            }
+        }
+        long coins = fen(tree.get("coinPrice"), "coinPrice");
+        if (coins <= 0 || coins > Limits.AMOUNT_FEN_MAX) {
+            throw new InvalidFieldException("coinPrice", "must be more than 0.00 and at most "
+                    + Units.formatFen(Limits.AMOUNT_FEN_MAX));
+        }
+        String merchant = text(tree, "merchant", Limits.PARTICIPANT_ID_LENGTH_MAX, true);
+        long stock = stock(tree);
+        JsonNode onShelf = tree.get("onShelf");
+        if (onShelf != null && !onShelf.isBoolean()) {
+            throw new InvalidFieldException("onShelf", "must be true or false");
+        }
+        return new Product(id, name, 0, null, merchant, stock, onShelf == null || onShelf.asBoolean(),
+                images(tree.get("images")), coins);
+    }
+
+    private static long stock(JsonNode tree) throws InvalidFieldException {
+        JsonNode stock = tree.get("stock");
+        if (stock == null || !stock.isIntegralNumber() || stock.asLong() < 0 || stock.asLong() > STOCK_MAX) {
+            throw new InvalidFieldException("stock", "must be a whole number from 0 to " + STOCK_MAX);
+        }
+        return stock.asLong();
     }
 
     private static JsonNode object(byte[] body) throws InvalidFieldException {

@@ -13,7 +13,7 @@ import org.zengzhi.engine.order.MallSplitFen;
 /** The {@code products} table (migration V40): the catalogue's SELECTs and its two writes. */
 public final class Products {
     private static final String COLUMNS = "product_id, name, price_fen, split_cost_fen, split_distribution_fen, "
-            + "split_platform_fen, split_pool_fen, merchant_id, stock, on_shelf, image_urls";
+            + "split_platform_fen, split_pool_fen, merchant_id, stock, on_shelf, image_urls, coin_price_fen";
     public static final int LISTED_MAX = 500;
 
     private final JdbcTemplate jdbc;
@@ -26,10 +26,11 @@ public final class Products {
     void insert(Product product, String idempotencyKey, String requestHash, Instant at) {
         MallSplitFen split = product.split();
         jdbc.update("INSERT INTO products (" + COLUMNS + ", idem_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?)", product.product(), product.name(), product.priceFen(),
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", product.product(), product.name(), product.priceFen(),
                 split == null ? null : split.costFen(), split == null ? null : split.distributionFen(),
                 split == null ? null : split.platformFen(), split == null ? null : split.poolFen(), product.merchant(),
-                product.stock(), product.onShelf(), String.join("\n", product.imageUrls()), idempotencyKey, requestHash,
+                product.stock(), product.onShelf(), String.join("\n", product.imageUrls()),
+                product.inCoins() ? product.coinPriceFen() : null, idempotencyKey, requestHash,
                 Timestamp.from(at));
     }
 
@@ -75,6 +76,12 @@ public final class Products {
                 + " ORDER BY product_id LIMIT " + LISTED_MAX, (rs, i) -> read(rs));
     }
 
+    /** Coin-mall products on the shelf (金币商城), in id order, at most {@link #LISTED_MAX}. */
+    public List<Product> coinMall() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM products WHERE on_shelf AND coin_price_fen > 0"
+                + " ORDER BY product_id LIMIT " + LISTED_MAX, (rs, i) -> read(rs));
+    }
+
     private static Product read(ResultSet rs) throws SQLException {
         long cost = rs.getLong("split_cost_fen");
         MallSplitFen split = rs.wasNull() ? null : new MallSplitFen(cost, rs.getLong("split_distribution_fen"),
@@ -82,6 +89,6 @@ public final class Products {
         String images = rs.getString("image_urls");
         return new Product(rs.getString("product_id"), rs.getString("name"), rs.getLong("price_fen"), split,
                 rs.getString("merchant_id"), rs.getLong("stock"), rs.getBoolean("on_shelf"),
-                images.isEmpty() ? List.of() : Arrays.asList(images.split("\n")));
+                images.isEmpty() ? List.of() : Arrays.asList(images.split("\n")), rs.getLong("coin_price_fen"));
     }
 }

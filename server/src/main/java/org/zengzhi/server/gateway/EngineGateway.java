@@ -298,6 +298,14 @@ public final class EngineGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a request under {@code key} has been committed, so a new submission of it is answered from its record
+     * (read from the database; safe from any thread).
+     */
+    public boolean answered(String key) {
+        return journal.idempotencyRecord(key) != null;
+    }
+
     /** The first answer under {@code key}: from this batch, or read back from the database; null if new. */
     private IdempotencyRecord known(String key, Map<String, IdempotencyRecord> batchKeys) {
         IdempotencyRecord inBatch = batchKeys.get(key);

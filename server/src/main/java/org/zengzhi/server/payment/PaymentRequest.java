@@ -72,12 +72,47 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         if (pricing == null) {
             throw new InvalidFieldException("items", "this payment cannot be priced from the catalogue");
         }
+        if (tree.has("channel") && tree.get("channel").isString() && tree.get("channel").asString().equals("coin")) {
+            return coinPurchase(tree, pricing.priceInCoins(items));
+        }
         for (String computed : List.of("amount", "split")) {
             if (tree.has(computed)) {
                 throw new InvalidFieldException(computed, "is computed from the items; leave it out");
             }
         }
         return parse(tree, pricing.price(items));
+    }
+
+    /**
+     * A coin-mall purchase (金币商城, issue 20 item 1): the cart's coin products set the coins and the store; the
+     * body names neither (or names the same store).
+     */
+    private static PaymentRequest coinPurchase(JsonNode tree, Pricing.CoinPriced priced) throws InvalidFieldException {
+        String order = id(tree, "order", true);
+        String user = id(tree, "user", true);
+        for (String other : List.of("coins", "amount", "voucher", "deduct", "split", "region")) {
+            if (tree.has(other)) {
+                throw new InvalidFieldException(other, "is not part of a coin-mall purchase of products");
+            }
+        }
+        String merchant = id(tree, "merchant", false);
+        if (merchant != null && !merchant.equals(priced.merchant())) {
+            throw new InvalidFieldException("merchant", "the products are sold by " + priced.merchant());
+        }
+        if (priced.coinsFen() > Limits.AMOUNT_FEN_MAX) {
+            throw new InvalidFieldException("items", "costs more than " + Units.formatFen(Limits.AMOUNT_FEN_MAX)
+                    + " coins");
+        }
+        return new PaymentRequest(order, user, priced.merchant(), Channel.COIN, priced.coinsFen(), 0, null, null, 0);
+    }
+
+    /** The order of a coin-mall purchase of products (channel "coin" with items), or null for any other body. */
+    public static String coinPurchaseOrder(byte[] body) throws InvalidFieldException {
+        JsonNode tree = object(body);
+        JsonNode channel = tree.get("channel");
+        JsonNode order = tree.get("order");
+        return channel != null && channel.isString() && channel.asString().equals("coin") && tree.has("items")
+                && order != null && order.isString() ? order.asString() : null;
     }
 
     /** Whether the body names a split itself (as only an operator importing history may). */

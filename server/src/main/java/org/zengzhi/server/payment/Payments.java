@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -83,6 +84,10 @@ public final class Payments {
         PaymentRequest request;
         List<Pricing.Item> items;
         try {
+            Response first = coinPurchaseAnswered(body, hash);
+            if (first != null) {
+                return first;
+            }
             request = parse(body);
             items = PaymentRequest.items(body);
         } catch (InvalidFieldException e) {
@@ -92,7 +97,7 @@ public final class Payments {
             return Problems.rejected(e.code(), e.field());
         }
         if (request.channel() == Channel.COIN) {
-            return payCoins(request, hash);
+            return items == null ? payCoins(request, hash) : buyWithCoins(request, hash, items);
         }
         if (intents.byOrder(request.order()) != null) {
             return orderTaken(request.order());
@@ -117,6 +122,52 @@ public final class Payments {
         CommandRequest pay = new CommandRequest(request::payOrder, events -> coinAnswer(request, events),
                 "payments:coin:" + request.order(), hash);
         return gateway.submit(pay).join();
+    }
+
+    /**
+     * The first answer of a coin-mall purchase already made (or a conflict for another body), before the cart is
+     * priced again: a retry after the last item sold still gets its result. Null when it is not one.
+     */
+    private Response coinPurchaseAnswered(byte[] body, String hash) throws InvalidFieldException {
+        String order = PaymentRequest.coinPurchaseOrder(body);
+        if (order == null || !gateway.answered("payments:coin:" + order)) {
+            return null;
+        }
+        return gateway.submit(new CommandRequest(at -> {
+            throw new IllegalStateException("answered from the idempotency record");
+        }, events -> null, "payments:coin:" + order, hash)).join();
+    }
+
+    /**
+     * A coin-mall purchase of products (金币商城, issue 20 item 1): coins not held are refused before anything
+     * changes; the stock is taken by a conditional update (never below zero), then the PayOrder is journaled. If the
+     * engine refuses it after all, the stock goes back in the journal row's own transaction; a request answered
+     * from its first record (a retry, or a concurrent duplicate) gives back what it took.
+     */
+    private Response buyWithCoins(PaymentRequest request, String hash, List<Pricing.Item> items) {
+        String key = "payments:coin:" + request.order();
+        Problem refusal = engineRefusal(request);
+        if (refusal != null) {
+            return Problems.rejected(refusal.code().name(), refusal.field());
+        }
+        if (!pricing.take(items)) {
+            return Problems.rejected("OUT_OF_STOCK", "items");
+        }
+        AtomicBoolean applied = new AtomicBoolean();
+        CommandRequest pay = new CommandRequest(request::payOrder, events -> {
+            applied.set(true);
+            return coinAnswer(request, events);
+        }, key, hash, (command, events) -> Rejections.of(events) == null ? List.of() : PaymentIntents.restock(items));
+        try {
+            Response answer = gateway.submit(pay).join();
+            if (!applied.get()) {
+                pricing.giveBack(items);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            pricing.giveBack(items); // the batch did not commit
+            throw e;
+        }
     }
 
     private static Response coinAnswer(PaymentRequest request, List<Event> events) {

@@ -20,6 +20,16 @@ public interface Pricing {
     record Priced(long amountFen, MallSplitFen split) {
     }
 
+    /** A coin-mall cart's coins (hundredths) and the store that sells it (金币商城, issue 20 item 1). */
+    record CoinPriced(long coinsFen, String merchant) {
+    }
+
+    /**
+     * A coin-mall cart priced in coins: every line a coin product on the shelf, in stock, of one store; or a
+     * refusal naming the line at fault.
+     */
+    CoinPriced priceInCoins(List<Item> items) throws RefusedException;
+
     /** The cart's amount and split, or a refusal naming the line at fault (unknown product, off shelf, stock). */
     Priced price(List<Item> items) throws RefusedException;
 

@@ -115,6 +115,48 @@ class GreenBrowserIT {
         }
     }
 
+    /**
+     * Issue 20 item 1: the coin mall lists the catalogue's coin products (name, picture, coin price, stock, the
+     * store's display name) with a buy button; buying 2 moves the coins and the stock once, as the API shows.
+     */
+    @Test
+    void aConsumerBuysFromTheCoinMallList_issue20Item1() throws Exception {
+        String shop = server.login("lee-shop", "lee-shop-secret");
+        assertThat(server.send(shop, "PUT", "/merchants/shop/settings", "{\"displayName\":\"李记茶铺\","
+                + "\"address\":\"杭州\"}", "shop-name").status()).isEqualTo(200);
+        ServerHarness.Reply listed = server.post("/operator/products", "browser-fan", "{\"product\":\"coin-fan\","
+                + "\"name\":\"团扇\",\"coinPrice\":\"0.05\",\"merchant\":\"shop\",\"stock\":4,"
+                + "\"images\":[\"https://img.example/fan.png\"]}");
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(201);
+        String token = server.login("amy", "amy-secret");
+        java.math.BigDecimal before = new java.math.BigDecimal(server.send(token, "GET", "/me/green", null, null)
+                .body().get("coins").asString());
+        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-mall-profile"), PHONE_WIDTH, 900)) {
+            browser.open("/login");
+            browser.signIn("amy", "amy-secret");
+            browser.waitForPath("/console/wallet");
+            browser.open("/console/green");
+            assertThat(browser.find("#coin-held-amount").getText()).isEqualTo(before.toPlainString());
+            String row = "#coin-products li[data-product='coin-fan']";
+            assertThat(browser.find(row + " .coin-product-name").getText()).isEqualTo("团扇");
+            assertThat(browser.find(row + " .coin-product-store").getText()).as("the display name, not the id")
+                    .isEqualTo("李记茶铺");
+            assertThat(browser.find(row + " .coin-product-price").getText()).contains("0.05");
+            assertThat(browser.find(row + " .coin-product-stock").getText()).contains("4");
+            assertThat(browser.find(row + " img").getAttribute("src")).isEqualTo("https://img.example/fan.png");
+            browser.find(row + " .coin-quantity").clear();
+            browser.type(row + " .coin-quantity", "2");
+            browser.click(row + " .coin-buy");
+            browser.waitForText("#coins-paid", "0.10");
+            String left = server.send(token, "GET", "/me/green", null, null).body().get("coins").asString();
+            assertThat(new java.math.BigDecimal(left)).isEqualByComparingTo(before.subtract(new java.math.BigDecimal("0.10")));
+            assertThat(server.get("/products/coin-fan").body().get("stock").asLong()).isEqualTo(2);
+            assertThat(browser.find(row + " .coin-product-stock").getText()).contains("2");
+            assertThat(browser.find("#coin-held-amount").getText()).isEqualTo(left);
+            keep(browser.screenshot("green-coin-mall-phone"), "green-coin-mall-phone.png");
+        }
+    }
+
     @Test
     void aStoreSeesItsGreenSection_issue20Item2() throws Exception {
         String token = server.login("lee-shop", "lee-shop-secret");

@@ -196,6 +196,67 @@ abstract class GreenApiTests {
         assertThat(forOther.status()).as("R-8.4: a consumer pays only for themselves").isEqualTo(403);
     }
 
+    /**
+     * Issue 20 item 1: coin-mall products in the catalogue. The operator lists a product priced in coins; the
+     * consumer buys 2 by naming it (the server computes the coins), coins and stock move once, a retry answers the
+     * first result, and coins short or stock short are refused naming the field with nothing changed.
+     */
+    @Test
+    @Order(5)
+    void aConsumerBuysACoinMallProduct_stockAndCoinsMoveOnce_issue20Item1_issue17Rule6() throws Exception {
+        ServerHarness.Reply listed = server.post("/operator/products", "coin-cup", "{\"product\":\"coin-cup\","
+                + "\"name\":\"竹杯\",\"coinPrice\":\"0.10\",\"merchant\":\"shop\",\"stock\":3,"
+                + "\"images\":[\"https://img.example/cup.png\"]}");
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(201);
+        assertThat(listed.body().get("coinPrice").asString()).isEqualTo("0.10");
+        assertThat(listed.body().has("price")).as("never sold for cash").isFalse();
+        ServerHarness.Reply pricey = server.post("/operator/products", "coin-pot", "{\"product\":\"coin-pot\","
+                + "\"name\":\"金壶\",\"coinPrice\":\"900000.00\",\"merchant\":\"shop\",\"stock\":5}");
+        assertThat(pricey.status()).as(pricey.body().toString()).isEqualTo(201);
+        ServerHarness.Reply both = server.post("/operator/products", "coin-bad", "{\"product\":\"coin-bad\","
+                + "\"name\":\"x\",\"coinPrice\":\"1.00\",\"price\":\"1.00\",\"merchant\":\"shop\",\"stock\":1}");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body().get("field").asString()).isEqualTo("price");
+
+        BigDecimal before = amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins");
+        assertThat(before).as("amy holds enough for 2 cups").isGreaterThanOrEqualTo(new BigDecimal("0.20"));
+        String buy = "{\"order\":\"cup-1\",\"user\":\"amy\",\"channel\":\"coin\","
+                + "\"items\":[{\"product\":\"coin-cup\",\"quantity\":2}]}";
+        ServerHarness.Reply bought = server.send(amy, "POST", "/payments", buy, "cup-1");
+        assertThat(bought.status()).as(bought.body().toString()).isEqualTo(200);
+        assertThat(bought.body().get("coins").asString()).as("2 × 0.10, computed by the server").isEqualTo("0.20");
+        assertThat(bought.body().get("merchant").asString()).isEqualTo("shop");
+        ServerHarness.Reply retry = server.send(amy, "POST", "/payments", buy, "cup-1");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).as("a retry answers the first result").isEqualTo(bought.body());
+        assertThat(amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins"))
+                .as("spent once").isEqualByComparingTo(before.subtract(new BigDecimal("0.20")));
+        assertThat(server.send(amy, "GET", "/products/coin-cup", null, null).body().get("stock").asLong())
+                .as("taken once").isEqualTo(1);
+
+        ServerHarness.Reply noStock = server.send(amy, "POST", "/payments", buy.replace("cup-1", "cup-2"), "cup-2");
+        assertThat(noStock.status()).as(noStock.body().toString()).isEqualTo(422);
+        assertThat(noStock.body().get("code").asString()).isEqualTo("OUT_OF_STOCK");
+        assertThat(noStock.body().get("field").asString()).isEqualTo("items[0].quantity");
+
+        ServerHarness.Reply shortCoins = server.send(amy, "POST", "/payments", "{\"order\":\"pot-1\",\"user\":\"amy\","
+                + "\"channel\":\"coin\",\"items\":[{\"product\":\"coin-pot\",\"quantity\":1}]}", "pot-1");
+        assertThat(shortCoins.status()).as(shortCoins.body().toString()).isEqualTo(422);
+        assertThat(shortCoins.body().get("code").asString()).isEqualTo("INSUFFICIENT_COINS");
+        assertThat(shortCoins.body().get("field").asString()).isEqualTo("coins");
+        assertThat(server.send(amy, "GET", "/products/coin-pot", null, null).body().get("stock").asLong())
+                .as("nothing taken").isEqualTo(5);
+        assertThat(amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins"))
+                .isEqualByComparingTo(before.subtract(new BigDecimal("0.20")));
+
+        ServerHarness.Reply asCash = server.send(amy, "POST", "/payments", "{\"order\":\"cup-cash\",\"user\":\"amy\","
+                + "\"channel\":\"mall\",\"items\":[{\"product\":\"coin-cup\",\"quantity\":1}]}", "cup-cash");
+        assertThat(asCash.status()).isEqualTo(422);
+        assertThat(asCash.body().get("field").asString()).isEqualTo("items[0].product");
+        JsonNode all = server.get("/products").body();
+        assertThat(all.findValuesAsString("product")).contains("coin-cup", "coin-pot");
+    }
+
     @Test
     void storeSeesItsOwnGreenAndOnlyItsOwn_issue20Item2_R8_4() throws Exception {
         ServerHarness.Reply reply = server.send(shopOwner, "GET", "/merchants/shop/green", null, null);
