@@ -67,14 +67,17 @@ public final class PartyCommands {
         if (command.depositFen() < 0 || command.depositFen() > Limits.AMOUNT_FEN_MAX) {
             return reject(command, RejectionCode.AMOUNT_TOO_LARGE, "deposit", out);
         }
-        int owner = command.owner() == null ? -1 : network.participants().find(command.owner());
-        if (command.owner() != null && owner < 0) {
-            return reject(command, RejectionCode.UNKNOWN_PARTICIPANT, "owner", out);
+        // The owner is registered on first mention, as a store's owner is (OnboardMerchant): the operator names
+        // the supplier's login, who need not have bought anything yet.
+        RejectionCode ownerProblem = command.owner() == null ? null : network.participantProblem(command.owner());
+        if (ownerProblem != null) {
+            return reject(command, ownerProblem, "owner", out);
         }
         PartyOutcome<Integer> outcome = model.registerSupplier(command.baselineFen());
         if (!outcome.isAccepted()) {
             return reject(command, outcome.rejection(), out);
         }
+        int owner = command.owner() == null ? -1 : network.findOrRegister(command.owner());
         ids.addSupplier(command.supplier());
         ids.setSupplierOwner(outcome.value(), owner);
         ledger.addSupplier();

@@ -140,8 +140,19 @@ class SupplierWithdrawalTest {
                 RejectionCode.BELOW_WITHDRAWAL_MINIMUM, "amount");
         assertRejected(new Command.RequestWithdrawal("w1", T0, "owner", 5_000, "shop", "sup"),
                 RejectionCode.ONE_WALLET_ONLY, "supplier");
-        assertRejected(new Command.RegisterSupplier("s9", T0, "sup9", 0, 0, "nobody"),
-                RejectionCode.UNKNOWN_PARTICIPANT, "owner");
+        assertRejected(new Command.RegisterSupplier("s9", T0, "sup9", 0, 0, ""),
+                RejectionCode.INVALID_PARTICIPANT_ID, "owner");
+    }
+
+    @Test
+    void issue19Item2_anOwnerNamedForTheFirstTimeIsRegisteredAsAStoresOwnerIs_andWithdraws() {
+        run(new Command.RegisterUser("r1", T0, "alice", null));
+        run(new Command.RegisterSupplier("s0", T0, "sup", 0, 0, "supplier-login"));
+        run(new Command.ListProduct("p0", T0, "tea", "sup", 100_000, 30_000));
+        run(new Command.PayPartyOrder("o1", T0, "alice", "tea", 1, 0, null, "d1", "ip1"));
+        assertThat(request("w1", "supplier-login", 5_000)).isInstanceOf(Event.WithdrawalRequested.class);
+        assertThat(frozen("sup")).isEqualTo(5_000);
+        assertThat(cash("sup")).isEqualTo(PREPAID - 5_000);
     }
 
     @Test

@@ -79,7 +79,8 @@ public class SupplierDesk {
         String hash = passwords.encode(body.password());
         String request = String.join("|", body.supplier(), body.username(), String.valueOf(baseline), String.valueOf(deposit));
         return gateway.submit(new CommandRequest(
-                now -> new Command.RegisterSupplier("supplier:" + key, now, body.supplier(), baseline, deposit),
+                now -> new Command.RegisterSupplier("supplier:" + key, now, body.supplier(), baseline, deposit,
+                        body.username()),
                 events -> registered(events, body.username()), "party-supplier:" + key, request,
                 (command, events) -> Rejections.rejected(events) ? List.of() : login(command, body, hash)));
     }
