@@ -22,6 +22,7 @@ import org.zengzhi.server.account.Access;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.SandboxProvider;
 
 /**
  * The console's four-party pages (issue 20 items 2–4), mobile first: the supplier's page, the consumer's 贡献值
@@ -37,12 +38,17 @@ class PartyPages {
     private final PartyService views;
     private final SupplierDesk suppliers;
     private final ConsumerDesk consumers;
+    private final PartyCheckout checkout;
+    private final SandboxProvider sandbox;
     private final PartyQueries queries;
 
-    PartyPages(PartyService views, SupplierDesk suppliers, ConsumerDesk consumers, PartyQueries queries) {
+    PartyPages(PartyService views, SupplierDesk suppliers, ConsumerDesk consumers, PartyCheckout checkout,
+            SandboxProvider sandbox, PartyQueries queries) {
         this.views = views;
         this.suppliers = suppliers;
         this.consumers = consumers;
+        this.checkout = checkout;
+        this.sandbox = sandbox;
         this.queries = queries;
     }
 
@@ -116,9 +122,16 @@ class PartyPages {
             @RequestParam(required = false) String contrib, @RequestParam(required = false) String promoter,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, Principal me,
             HttpServletRequest request, RedirectAttributes flash) {
-        Response answer = ConsoleCalls.await(consumers.pay("console-" + key, me.getName(),
+        Response answer = ConsoleCalls.await(checkout.pay("console-" + key, me.getName(),
                 new ConsumerDesk.Purchase(product, quantity, contrib, promoter, device), request.getRemoteAddr()));
-        ConsoleCalls.flash(flash, answer, "paid", answer.status() < 400 ? ConsoleCalls.map(answer.body()) : null, "error");
+        Map<String, Object> paid = answer.status() < 400 ? ConsoleCalls.map(answer.body()) : null;
+        if (paid != null && paid.get("providerTransaction") != null) {
+            // The cash part is a payment intent: the customer pays at the sandbox, as on a store's pay page, and
+            // the sandbox's signed callback pays the order.
+            ConsoleCalls.await(sandbox.complete((String) paid.get("providerTransaction")));
+            paid = queries.paidAmounts((String) paid.get("order"));
+        }
+        ConsoleCalls.flash(flash, answer, "paid", paid, "error");
         return "redirect:/console/party";
     }
 

@@ -80,6 +80,10 @@ class PartyBrowserIT {
                 amy.waitForText("#paid", "16.50");
                 assertThat(amy.find("#party-orders .order .status").getText()).isEqualTo("已付款");
             }
+            assertThat(server.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT COUNT(*) FROM payment_intents WHERE user_id = 'amy' AND status = 'PAID' "
+                    + "AND party_purchase IS NOT NULL", Integer.class))
+                    .as("the order was paid through the sandbox provider's signed callback").isEqualTo(1);
 
             String token = server.login("farm-owner", "Tea-Hills-Spring-88");
             JsonNode api = server.send(token, "GET", "/suppliers/farm", null, null).body();
