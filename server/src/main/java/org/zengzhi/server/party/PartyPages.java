@@ -135,6 +135,15 @@ class PartyPages {
         return "redirect:/console/party";
     }
 
+    /** Refunds one of the caller's orders before settlement; its cash goes back through the provider. */
+    @PostMapping("/console/party/refund")
+    String refund(@RequestParam String key, @RequestParam String order, Principal me, RedirectAttributes flash) {
+        Response answer = ConsoleCalls.await(checkout.refund("console-" + key, me.getName(), order));
+        ConsoleCalls.flash(flash, answer, "refunded", answer.status() < 400 ? ConsoleCalls.map(answer.body()) : null,
+                "error");
+        return "redirect:/console/party";
+    }
+
     @PostMapping("/console/party/redeem")
     String redeem(@RequestParam String key, @RequestParam String amount, Principal me, RedirectAttributes flash) {
         Response answer = ConsoleCalls.await(consumers.redeem("console-" + key, me.getName(), amount));

@@ -139,5 +139,19 @@ class PartyBrowserIT {
             assertThat(pam.find("#promoter-next").getText()).contains("团队长");
             keep(pam.screenshot("party-promoter-phone"), "party-promoter-phone.png");
         }
+
+        // cy pays through the sandbox, then asks for the refund before settlement: the prepayment is clawed back.
+        try (Browser cy = new Browser(server.origin(), temp.resolve("cy-profile"), PHONE_WIDTH, 1400)) {
+            cy.open("/login");
+            cy.signIn("cy", "cy" + PartyEconomy.PASSWORD_SUFFIX);
+            cy.waitForPath("/console/wallet");
+            cy.open("/console/party");
+            cy.click("#pay-submit");
+            cy.waitForText("#paid", "16.50");
+            cy.click("#party-orders .order .refund-submit");
+            cy.waitForText("#refunded", "100.00");
+            assertThat(cy.find("#refunded").getText()).contains("16.50");
+            assertThat(cy.find("#party-orders .order .status").getText()).isEqualTo("已退款");
+        }
     }
 }
