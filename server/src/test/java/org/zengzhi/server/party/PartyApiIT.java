@@ -416,4 +416,21 @@ class PartyApiIT {
         assertThat(penalty.get("amount").asString()).isEqualTo("250.00");
         assertThat(penalty.get("other").asString()).isEqualTo("tea-1");
     }
+
+    @Test
+    @Order(15)
+    void anOrderPaidWhollyIn贡献值NeedsNoPaymentIntent_issue20Item3() throws Exception {
+        String cup = "{\"product\":\"cup-1\",\"name\":\"茶杯\",\"price\":\"1.00\",\"cost\":\"0.30\",\"stock\":5}";
+        assertThat(server.send(farm, "POST", "/suppliers/farm/products", cup, "list-cup").status()).isEqualTo(201);
+        ServerHarness.Reply paid = pay(bob, "bob-pay-cup", "cup-1", "tablet-1", ",\"contrib\":\"1.00\"");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        assertThat(paid.body().get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.body().get("cash").asString()).isEqualTo("0.00");
+        assertThat(pay(bob, "bob-pay-cup", "cup-1", "tablet-1", ",\"contrib\":\"1.00\"").body())
+                .as("a retry answers the first order").isEqualTo(paid.body());
+        assertThat(server.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM payment_intents WHERE order_id = ?", Integer.class,
+                paid.body().get("order").asString())).as("no cash, so no provider").isZero();
+        assertThat(order(bob, paid.body().get("order").asString()).get("contrib").asString()).isEqualTo("1.00");
+    }
 }
