@@ -64,7 +64,8 @@ class PartyCheckout {
         String order = "po-" + UUID.nameUUIDFromBytes(GatewayCalls.utf8(user + "\n" + key));
         String request = String.join("|", body.product(), String.valueOf(quantity), String.valueOf(contrib),
                 String.valueOf(promoter), body.device());
-        String paymentKey = "party-pay:" + user + ":" + key;
+        // The intent's key is the caller's key scoped to the caller, hashed so that it fits whatever their lengths.
+        String paymentKey = "party-pay:" + Payments.sha256(GatewayCalls.utf8(user + "\n" + key));
         String hash = Payments.sha256(GatewayCalls.utf8(request));
         Response replayed = payments.replayed(paymentKey, hash);
         if (replayed != null) {
