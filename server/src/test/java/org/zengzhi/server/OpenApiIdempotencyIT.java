@@ -109,6 +109,7 @@ class OpenApiIdempotencyIT {
                     + "\"name\":\"tea\",\"price\":\"10.00\"}")),
             Map.entry("POST /api/v1/suppliers/{id}/token-redemptions", new Example("operator", "{\"item\":\"feeDiscount\"}")),
             Map.entry("POST /api/v1/me/party/orders", new Example("ann", "{\"product\":\"walk-tea\",\"device\":\"d1\"}")),
+            Map.entry("POST /api/v1/me/party/orders/{order}/refund", new Example("ann", null)),
             Map.entry("POST /api/v1/me/party/contrib/redemptions", new Example("ann", "{\"amount\":\"1.00\"}")),
             Map.entry("POST /api/v1/me/party/contrib/transfers", new Example("ann", "{\"to\":\"lee\",\"amount\":\"1.00\"}")),
             Map.entry("POST /api/v1/me/party/ratings", new Example("ann", "{\"product\":\"walk-tea\",\"rating\":\"4.5\"}")),

@@ -119,18 +119,11 @@ public final class PartyCommands {
         if (problem != null) {
             return reject(command, problem, out);
         }
-        // A new consumer would get the next dense id: the payment is checked with it before anyone registers.
         int known = network.participants().find(command.user());
         int consumer = known >= 0 ? known : network.participants().count();
-        int referrer = known >= 0 ? network.participants().referrer(known) : -1;
-        int promoter = command.promoter() != null ? network.participants().find(command.promoter())
-                : isPromoter(referrer) ? referrer : -1;
-        int leader = promoter < 0 ? -1 : network.participants().referrer(promoter);
-        int inviter = ids.ordersOf(consumer) == 0 ? referrer : -1;
         int product = ids.product(command.product());
-        Payment payment = new Payment(ids.nextOrder(), consumer, product, command.quantity(), command.contribFen(),
-                known >= 0 ? tierOf(known) : 0, none(promoter), none(leader), none(inviter), command.device(),
-                command.ip(), command.at());
+        Payment payment = payment(command);
+        int promoter = payment.promoter() == Payment.NONE ? -1 : payment.promoter();
         PartyRejection modelProblem = model.payProblem(payment);
         if (modelProblem != null) {
             return reject(command, modelProblem, out);
@@ -149,6 +142,36 @@ public final class PartyCommands {
                 result.prepaidFen(), promoter < 0 ? null : network.participants().id(promoter),
                 result.verdict().name()));
         return true;
+    }
+
+    /**
+     * Why {@link #pay} would refuse this payment now, or null. Changes nothing: the server asks it before a payment
+     * intent exists, and the engine judges again when the provider's callback submits the payment.
+     */
+    public PartyRejection paymentProblem(Command.PayPartyOrder command) {
+        PartyRejection problem = payProblem(command);
+        return problem != null ? problem : model.payProblem(payment(command));
+    }
+
+    /** What {@code quantity} of a listed product costs in fen, or -1 for an unknown product. */
+    public long amountFen(String product, int quantity) {
+        int handle = ids.product(product);
+        return handle < 0 ? -1 : model.amountFen(handle, quantity);
+    }
+
+    /** The payment a command makes; a new consumer is checked with the next dense id, before anyone registers. */
+    private Payment payment(Command.PayPartyOrder command) {
+        int known = network.participants().find(command.user());
+        int consumer = known >= 0 ? known : network.participants().count();
+        int referrer = known >= 0 ? network.participants().referrer(known) : -1;
+        int promoter = command.promoter() != null ? network.participants().find(command.promoter())
+                : isPromoter(referrer) ? referrer : -1;
+        int leader = promoter < 0 ? -1 : network.participants().referrer(promoter);
+        int inviter = ids.ordersOf(consumer) == 0 ? referrer : -1;
+        int product = ids.product(command.product());
+        return new Payment(ids.nextOrder(), consumer, product, command.quantity(), command.contribFen(),
+                known >= 0 ? tierOf(known) : 0, none(promoter), none(leader), none(inviter), command.device(),
+                command.ip(), command.at());
     }
 
     private PartyRejection payProblem(Command.PayPartyOrder command) {

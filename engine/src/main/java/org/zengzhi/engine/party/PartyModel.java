@@ -118,6 +118,11 @@ public final class PartyModel {
         return at == null || at.isBefore(lastAt);
     }
 
+    /** What {@code quantity} of a listed product costs in fen, or -1 when too large. */
+    public long amountFen(int product, int quantity) {
+        return orders.amountFen(product, quantity);
+    }
+
     /** The supplier who listed a product. */
     public int supplierOfProduct(int product) {
         return catalogue.supplierOf(product);

@@ -110,7 +110,11 @@ final class PartyOrders {
     }
 
     private long amountOf(Payment payment) {
-        long amount = Exact.productOrMinusOne(catalogue.priceFen.get(payment.product()), payment.quantity());
+        return amountFen(payment.product(), payment.quantity());
+    }
+
+    long amountFen(int product, int quantity) {
+        long amount = Exact.productOrMinusOne(catalogue.priceFen.get(product), quantity);
         return amount > Limits.AMOUNT_FEN_MAX ? -1 : amount;
     }
 

@@ -1,28 +1,21 @@
 package org.zengzhi.server.party;
 
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.party.PartyIds;
 import org.zengzhi.engine.partyrules.Waterfall;
-import org.zengzhi.server.catalogue.Products;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
- * The consumer's four-party use cases (issue 20 item 3): paying a supplier's product (the engine computes the
- * amount from the listed price, the prepayment and later the whole waterfall; the consumer chooses no split),
- * optionally in part with 贡献值; redeeming 贡献值 to 零钱; transferring it with the plan's fee; rating a product
+ * The consumer's four-party use cases (issue 20 item 3): the form of a purchase (paid by {@link PartyCheckout});
+ * redeeming 贡献值 to 零钱; transferring it with the plan's fee; rating a product
  * bought. Each goes through the journal under the caller's Idempotency-Key.
  */
 @Component
@@ -32,22 +25,17 @@ class ConsumerDesk {
 
     private final EngineGateway gateway;
     private final PartyQueries queries;
-    private final Products products;
 
-    ConsumerDesk(EngineGateway gateway, PartyQueries queries, JdbcTemplate jdbc) {
+    ConsumerDesk(EngineGateway gateway, PartyQueries queries) {
         this.gateway = gateway;
         this.queries = queries;
-        this.products = new Products(jdbc);
     }
 
     record Purchase(String product, Integer quantity, String contrib, String promoter, String device) {
     }
 
-    /**
-     * Pays a product for {@code user} from {@code device} at {@code ip}. A product of the catalogue leaves its stock
-     * first (a conditional update, never below zero) and goes back if the engine refuses the payment.
-     */
-    CompletableFuture<Response> pay(String key, String user, Purchase body, String ip) {
+    /** What is wrong with a purchase's form (key, product, quantity, contrib, promoter, device), or null. */
+    static Response purchaseProblem(String key, Purchase body) {
         Response problem = GatewayCalls.keyProblem(key);
         problem = problem != null ? problem : SupplierDesk.idProblem("product", body.product());
         int quantity = body.quantity() == null ? 1 : body.quantity();
@@ -63,46 +51,7 @@ class ConsumerDesk {
         if (problem == null && (body.device() == null || body.device().isBlank() || body.device().length() > DEVICE_LENGTH_MAX)) {
             problem = Problems.badRequest("device", "the device id, 1 to " + DEVICE_LENGTH_MAX + " characters");
         }
-        if (problem != null) {
-            return CompletableFuture.completedFuture(problem);
-        }
-        String order = "po-" + UUID.nameUUIDFromBytes(GatewayCalls.utf8(user + "\n" + key));
-        String request = String.join("|", body.product(), String.valueOf(quantity), String.valueOf(contrib),
-                String.valueOf(promoter), body.device());
-        boolean stocked = products.byId(body.product()) != null;
-        if (stocked && !queries.paidOrder(order) && !products.take(body.product(), quantity)) {
-            return CompletableFuture.completedFuture(Problems.conflict("quantity", "not enough in stock"));
-        }
-        return gateway.submit(new CommandRequest(
-                now -> new Command.PayPartyOrder(order, now, user, body.product(), quantity, contrib, promoter,
-                        body.device(), ip),
-                ConsumerDesk::paid, "party-pay:" + user + ":" + key, request)).thenApply(answer -> {
-                    if (stocked && answer.status() >= 400 && !queries.paidOrder(order)) {
-                        products.giveBack(body.product(), quantity);
-                    }
-                    return answer;
-                });
-    }
-
-    private static Response paid(List<Event> events) {
-        Event.CommandRejected rejected = Rejections.of(events);
-        if (rejected != null) {
-            return Problems.rejected(rejected.code().name(), rejected.field());
-        }
-        Event.PartyOrderPaid paid = events.stream().filter(Event.PartyOrderPaid.class::isInstance)
-                .map(Event.PartyOrderPaid.class::cast).findFirst().orElseThrow();
-        var view = PartyViews.JSON.createObjectNode();
-        view.put("order", paid.order());
-        view.put("product", paid.product());
-        view.put("supplier", paid.supplier());
-        view.put("amount", Units.formatFen(paid.amountFen()));
-        view.put("contrib", Units.formatFen(paid.contribFen()));
-        view.put("cash", Units.formatFen(paid.amountFen() - paid.contribFen()));
-        view.put("prepaid", Units.formatFen(paid.prepaidFen()));
-        view.put("promoter", paid.promoter());
-        view.put("risk", paid.risk());
-        view.put("status", "PAID");
-        return new Response(201, PartyViews.JSON.writeValueAsString(view));
+        return problem;
     }
 
     CompletableFuture<Response> redeem(String key, String user, String amount) {

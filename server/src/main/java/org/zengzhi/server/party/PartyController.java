@@ -32,12 +32,15 @@ import org.zengzhi.server.web.GatewayCalls;
 class PartyController {
     private final SupplierDesk suppliers;
     private final ConsumerDesk consumers;
+    private final PartyCheckout checkout;
     private final PartyService views;
     private final PartyQueries queries;
 
-    PartyController(SupplierDesk suppliers, ConsumerDesk consumers, PartyService views, PartyQueries queries) {
+    PartyController(SupplierDesk suppliers, ConsumerDesk consumers, PartyCheckout checkout, PartyService views,
+            PartyQueries queries) {
         this.suppliers = suppliers;
         this.consumers = consumers;
+        this.checkout = checkout;
         this.views = views;
         this.queries = queries;
     }
@@ -92,15 +95,24 @@ class PartyController {
     }
 
     /**
-     * Pays a supplier's product: the amount is the listed price × quantity, computed by the engine. {@code ip} is
-     * the request's remote address as the servlet container sees it (docs/api.md: behind a proxy, configure
-     * {@code server.forward-headers-strategy} so that it is the client's).
+     * Pays a supplier's product: the amount is the listed price × quantity, computed by the engine; its cash part
+     * becomes a payment intent at the provider, and the order is paid when the provider's callback says so.
+     * {@code ip} is the request's remote address as the servlet container sees it (docs/api.md: behind a proxy,
+     * configure {@code server.forward-headers-strategy} so that it is the client's).
      */
     @PostMapping(path = "/me/party/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<String>> pay(@RequestBody ConsumerDesk.Purchase body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me, HttpServletRequest request) {
-        return answer(consumers.pay(key, me.getName(), body, request.getRemoteAddr()));
+        return answer(checkout.pay(key, me.getName(), body, request.getRemoteAddr()));
+    }
+
+    /** Refunds the caller's order before it settles; the cash goes back through the provider. */
+    @PostMapping("/me/party/orders/{order}/refund")
+    CompletableFuture<ResponseEntity<String>> refund(@PathVariable String order,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        return answer(checkout.refund(key, me.getName(), order));
     }
 
     /** Redeems 贡献值 to 零钱, 1:1 from the reserve that backs it. */

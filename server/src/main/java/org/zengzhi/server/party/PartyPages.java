@@ -22,6 +22,7 @@ import org.zengzhi.server.account.Access;
 import org.zengzhi.server.account.Role;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.SandboxProvider;
 import org.zengzhi.server.storewallet.StoreWalletView;
 
 /**
@@ -38,15 +39,19 @@ class PartyPages {
     private final PartyService views;
     private final SupplierDesk suppliers;
     private final ConsumerDesk consumers;
+    private final PartyCheckout checkout;
+    private final SandboxProvider sandbox;
     private final PartyQueries queries;
     private final StoreWalletView wallets;
 
-    PartyPages(PartyService views, SupplierDesk suppliers, ConsumerDesk consumers, PartyQueries queries,
-            StoreWalletView wallets) {
+    PartyPages(PartyService views, SupplierDesk suppliers, ConsumerDesk consumers, PartyCheckout checkout,
+            SandboxProvider sandbox, PartyQueries queries, StoreWalletView wallets) {
         this.wallets = wallets;
         this.views = views;
         this.suppliers = suppliers;
         this.consumers = consumers;
+        this.checkout = checkout;
+        this.sandbox = sandbox;
         this.queries = queries;
     }
 
@@ -124,9 +129,25 @@ class PartyPages {
             @RequestParam(required = false) String contrib, @RequestParam(required = false) String promoter,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, Principal me,
             HttpServletRequest request, RedirectAttributes flash) {
-        Response answer = ConsoleCalls.await(consumers.pay("console-" + key, me.getName(),
+        Response answer = ConsoleCalls.await(checkout.pay("console-" + key, me.getName(),
                 new ConsumerDesk.Purchase(product, quantity, contrib, promoter, device), request.getRemoteAddr()));
-        ConsoleCalls.flash(flash, answer, "paid", answer.status() < 400 ? ConsoleCalls.map(answer.body()) : null, "error");
+        Map<String, Object> paid = answer.status() < 400 ? ConsoleCalls.map(answer.body()) : null;
+        if (paid != null && paid.get("providerTransaction") != null) {
+            // The cash part is a payment intent: the customer pays at the sandbox, as on a store's pay page, and
+            // the sandbox's signed callback pays the order.
+            ConsoleCalls.await(sandbox.complete((String) paid.get("providerTransaction")));
+            paid = queries.paidAmounts((String) paid.get("order"));
+        }
+        ConsoleCalls.flash(flash, answer, "paid", paid, "error");
+        return "redirect:/console/party";
+    }
+
+    /** Refunds one of the caller's orders before settlement; its cash goes back through the provider. */
+    @PostMapping("/console/party/refund")
+    String refund(@RequestParam String key, @RequestParam String order, Principal me, RedirectAttributes flash) {
+        Response answer = ConsoleCalls.await(checkout.refund("console-" + key, me.getName(), order));
+        ConsoleCalls.flash(flash, answer, "refunded", answer.status() < 400 ? ConsoleCalls.map(answer.body()) : null,
+                "error");
         return "redirect:/console/party";
     }
 

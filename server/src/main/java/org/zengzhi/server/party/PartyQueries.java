@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zengzhi.engine.Units;
 
 /**
  * Every SELECT of the four-party read model ({@link PartyReadModel} writes it) and of the supplier logins. Public
@@ -57,6 +58,26 @@ public class PartyQueries {
     }
 
     /** Whether the user paid an order of the product (only buyers rate). */
+    /** A paid order's amount and prepayment as decimals, for the console's notice; null if it is not paid. */
+    Map<String, Object> paidAmounts(String order) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT amount_fen, prepaid_fen FROM party_orders "
+                + "WHERE order_id = ?", order);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> paid = new java.util.HashMap<>();
+        paid.put("amount", Units.formatFen(((Number) rows.get(0).get("amount_fen")).longValue()));
+        paid.put("prepaid", Units.formatFen(((Number) rows.get(0).get("prepaid_fen")).longValue()));
+        return paid;
+    }
+
+    /** Who bought a four-party order, or null for no such order. */
+    String buyerOf(String order) {
+        List<String> buyers = jdbc.queryForList("SELECT username FROM party_orders WHERE order_id = ?", String.class,
+                order);
+        return buyers.isEmpty() ? null : buyers.get(0);
+    }
+
     public boolean bought(String user, String product) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM party_orders WHERE username = ? AND product = ?",
                 Integer.class, user, product);

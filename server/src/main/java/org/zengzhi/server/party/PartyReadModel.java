@@ -34,6 +34,10 @@ public final class PartyReadModel implements ReadModel {
                 + "WHERE order_id = ?", rows.settled);
         jdbc.batchUpdate("UPDATE party_orders SET status = 'REFUNDED', refunded_at = ?, clawed_back_fen = ? "
                 + "WHERE order_id = ?", rows.refunded);
+        // A refunded order's cash, if it came through a provider, is owed back there (docs/payments.md).
+        jdbc.batchUpdate("UPDATE payment_intents SET refund_status = 'OWED' WHERE order_id = ? AND status = 'PAID' "
+                + "AND refund_status IS NULL", rows.refunded.stream().map(row -> new Object[] {row[row.length - 1]})
+                .toList());
         // An approved order's held rebate reaches the consumer now: its history row comes from the order's own.
         jdbc.batchUpdate("INSERT INTO party_history (command_seq, line, at, holder, kind, amount_fen, fee_fen, other) "
                 + "SELECT ?, ?, ?, username, 'REBATE', rebate_fen, 0, order_id FROM party_orders "

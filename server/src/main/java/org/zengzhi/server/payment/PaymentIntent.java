@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record PaymentIntent(String payment, String idempotencyKey, String requestHash, PaymentRequest request,
         String provider, String providerTransaction, String payUrl, Status status, String failureCode,
-        Instant createdAt, Instant paidAt, Refund refund) {
+        Instant createdAt, Instant paidAt, Refund refund, PartyPurchase party) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public enum Status {
@@ -30,9 +30,20 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
     public record Refund(String providerRefund, Instant refundedAt) {
     }
 
-    /** The engine command a verified callback submits: the order id is the command id. */
-    Command.PayOrder payOrder(Instant at) {
-        return request.payOrder(at);
+    /** A store or mall payment (no four-party purchase). */
+    public PaymentIntent(String payment, String idempotencyKey, String requestHash, PaymentRequest request,
+            String provider, String providerTransaction, String payUrl, Status status, String failureCode,
+            Instant createdAt, Instant paidAt, Refund refund) {
+        this(payment, idempotencyKey, requestHash, request, provider, providerTransaction, payUrl, status, failureCode,
+                createdAt, paidAt, refund, null);
+    }
+
+    /**
+     * The engine command a verified callback submits: the order id is the command id. A four-party order's is its
+     * PayPartyOrder, any other payment's a PayOrder.
+     */
+    Command command(Instant at) {
+        return party == null ? request.payOrder(at) : party.command(request.order(), at, request.user());
     }
 
     /** The answer to the create call; built from fields that never change, so a retry gets the same bytes. */
@@ -44,6 +55,11 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
         body.put("payUrl", payUrl);
         body.put("status", Status.CREATED.name());
         body.put("amount", Units.formatFen(request.amountFen()));
+        if (party != null) {
+            body.put("kind", "party");
+            body.put("product", party.product());
+            body.put("contrib", Units.formatFen(party.contribFen()));
+        }
         if (request.voucherFen() != 0) {
             body.put("voucher", Units.formatFen(request.voucherFen()));
             body.put("cash", Units.formatFen(request.cashFen()));
@@ -85,6 +101,12 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
             parts.put("pool", Units.formatFen(split.poolFen()));
         }
         body.put("region", request.region());
+        if (party != null) {
+            body.put("kind", "party");
+            body.put("product", party.product());
+            body.put("quantity", party.quantity());
+            body.put("contrib", Units.formatFen(party.contribFen()));
+        }
         body.put("provider", provider);
         body.put("providerTransaction", providerTransaction);
         body.put("payUrl", payUrl);

@@ -16,7 +16,7 @@ import org.zengzhi.server.journal.ReadModelWrite;
 public final class PaymentIntents {
     private static final String COLUMNS = "payment_id, idem_key, request_hash, order_id, user_id, merchant_id, channel, "
             + "amount_fen, deduct_fen, split_cost_fen, split_distribution_fen, split_platform_fen, split_pool_fen, region, "
-            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at, provider_refund, refunded_at, voucher_fen";
+            + "provider, provider_transaction, pay_url, status, failure_code, created_at, paid_at, provider_refund, refunded_at, voucher_fen, party_purchase";
 
     private final JdbcTemplate jdbc;
 
@@ -29,12 +29,13 @@ public final class PaymentIntents {
         PaymentRequest request = intent.request();
         MallSplitFen split = request.split();
         jdbc.update("INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", intent.payment(), intent.idempotencyKey(), intent.requestHash(), request.order(),
                 request.user(), request.merchant(), request.channel().name(), request.amountFen(), request.deductFen(),
                 split == null ? null : split.costFen(), split == null ? null : split.distributionFen(),
                 split == null ? null : split.platformFen(), split == null ? null : split.poolFen(), request.region(),
                 intent.provider(), intent.providerTransaction(), intent.payUrl(), intent.status().name(),
-                intent.failureCode(), Timestamp.from(intent.createdAt()), null, null, null, request.voucherFen());
+                intent.failureCode(), Timestamp.from(intent.createdAt()), null, null, null, request.voucherFen(),
+                intent.party() == null ? null : intent.party().json());
     }
 
     /** Stores the cart a payment was priced from, line by line. */
@@ -117,6 +118,7 @@ public final class PaymentIntents {
         return new PaymentIntent(rs.getString("payment_id"), rs.getString("idem_key"), rs.getString("request_hash"),
                 request, rs.getString("provider"), rs.getString("provider_transaction"), rs.getString("pay_url"),
                 PaymentIntent.Status.valueOf(rs.getString("status")), rs.getString("failure_code"),
-                rs.getTimestamp("created_at").toInstant(), paidAt == null ? null : paidAt.toInstant(), refund);
+                rs.getTimestamp("created_at").toInstant(), paidAt == null ? null : paidAt.toInstant(), refund,
+                PartyPurchase.fromJson(rs.getString("party_purchase")));
     }
 }

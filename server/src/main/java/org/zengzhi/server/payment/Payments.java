@@ -190,14 +190,46 @@ public final class Payments {
         return PaymentRequest.parse(body, pricing);
     }
 
+    /**
+     * The first answer to a payment created under {@code idempotencyKey}: its 201 again for the same request hash,
+     * a 409 for another; null when no payment has the key.
+     */
+    public Response replayed(String idempotencyKey, String hash) {
+        PaymentIntent known = intents.byIdempotencyKey(idempotencyKey);
+        return known == null ? null : replay(known, hash);
+    }
+
+    /**
+     * A four-party order's cash part as a payment at the default provider (issue 20 item 3), after the caller has
+     * checked everything the engine would refuse and taken the stock of {@code items} (given back here if the
+     * intent is not stored). The paid callback submits {@code purchase}'s PayPartyOrder.
+     */
+    public Response createParty(String idempotencyKey, String hash, String order, String user, long cashFen,
+            PartyPurchase purchase, List<Pricing.Item> items) {
+        if (intents.byOrder(order) != null) {
+            if (items != null) {
+                pricing.giveBack(items);
+            }
+            PaymentIntent first = intents.byIdempotencyKey(idempotencyKey);
+            return first != null ? replay(first, hash) : orderTaken(order);
+        }
+        PaymentRequest request = new PaymentRequest(order, user, null, Channel.MALL, cashFen, 0, null, null);
+        return createAtProvider(idempotencyKey, hash, request, items, purchase);
+    }
+
     /** Creates the intent at the provider and stores it; the cart's stock goes back if the intent is not stored. */
     private Response createAtProvider(String idempotencyKey, String hash, PaymentRequest request,
             List<Pricing.Item> items) {
+        return createAtProvider(idempotencyKey, hash, request, items, null);
+    }
+
+    private Response createAtProvider(String idempotencyKey, String hash, PaymentRequest request,
+            List<Pricing.Item> items, PartyPurchase party) {
         ProviderPayment created = defaultProvider.create(request.order(), request.cashFen(),
                 "order " + request.order());
         PaymentIntent intent = new PaymentIntent("pay_" + randomHex(12), idempotencyKey, hash, request,
                 defaultProvider.name(), created.providerTransaction(), created.payUrl(), PaymentIntent.Status.CREATED,
-                null, clock.instant(), null, null);
+                null, clock.instant(), null, null, party);
         try {
             intents.insert(intent);
             if (items != null) {
@@ -342,7 +374,7 @@ public final class Payments {
 
     private CommandRequest markPaid(PaymentIntent intent) {
         String transactionKey = "payments:callback:" + intent.provider() + ":" + intent.providerTransaction();
-        return new CommandRequest(intent::payOrder, events -> outcome(intent, events), transactionKey,
+        return new CommandRequest(intent::command, events -> outcome(intent, events), transactionKey,
                 sha256(transactionKey.getBytes(StandardCharsets.UTF_8)),
                 (command, events) -> List.of(PaymentIntents.outcome(intent, command.at(), rejection(events))));
     }
@@ -373,7 +405,7 @@ public final class Payments {
         return CompletableFuture.completedFuture(response);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -70,9 +70,16 @@ public final class ProviderOutbox implements AutoCloseable {
                 Event.OrderRefunded refunded = (Event.OrderRefunded) event;
                 later(() -> payments.refundIfOwed(refunded.order(), !refunded.afterSettlement()));
             }
+            case PARTY_ORDER_REFUNDED -> {
+                // A four-party order is refunded only before settlement: its stock comes back.
+                Event.PartyOrderRefunded refunded = (Event.PartyOrderRefunded) event;
+                later(() -> payments.refundIfOwed(refunded.order(), true));
+            }
             case COMMAND_REJECTED -> {
-                // A payment's PayOrder has the order id as its command id; any other rejected order owes nothing.
-                if (applied.command().type() == CommandType.PAY_ORDER) {
+                // A payment's PayOrder (or PayPartyOrder) has the order id as its command id; any other rejected
+                // order owes nothing.
+                CommandType type = applied.command().type();
+                if (type == CommandType.PAY_ORDER || type == CommandType.PAY_PARTY_ORDER) {
                     later(() -> payments.refundIfOwed(applied.command().id(), true));
                 }
             }

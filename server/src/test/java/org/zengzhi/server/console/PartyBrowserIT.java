@@ -80,6 +80,10 @@ class PartyBrowserIT {
                 amy.waitForText("#paid", "16.50");
                 assertThat(amy.find("#party-orders .order .status").getText()).isEqualTo("已付款");
             }
+            assertThat(server.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT COUNT(*) FROM payment_intents WHERE user_id = 'amy' AND status = 'PAID' "
+                    + "AND party_purchase IS NOT NULL", Integer.class))
+                    .as("the order was paid through the sandbox provider's signed callback").isEqualTo(1);
 
             String token = server.login("farm-owner", "Tea-Hills-Spring-88");
             JsonNode api = server.send(token, "GET", "/suppliers/farm", null, null).body();
@@ -136,12 +140,26 @@ class PartyBrowserIT {
             assertThat(pam.find("#promoter-next").getText()).contains("团队长");
             keep(pam.screenshot("party-promoter-phone"), "party-promoter-phone.png");
         }
+
+        // cy pays through the sandbox, then asks for the refund before settlement: the prepayment is clawed back.
+        try (Browser cy = new Browser(server.origin(), temp.resolve("cy-profile"), PHONE_WIDTH, 1400)) {
+            cy.open("/login");
+            cy.signIn("cy", "cy" + PartyEconomy.PASSWORD_SUFFIX);
+            cy.waitForPath("/console/wallet");
+            cy.open("/console/party");
+            cy.click("#pay-submit");
+            cy.waitForText("#paid", "16.50");
+            cy.click("#party-orders .order .refund-submit");
+            cy.waitForText("#refunded", "100.00");
+            assertThat(cy.find("#refunded").getText()).contains("16.50");
+            assertThat(cy.find("#party-orders .order .status").getText()).isEqualTo("已退款");
+        }
     }
     /**
      * The supplier's wallet on its page (供应商钱包, issue 19 item 2): balance and 提现中 as the API reads them, the
      * day's statement closing at the balance, a payee added through the form (masked), and a withdrawal form under
-     * the form's key. A supplier registered by the operator's form has no owner in the engine, so the engine refuses
-     * its withdrawal (NOT_SUPPLIER_OWNER) and nothing moves: the page says so.
+     * the form's key. The operator's registration named the supplier's login as its owner in the engine, so the
+     * withdrawal of 10.00 is frozen (提现中) and listed.
      */
     private static void supplierWalletOnItsPage(Browser supplier, String token) throws Exception {
         supplier.open("/console/supplier?lang=zh");
@@ -161,8 +179,11 @@ class PartyBrowserIT {
         assertThat(server.send(token, "GET", "/suppliers/farm/payees", null, null).body().size()).isEqualTo(1);
         supplier.type("#store-withdraw-amount", "10.00");
         supplier.click("#store-withdraw-submit");
-        supplier.find("#store-withdraw-error");
-        assertThat(supplier.find("#store-cash").getText()).as("nothing moved").isEqualTo(wallet.get("cash").asString());
-        assertThat(server.send(token, "GET", "/suppliers/farm/withdrawals", null, null).body().size()).isZero();
+        supplier.find("#store-withdrawn");
+        JsonNode after = server.send(token, "GET", "/suppliers/farm/wallet", null, null).body();
+        assertThat(after.get("withdrawing").asString()).isEqualTo("10.00");
+        assertThat(supplier.find("#store-cash").getText()).isEqualTo(after.get("cash").asString())
+                .isNotEqualTo(wallet.get("cash").asString());
+        assertThat(server.send(token, "GET", "/suppliers/farm/withdrawals", null, null).body().size()).isEqualTo(1);
     }
 }

@@ -33,6 +33,7 @@ class PartyApiIT {
     static String amy;
     static String bob;
     static String pam;
+    static String cy;
     static String farm;
     static String mill;
 
@@ -47,6 +48,7 @@ class PartyApiIT {
         amy = economy.login("amy");
         bob = economy.login("bob");
         pam = economy.login("pam");
+        cy = economy.login("cy");
     }
 
     @AfterAll
@@ -64,6 +66,38 @@ class PartyApiIT {
             throws Exception {
         return server.send(token, "POST", "/me/party/orders", "{\"product\":\"" + product + "\",\"device\":\"" + device
                 + "\"" + extra + "}", key);
+    }
+
+    /** The customer pays the intent's cash at the sandbox: the sandbox's signed callback pays the order. */
+    private static ServerHarness.Reply complete(String token, JsonNode intent, String key) throws Exception {
+        return server.send(token, "POST", "/payments/sandbox/" + intent.get("providerTransaction").asString()
+                + "/complete", null, key);
+    }
+
+    /** The caller's four-party order as its wallet shows it, or null when there is no such order. */
+    private static JsonNode order(String token, String order) throws Exception {
+        for (JsonNode row : server.send(token, "GET", "/me/party", null, null).body().get("orders")) {
+            if (row.get("order").asString().equals(order)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** Pays an order through the sandbox (intent, then the customer pays) and answers the paid order. */
+    private static JsonNode payThrough(String token, String key, String product, String device, String extra)
+            throws Exception {
+        ServerHarness.Reply intent = pay(token, key, product, device, extra);
+        assertThat(intent.status()).as(intent.body().toString()).isEqualTo(201);
+        ServerHarness.Reply paid = complete(token, intent.body(), "complete-" + key);
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(200);
+        assertThat(paid.body().get("callback").get("status").asString()).as(paid.body().toString()).isEqualTo("PAID");
+        return order(token, intent.body().get("order").asString());
+    }
+
+    /** The payment of an intent as its payer reads it. */
+    private static JsonNode payment(String token, JsonNode intent) throws Exception {
+        return server.send(token, "GET", "/payments/" + intent.get("payment").asString(), null, null).body();
     }
 
     @Test
@@ -158,23 +192,49 @@ class PartyApiIT {
 
     @Test
     @Order(5)
-    void consumerPaysAndTheSupplierSeesThePrepayment_issue18Rule1() throws Exception {
-        ServerHarness.Reply paid = pay(amy, "amy-pay-1", "tea-1", "phone-amy", ",\"promoter\":\"pam\"");
-        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
-        assertThat(paid.body().get("amount").asString()).as("the listed price, computed by the server").isEqualTo("100.00");
-        // 30% of the supplier's 55% share of 100.00.
-        assertThat(paid.body().get("prepaid").asString()).isEqualTo("16.50");
-        assertThat(paid.body().get("risk").asString()).isEqualTo("CLEAR");
+    void consumerPaysThroughTheProviderAndTheSupplierSeesThePrepayment_issue18Rule1_issue19Item4() throws Exception {
+        ServerHarness.Reply intent = pay(amy, "amy-pay-1", "tea-1", "phone-amy", ",\"promoter\":\"pam\"");
+        assertThat(intent.status()).as(intent.body().toString()).isEqualTo(201);
+        assertThat(intent.body().get("status").asString()).isEqualTo("CREATED");
+        assertThat(intent.body().get("amount").asString()).as("the listed price, computed by the server").isEqualTo("100.00");
+        assertThat(intent.body().get("payUrl").asString()).contains("/payments/sandbox/");
         ServerHarness.Reply retry = pay(amy, "amy-pay-1", "tea-1", "phone-amy", ",\"promoter\":\"pam\"");
-        assertThat(retry.body()).as("a retry answers the first order").isEqualTo(paid.body());
-        JsonNode farmView = server.send(farm, "GET", "/suppliers/farm", null, null).body();
-        assertThat(farmView.get("cash").asString()).isEqualTo("16.50");
-        assertThat(farmView.get("products").get(0).get("stock").asLong()).as("one taken, once").isEqualTo(9);
-        JsonNode order = farmView.get("orders").get(0);
-        assertThat(order.get("order").asString()).isEqualTo(paid.body().get("order").asString());
-        assertThat(order.get("status").asString()).isEqualTo("PAID");
+        assertThat(retry.body()).as("a retry answers the first intent").isEqualTo(intent.body());
+        assertThat(pay(amy, "amy-pay-1", "tea-1", "phone-amy", "").status()).as("the key with another order")
+                .isEqualTo(409);
+        String orderId = intent.body().get("order").asString();
+        assertThat(order(amy, orderId)).as("no order before the provider says paid").isNull();
+        assertThat(server.send(farm, "GET", "/suppliers/farm", null, null).body().get("cash").asString())
+                .isEqualTo("0.00");
+
+        ServerHarness.Reply paid = complete(amy, intent.body(), "amy-complete-1");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(200);
+        assertThat(paid.body().get("callback").get("status").asString()).isEqualTo("PAID");
+        ServerHarness.Reply again = complete(amy, intent.body(), "amy-complete-2");
+        assertThat(again.body().get("callback").get("status").asString()).as("a second callback, a new delivery").isEqualTo("PAID");
+        assertThat(complete(bob, intent.body(), "bob-complete-x").status()).as("only the payer pays").isEqualTo(404);
+        JsonNode order = order(amy, orderId);
+        assertThat(order.get("amount").asString()).isEqualTo("100.00");
+        // 30% of the supplier's 55% share of 100.00.
         assertThat(order.get("prepaid").asString()).isEqualTo("16.50");
+        assertThat(order.get("risk").asString()).isEqualTo("CLEAR");
+        assertThat(payment(amy, intent.body()).get("status").asString()).isEqualTo("PAID");
+        JsonNode farmView = server.send(farm, "GET", "/suppliers/farm", null, null).body();
+        assertThat(farmView.get("cash").asString()).as("the callback twice applied once").isEqualTo("16.50");
+        assertThat(farmView.get("products").get(0).get("stock").asLong()).as("one taken, once").isEqualTo(9);
+        assertThat(farmView.get("orders")).hasSize(1);
+        JsonNode supplierOrder = farmView.get("orders").get(0);
+        assertThat(supplierOrder.get("order").asString()).isEqualTo(orderId);
+        assertThat(supplierOrder.get("status").asString()).isEqualTo("PAID");
+        assertThat(supplierOrder.get("prepaid").asString()).isEqualTo("16.50");
         assertThat(farmView.get("totals").get("PAID").get("prepaid").asString()).isEqualTo("16.50");
+        ServerHarness.Reply tooMuchContrib = pay(amy, "amy-pay-c", "tea-1", "phone-amy", ",\"contrib\":\"1.00\"");
+        assertThat(tooMuchContrib.status()).as("checked before any intent exists").isEqualTo(422);
+        assertThat(tooMuchContrib.body().get("field").asString()).isEqualTo("contrib");
+        assertThat(tooMuchContrib.body().get("code").asString()).isEqualTo("INSUFFICIENT_CONTRIB");
+        ServerHarness.Reply noPromoter = pay(amy, "amy-pay-p", "tea-1", "phone-amy", ",\"promoter\":\"nobody\"");
+        assertThat(noPromoter.status()).isEqualTo(422);
+        assertThat(noPromoter.body().get("field").asString()).isEqualTo("promoter");
         ServerHarness.Reply noDevice = pay(amy, "amy-pay-x", "tea-1", "", "");
         assertThat(noDevice.status()).isEqualTo(400);
         assertThat(noDevice.body().get("field").asString()).isEqualTo("device");
@@ -189,18 +249,72 @@ class PartyApiIT {
     void theFourthOrderFromOneIpIsHeldForReview_issue18Rule6_R7_4() throws Exception {
         // Every test request comes from 127.0.0.1: amy's order was the first from it, so bob's third is the 4th.
         for (int i = 1; i <= 3; i++) {
-            ServerHarness.Reply paid = pay(bob, "bob-pay-" + i, "tea-1", "tablet-" + i, "");
-            assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
-            assertThat(paid.body().get("risk").asString()).isEqualTo(i == 3 ? "IP" : "CLEAR");
+            JsonNode paid = payThrough(bob, "bob-pay-" + i, "tea-1", "tablet-" + i, "");
+            assertThat(paid.get("risk").asString()).isEqualTo(i == 3 ? "IP" : "CLEAR");
         }
+        ServerHarness.Reply unpaid = pay(bob, "bob-pay-unpaid", "tea-1", "tablet-9", "");
+        assertThat(unpaid.status()).as(unpaid.body().toString()).isEqualTo(201);
         JsonNode orders = server.send(bob, "GET", "/me/party", null, null).body().get("orders");
-        assertThat(orders).hasSize(3);
+        assertThat(orders).as("an intent never paid leaves no order").hasSize(3);
+        assertThat(payment(bob, unpaid.body()).get("status").asString()).isEqualTo("CREATED");
         assertThat(orders.get(0).get("underReview").asBoolean()).as("newest first: the 4th is 待审核").isTrue();
         assertThat(orders.get(1).get("underReview").asBoolean()).isFalse();
     }
 
     @Test
     @Order(7)
+    void aRefundBeforeSettlementClawsThePrepaymentBackAndRefundsAtTheProvider_issue20Item3() throws Exception {
+        ServerHarness.Reply intent = pay(cy, "cy-pay-1", "tea-1", "phone-cy", "");
+        assertThat(complete(cy, intent.body(), "cy-complete-1").status()).isEqualTo(200);
+        String orderId = intent.body().get("order").asString();
+        String cashBefore = server.send(farm, "GET", "/suppliers/farm", null, null).body().get("cash").asString();
+        assertThat(server.send(amy, "POST", "/me/party/orders/" + orderId + "/refund", null, "amy-refund-cy").status())
+                .as("only the buyer asks").isEqualTo(404);
+        ServerHarness.Reply refunded = server.send(cy, "POST", "/me/party/orders/" + orderId + "/refund", null,
+                "cy-refund-1");
+        assertThat(refunded.status()).as(refunded.body().toString()).isEqualTo(200);
+        assertThat(refunded.body().get("clawedBack").asString()).isEqualTo("16.50");
+        assertThat(refunded.body().get("cashRefunded").asString()).isEqualTo("100.00");
+        assertThat(server.send(cy, "POST", "/me/party/orders/" + orderId + "/refund", null, "cy-refund-1").body())
+                .as("a retry answers the first").isEqualTo(refunded.body());
+        ServerHarness.Reply twice = server.send(cy, "POST", "/me/party/orders/" + orderId + "/refund", null,
+                "cy-refund-2");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body().get("code").asString()).isEqualTo("ALREADY_REFUNDED");
+        assertThat(new BigDecimal(server.send(farm, "GET", "/suppliers/farm", null, null).body().get("cash").asString()))
+                .isEqualByComparingTo(new BigDecimal(cashBefore).subtract(new BigDecimal("16.50")));
+        assertThat(order(cy, orderId).get("status").asString()).isEqualTo("REFUNDED");
+        JsonNode payment = refundedAtProvider(cy, intent.body());
+        assertThat(payment.get("refund").get("amount").asString()).isEqualTo("100.00");
+    }
+
+    /** The payment once the provider outbox has refunded it (it runs after the commit, on its own thread). */
+    private static JsonNode refundedAtProvider(String token, JsonNode intent) throws Exception {
+        JsonNode payment = payment(token, intent);
+        for (int i = 0; i < 100 && payment.get("refund").isNull(); i++) {
+            server.bean(org.zengzhi.server.payment.ProviderOutbox.class).drain();
+            Thread.sleep(50);
+            payment = payment(token, intent);
+        }
+        assertThat(payment.get("refund").isNull()).as(payment.toString()).isFalse();
+        return payment;
+    }
+
+    @Test
+    @Order(14)
+    void aSettledOrderIsNotRefunded_issue20Item3() throws Exception {
+        JsonNode settled = server.send(amy, "GET", "/me/party", null, null).body().get("orders").get(0);
+        assertThat(settled.get("status").asString()).isEqualTo("SETTLED");
+        ServerHarness.Reply refused = server.send(amy, "POST", "/me/party/orders/" + settled.get("order").asString()
+                + "/refund", null, "amy-refund-1");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("code").asString()).isEqualTo("ALREADY_SETTLED");
+        assertThat(refused.body().get("field").asString()).isEqualTo("order");
+        assertThat(order(amy, settled.get("order").asString()).get("status").asString()).isEqualTo("SETTLED");
+    }
+
+    @Test
+    @Order(11)
     void afterSettlementTheConsumerRedeemsAndTransfers贡献值WithTheFee_R7_1() throws Exception {
         economy.passTime("after-37-days", Duration.ofDays(38));
         JsonNode wallet = server.send(amy, "GET", "/me/party", null, null).body();
@@ -238,7 +352,7 @@ class PartyApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(12)
     void theSupplierSeesSettlementsAndTokens_andThePromoterItsLadder_R5_3() throws Exception {
         JsonNode farmView = server.send(farm, "GET", "/suppliers/farm", null, null).body();
         JsonNode settled = farmView.get("totals").get("SETTLED");
@@ -261,7 +375,7 @@ class PartyApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(13)
     void aVerifiedOrderReleasesTheRebate_andALowRatingCostsTheDeposit_issue18Rules4and6() throws Exception {
         JsonNode held = server.send(bob, "GET", "/me/party", null, null).body().get("orders").get(0);
         assertThat(held.get("underReview").asBoolean()).isTrue();
@@ -301,5 +415,22 @@ class PartyApiIT {
         assertThat(penalty.get("kind").asString()).isEqualTo("PENALTY");
         assertThat(penalty.get("amount").asString()).isEqualTo("250.00");
         assertThat(penalty.get("other").asString()).isEqualTo("tea-1");
+    }
+
+    @Test
+    @Order(15)
+    void anOrderPaidWhollyIn贡献值NeedsNoPaymentIntent_issue20Item3() throws Exception {
+        String cup = "{\"product\":\"cup-1\",\"name\":\"茶杯\",\"price\":\"1.00\",\"cost\":\"0.30\",\"stock\":5}";
+        assertThat(server.send(farm, "POST", "/suppliers/farm/products", cup, "list-cup").status()).isEqualTo(201);
+        ServerHarness.Reply paid = pay(bob, "bob-pay-cup", "cup-1", "tablet-1", ",\"contrib\":\"1.00\"");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        assertThat(paid.body().get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.body().get("cash").asString()).isEqualTo("0.00");
+        assertThat(pay(bob, "bob-pay-cup", "cup-1", "tablet-1", ",\"contrib\":\"1.00\"").body())
+                .as("a retry answers the first order").isEqualTo(paid.body());
+        assertThat(server.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM payment_intents WHERE order_id = ?", Integer.class,
+                paid.body().get("order").asString())).as("no cash, so no provider").isZero();
+        assertThat(order(bob, paid.body().get("order").asString()).get("contrib").asString()).isEqualTo("1.00");
     }
 }

@@ -19,7 +19,7 @@ import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * A four-party economy for the API and browser tests: plans/four-party.yaml as shipped (fee 6%, rebate 8%,
- * commission 12%, supplier share 55%, prepay 30%, transfer fee 1%). amy, bob and pam are consumers with passwords
+ * commission 12%, supplier share 55%, prepay 30%, transfer fee 1%). amy, bob, pam and cy are consumers with passwords
  * "<name>-secret-2026"; pam is a promoter (a credit score of 700 puts her on the ladder). Suppliers are registered
  * by the tests themselves, through the API.
  */
@@ -36,7 +36,7 @@ public final class PartyEconomy {
         List<String> properties = new ArrayList<>(List.of(database));
         properties.add("zengzhi.plan=" + file);
         server = new ServerHarness(properties.toArray(new String[0]));
-        for (String user : new String[] {"amy", "bob", "pam"}) {
+        for (String user : new String[] {"amy", "bob", "pam", "cy"}) {
             assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"" + user + "\",\"password\":\""
                     + user + PASSWORD_SUFFIX + "\"}", null).status()).isEqualTo(201);
         }
