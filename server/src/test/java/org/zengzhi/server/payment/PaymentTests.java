@@ -142,6 +142,24 @@ abstract class PaymentTests {
         }
     }
 
+    /** an Idempotency-Key is the caller's own; two consumers who send the same key make two payments. */
+    @Test
+    void twoCallersWithTheSameKeyMakeTwoPayments() throws Exception {
+        try (ServerHarness server = start()) {
+            assertThat(server.post("m", MERCHANT).status()).isEqualTo(200);
+            String alice = register(server, "alice");
+            String bob = register(server, "bob");
+            Reply hers = server.send(alice, "POST", "/payments", "{\"order\":\"o1\",\"user\":\"alice\","
+                    + "\"merchant\":\"shop\",\"channel\":\"store\",\"amount\":\"10.00\"}", "same-key");
+            Reply his = server.send(bob, "POST", "/payments", "{\"order\":\"o2\",\"user\":\"bob\","
+                    + "\"merchant\":\"shop\",\"channel\":\"store\",\"amount\":\"20.00\"}", "same-key");
+            assertThat(hers.status()).isEqualTo(201);
+            assertThat(his.status()).as(his.body().toString()).isEqualTo(201);
+            assertThat(his.body().get("payment").asString()).isNotEqualTo(hers.body().get("payment").asString());
+            assertThat(his.body().get("amount").asString()).isEqualTo("20.00");
+        }
+    }
+
     /** Registers a consumer over the API and signs in; returns the bearer token. */
     static String register(ServerHarness server, String user) throws Exception {
         String password = user + "-Sandbox-Passphrase-7";

@@ -61,7 +61,9 @@ class PaymentController {
             return entity(missing);
         }
         Response forbidden = Access.isOperator(me) ? null : consumerProblem(me, payments, body);
-        return entity(forbidden != null ? forbidden : payments.create(key, body));
+        // The key is the caller's own: two callers who happen to send the same key are two payments, and
+        // neither ever sees the other's answer or a conflict with it.
+        return entity(forbidden != null ? forbidden : payments.create("api:" + me.getName() + ":" + key, body));
     }
 
     /**
