@@ -57,7 +57,15 @@ final class TenantWorker {
     }
 
     void submit(List<ConsumerRecord<String, byte[]>> records) {
-        thread.execute(() -> records.forEach(this::apply));
+        thread.execute(() -> {
+            try {
+                records.forEach(this::apply);
+            } catch (RuntimeException e) {
+                // A record this node cannot apply: skipping it would serve a state no replay gives; stop the tenant.
+                LOG.error("{} stops at offset {}: a record after it cannot be applied", tenant, applied, e);
+                dead = true;
+            }
+        });
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -90,6 +98,9 @@ final class TenantWorker {
 
     /** Runs {@code query} on the tenant's thread, after the records handed over before it; refused while catching up. */
     <T> CompletableFuture<T> query(Function<Engine, T> query) {
+        if (dead) {
+            return CompletableFuture.failedFuture(new IllegalStateException(tenant + " is stopped on this node"));
+        }
         if (applied < servingFrom) {
             return CompletableFuture.failedFuture(new CatchingUpException(tenant, applied, servingFrom));
         }
