@@ -41,6 +41,7 @@ public final class ClusterNode implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
     private volatile boolean killed;
+    private boolean closed;
 
     /**
      * Joins {@code group} and starts polling. {@code freshEngine} makes a tenant's engine when it has no snapshot
@@ -136,10 +137,11 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Leaves the group gracefully: its tenants move to the other nodes at once. */
     @Override
-    public void close() throws InterruptedException {
-        if (killed) {
+    public synchronized void close() throws InterruptedException {
+        if (killed || closed) {
             return;
         }
+        closed = true;
         running = false;
         consumer.wakeup();
         poller.join();

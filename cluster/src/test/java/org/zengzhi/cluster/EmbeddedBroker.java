@@ -26,6 +26,11 @@ final class EmbeddedBroker implements AutoCloseable {
         kit.format();
         kit.startup();
         kit.waitForReadyBrokers();
+        create(topics);
+    }
+
+    /** Makes another pair of cluster topics on this broker (one replica: there is one broker). */
+    void create(ClusterTopics topics) throws Exception {
         try (Admin admin = kit.admin(Map.of())) {
             topics.create(admin, (short) 1, 1);
         }
