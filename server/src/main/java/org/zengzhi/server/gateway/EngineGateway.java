@@ -31,7 +31,7 @@ import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.AppliedCommand;
 import org.zengzhi.server.journal.IdempotencyRecord;
-import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.journal.CommandLog;
 import org.zengzhi.server.journal.Snapshot;
 
 /**
@@ -52,7 +52,7 @@ public final class EngineGateway implements AutoCloseable {
     private static final long SLOW_BATCH_NANOS = 1_000_000_000L;
 
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY_MAX);
-    private final Journal journal;
+    private final CommandLog journal;
     private final Supplier<Recovery.Recovered> recovery;
     private final Clock clock;
     private final long snapshotInterval;
@@ -84,7 +84,7 @@ public final class EngineGateway implements AutoCloseable {
     private long lastSnapshotOrders;
     private volatile boolean running = true;
 
-    public EngineGateway(Journal journal, Supplier<Recovery.Recovered> recovery, Clock clock, long snapshotInterval) {
+    public EngineGateway(CommandLog journal, Supplier<Recovery.Recovered> recovery, Clock clock, long snapshotInterval) {
         this.journal = journal;
         this.recovery = recovery;
         this.clock = clock;

@@ -12,7 +12,7 @@ import org.zengzhi.engine.codec.SnapshotCodec;
 import org.zengzhi.engine.network.RegionDirectory;
 import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.log.LogLines;
-import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.journal.CommandLog;
 import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.journal.Snapshot;
 
@@ -23,10 +23,10 @@ import org.zengzhi.server.journal.Snapshot;
  * disagree and the server refuses to start rather than serve a state nobody acknowledged.
  */
 public final class Recovery {
-    private final Journal journal;
+    private final CommandLog journal;
     private final Plan plan;
 
-    public Recovery(Journal journal, Plan plan) {
+    public Recovery(CommandLog journal, Plan plan) {
         this.journal = journal;
         this.plan = plan;
     }

@@ -21,7 +21,7 @@ import org.zengzhi.engine.ledger.Posting;
  * the commands update — with JDBC batches, so nothing per
  * order takes a row lock on a hot row (ARCHITECTURE, persistence).
  */
-public final class Journal {
+public final class Journal implements CommandLog {
     /** Snapshots kept: the newest, which recovery reads, and the one before it for an operator to fall back on. */
     public static final int SNAPSHOTS_KEPT = 2;
     private final JdbcTemplate jdbc;
@@ -37,6 +37,7 @@ public final class Journal {
     }
 
     /** Writes the batch durably; throws (and writes nothing) if the database refuses any of it. */
+    @Override
     public void append(List<AppliedCommand> batch) {
         transaction.executeWithoutResult(status -> {
             BulkInsert insert = new BulkInsert(jdbc, postgres());
@@ -119,12 +120,14 @@ public final class Journal {
     }
 
     /** The highest journal sequence number, or 0 for an empty journal. */
+    @Override
     public long lastSeq() {
         Long last = jdbc.queryForObject("SELECT MAX(seq) FROM journal", Long.class);
         return last == null ? 0 : last;
     }
 
     /** Journal rows after {@code seq}, in order, read in pages so a long tail does not fill the heap. */
+    @Override
     public void readAfter(long seq, Consumer<JournalRow> consumer) {
         final int pageSize = 10_000;
         long from = seq;
@@ -160,6 +163,7 @@ public final class Journal {
      * the journal holds everything else, and a server that keeps its settled orders writes a larger snapshot
      * every interval (about 190 bytes an order), so keeping them all would fill the disk.
      */
+    @Override
     public void saveSnapshot(Snapshot snapshot) {
         transaction.executeWithoutResult(status -> {
             jdbc.update("INSERT INTO snapshots (seq, state_hash, state, taken_at) VALUES (?, ?, ?, ?)", snapshot.seq(),
@@ -173,6 +177,7 @@ public final class Journal {
     }
 
     /** The newest snapshot, or null. */
+    @Override
     public Snapshot latestSnapshot() {
         List<Snapshot> found = jdbc.query("SELECT seq, state_hash, state FROM snapshots ORDER BY seq DESC LIMIT 1",
                 (rs, i) -> new Snapshot(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
@@ -180,6 +185,7 @@ public final class Journal {
     }
 
     /** Every committed idempotency key with the hash of its request (the responses stay in the table). */
+    @Override
     public Map<String, String> idempotencyHashes() {
         Map<String, String> hashes = new HashMap<>();
         jdbc.query("SELECT idem_key, request_hash FROM idempotency", (rs) -> {
@@ -189,14 +195,11 @@ public final class Journal {
     }
 
     /** The stored first answer under a key, or null. */
+    @Override
     public IdempotencyRecord idempotencyRecord(String key) {
         List<IdempotencyRecord> found = jdbc.query("SELECT idem_key, request_hash, command_seq, status, response FROM "
                 + "idempotency WHERE idem_key = ?", (rs, i) -> new IdempotencyRecord(rs.getString(1), rs.getString(2),
                         rs.getLong(3), rs.getInt(4), rs.getString(5)), key);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** One journal row: the command line and the rejection it got when it was first applied. */
-    public record JournalRow(long seq, String line, String rejection) {
     }
 }
