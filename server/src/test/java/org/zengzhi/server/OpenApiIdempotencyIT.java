@@ -45,7 +45,7 @@ class OpenApiIdempotencyIT {
 
     private static final Map<String, String> IDS = Map.of("{merchant}", "shop", "{region}", "440106", "{order}", "o1",
             "{id}", "unknown-id", "{providerTransfer}", "unknown-transfer", "{providerTransaction}", "unknown-tx",
-            "{supplier}", "farm");
+            "{supplier}", "farm", "{product}", "walk-tea");
 
     private static final Map<String, Example> EXAMPLES = Map.ofEntries(
             Map.entry("POST /api/v1/auth/register", new Example(null, "{\"username\":\"walker\",\"password\":\"walker-secret-1\"}")),
@@ -124,7 +124,9 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/operator/party/data-service-charges", new Example("operator",
                     "{\"supplier\":\"walk-farm\",\"amount\":\"10.00\"}")),
             Map.entry("POST /api/v1/operator/party/month-close", new Example("operator", "{\"month\":\"2020-01\"}")),
-            Map.entry("POST /api/v1/operator/party/year-close", new Example("operator", "{\"year\":\"2020\"}")));
+            Map.entry("POST /api/v1/operator/party/year-close", new Example("operator", "{\"year\":\"2020\"}")),
+            // lead: a change to a listed product (restock, shelf); the retry answers the first result.
+            Map.entry("POST /api/v1/operator/products/{product}/changes", new Example("operator", "{\"addStock\":1}")));
 
     @TempDir
     Path data;

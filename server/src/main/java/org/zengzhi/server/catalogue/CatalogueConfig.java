@@ -15,4 +15,10 @@ class CatalogueConfig {
     Catalogue catalogue(JdbcTemplate jdbc, EngineGateway gateway) {
         return new Catalogue(new Products(jdbc), gateway, Clock.systemUTC());
     }
+
+    @Bean
+    ProductChanges productChanges(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new ProductChanges(jdbc, new org.springframework.transaction.support.TransactionTemplate(transactions),
+                new Products(jdbc), Clock.systemUTC());
+    }
 }

@@ -23,9 +23,11 @@ class CatalogueController {
     private static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
 
     private final Catalogue catalogue;
+    private final ProductChanges changes;
 
-    CatalogueController(Catalogue catalogue) {
+    CatalogueController(Catalogue catalogue, ProductChanges changes) {
         this.catalogue = catalogue;
+        this.changes = changes;
     }
 
     /** Adds a product; the security configuration lets only an operator reach /api/v1/operator/**. */
@@ -37,6 +39,20 @@ class CatalogueController {
                     + "header of 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters"));
         }
         return entity(catalogue.create("products:" + key, body));
+    }
+
+    /**
+     * Changes a listed product (operator only): {@code {"addStock": 20, "onShelf": false}} — restock or write off by
+     * a delta, put on or take off the shelf (issue 19 item 1).
+     */
+    @PostMapping(path = "/api/v1/operator/products/{product}/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> change(@PathVariable String product, @RequestBody byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (key == null || key.isBlank() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
+            return entity(Problems.badRequest("Idempotency-Key", "every state-changing call needs an Idempotency-Key "
+                    + "header of 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters"));
+        }
+        return entity(changes.change("product-changes:" + key, product, body));
     }
 
     /** The products on the shelf; an operator sees every product. */

@@ -97,6 +97,42 @@ abstract class CatalogueTests {
         }
     }
 
+    /**
+     * Issue 19 item 1: the operator manages a listed product — restock or write off by a delta, take it off the
+     * shelf — each change once under its key; stock never below zero; a consumer may not; bad input names its field.
+     */
+    @Test
+    void theOperatorRestocksAndShelvesAProductOnceUnderItsKey() throws Exception {
+        try (ServerHarness server = start()) {
+            server.post("/operator/products", "tea-1", TEA);
+            Reply restocked = server.post("/operator/products/tea/changes", "restock-1", "{\"addStock\":7}");
+            assertThat(restocked.status()).as(restocked.body().toString()).isEqualTo(200);
+            assertThat(restocked.body().get("stock").asLong()).isEqualTo(10);
+            Reply retried = server.post("/operator/products/tea/changes", "restock-1", "{\"addStock\":7}");
+            assertThat(retried.body()).isEqualTo(restocked.body());
+            assertThat(server.post("/operator/products/tea/changes", "restock-1", "{\"addStock\":8}").status())
+                    .isEqualTo(409);
+            Reply tooMuch = server.post("/operator/products/tea/changes", "writeoff-1", "{\"addStock\":-11}");
+            assertThat(tooMuch.status()).isEqualTo(422);
+            assertThat(tooMuch.body().get("field").asString()).isEqualTo("addStock");
+            assertThat(server.post("/operator/products/tea/changes", "bad-1", "{\"addStock\":\"3\"}").body()
+                    .get("field").asString()).isEqualTo("addStock");
+            assertThat(server.post("/operator/products/tea/changes", "bad-2", "{\"onShelf\":false,\"price\":1}")
+                    .body().get("field").asString()).isEqualTo("price");
+            assertThat(server.post("/operator/products/nothing/changes", "bad-3", "{\"onShelf\":false}").status())
+                    .isEqualTo(404);
+            Reply off = server.post("/operator/products/tea/changes", "off-1", "{\"onShelf\":false}");
+            assertThat(off.status()).isEqualTo(200);
+            String alice = consumer(server, "alice");
+            assertThat(server.send(alice, "POST", "/operator/products/tea/changes", "{\"onShelf\":true}", "k").status())
+                    .isEqualTo(403);
+            Reply bought = buy(server, alice, "alice", "m1", "[{\"product\":\"tea\",\"quantity\":1}]");
+            assertThat(bought.status()).as("off the shelf").isEqualTo(422);
+            assertThat(server.bean(JdbcTemplate.class).queryForObject("SELECT stock FROM products WHERE product_id = 'tea'",
+                    Long.class)).isEqualTo(10);
+        }
+    }
+
     /** a mall order refunded before settlement gives its stock back, once. */
     @Test
     void aRefundBeforeSettlementGivesTheStockBack() throws Exception {
