@@ -126,7 +126,9 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/operator/party/month-close", new Example("operator", "{\"month\":\"2020-01\"}")),
             Map.entry("POST /api/v1/operator/party/year-close", new Example("operator", "{\"year\":\"2020\"}")),
             // lead: a change to a listed product (restock, shelf); the retry answers the first result.
-            Map.entry("POST /api/v1/operator/products/{product}/changes", new Example("operator", "{\"addStock\":1}")));
+            Map.entry("POST /api/v1/operator/products/{product}/changes", new Example("operator", "{\"addStock\":1}")),
+            Map.entry("POST /api/v1/suppliers/{id}/products/{product}/changes", new Example("operator",
+                    "{\"addStock\":1}")));
 
     @TempDir
     Path data;

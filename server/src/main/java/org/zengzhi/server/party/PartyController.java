@@ -36,8 +36,11 @@ class PartyController {
     private final PartyService views;
     private final PartyQueries queries;
 
+    private final org.zengzhi.server.catalogue.ProductChanges productChanges;
+
     PartyController(SupplierDesk suppliers, ConsumerDesk consumers, PartyCheckout checkout, PartyService views,
-            PartyQueries queries) {
+            PartyQueries queries, org.zengzhi.server.catalogue.ProductChanges productChanges) {
+        this.productChanges = productChanges;
         this.suppliers = suppliers;
         this.consumers = consumers;
         this.checkout = checkout;
@@ -77,6 +80,25 @@ class PartyController {
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Response refused = refused(id, me);
         return answer(refused != null ? CompletableFuture.completedFuture(refused) : suppliers.list(key, id, body));
+    }
+
+    /**
+     * The supplier restocks, writes off or shelves one of its own products (issue 19 item 1: "operators and suppliers
+     * manage" the catalogue): the operator's product change, for a product this supplier listed.
+     */
+    @PostMapping(path = "/suppliers/{id}/products/{product}/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> changeProduct(@PathVariable String id, @PathVariable String product, @RequestBody byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
+        Response refused = refused(id, me);
+        if (refused == null) {
+            refused = GatewayCalls.keyProblem(key);
+        }
+        if (refused == null && !id.equals(queries.supplierOfProduct(product))) {
+            refused = Problems.problem(404, "Not found", "product", "supplier " + id + " lists no product " + product);
+        }
+        return GatewayCalls.entity(refused != null ? refused
+                : productChanges.change("supplier-product-changes:" + id + ":" + key, product, body));
     }
 
     /** Spends tokens (STOKEN) on a traffic package of the plan or on {@code feeDiscount} for the next month. */

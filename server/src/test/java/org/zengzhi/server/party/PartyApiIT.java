@@ -172,6 +172,17 @@ class PartyApiIT {
         assertThat(mall.status()).as("not on the mall split: " + mall.body()).isEqualTo(422);
         assertThat(mall.body().get("field").asString()).isEqualTo("items[0].product");
         assertThat(mall.body().get("code").asString()).isEqualTo("SUPPLIER_PRODUCT");
+        // Issue 19 item 1: the supplier manages its own product's stock, once per key.
+        ServerHarness.Reply restock = server.send(farm, "POST", "/suppliers/farm/products/tea-1/changes",
+                "{\"addStock\":5}", "restock-tea");
+        assertThat(restock.status()).as(restock.body().toString()).isEqualTo(200);
+        assertThat(restock.body().get("stock").asLong()).isEqualTo(15);
+        assertThat(server.send(farm, "POST", "/suppliers/farm/products/tea-1/changes", "{\"addStock\":5}",
+                "restock-tea").body()).isEqualTo(restock.body());
+        assertThat(server.send(farm, "POST", "/suppliers/farm/products/tea-1/changes", "{\"addStock\":-5}",
+                "writeoff-tea").body().get("stock").asLong()).isEqualTo(10);
+        assertThat(server.send(farm, "POST", "/suppliers/farm/products/nothing/changes", "{\"addStock\":1}",
+                "restock-nothing").status()).isEqualTo(404);
     }
 
     @Test
@@ -185,6 +196,8 @@ class PartyApiIT {
                     + "\"price\":\"1.00\"}", "steal-list").status()).isEqualTo(403);
             assertThat(server.send(token, "POST", "/suppliers/farm/token-redemptions", "{\"item\":\"feeDiscount\"}",
                     "steal-tokens").status()).isEqualTo(403);
+            assertThat(server.send(token, "POST", "/suppliers/farm/products/tea-1/changes", "{\"addStock\":-10}",
+                    "steal-stock").status()).isEqualTo(403);
         }
         assertThat(server.get("/suppliers/farm").status()).as("operators see every supplier").isEqualTo(200);
         assertThat(server.get("/suppliers/nowhere").status()).isEqualTo(404);
