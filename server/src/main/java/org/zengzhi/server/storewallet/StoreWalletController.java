@@ -145,7 +145,7 @@ class StoreWalletController {
             try {
                 JsonNode fields = JsonBody.object(body == null ? new byte[0] : body, WITHDRAWAL_FIELDS,
                         "a store withdrawal");
-                long amountFen = amount(fields);
+                long amountFen = WithdrawalAmount.of(fields);
                 PayeeAccount payee = null;
                 JsonNode payeeField = fields.get("payee");
                 if (payeeField != null && !payeeField.isNull()) {
@@ -160,19 +160,6 @@ class StoreWalletController {
                 return GatewayCalls.done(Problems.badRequest(e.field(), e.getMessage()));
             }
         });
-    }
-
-    /** The amount as a decimal string of yuan, at most two decimals ("100.00"). */
-    private static long amount(JsonNode fields) throws InvalidFieldException {
-        JsonNode amount = fields.get("amount");
-        if (amount == null || !amount.isString()) {
-            throw new InvalidFieldException("amount", "is required, as a string of yuan such as \"100.00\"");
-        }
-        try {
-            return Units.parseFen(amount.asString());
-        } catch (RuntimeException e) {
-            throw new InvalidFieldException("amount", "is not an amount of yuan with at most two decimals");
-        }
     }
 
     private CompletableFuture<String> owner(String merchant) {

@@ -143,7 +143,7 @@ class SupplierWalletController {
             try {
                 JsonNode fields = JsonBody.object(body == null ? new byte[0] : body, WITHDRAWAL_FIELDS,
                         "a supplier withdrawal");
-                long amountFen = amount(fields);
+                long amountFen = WithdrawalAmount.of(fields);
                 PayeeAccount payee = null;
                 JsonNode payeeField = fields.get("payee");
                 if (payeeField != null && !payeeField.isNull()) {
@@ -158,19 +158,6 @@ class SupplierWalletController {
                 return GatewayCalls.done(Problems.badRequest(e.field(), e.getMessage()));
             }
         });
-    }
-
-    /** The amount as a decimal string of yuan, at most two decimals ("100.00"). */
-    private static long amount(JsonNode fields) throws InvalidFieldException {
-        JsonNode amount = fields.get("amount");
-        if (amount == null || !amount.isString()) {
-            throw new InvalidFieldException("amount", "is required, as a string of yuan such as \"100.00\"");
-        }
-        try {
-            return Units.parseFen(amount.asString());
-        } catch (RuntimeException e) {
-            throw new InvalidFieldException("amount", "is not an amount of yuan with at most two decimals");
-        }
     }
 
     private static ResponseEntity<String> entity(Response response) {

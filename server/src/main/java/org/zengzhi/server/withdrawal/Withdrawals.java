@@ -40,13 +40,37 @@ public class Withdrawals {
         this.payees = payees;
     }
 
-    /** A withdrawal asked for through the API; the answer is 201 with the withdrawal as it now stands. */
     /**
      * A withdrawal asked for through the API, to {@code payee} when one is named: the payee is recorded under the
-     * withdrawal's id before the command is submitted, for the payout and the audit (issue 19 item 3).
+     * withdrawal's id before the command is submitted, for the payout and the audit (issue 19 item 3). The answer
+     * is 201 with the withdrawal as it now stands.
      */
     CompletableFuture<ResponseEntity<String>> request(String user, long amountFen, PayeeAccount payee, String key,
             String path, byte[] body) {
+        return requestFrom(user, amountFen, null, null, payee, key, path, body);
+    }
+
+    /**
+     * A store's withdrawal (门店提现, issue 19 item 2): {@code owner} withdraws from {@code merchant}'s settled cash,
+     * to one of the store's payees when one is named; the engine checks that the owner owns the store.
+     */
+    public CompletableFuture<ResponseEntity<String>> requestForStore(String owner, String merchant, long amountFen,
+            PayeeAccount payee, String key, String path, byte[] body) {
+        return requestFrom(owner, amountFen, merchant, null, payee, key, path, body);
+    }
+
+    /**
+     * A supplier's withdrawal (供应商提现, issue 19 item 2, four-party model): {@code owner} withdraws from
+     * {@code supplier}'s cash, to one of the supplier's payees when one is named; the engine checks the owner.
+     */
+    public CompletableFuture<ResponseEntity<String>> requestForSupplier(String owner, String supplier, long amountFen,
+            PayeeAccount payee, String key, String path, byte[] body) {
+        return requestFrom(owner, amountFen, null, supplier, payee, key, path, body);
+    }
+
+    /** The API's withdrawal from the user's own cash, a store's ({@code merchant}) or a supplier's. */
+    private CompletableFuture<ResponseEntity<String>> requestFrom(String user, long amountFen, String merchant,
+            String supplier, PayeeAccount payee, String key, String path, byte[] body) {
         Response keyProblem = GatewayCalls.keyProblem(key);
         if (keyProblem != null) {
             return GatewayCalls.done(keyProblem);
@@ -56,43 +80,7 @@ public class Withdrawals {
             payees.chosen(id, payee);
         }
         return submit(API_SCOPE, key, apiHash(path, body), now -> new Command.RequestWithdrawal(id, now, user,
-                amountFen), 201);
-    }
-
-    /**
-     * A store's withdrawal (门店提现, issue 19 item 2): {@code owner} withdraws from {@code merchant}'s settled cash,
-     * to one of the store's payees when one is named; the engine checks that the owner owns the store.
-     */
-    public CompletableFuture<ResponseEntity<String>> requestForStore(String owner, String merchant, long amountFen,
-            PayeeAccount payee, String key, String path, byte[] body) {
-        Response keyProblem = GatewayCalls.keyProblem(key);
-        if (keyProblem != null) {
-            return GatewayCalls.done(keyProblem);
-        }
-        String id = "wd-" + UUID.randomUUID();
-        if (payee != null) {
-            payees.chosen(id, payee);
-        }
-        return submit(API_SCOPE, key, apiHash(path, body), now -> new Command.RequestWithdrawal(id, now, owner,
-                amountFen, merchant), 201);
-    }
-
-    /**
-     * A supplier's withdrawal (供应商提现, issue 19 item 2, four-party model): {@code owner} withdraws from
-     * {@code supplier}'s cash, to one of the supplier's payees when one is named; the engine checks the owner.
-     */
-    public CompletableFuture<ResponseEntity<String>> requestForSupplier(String owner, String supplier, long amountFen,
-            PayeeAccount payee, String key, String path, byte[] body) {
-        Response keyProblem = GatewayCalls.keyProblem(key);
-        if (keyProblem != null) {
-            return GatewayCalls.done(keyProblem);
-        }
-        String id = "wd-" + UUID.randomUUID();
-        if (payee != null) {
-            payees.chosen(id, payee);
-        }
-        return submit(API_SCOPE, key, apiHash(path, body), now -> new Command.RequestWithdrawal(id, now, owner,
-                amountFen, null, supplier), 201);
+                amountFen, merchant, supplier), 201);
     }
 
     /** A withdrawal asked for on the console's wallet page; the form's key is scoped to the user. */
