@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.engine.order.RewardKind;
 import org.zengzhi.engine.order.RewardStatus;
 import org.zengzhi.engine.Units;
+import org.zengzhi.server.localize.PlanDays;
 import org.zengzhi.server.web.ReadTimes;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ public final class RewardsAndExits {
     }
 
     /**
-     * Forced exits per day (in the server's zone), newest first, at most {@code days} days that had any: how many,
+     * Forced exits per day (in the plan's zone), newest first, at most {@code days} days that had any: how many,
      * the points sold, their gross value and what the exits paid out at β; and the totals of every exit.
      */
     public static String perDay(JdbcTemplate jdbc, int days) {
@@ -82,9 +83,10 @@ public final class RewardsAndExits {
         view.put("exits", ((Number) all.get("exits")).longValue());
         view.put("payout", Units.formatFen(all.get("payout") == null ? 0 : ((Number) all.get("payout")).longValue()));
         ArrayNode rows = view.putArray("days");
-        for (Map<String, Object> row : jdbc.queryForList("SELECT CAST(exited_at AS DATE) AS exit_day, COUNT(*) AS exits, "
+        String exitDay = PlanDays.sqlDay("exited_at");
+        for (Map<String, Object> row : jdbc.queryForList("SELECT " + exitDay + " AS exit_day, COUNT(*) AS exits, "
                 + "SUM(points) AS points, SUM(gross) AS gross, SUM(payout) AS payout FROM exits "
-                + "GROUP BY CAST(exited_at AS DATE) ORDER BY exit_day DESC LIMIT " + Math.max(1, Math.min(days, DAYS_MAX)))) {
+                + "GROUP BY " + exitDay + " ORDER BY exit_day DESC LIMIT " + Math.max(1, Math.min(days, DAYS_MAX)))) {
             ObjectNode day = rows.addObject();
             day.put("day", String.valueOf(row.get("exit_day")));
             day.put("exits", ((Number) row.get("exits")).longValue());

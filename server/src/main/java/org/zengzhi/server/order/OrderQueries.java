@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zengzhi.server.localize.PlanDays;
 import org.zengzhi.server.localize.PlanTime;
 
 /**
@@ -99,8 +100,9 @@ public class OrderQueries {
 
     /** GMV and orders per day of payment, newest first, over every store. */
     public List<Map<String, Object>> paidPerDay(int days) {
-        return jdbc.queryForList("SELECT CAST(paid_at AS DATE) AS paid_day, COUNT(*) AS order_count, SUM(amount) AS gmv "
-                + "FROM orders GROUP BY CAST(paid_at AS DATE) ORDER BY paid_day DESC LIMIT " + days);
+        String day = PlanDays.sqlDay("paid_at");
+        return jdbc.queryForList("SELECT " + day + " AS paid_day, COUNT(*) AS order_count, SUM(amount) AS gmv "
+                + "FROM orders GROUP BY " + day + " ORDER BY paid_day DESC LIMIT " + days);
     }
 
     /**
