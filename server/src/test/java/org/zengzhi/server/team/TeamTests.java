@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.ServerHarness.Reply;
 
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 abstract class TeamTests {
     static final String PHONE = "13812345678";
     private ServerHarness server;
+    private String[] properties;
     private String lisi;
 
     /** Properties that point a fresh server at an empty database of this kind. */
@@ -50,7 +53,7 @@ abstract class TeamTests {
         Path plan = Files.createTempDirectory("zengzhi-team-plan").resolve("tiered.yaml");
         Files.writeString(plan, tiered, StandardCharsets.UTF_8);
         String[] database = database();
-        String[] properties = java.util.Arrays.copyOf(database, database.length + 1);
+        properties = java.util.Arrays.copyOf(database, database.length + 1);
         properties[database.length] = "zengzhi.plan=" + plan;
         server = new ServerHarness(properties);
 
@@ -175,6 +178,35 @@ abstract class TeamTests {
         Reply other = server.send(wang, "GET", "/users/" + path("张三") + "/team", null, null);
         assertThat(other.status()).as("R-8.4: not another consumer's team").isEqualTo(403);
         assertThat(other.body().get("field").asString()).isEqualTo("user");
+    }
+
+    /**
+     * Issue 20 item 1, the team before V81: the referrals table began empty, so invitations made before it were
+     * missing. The database is put back as an older version left it (the journal holds every invitation; the table
+     * lacks the older one, 张三 → 李四; migration V120 not yet run), then the server starts: V120 rebuilds the table
+     * from the journal, row for row what the live read model wrote, and 张三's team shows 李四 again.
+     */
+    @Test
+    void issue20Item1InvitationsMadeBeforeTheTeamTableAppearAfterV120() throws Exception {
+        String rows = "SELECT username, referrer, how, joined_at, command_seq FROM referrals ORDER BY username";
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+        List<Map<String, Object>> written = jdbc.queryForList(rows);
+        assertThat(written).extracting(row -> row.get("username")).contains(lisi, "wang");
+        assertThat(jdbc.update("DELETE FROM referrals WHERE username = ?", lisi)).isOne();
+        assertThat(jdbc.update("DELETE FROM flyway_schema_history WHERE version = '120'")).isOne();
+        String token = server.login("张三", "zhang-passphrase");
+        assertThat(server.send(token, "GET", "/me/team", null, null).body().get("direct").get("count").asInt())
+                .as("the older invitation is missing, as before V120").isZero();
+        server.close();
+        server = new ServerHarness(properties);
+
+        JdbcTemplate restarted = server.bean(JdbcTemplate.class);
+        assertThat(restarted.queryForList(rows)).isEqualTo(written);
+        assertThat(restarted.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '120' "
+                + "AND success", Integer.class)).isOne();
+        JsonNode team = server.send(server.login("张三", "zhang-passphrase"), "GET", "/me/team", null, null).body();
+        assertThat(team.get("direct").get("members").get(0).get("user").asString()).isEqualTo(lisi);
+        assertThat(team.get("indirect").get("members").get(0).get("user").asString()).isEqualTo("wang");
     }
 
     @Test
