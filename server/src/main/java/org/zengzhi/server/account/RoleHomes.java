@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
  * between. A store owner, an agent and a promoter are participants too, so they also have the consumer's wallet;
  * an operator and a supplier (a company) have their own page only. The promoter's home depends on the plan's model:
  * the features contribute it as {@link RoleHome}s, and without one (the appreciation pool) it is the team page.
+ * Every console page's bar asks {@link #switcher()} for its role switcher ({@code ${@roleHomes.switcher()}}).
  */
-@Component
+@Component("roleHomes")
 public class RoleHomes {
     private static final Map<Role, String> DEFAULTS = new EnumMap<>(Map.of(
             Role.CONSUMER, "/console/wallet",
@@ -66,5 +69,18 @@ public class RoleHomes {
             homes.add(new Home(Role.CONSUMER, of(Role.CONSUMER)));
         }
         return homes;
+    }
+
+    /**
+     * The role switcher of the signed-in person of this request: a link to each of their homes when they have
+     * several, else nothing (nor before signing in). Asked by the templates only, so an API call pays nothing.
+     */
+    public List<Home> switcher() {
+        Authentication me = SecurityContextHolder.getContext().getAuthentication();
+        if (me == null || !me.isAuthenticated() || me instanceof AnonymousAuthenticationToken) {
+            return List.of();
+        }
+        List<Home> homes = homesOf(me);
+        return homes.size() > 1 ? homes : List.of();
     }
 }

@@ -186,6 +186,11 @@ class DemoLoginsIT {
                 if (login.role() == org.zengzhi.server.account.Role.PROMOTER) {
                     assertThat(browser.find(promoterMark).isDisplayed()).as(who).isTrue();
                 }
+                if (login.role() != org.zengzhi.server.account.Role.SUPPLIER
+                        && login.role() != org.zengzhi.server.account.Role.OPERATOR) {
+                    incomeTotalsAreTheLedgers(server, browser, login.username(),
+                            login.role() == org.zengzhi.server.account.Role.CONSUMER);
+                }
                 boolean participant = switch (login.role()) {
                     case MERCHANT, AGENT, PROMOTER -> true;
                     default -> false;
@@ -204,6 +209,43 @@ class DemoLoginsIT {
                 browser.waitForPath("/login");
             }
         }
+    }
+
+    /**
+     * Issue 20 item 1: the income history's totals, read off the page, are the engine's ledger balances of the
+     * user's accounts, asset by asset (pending and withdrawing included).
+     */
+    private static void incomeTotalsAreTheLedgers(ServerHarness server, Browser browser, String user, boolean holds)
+            throws Exception {
+        Map<String, String> ledger = server.bean(org.zengzhi.server.gateway.EngineGateway.class).query(engine -> {
+            Map<String, String> balances = new TreeMap<>();
+            for (org.zengzhi.engine.ledger.Asset asset : org.zengzhi.engine.ledger.Asset.values()) {
+                long sum = 0;
+                for (org.zengzhi.engine.ledger.AccountType type : org.zengzhi.engine.ledger.AccountType.values()) {
+                    if (type.perParticipant() && type.asset() == asset && type.name().startsWith("USER_")) {
+                        sum += engine.balance(type, user);
+                    }
+                }
+                if (sum != 0) {
+                    balances.put(asset.name(), org.zengzhi.engine.Units.format(sum, asset.decimals()));
+                }
+            }
+            return balances;
+        }).get();
+        browser.open("/console/income");
+        browser.find("#income-totals");
+        Map<String, String> page = new TreeMap<>();
+        for (var row : browser.driver.findElements(org.openqa.selenium.By.cssSelector("#income-totals tr[data-asset]"))) {
+            String balance = row.findElement(org.openqa.selenium.By.cssSelector(".balance")).getText();
+            if (!balance.matches("0\\.0+")) {
+                page.put(row.getAttribute("data-asset"), balance);
+            }
+        }
+        assertThat(page).as(user + ": the income page's balances against the ledger's").isEqualTo(ledger);
+        if (holds) {
+            assertThat(ledger).as(user + ", a demo consumer, holds something").isNotEmpty();
+        }
+        browser.open("/console");
     }
 
     private static JsonNode ok(ServerHarness.Reply reply, String who) {

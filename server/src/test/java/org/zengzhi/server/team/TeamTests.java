@@ -229,6 +229,47 @@ abstract class TeamTests {
                 .isEqualTo("size");
     }
 
+    /**
+     * Issue 20 item 1, reward history complete: the income history comes from the ledger's postings, each line with
+     * its kind, the order it came from and the time in the plan's zone; the totals are the ledger's balances.
+     */
+    @Test
+    void issue20Item1TheIncomeHistoryListsEveryIncomeFromTheLedger() throws Exception {
+        String token = server.login("张三", "zhang-passphrase");
+        JsonNode income = server.send(token, "GET", "/me/income", null, null).body();
+        List<String> cash = new java.util.ArrayList<>();
+        for (JsonNode line : income.get("income")) {
+            if (line.get("asset").asString().equals("CNY")) {
+                cash.add(line.get("from").asString() + " " + line.get("kind").asString() + " " + line.get("amount").asString());
+            }
+            assertThat(line.get("atLocal").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        }
+        // the rewards as each order paid them (a settlement moves pending to settled and is no income).
+        assertThat(cash).containsExactly("o3 REWARD_INDIRECT 0.40", "o2 REWARD_INDIRECT 1.00", "o1 REWARD_DIRECT 3.00");
+        JsonNode totals = income.get("totals");
+        JsonNode cny = null;
+        for (JsonNode total : totals) {
+            if (total.get("asset").asString().equals("CNY")) {
+                cny = total;
+            }
+        }
+        assertThat(cny).as(totals.toString()).isNotNull();
+        assertThat(cny.get("received").asString()).isEqualTo("4.40");
+        assertThat(cny.get("balance").asString()).isEqualTo("4.40");
+        JsonNode wallet = server.send(token, "GET", "/me/wallet", null, null).body();
+        assertThat(wallet.toString()).as("the wallet holds what the ledger says").contains("4.00", "0.40");
+
+        JsonNode page = server.send(token, "GET", "/me/income?page=1&size=1", null, null).body();
+        assertThat(page.get("income").get(0)).isEqualTo(income.get("income").get(1));
+        assertThat(server.send(token, "GET", "/me/income?size=0", null, null).body().get("field").asString())
+                .isEqualTo("size");
+        String wang = server.login("wang", "wang-passphrase");
+        assertThat(server.send(wang, "GET", "/users/" + path("张三") + "/income", null, null).status())
+                .as("R-8.4: not another consumer's income").isEqualTo(403);
+        assertThat(server.get("/users/" + path("张三") + "/income").body()).as("the operator reads the same")
+                .isEqualTo(income);
+    }
+
     @Test
     void r51TheTierAndWhatTheNextNeeds() throws Exception {
         JsonNode zhang = server.send(server.login("张三", "zhang-passphrase"), "GET", "/me/tier", null, null).body();
