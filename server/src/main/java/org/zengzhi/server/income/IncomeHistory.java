@@ -61,7 +61,7 @@ public class IncomeHistory {
             Asset asset = Asset.valueOf((String) row.get("asset"));
             ObjectNode item = items.addObject();
             item.put("kind", IncomeKind.of((String) row.get("command_type"), asset.name(),
-                    (String) row.get("reward_kind")));
+                    (String) row.get("reward_kind"), STORE.equals(accounts)));
             item.put("asset", asset.name());
             item.put("amount", Units.format(number(row.get("net")), asset.decimals()));
             item.put("command", (String) row.get("command_type"));

@@ -188,8 +188,12 @@ class DemoLoginsIT {
                 }
                 if (login.role() != org.zengzhi.server.account.Role.SUPPLIER
                         && login.role() != org.zengzhi.server.account.Role.OPERATOR) {
-                    incomeTotalsAreTheLedgers(server, browser, login.username(),
+                    incomeTotalsAreTheLedgers(server, browser, "/console/income", login.username(), "USER_",
                             login.role() == org.zengzhi.server.account.Role.CONSUMER);
+                }
+                if (login.role() == org.zengzhi.server.account.Role.MERCHANT) {
+                    incomeTotalsAreTheLedgers(server, browser, "/console/merchant/income", login.merchant(),
+                            "MERCHANT_", true);
                 }
                 boolean participant = switch (login.role()) {
                     case MERCHANT, AGENT, PROMOTER -> true;
@@ -212,17 +216,17 @@ class DemoLoginsIT {
     }
 
     /**
-     * Issue 20 item 1: the income history's totals, read off the page, are the engine's ledger balances of the
-     * user's accounts, asset by asset (pending and withdrawing included).
+     * Issue 20 item 1: the income history's totals, read off {@code page}, are the engine's ledger balances of the
+     * owner's accounts (those named {@code accounts}…), asset by asset (pending and withdrawing included).
      */
-    private static void incomeTotalsAreTheLedgers(ServerHarness server, Browser browser, String user, boolean holds)
-            throws Exception {
+    private static void incomeTotalsAreTheLedgers(ServerHarness server, Browser browser, String page, String user,
+            String accounts, boolean holds) throws Exception {
         Map<String, String> ledger = server.bean(org.zengzhi.server.gateway.EngineGateway.class).query(engine -> {
             Map<String, String> balances = new TreeMap<>();
             for (org.zengzhi.engine.ledger.Asset asset : org.zengzhi.engine.ledger.Asset.values()) {
                 long sum = 0;
                 for (org.zengzhi.engine.ledger.AccountType type : org.zengzhi.engine.ledger.AccountType.values()) {
-                    if (type.perParticipant() && type.asset() == asset && type.name().startsWith("USER_")) {
+                    if (type.asset() == asset && type.name().startsWith(accounts)) {
                         sum += engine.balance(type, user);
                     }
                 }
@@ -232,18 +236,18 @@ class DemoLoginsIT {
             }
             return balances;
         }).get();
-        browser.open("/console/income");
+        browser.open(page);
         browser.find("#income-totals");
-        Map<String, String> page = new TreeMap<>();
+        Map<String, String> shown = new TreeMap<>();
         for (var row : browser.driver.findElements(org.openqa.selenium.By.cssSelector("#income-totals tr[data-asset]"))) {
             String balance = row.findElement(org.openqa.selenium.By.cssSelector(".balance")).getText();
             if (!balance.matches("0\\.0+")) {
-                page.put(row.getAttribute("data-asset"), balance);
+                shown.put(row.getAttribute("data-asset"), balance);
             }
         }
-        assertThat(page).as(user + ": the income page's balances against the ledger's").isEqualTo(ledger);
+        assertThat(shown).as(user + ": the income page's balances against the ledger's").isEqualTo(ledger);
         if (holds) {
-            assertThat(ledger).as(user + ", a demo consumer, holds something").isNotEmpty();
+            assertThat(ledger).as(user + ", a demo consumer or store, holds something").isNotEmpty();
         }
         browser.open("/console");
     }
