@@ -11,6 +11,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 class HomePages {
+    private final RoleHomes homes;
+
+    HomePages(RoleHomes homes) {
+        this.homes = homes;
+    }
+
     @GetMapping("/login")
     String login() {
         return "login";
@@ -27,18 +33,6 @@ class HomePages {
 
     @GetMapping({"/", "/console"})
     String home(Authentication me) {
-        if (Access.has(me, Role.OPERATOR)) {
-            return "redirect:/console/operator";
-        }
-        if (Access.has(me, Role.MERCHANT)) {
-            return "redirect:/console/merchant";
-        }
-        if (Access.has(me, Role.SUPPLIER)) {
-            return "redirect:/console/supplier";
-        }
-        if (Access.has(me, Role.AGENT)) {
-            return "redirect:/console/agent";
-        }
-        return "redirect:/console/wallet";
+        return "redirect:" + homes.of(homes.landingRole(me));
     }
 }

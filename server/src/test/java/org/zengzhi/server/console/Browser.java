@@ -73,9 +73,12 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
-    /** Waits until the browser is at {@code path}, whatever the query (a saved request adds {@code ?continue}). */
+    /**
+     * Waits until the browser is at {@code path}, whatever the query (a saved request adds {@code ?continue}) and
+     * the fragment (a home page may point at its section).
+     */
     void waitForPath(String path) {
-        wait.until(driver -> driver.getCurrentUrl().split("\\?", 2)[0].equals(origin + path));
+        wait.until(driver -> driver.getCurrentUrl().split("[?#]", 2)[0].equals(origin + path));
     }
 
     /** Signs in through the form (and its CSRF token) like a person would. */

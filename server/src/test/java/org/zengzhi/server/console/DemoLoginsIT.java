@@ -41,6 +41,7 @@ class DemoLoginsIT {
         try (ServerHarness server = boot("local-life.yaml")) {
             Map<String, List<String>> roles = signInAll(server, "/me/team");
             assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "AGENT", "PROMOTER", "CONSUMER");
+            landEachAtHome(server, "/console/team", "#team");
             signInOnAPhone(server, roles.get("MERCHANT").get(0));
         }
         // A restart finds the demo there: nothing is added, and the sign-in page still lists the same logins.
@@ -59,6 +60,7 @@ class DemoLoginsIT {
         try (ServerHarness server = boot(plan.toString())) {
             Map<String, List<String>> roles = signInAll(server, "/me/promoter");
             assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "PROMOTER", "CONSUMER");
+            landEachAtHome(server, "/console/green", "#promoter-rank");
         }
     }
 
@@ -67,6 +69,7 @@ class DemoLoginsIT {
         try (ServerHarness server = boot("four-party.yaml")) {
             Map<String, List<String>> roles = signInAll(server, "/me/party-promoter");
             assertThat(roles.keySet()).containsExactlyInAnyOrder("SUPPLIER", "PROMOTER", "CONSUMER");
+            landEachAtHome(server, "/console/party-promoter", "main");
         }
     }
 
@@ -153,6 +156,100 @@ class DemoLoginsIT {
             phone.signIn(owner, PASSWORD);
             phone.waitForPath("/console/merchant");
         }
+    }
+
+    /**
+     * Issue 20 item 3 (every role at home): each demo login signs in through the form in real Chromium and lands on
+     * its role's home, the promoter on its model's page ({@code promoterHome}, showing {@code promoterMark}); a store
+     * owner, an agent and a promoter, participants too, get the role switcher with their wallet; a consumer and a
+     * supplier, with one home, get none. An operator lands on the dashboard.
+     */
+    private void landEachAtHome(ServerHarness server, String promoterHome, String promoterMark) throws Exception {
+        assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"ops-lands\",\"password\":\""
+                + PASSWORD + "\",\"role\":\"OPERATOR\"}").status()).isEqualTo(201);
+        List<DemoLogins.Login> logins = new ArrayList<>(server.bean(DemoLoginBoard.class).logins());
+        logins.add(new DemoLogins.Login("ops-lands", org.zengzhi.server.account.Role.OPERATOR, null, null, null));
+        try (Browser browser = new Browser(server.origin(), temp.resolve("landing-profile"), 1280, 900)) {
+            for (DemoLogins.Login login : logins) {
+                browser.open("/login");
+                browser.signIn(login.username(), PASSWORD);
+                String home = switch (login.role()) {
+                    case CONSUMER -> "/console/wallet";
+                    case MERCHANT -> "/console/merchant";
+                    case AGENT -> "/console/agent";
+                    case SUPPLIER -> "/console/supplier";
+                    case OPERATOR -> "/console/operator";
+                    case PROMOTER -> promoterHome;
+                };
+                browser.waitForPath(home);
+                String who = login.role() + " " + login.username();
+                if (login.role() == org.zengzhi.server.account.Role.PROMOTER) {
+                    assertThat(browser.find(promoterMark).isDisplayed()).as(who).isTrue();
+                }
+                if (login.role() != org.zengzhi.server.account.Role.SUPPLIER
+                        && login.role() != org.zengzhi.server.account.Role.OPERATOR) {
+                    incomeTotalsAreTheLedgers(server, browser, "/console/income", login.username(), "USER_",
+                            login.role() == org.zengzhi.server.account.Role.CONSUMER);
+                }
+                if (login.role() == org.zengzhi.server.account.Role.MERCHANT) {
+                    incomeTotalsAreTheLedgers(server, browser, "/console/merchant/income", login.merchant(),
+                            "MERCHANT_", true);
+                }
+                boolean participant = switch (login.role()) {
+                    case MERCHANT, AGENT, PROMOTER -> true;
+                    default -> false;
+                };
+                List<String> switcher = browser.driver.findElements(org.openqa.selenium.By.cssSelector("#role-switcher a")).stream()
+                        .map(link -> link.getAttribute("data-role")).toList();
+                assertThat(switcher).as(who + ": the role switcher")
+                        .isEqualTo(participant ? List.of(login.role().name(), "CONSUMER") : List.of());
+                if (participant) {
+                    browser.click("#role-switcher a[data-role=CONSUMER]");
+                    browser.waitForPath("/console/wallet");
+                    browser.click("#role-switcher a[data-role=" + login.role() + "]");
+                    browser.waitForPath(home);
+                }
+                browser.click("#sign-out");
+                browser.waitForPath("/login");
+            }
+        }
+    }
+
+    /**
+     * Issue 20 item 1: the income history's totals, read off {@code page}, are the engine's ledger balances of the
+     * owner's accounts (those named {@code accounts}…), asset by asset (pending and withdrawing included).
+     */
+    private static void incomeTotalsAreTheLedgers(ServerHarness server, Browser browser, String page, String user,
+            String accounts, boolean holds) throws Exception {
+        Map<String, String> ledger = server.bean(org.zengzhi.server.gateway.EngineGateway.class).query(engine -> {
+            Map<String, String> balances = new TreeMap<>();
+            for (org.zengzhi.engine.ledger.Asset asset : org.zengzhi.engine.ledger.Asset.values()) {
+                long sum = 0;
+                for (org.zengzhi.engine.ledger.AccountType type : org.zengzhi.engine.ledger.AccountType.values()) {
+                    if (type.asset() == asset && type.name().startsWith(accounts)) {
+                        sum += engine.balance(type, user);
+                    }
+                }
+                if (sum != 0) {
+                    balances.put(asset.name(), org.zengzhi.engine.Units.format(sum, asset.decimals()));
+                }
+            }
+            return balances;
+        }).get();
+        browser.open(page);
+        browser.find("#income-totals");
+        Map<String, String> shown = new TreeMap<>();
+        for (var row : browser.driver.findElements(org.openqa.selenium.By.cssSelector("#income-totals tr[data-asset]"))) {
+            String balance = row.findElement(org.openqa.selenium.By.cssSelector(".balance")).getText();
+            if (!balance.matches("0\\.0+")) {
+                shown.put(row.getAttribute("data-asset"), balance);
+            }
+        }
+        assertThat(shown).as(user + ": the income page's balances against the ledger's").isEqualTo(ledger);
+        if (holds) {
+            assertThat(ledger).as(user + ", a demo consumer or store, holds something").isNotEmpty();
+        }
+        browser.open("/console");
     }
 
     private static JsonNode ok(ServerHarness.Reply reply, String who) {

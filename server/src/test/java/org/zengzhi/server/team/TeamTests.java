@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.ServerHarness.Reply;
 
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 abstract class TeamTests {
     static final String PHONE = "13812345678";
     private ServerHarness server;
+    private String[] properties;
     private String lisi;
 
     /** Properties that point a fresh server at an empty database of this kind. */
@@ -50,7 +53,7 @@ abstract class TeamTests {
         Path plan = Files.createTempDirectory("zengzhi-team-plan").resolve("tiered.yaml");
         Files.writeString(plan, tiered, StandardCharsets.UTF_8);
         String[] database = database();
-        String[] properties = java.util.Arrays.copyOf(database, database.length + 1);
+        properties = java.util.Arrays.copyOf(database, database.length + 1);
         properties[database.length] = "zengzhi.plan=" + plan;
         server = new ServerHarness(properties);
 
@@ -177,6 +180,35 @@ abstract class TeamTests {
         assertThat(other.body().get("field").asString()).isEqualTo("user");
     }
 
+    /**
+     * Issue 20 item 1, the team before V81: the referrals table began empty, so invitations made before it were
+     * missing. The database is put back as an older version left it (the journal holds every invitation; the table
+     * lacks the older one, 张三 → 李四; migration V120 not yet run), then the server starts: V120 rebuilds the table
+     * from the journal, row for row what the live read model wrote, and 张三's team shows 李四 again.
+     */
+    @Test
+    void issue20Item1InvitationsMadeBeforeTheTeamTableAppearAfterV120() throws Exception {
+        String rows = "SELECT username, referrer, how, joined_at, command_seq FROM referrals ORDER BY username";
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+        List<Map<String, Object>> written = jdbc.queryForList(rows);
+        assertThat(written).extracting(row -> row.get("username")).contains(lisi, "wang");
+        assertThat(jdbc.update("DELETE FROM referrals WHERE username = ?", lisi)).isOne();
+        assertThat(jdbc.update("DELETE FROM flyway_schema_history WHERE version = '120'")).isOne();
+        String token = server.login("张三", "zhang-passphrase");
+        assertThat(server.send(token, "GET", "/me/team", null, null).body().get("direct").get("count").asInt())
+                .as("the older invitation is missing, as before V120").isZero();
+        server.close();
+        server = new ServerHarness(properties);
+
+        JdbcTemplate restarted = server.bean(JdbcTemplate.class);
+        assertThat(restarted.queryForList(rows)).isEqualTo(written);
+        assertThat(restarted.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '120' "
+                + "AND success", Integer.class)).isOne();
+        JsonNode team = server.send(server.login("张三", "zhang-passphrase"), "GET", "/me/team", null, null).body();
+        assertThat(team.get("direct").get("members").get(0).get("user").asString()).isEqualTo(lisi);
+        assertThat(team.get("indirect").get("members").get(0).get("user").asString()).isEqualTo("wang");
+    }
+
     @Test
     void issue20Item1TheRewardHistoryListsEveryRewardPaged() throws Exception {
         String token = server.login("张三", "zhang-passphrase");
@@ -195,6 +227,47 @@ abstract class TeamTests {
         assertThat(page.get("rewards").get(0).get("kind").asString()).isEqualTo("DIRECT");
         assertThat(server.send(token, "GET", "/me/rewards?size=0", null, null).body().get("field").asString())
                 .isEqualTo("size");
+    }
+
+    /**
+     * Issue 20 item 1, reward history complete: the income history comes from the ledger's postings, each line with
+     * its kind, the order it came from and the time in the plan's zone; the totals are the ledger's balances.
+     */
+    @Test
+    void issue20Item1TheIncomeHistoryListsEveryIncomeFromTheLedger() throws Exception {
+        String token = server.login("张三", "zhang-passphrase");
+        JsonNode income = server.send(token, "GET", "/me/income", null, null).body();
+        List<String> cash = new java.util.ArrayList<>();
+        for (JsonNode line : income.get("income")) {
+            if (line.get("asset").asString().equals("CNY")) {
+                cash.add(line.get("from").asString() + " " + line.get("kind").asString() + " " + line.get("amount").asString());
+            }
+            assertThat(line.get("atLocal").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        }
+        // the rewards as each order paid them (a settlement moves pending to settled and is no income).
+        assertThat(cash).containsExactly("o3 REWARD_INDIRECT 0.40", "o2 REWARD_INDIRECT 1.00", "o1 REWARD_DIRECT 3.00");
+        JsonNode totals = income.get("totals");
+        JsonNode cny = null;
+        for (JsonNode total : totals) {
+            if (total.get("asset").asString().equals("CNY")) {
+                cny = total;
+            }
+        }
+        assertThat(cny).as(totals.toString()).isNotNull();
+        assertThat(cny.get("received").asString()).isEqualTo("4.40");
+        assertThat(cny.get("balance").asString()).isEqualTo("4.40");
+        JsonNode wallet = server.send(token, "GET", "/me/wallet", null, null).body();
+        assertThat(wallet.toString()).as("the wallet holds what the ledger says").contains("4.00", "0.40");
+
+        JsonNode page = server.send(token, "GET", "/me/income?page=1&size=1", null, null).body();
+        assertThat(page.get("income").get(0)).isEqualTo(income.get("income").get(1));
+        assertThat(server.send(token, "GET", "/me/income?size=0", null, null).body().get("field").asString())
+                .isEqualTo("size");
+        String wang = server.login("wang", "wang-passphrase");
+        assertThat(server.send(wang, "GET", "/users/" + path("张三") + "/income", null, null).status())
+                .as("R-8.4: not another consumer's income").isEqualTo(403);
+        assertThat(server.get("/users/" + path("张三") + "/income").body()).as("the operator reads the same")
+                .isEqualTo(income);
     }
 
     @Test
