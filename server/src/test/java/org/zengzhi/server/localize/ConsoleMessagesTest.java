@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.zengzhi.engine.CommandType;
 
 /**
  * Issue 20 item 7: every text of the console is in both bundles, messages.properties (English) and
@@ -55,6 +56,26 @@ class ConsoleMessagesTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** The participant page names each command by a label, never its code (issue 20 item 7, plain labels). */
+    @Test
+    void issue20Item7EveryCommandTypeHasALabelInBothLanguages() throws IOException {
+        Properties english = load("/messages.properties");
+        Properties chinese = load("/messages_zh.properties");
+        List<String> missing = new ArrayList<>();
+        for (CommandType type : CommandType.values()) {
+            String en = english.getProperty("command." + type.name());
+            String zh = chinese.getProperty("command." + type.name());
+            if (en == null || en.isBlank() || en.contains("_")) {
+                missing.add(type + " (en)");
+            }
+            if (zh == null || zh.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                missing.add(type + " (zh)");
+            }
+        }
+        assertThat(missing).isEmpty();
+        assertThat(english.getProperty("command.PAY_ORDER")).isEqualTo("Order paid");
     }
 
     /** A text the same in both languages that needs no words, such as a currency sign or a number pattern. */
