@@ -99,6 +99,7 @@ class EnglishPassBrowserIT {
     Path temp;
 
     private final List<String> problems = new ArrayList<>();
+    private final List<String> seen = new ArrayList<>();
 
     @Test
     void issue20Item7EveryRoleOfEveryDemoReadsItsPagesInEnglishOnADesktopAndAPhone() throws Exception {
@@ -112,6 +113,8 @@ class EnglishPassBrowserIT {
         Path report = Path.of("target", "english-pass.txt");
         Files.createDirectories(report.getParent());
         Files.write(report, problems);
+        Files.write(report.resolveSibling("english-pass-pages.txt"), seen);
+        assertThat(seen).as("pages walked").hasSizeGreaterThan(40);
         assertThat(problems).as("pages in English with Chinese UI text, raw keys, codes, ISO times or overflow").isEmpty();
     }
 
@@ -162,6 +165,7 @@ class EnglishPassBrowserIT {
                 continue; // not this role's page
             }
             visited.add(page);
+            seen.add(who + " " + page);
             check(browser, who + " desktop " + page);
             @SuppressWarnings("unchecked")
             List<String> links = (List<String>) ((JavascriptExecutor) browser.driver).executeScript(LINKS);
