@@ -4,10 +4,12 @@ package org.zengzhi.simulator;
 public final class Charts {
     private final SimulationResult result;
     private final StringBuilder html;
+    private final ReportLanguage lang;
 
-    Charts(SimulationResult result, StringBuilder html) {
+    Charts(SimulationResult result, StringBuilder html, ReportLanguage lang) {
         this.result = result;
         this.html = html;
+        this.lang = lang;
     }
 
     /**
@@ -28,18 +30,18 @@ public final class Charts {
             low.append(series.format(p10));
             width.append(series.format(p90 - p10));
             median.append(series.format(p50));
-            labels.append(month == 0 ? "" : ",").append(quote("month " + month + "<br>p90: " + series.format(p90)
-                    + "<br>median (p50): " + series.format(p50) + "<br>p10: " + series.format(p10)));
+            labels.append(month == 0 ? "" : ",").append(quote(lang.pick("第 " + month + " 月", "month " + month) + "<br>p90: " + series.format(p90)
+                    + "<br>" + median() + ": " + series.format(p50) + "<br>p10: " + series.format(p10)));
         }
         String options = "{animation:false,title:{text:" + quote(title) + ",textStyle:{fontSize:13}},"
                 + "tooltip:{trigger:'axis',formatter:function(p){return [" + labels + "][p[0].dataIndex];}},"
-                + "legend:{top:22,data:['median (p50)','p10–p90']},grid:{top:56,left:12,right:20,bottom:30,containLabel:true},"
-                + "xAxis:{type:'category',name:'month',nameLocation:'middle',nameGap:24,data:" + months() + "},"
+                + "legend:{top:22,data:[" + quote(median()) + ",'p10–p90']},grid:{top:56,left:12,right:20,bottom:30,containLabel:true},"
+                + "xAxis:{type:'category',name:" + quote(lang.pick("月", "month")) + ",nameLocation:'middle',nameGap:24,data:" + months() + "},"
                 + "yAxis:{type:'value',scale:true},series:["
                 + "{name:'p10',type:'line',stack:'b',data:[" + low + "],lineStyle:{opacity:0},symbol:'none'},"
                 + "{name:'p10–p90',type:'line',stack:'b',data:[" + width + "],lineStyle:{opacity:0},symbol:'none',"
                 + "itemStyle:{color:'rgba(194,53,49,0.3)'},areaStyle:{color:'#c23531',opacity:0.18}},"
-                + "{name:'median (p50)',type:'line',data:[" + median + "],symbol:'none',itemStyle:{color:'#c23531'},"
+                + "{name:" + quote(median()) + ",type:'line',data:[" + median + "],symbol:'none',itemStyle:{color:'#c23531'},"
                 + "lineStyle:{color:'#c23531',width:2}}]}";
         chart(id, options);
     }
@@ -53,16 +55,20 @@ public final class Charts {
             for (int month = 0; month < result.months(); month++) {
                 data.append(month == 0 ? "" : ",").append(one.format(result.percentile(one, month, 50)));
             }
-            String name = quote(one.legend());
+            String name = quote(one.legend(lang));
             legend.append(legend.length() == 0 ? "" : ",").append(name);
             out.append(out.length() == 0 ? "" : ",").append("{name:").append(name)
                     .append(",type:'bar',stack:'s',data:[").append(data).append("]}");
         }
         String options = "{animation:false,title:{text:" + quote(title) + ",textStyle:{fontSize:13}},tooltip:{trigger:'axis'},"
                 + "legend:{top:22,data:[" + legend + "]},grid:{top:" + (series.length > 4 ? 80 : 60) + ",left:12,right:20,bottom:30,containLabel:true},"
-                + "xAxis:{type:'category',name:'month',nameLocation:'middle',nameGap:24,data:" + months() + "},"
+                + "xAxis:{type:'category',name:" + quote(lang.pick("月", "month")) + ",nameLocation:'middle',nameGap:24,data:" + months() + "},"
                 + "yAxis:{type:'value'},series:[" + out + "]}";
         chart(id, options);
+    }
+
+    private String median() {
+        return lang.pick("中位数 (p50)", "median (p50)");
     }
 
     private void chart(String id, String options) {

@@ -116,4 +116,13 @@ public record CohortRow(int month, long users, long exited, int medianMonthsToEx
     static final String[] HEADER = { "cohort_month", "consumers", "ever_exited", "share_ever_exited",
         "median_months_to_exit", "spent_cny", "paid_back_cny", "paid_back_per_100_spent", "median_price_at_joining",
         "exit_price_needed", "new_consumption_needed_cny" };
+
+    /** A cell of the cohort table as the report shows it: the words "never" and "more than 10^16" in the language. */
+    static String cell(String csv, ReportLanguage lang) {
+        return lang == ReportLanguage.EN ? csv : switch (csv) {
+            case "never" -> "永不";
+            case "more than 10^16" -> "超过 10^16";
+            default -> csv;
+        };
+    }
 }

@@ -21,7 +21,7 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    public static void write(SimulationResult result, Path folder) throws IOException {
+    public static void write(SimulationResult result, Path folder, ReportLanguage lang) throws IOException {
         Files.createDirectories(folder.resolve("series"));
         for (Series series : Series.values()) {
             writeSeries(result, series, folder.resolve("series").resolve(series.file() + ".csv"));
@@ -32,16 +32,16 @@ public final class ReportWriter {
         Csv.write(folder.resolve("cohorts.csv"), CohortRow.HEADER, cohortRows);
         Csv.write(folder.resolve("classes.csv"), new String[] { "class", "path", "put_in_cny", "took_out_or_holds_cny" },
                 classRows(result));
-        Summary summary = Summary.of(result, cohorts);
-        Files.writeString(folder.resolve("summary.txt"), summary.plainText(), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("report.html"), HtmlReport.render(result, summary, cohorts),
+        Summary summary = Summary.of(result, cohorts, lang);
+        Files.writeString(folder.resolve("summary.txt"), summary.plainText(lang), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("report.html"), HtmlReport.render(result, summary, cohorts, lang),
                 StandardCharsets.UTF_8);
     }
 
     /** The report's page alone (report.html), for a caller that shows it without writing files. */
-    public static String html(SimulationResult result) {
+    public static String html(SimulationResult result, ReportLanguage lang) {
         List<CohortRow> cohorts = cohorts(result);
-        return HtmlReport.render(result, Summary.of(result, cohorts), cohorts);
+        return HtmlReport.render(result, Summary.of(result, cohorts, lang), cohorts, lang);
     }
 
     static List<CohortRow> cohorts(SimulationResult result) {

@@ -56,20 +56,20 @@ public enum Series {
         return description;
     }
 
-    /** A short name for a chart's legend, in English with the Chinese term; the file name where none is set. */
-    public String legend() {
+    /** A short name for a chart's legend, in the report's language; the file name where none is set. */
+    public String legend(ReportLanguage lang) {
         return switch (this) {
-            case REWARD_DIRECT -> "direct 直推";
-            case REWARD_INDIRECT -> "indirect 间推";
-            case REWARD_FIRST_ORDER -> "first order 首单";
-            case REWARD_RECRUITMENT -> "recruitment 招商";
-            case REWARD_AGENT -> "agents 区代/市代/省代";
-            case REWARD_MALL_REBATE -> "mall rebates 商家返点";
-            case AGENT_DISTRICT -> "district 区代";
-            case AGENT_CITY -> "city 市代";
-            case AGENT_PROVINCE -> "province 省代";
-            case SALE_PAYOUT -> "points sold 卖出";
-            case EXIT_PAYOUT -> "forced exits 出局";
+            case REWARD_DIRECT -> lang.pick("直推", "direct 直推");
+            case REWARD_INDIRECT -> lang.pick("间推", "indirect 间推");
+            case REWARD_FIRST_ORDER -> lang.pick("首单", "first order 首单");
+            case REWARD_RECRUITMENT -> lang.pick("招商", "recruitment 招商");
+            case REWARD_AGENT -> lang.pick("区代/市代/省代", "agents 区代/市代/省代");
+            case REWARD_MALL_REBATE -> lang.pick("商家返点", "mall rebates 商家返点");
+            case AGENT_DISTRICT -> lang.pick("区代", "district 区代");
+            case AGENT_CITY -> lang.pick("市代", "city 市代");
+            case AGENT_PROVINCE -> lang.pick("省代", "province 省代");
+            case SALE_PAYOUT -> lang.pick("卖出", "points sold 卖出");
+            case EXIT_PAYOUT -> lang.pick("出局", "forced exits 出局");
             default -> file;
         };
     }

@@ -39,12 +39,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads to run paths on (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+            description = "Language of the report: zh (Chinese, the default) or en.")
+    private String lang;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        ReportLanguage language;
+        try {
+            language = ReportLanguage.parse(lang);
+        } catch (IllegalArgumentException e) {
+            err.println("--lang: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
         if (org.zengzhi.simulator.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
             try {
                 Options.checkOut(out);
@@ -53,10 +64,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 return CommandLine.ExitCode.USAGE;
             }
             return org.zengzhi.simulator.green.GreenSimulation.command(scenarioFile, out, paths, seed,
-                    spec.commandLine().getOut(), err);
+                    language, spec.commandLine().getOut(), err);
         }
         if (org.zengzhi.simulator.party.PartyScenarioReader.isFourParty(scenarioFile)) { // four-party (issue 18)
-            return org.zengzhi.simulator.party.PartySimulate.run(scenarioFile, out, seed, spec.commandLine().getOut(), err);
+            return org.zengzhi.simulator.party.PartySimulate.run(scenarioFile, out, seed, language,
+                    spec.commandLine().getOut(), err);
         }
         Scenario scenario;
         try {
@@ -79,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            ReportWriter.write(result, out);
+            ReportWriter.write(result, out, language);
         } catch (java.io.IOException e) {
             err.println("cannot write the report in " + out + ": " + e);
             return 1;

@@ -55,6 +55,25 @@ class SimulateTest {
         assertThat(temp.resolve("report.html")).content().contains("echarts").contains("RETURN_ABOVE_PRINCIPAL");
     }
 
+    /** Issue 20 item 6: the report is in Chinese unless {@code --lang en} asks for English; another language is refused. */
+    @Test
+    void theReportIsInChineseByDefaultAndInEnglishOnRequest() throws IOException {
+        Path scenario = RESOURCES.resolve("seed-002-table.yaml");
+        assertThat(cli("simulate", scenario.toString(), "--out", temp.resolve("zh").toString()).exitCode()).isZero();
+        assertThat(temp.resolve("zh/report.html")).content().contains("<html lang=\"zh-CN\">").contains("<h2>摘要</h2>")
+                .contains("可持续性报告");
+        assertThat(temp.resolve("zh/summary.txt")).content().contains("谁的钱付给谁").doesNotContain("Who is paid");
+        assertThat(cli("simulate", scenario.toString(), "--out", temp.resolve("en").toString(), "--lang", "en")
+                .exitCode()).isZero();
+        assertThat(temp.resolve("en/report.html")).content().contains("<html lang=\"en\">").contains("<h2>Summary</h2>");
+        assertThat(temp.resolve("en/summary.txt")).content().contains("Who is paid from whose money");
+        assertThat(temp.resolve("en/series/price.csv")).hasSameTextualContentAs(temp.resolve("zh/series/price.csv"));
+        Run french = cli("simulate", scenario.toString(), "--out", temp.resolve("fr").toString(), "--lang", "fr");
+        assertThat(french.exitCode()).isEqualTo(2);
+        assertThat(french.stderr()).contains("--lang: must be zh or en, not fr");
+        assertThat(temp.resolve("fr")).doesNotExist();
+    }
+
     @Test
     void seed001LocalLifeTableR33ThroughSimulateWithStoresAndAgents() throws IOException {
         Run run = cli("simulate", RESOURCES.resolve("seed-001-table.yaml").toString(), "--out", temp.toString());
@@ -68,7 +87,7 @@ class SimulateTest {
 
     @Test
     void bandChartsNameP90InTheTooltipAndDrawTheLegendInTheSeriesColours() throws IOException {
-        Run run = cli("simulate", RESOURCES.resolve("busy.yaml").toString(), "--out", temp.toString());
+        Run run = cli("simulate", RESOURCES.resolve("busy.yaml").toString(), "--out", temp.toString(), "--lang", "en");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         String html = Files.readString(temp.resolve("report.html"));
         List<String> lines = Files.readAllLines(temp.resolve("series/price.csv"));

@@ -27,7 +27,7 @@ class SummaryTest {
         Path file = temp.resolve("scenario.yaml");
         Files.writeString(file, scenario);
         Path out = temp.resolve("out");
-        SimulateTest.Run run = cli("simulate", file.toString(), "--out", out.toString());
+        SimulateTest.Run run = cli("simulate", file.toString(), "--out", out.toString(), "--lang", "en");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         return Files.readString(out.resolve("summary.txt"));
     }

@@ -1,5 +1,6 @@
 package org.zengzhi.server.simulator;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.localize.PlanTime;
+import org.zengzhi.simulator.ReportLanguage;
 
 /**
  * The operator's simulator page (issue 20 item 6, {@code /console/operator/simulator}): pick a preset or the plan in
@@ -63,15 +65,18 @@ class SimulatorPages {
         return "redirect:/console/operator/simulator?id=" + ConsoleCalls.map(answer.body()).get("id");
     }
 
-    /** The whole report of a finished run, as {@code zengzhi simulate} writes it (self-contained HTML). */
+    /**
+     * The whole report of a finished run, as {@code zengzhi simulate} writes it (self-contained HTML), in the console's
+     * language ({@code ?lang=en} or the language cookie; Chinese by default).
+     */
     @GetMapping("/console/operator/simulator/{id}/report")
-    ResponseEntity<String> report(@PathVariable String id) {
+    ResponseEntity<String> report(@PathVariable String id, Locale locale) {
         SimulationRuns.Run run = runs.get(id);
         if (run == null || run.state() != SimulationRuns.State.DONE) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(run.report().html());
+                .body(run.report().html(ReportLanguage.of(locale)));
     }
 
     private static Long number(String field, String text) {

@@ -78,8 +78,13 @@ class SimulatorBrowserIT {
             browser.open("/console/operator/simulator?id=" + id + "&lang=en");
             assertThat(browser.find("#sim-figures").getText()).contains("Supplier profit (CNY)");
             assertThat(browser.find(SUPPLIER_PROFIT).getText()).isEqualTo(onPage);
+            // Issue 20 item 6: the whole report in the console's language, the same figures in both.
             browser.open("/console/operator/simulator/" + id + "/report");
-            assertThat(browser.find("body").getText()).contains("375,000.00").contains("供应商利润");
+            assertThat(browser.find("body").getText()).contains("375,000.00").contains("supplier profit")
+                    .doesNotContain("供应商利润");
+            browser.open("/console/operator/simulator/" + id + "/report?lang=zh");
+            assertThat(browser.find("body").getText()).contains("375,000.00").contains("供应商利润")
+                    .doesNotContain("supplier profit");
         }
     }
 

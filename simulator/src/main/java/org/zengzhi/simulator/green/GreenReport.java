@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 import org.zengzhi.engine.Units;
+import org.zengzhi.simulator.ReportLanguage;
 
 /**
- * Writes a green-points scenario's report: {@code report.html} (self-contained, ECharts inlined, Chinese with
- * English beside it as the other reports), {@code summary.txt} and the data as CSV ({@code green-compare.csv},
+ * Writes a green-points scenario's report: {@code report.html} (self-contained, ECharts inlined, in Chinese or in
+ * English, {@link ReportLanguage}), {@code summary.txt} and the data as CSV ({@code green-compare.csv},
  * {@code green-dividends.csv}, {@code green-months.csv}, {@code green-cohorts.csv}), every figure exact.
  */
 public final class GreenReport {
@@ -22,14 +23,15 @@ public final class GreenReport {
     private GreenReport() {
     }
 
-    public static void write(GreenScenario scenario, List<GreenResult> results, Path out) throws IOException {
+    public static void write(GreenScenario scenario, List<GreenResult> results, Path out, ReportLanguage lang)
+            throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("green-compare.csv"), compareCsv(results), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("green-dividends.csv"), dividendsCsv(results), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("green-months.csv"), monthsCsv(results), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("green-cohorts.csv"), cohortsCsv(results), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("summary.txt"), summary(scenario, results), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("report.html"), html(scenario, results), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("summary.txt"), summary(scenario, results, lang), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("report.html"), html(scenario, results, lang), StandardCharsets.UTF_8);
     }
 
     /** A rate in ppm as a percentage with up to 4 decimals, such as {@code 0.5%}. */
@@ -131,76 +133,105 @@ public final class GreenReport {
         return csv.toString();
     }
 
-    static String summary(GreenScenario scenario, List<GreenResult> results) {
+    static String summary(GreenScenario scenario, List<GreenResult> results, ReportLanguage lang) {
+        boolean zh = lang == ReportLanguage.ZH;
         StringBuilder text = new StringBuilder();
-        text.append("绿色积分模拟 Green points simulation: ").append(scenario.name()).append(", seed ")
-                .append(scenario.seed()).append(", ").append(scenario.horizonMonths()).append(" months from ")
-                .append(scenario.start()).append('\n');
+        text.append(lang.pick("绿色积分模拟：", "Green points simulation: ")).append(scenario.name())
+                .append(lang.pick("，随机种子 ", ", seed ")).append(scenario.seed()).append(lang.pick("，自 ", ", "))
+                .append(zh ? scenario.start() + " 起 " + scenario.horizonMonths() + " 个月"
+                        : scenario.horizonMonths() + " months from " + scenario.start()).append('\n');
         for (GreenResult r : results) {
             GreenResult.MonthRow m = r.totals().last();
-            text.append("\n[").append(r.label()).append("]\n")
-                    .append("  让利 collected (结算中心收入) ").append(cny(m.rangliFen())).append(" CNY; vouchers issued (抵用券) ")
-                    .append(cny(m.dividendVouchersFen() + m.boundVouchersFen())).append(" CNY (")
-                    .append(percent(vouchersPerRangli(m))).append(" of the 让利; dividends ")
-                    .append(cny(m.dividendVouchersFen())).append(", bound merchants ").append(cny(m.boundVouchersFen()))
-                    .append(")\n")
-                    .append("  settlement centre cash (结算中心现金) ").append(cny(m.centreCashFen()))
-                    .append(" CNY against vouchers ").append(cny(m.vouchersOutstandingFen())).append(" + coins (金币) ")
-                    .append(cny(m.coinsOutstandingFen())).append(" outstanding: coverage (覆盖率) ")
-                    .append(coverage(m.coveragePpm())).append('\n')
-                    .append("  dividends (分红期) consumer ").append(count(r, "consumer")).append(", merchant ")
-                    .append(count(r, "merchant")).append("; lots (积分批次) earned ").append(r.totals().lotsEarned())
-                    .append(", retired ").append(r.totals().lotsRetired()).append(", of which at the cap (达到封顶) ")
-                    .append(r.totals().lotsAtCap()).append(" (").append(percent(r.totals().atCapSharePpm()))
-                    .append(")\n  orders: store ").append(r.totals().storeOrders()).append(", coin mall ")
-                    .append(r.totals().coinOrders()).append(", refused ").append(r.totals().refused())
-                    .append("; promoter pay (推广者佣金与补贴) ").append(cny(m.promoterPayFen())).append(" CNY\n");
+            String vouchers = cny(m.dividendVouchersFen() + m.boundVouchersFen());
+            text.append("\n[").append(r.label()).append("]\n");
+            if (zh) {
+                text.append("  收取让利（结算中心收入）").append(cny(m.rangliFen())).append(" 元；发放抵用券 ").append(vouchers)
+                        .append(" 元（让利的 ").append(percent(vouchersPerRangli(m))).append("；分红 ")
+                        .append(cny(m.dividendVouchersFen())).append("，锁定商家 ").append(cny(m.boundVouchersFen()))
+                        .append("）\n  结算中心现金 ").append(cny(m.centreCashFen())).append(" 元，对应未兑抵用券 ")
+                        .append(cny(m.vouchersOutstandingFen())).append(" + 未用金币 ").append(cny(m.coinsOutstandingFen()))
+                        .append("：覆盖率 ").append(coverage(m.coveragePpm())).append("\n  分红期：消费者 ")
+                        .append(count(r, "consumer")).append("，商家 ").append(count(r, "merchant")).append("；积分批次获得 ")
+                        .append(r.totals().lotsEarned()).append("，退出 ").append(r.totals().lotsRetired())
+                        .append("，其中达到封顶 ").append(r.totals().lotsAtCap()).append("（")
+                        .append(percent(r.totals().atCapSharePpm())).append("）\n  订单：门店 ")
+                        .append(r.totals().storeOrders()).append("，金币商城 ").append(r.totals().coinOrders())
+                        .append("，被拒 ").append(r.totals().refused()).append("；推广者佣金与补贴 ")
+                        .append(cny(m.promoterPayFen())).append(" 元\n");
+            } else {
+                text.append("  rangli collected (让利, settlement-centre income) ").append(cny(m.rangliFen()))
+                        .append(" CNY; vouchers issued (抵用券) ").append(vouchers).append(" CNY (")
+                        .append(percent(vouchersPerRangli(m))).append(" of the rangli; dividends ")
+                        .append(cny(m.dividendVouchersFen())).append(", bound merchants ").append(cny(m.boundVouchersFen()))
+                        .append(")\n  settlement centre cash (结算中心现金) ").append(cny(m.centreCashFen()))
+                        .append(" CNY against vouchers ").append(cny(m.vouchersOutstandingFen())).append(" + coins (金币) ")
+                        .append(cny(m.coinsOutstandingFen())).append(" outstanding: coverage (覆盖率) ")
+                        .append(coverage(m.coveragePpm())).append("\n  dividends (分红期) consumer ")
+                        .append(count(r, "consumer")).append(", merchant ").append(count(r, "merchant"))
+                        .append("; lots (积分批次) earned ").append(r.totals().lotsEarned()).append(", retired ")
+                        .append(r.totals().lotsRetired()).append(", of which at the cap (达到封顶) ")
+                        .append(r.totals().lotsAtCap()).append(" (").append(percent(r.totals().atCapSharePpm()))
+                        .append(")\n  orders: store ").append(r.totals().storeOrders()).append(", coin mall ")
+                        .append(r.totals().coinOrders()).append(", refused ").append(r.totals().refused())
+                        .append("; promoter pay (推广者佣金与补贴) ").append(cny(m.promoterPayFen())).append(" CNY\n");
+            }
             if (m.centreCashFen() < 0) {
-                text.append("  WARNING 警告: the settlement centre's cash is below zero (结算中心现金为负).\n");
+                text.append(lang.pick("  警告：结算中心现金为负。\n",
+                        "  WARNING: the settlement centre's cash is below zero (结算中心现金为负).\n"));
             }
         }
         return text.toString();
     }
 
-    public static String html(GreenScenario scenario, List<GreenResult> results) {
+    public static String html(GreenScenario scenario, List<GreenResult> results, ReportLanguage lang) {
+        boolean zh = lang == ReportLanguage.ZH;
         StringBuilder html = new StringBuilder(1 << 20);
-        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(escape(scenario.name())).append(" — 绿色积分模拟 Green points simulation</title>\n<style>")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag()).append("\"><head><meta charset=\"utf-8\">\n<title>")
+                .append(escape(scenario.name())).append(lang.pick(" — 绿色积分模拟", " — green points simulation"))
+                .append("</title>\n<style>")
                 .append("body{font-family:sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;"
                         + "margin:1em 0}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}"
                         + "td:first-child{text-align:left}.chart{width:100%;height:360px}.warn{color:#b00}")
                 .append("</style>\n<script>").append(echarts()).append("</script>\n</head><body>\n<h1>")
-                .append(escape(scenario.name())).append(" <small>绿色积分模拟报告 (green points simulation)</small></h1>\n");
-        html.append("<p>种子 seed ").append(scenario.seed()).append(" · ").append(scenario.horizonMonths())
-                .append(" 个月 months from ").append(scenario.start()).append(" · 消费者 consumers ")
-                .append(scenario.consumers()).append(" + ").append(scenario.newPerMonth()).append("/月 month")
-                .append(scenario.stopAfterMonths() == 0 ? "" : " (增长在第 " + scenario.stopAfterMonths()
-                        + " 个月后停止 growth stops after month " + scenario.stopAfterMonths() + ")")
-                .append(" · 门店 stores ").append(scenario.stores()).append(" · 推广者 promoters ")
-                .append(scenario.promoters()).append("</p>\n<pre>").append(escape(summary(scenario, results)))
-                .append("</pre>\n");
-        compareTable(html, results);
-        chart(html, "coverage", "结算中心覆盖率 Coverage: settlement-centre cash / (vouchers + coins outstanding), %",
+                .append(escape(scenario.name())).append(" <small>")
+                .append(lang.pick("绿色积分模拟报告", "green points simulation report (绿色积分模拟报告)")).append("</small></h1>\n");
+        String stops = scenario.stopAfterMonths() == 0 ? "" : lang.pick("（增长在第 " + scenario.stopAfterMonths()
+                + " 个月后停止）", " (growth stops after month " + scenario.stopAfterMonths() + ")");
+        html.append("<p>").append(zh ? "随机种子 " + scenario.seed() + " · 自 " + scenario.start() + " 起 "
+                + scenario.horizonMonths() + " 个月 · 消费者 " + scenario.consumers() + " + " + scenario.newPerMonth() + "/月"
+                + stops + " · 门店 " + scenario.stores() + " · 推广者 " + scenario.promoters()
+                : "seed " + scenario.seed() + " · " + scenario.horizonMonths() + " months from " + scenario.start()
+                + " · consumers " + scenario.consumers() + " + " + scenario.newPerMonth() + "/month" + stops
+                + " · stores " + scenario.stores() + " · promoters " + scenario.promoters())
+                .append("</p>\n<pre>").append(escape(summary(scenario, results, lang))).append("</pre>\n");
+        compareTable(html, results, lang);
+        chart(html, "coverage", lang.pick("结算中心覆盖率：结算中心现金 / （未兑抵用券 + 未用金币），%",
+                "Coverage: settlement-centre cash / (vouchers + coins outstanding), %"),
                 results, m -> m.coveragePpm() == GreenResult.NOTHING_OWED ? 0 : m.coveragePpm(), true);
-        chart(html, "issued", "累计抵用券 / 累计让利 Vouchers issued per 让利 collected (cumulative), %", results,
-                GreenReport::vouchersPerRangli, true);
-        chart(html, "cash", "结算中心现金 Settlement-centre cash, CNY", results, GreenResult.MonthRow::centreCashFen, false);
+        chart(html, "issued", lang.pick("累计抵用券 / 累计让利，%", "Vouchers issued per rangli (让利) collected (cumulative), %"),
+                results, GreenReport::vouchersPerRangli, true);
+        chart(html, "cash", lang.pick("结算中心现金，元", "Settlement-centre cash, CNY"), results,
+                GreenResult.MonthRow::centreCashFen, false);
         for (GreenResult r : results) {
-            html.append("<h2>").append(escape(r.label())).append("</h2>\n");
-            dividendTable(html, r);
-            cohortTable(html, r);
+            html.append("<h2 class=\"variant\">").append(escape(r.label())).append("</h2>\n");
+            dividendTable(html, r, lang);
+            cohortTable(html, r, lang);
         }
-        html.append("<p>数据 Data: <code>green-compare.csv</code>, <code>green-dividends.csv</code>, "
-                + "<code>green-months.csv</code>, <code>green-cohorts.csv</code>; see docs/simulator.md.</p>\n");
+        html.append("<p>").append(lang.pick("数据：", "Data: ")).append("<code>green-compare.csv</code>, "
+                + "<code>green-dividends.csv</code>, <code>green-months.csv</code>, <code>green-cohorts.csv</code>")
+                .append(lang.pick("；见 docs/simulator.md。", "; see docs/simulator.md.")).append("</p>\n");
         return html.append("</body></html>\n").toString();
     }
 
-    private static void compareTable(StringBuilder html, List<GreenResult> results) {
-        html.append("<h2>对比 Side by side</h2>\n<table><tr><th>方案 Variant</th><th>让利 collected</th>"
-                + "<th>抵用券 issued</th><th>券/让利 per 让利</th><th>金币 coins issued</th><th>结算中心现金 cash</th>"
-                + "<th>未兑抵用券 vouchers owed</th><th>未用金币 coins owed</th><th>覆盖率 coverage</th>"
-                + "<th>分红期 dividends (消费者/商家)</th><th>退出批次 lots retired</th><th>达封顶 at cap</th>"
-                + "<th>推广者 promoter pay</th></tr>\n");
+    private static void compareTable(StringBuilder html, List<GreenResult> results, ReportLanguage lang) {
+        html.append(lang.pick("<h2>对比</h2>\n<table><tr><th>方案</th><th>让利</th><th>抵用券</th><th>券/让利</th>"
+                + "<th>金币</th><th>结算中心现金</th><th>未兑抵用券</th><th>未用金币</th><th>覆盖率</th>"
+                + "<th>分红期（消费者/商家）</th><th>退出批次</th><th>达封顶</th><th>推广者</th></tr>\n",
+                "<h2>Side by side</h2>\n<table><tr><th>Variant</th><th>rangli collected</th>"
+                + "<th>vouchers issued</th><th>per rangli</th><th>coins issued</th><th>centre cash</th>"
+                + "<th>vouchers owed</th><th>coins owed</th><th>coverage</th>"
+                + "<th>dividends (consumer/merchant)</th><th>lots retired</th><th>at cap</th>"
+                + "<th>promoter pay</th></tr>\n"));
         for (GreenResult r : results) {
             GreenResult.MonthRow m = r.totals().last();
             html.append("<tr><td>").append(escape(r.label())).append("</td><td>").append(cny(m.rangliFen()))
@@ -217,13 +248,16 @@ public final class GreenReport {
         html.append("</table>\n");
     }
 
-    private static void dividendTable(StringBuilder html, GreenResult r) {
-        html.append("<h3>分红时间线 Dividend timeline</h3>\n<table><tr><th>日期 day</th><th>池 pool</th><th>期 period</th>"
-                + "<th>池值 value (points)</th><th>增长 growth</th><th>比例 scale</th><th>该期费率 period rate</th>"
-                + "<th>抵用券 vouchers</th><th>批次 lots</th><th>退出 retired</th></tr>\n");
+    private static void dividendTable(StringBuilder html, GreenResult r, ReportLanguage lang) {
+        html.append(lang.pick("<h3>分红时间线</h3>\n<table><tr><th>日期</th><th>池</th><th>期</th><th>池值（积分）</th>"
+                + "<th>增长</th><th>比例</th><th>该期费率</th><th>抵用券</th><th>批次</th><th>退出</th></tr>\n",
+                "<h3>Dividend timeline</h3>\n<table><tr><th>day</th><th>pool</th><th>period</th>"
+                + "<th>value (points)</th><th>growth</th><th>scale</th><th>period rate</th>"
+                + "<th>vouchers</th><th>lots</th><th>retired</th></tr>\n"));
         for (GreenResult.DividendRow d : r.dividends()) {
             html.append("<tr><td>").append(d.day()).append("</td><td>")
-                    .append(d.pool().equals("consumer") ? "消费者 consumer" : "商家 merchant").append("</td><td>")
+                    .append(d.pool().equals("consumer") ? lang.pick("消费者", "consumer") : lang.pick("商家", "merchant"))
+                    .append("</td><td>")
                     .append(d.period()).append("</td><td>").append(points(d.valueCentipoints())).append("</td><td>")
                     .append(d.growthPpm() < 0 ? "—" : percent(d.growthPpm())).append("</td><td>")
                     .append(percent(d.scalePpm())).append("</td><td>").append(d.periodRatePpm() < 0 ? "—" : percent(d.periodRatePpm()))
@@ -231,15 +265,17 @@ public final class GreenReport {
                     .append("</td><td>").append(d.retired()).append("</td></tr>\n");
         }
         if (r.dividends().isEmpty()) {
-            html.append("<tr><td colspan=\"10\">无分红 No dividend: no pool reached its start value.</td></tr>\n");
+            html.append("<tr><td colspan=\"10\">").append(lang.pick("无分红：没有一个池达到起始值。",
+                    "No dividend: no pool reached its start value.")).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
 
-    private static void cohortTable(StringBuilder html, GreenResult r) {
-        html.append("<h3>各批消费者的收益 Voucher yield per cohort (dividend vouchers ÷ points earned)</h3>\n<table>"
-                + "<tr><th>加入月份 cohort</th><th>人数 consumers</th><th>积分 points earned</th>"
-                + "<th>抵用券 vouchers</th><th>收益率 yield</th></tr>\n");
+    private static void cohortTable(StringBuilder html, GreenResult r, ReportLanguage lang) {
+        html.append(lang.pick("<h3>各批消费者的收益（分红抵用券 ÷ 获得积分）</h3>\n<table><tr><th>加入月份</th><th>人数</th>"
+                + "<th>获得积分</th><th>抵用券</th><th>收益率</th></tr>\n",
+                "<h3>Voucher yield per cohort (dividend vouchers ÷ points earned)</h3>\n<table>"
+                + "<tr><th>cohort</th><th>consumers</th><th>points earned</th><th>vouchers</th><th>yield</th></tr>\n"));
         for (GreenResult.CohortYield c : r.cohorts()) {
             html.append("<tr><td>").append(c.month()).append("</td><td>").append(c.consumers()).append("</td><td>")
                     .append(points(c.pointsCentipoints())).append("</td><td>").append(cny(c.vouchersFen()))

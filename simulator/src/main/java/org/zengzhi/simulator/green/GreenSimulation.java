@@ -1,6 +1,7 @@
 package org.zengzhi.simulator.green;
 
 import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.ReportLanguage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public final class GreenSimulation {
     }
 
     /** The command: {@code paths} other than 1 is refused, {@code seed} overrides the scenario's. */
-    public static int command(Path file, Path out, Integer paths, Long seed, PrintWriter stdout, PrintWriter err) {
+    public static int command(Path file, Path out, Integer paths, Long seed, ReportLanguage lang, PrintWriter stdout,
+            PrintWriter err) {
         GreenScenario scenario;
         try {
             scenario = GreenScenarioReader.read(file);
@@ -52,7 +54,7 @@ public final class GreenSimulation {
             return 1;
         }
         try {
-            GreenReport.write(scenario, results, out);
+            GreenReport.write(scenario, results, out, lang);
         } catch (IOException e) {
             err.println("cannot write the report in " + out + ": " + e);
             return 1;

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.zengzhi.simulator.ReportLanguage;
+
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes a four-party run's report into a folder: {@code report.html} (self-contained, Chinese with English),
+ * Writes a four-party run's report into a folder: {@code report.html} (self-contained, in Chinese or in English),
  * {@code pnl.csv} (every P&L line of every month, as the engine closed it), {@code suppliers.csv},
  * {@code months.csv} (the run's own sums: prepayments, held and withheld rewards, reserve, burn per holder)
  * and {@code commands.jsonl}, the command log that was run, for {@code zengzhi replay}.
@@ -54,9 +56,9 @@ public final class PartyReport {
     private PartyReport() {
     }
 
-    public static void write(PartyResult result, Path out) throws IOException {
+    public static void write(PartyResult result, Path out, ReportLanguage lang) throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve("report.html"), PartyHtml.render(result), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("report.html"), PartyHtml.render(result, lang), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("pnl.csv"), pnlCsv(result), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("months.csv"), monthsCsv(result), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("suppliers.csv"), suppliersCsv(result), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.zengzhi.simulator.party;
 
 import org.zengzhi.simulator.fields.ScenarioException;
+import org.zengzhi.simulator.ReportLanguage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ public final class PartySimulate {
     }
 
     /** Returns 0 (report written), 1 (the run or the writing failed) or 2 (bad scenario or option; nothing written). */
-    public static int run(Path scenarioFile, Path out, Long seed, PrintWriter stdout, PrintWriter err) throws IOException {
+    public static int run(Path scenarioFile, Path out, Long seed, ReportLanguage lang, PrintWriter stdout, PrintWriter err)
+            throws IOException {
         PartyScenario scenario;
         try {
             scenario = PartyScenarioReader.read(scenarioFile);
@@ -39,7 +41,7 @@ public final class PartySimulate {
             return 1;
         }
         try {
-            PartyReport.write(result, out);
+            PartyReport.write(result, out, lang);
         } catch (IOException e) {
             err.println("cannot write the report in " + out + ": " + e);
             return 1;

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.zengzhi.log.PlanFiles;
+import org.zengzhi.simulator.ReportLanguage;
 import org.zengzhi.simulator.ReportWriter;
 import org.zengzhi.simulator.Scenario;
 import org.zengzhi.simulator.ScenarioReader;
@@ -51,8 +54,21 @@ public final class Simulator {
     public record Figure(String name, String period, String value) {
     }
 
-    /** A finished run: its model, the scenario's name, the headline figures and the whole report page. */
-    public record Report(Model model, String name, List<Figure> figures, String html) {
+    /** A finished run: its model, the scenario's name, the headline figures and the whole report page in each language. */
+    public record Report(Model model, String name, List<Figure> figures, Map<ReportLanguage, String> pages) {
+        /** The report page in {@code lang}. */
+        public String html(ReportLanguage lang) {
+            return pages.get(lang);
+        }
+    }
+
+    /** The report page in each language, rendered once at the end of the run. */
+    private static Map<ReportLanguage, String> pages(Function<ReportLanguage, String> render) {
+        Map<ReportLanguage, String> pages = new EnumMap<>(ReportLanguage.class);
+        for (ReportLanguage lang : ReportLanguage.values()) {
+            pages.put(lang, render.apply(lang));
+        }
+        return Map.copyOf(pages);
     }
 
     private Simulator() {
@@ -193,7 +209,7 @@ public final class Simulator {
         List<Figure> figures = List.of(new Figure("paths", "", Integer.toString(result.paths().size())),
                 new Figure("months", "", Integer.toString(result.months())),
                 new Figure("orders", "", Long.toString(result.totalOrders())));
-        return new Report(Model.POOL, scenario.name(), figures, ReportWriter.html(result));
+        return new Report(Model.POOL, scenario.name(), figures, pages(lang -> ReportWriter.html(result, lang)));
     }
 
     private static Report greenRun(GreenScenario scenario) {
@@ -203,7 +219,7 @@ public final class Simulator {
             figures.add(new Figure("orders", r.label(), Long.toString(r.totals().storeOrders() + r.totals().coinOrders())));
             figures.add(new Figure("lotsEarned", r.label(), Long.toString(r.totals().lotsEarned())));
         }
-        return new Report(Model.GREEN, scenario.name(), figures, GreenReport.html(scenario, results));
+        return new Report(Model.GREEN, scenario.name(), figures, pages(lang -> GreenReport.html(scenario, results, lang)));
     }
 
     private static Report partyRun(PartyScenario scenario) {
@@ -214,6 +230,6 @@ public final class Simulator {
                 figures.add(new Figure(line, month.month(), PartyFigures.money(month.pnlFen(line))));
             }
         }
-        return new Report(Model.FOUR_PARTY, scenario.name(), figures, org.zengzhi.simulator.party.PartyHtml.render(result));
+        return new Report(Model.FOUR_PARTY, scenario.name(), figures, pages(lang -> org.zengzhi.simulator.party.PartyHtml.render(result, lang)));
     }
 }

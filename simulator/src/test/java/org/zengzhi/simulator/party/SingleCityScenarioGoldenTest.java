@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zengzhi.simulator.ReportLanguage;
 
 /**
  * Issue 18 deliver 4, SPEC R-7.6: scenarios/single-city.yaml run through the simulator (and so through the
@@ -66,14 +67,18 @@ class SingleCityScenarioGoldenTest {
         assertThat(month.ranks()).containsExactly(java.util.Map.entry("推广者", 200));
     }
 
-    /** The report a user opens shows the seed's figures, Chinese first with English beside them. */
+    /** The report a user opens shows the seed's figures, in Chinese (the default) and in English. */
     @Test
     void theReportShowsTheSeedsFigures() {
-        String html = PartyHtml.render(result);
-        assertThat(html).contains("交易抽成 <small>fee</small></td><td class=\"n\">90,000.00</td>")
-                .contains("平台净利润 <small>platform net</small></td><td class=\"n\">90,000.00</td>")
-                .contains("供应商利润 <small>supplier profit</small></td><td class=\"n\">375,000.00</td>")
-                .contains("<b>1,500,000.00</b> GMV");
+        String zh = PartyHtml.render(result, ReportLanguage.ZH);
+        assertThat(zh).contains("<td>交易抽成</td><td class=\"n\">90,000.00</td>")
+                .contains("<td>平台净利润</td><td class=\"n\">90,000.00</td>")
+                .contains("<td>供应商利润</td><td class=\"n\">375,000.00</td>")
+                .contains("合计成交额 <b>1,500,000.00</b>");
+        String en = PartyHtml.render(result, ReportLanguage.EN);
+        assertThat(en).contains("<td>fee</td><td class=\"n\">90,000.00</td>")
+                .contains("<td>platform net</td><td class=\"n\">90,000.00</td>")
+                .contains("total GMV <b>1,500,000.00</b>");
     }
 
     private static List<String> lines(PartyMonth month, String... names) {

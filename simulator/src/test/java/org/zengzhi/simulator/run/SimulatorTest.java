@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.zengzhi.simulator.ReportLanguage;
 import org.zengzhi.simulator.fields.ScenarioException;
 
 /** The one front the console uses: any model's scenario, with overrides, gives the report and its figures. */
@@ -20,7 +21,8 @@ class SimulatorTest {
         assertThat(report.model()).isEqualTo(Simulator.Model.FOUR_PARTY);
         assertThat(report.figures()).contains(new Simulator.Figure("gmv", "2026-02", "1,500,000.00"),
                 new Simulator.Figure("supplierProfit", "2026-02", "375,000.00"));
-        assertThat(report.html()).contains("供应商利润 <small>supplier profit</small></td><td class=\"n\">375,000.00</td>");
+        assertThat(report.html(ReportLanguage.ZH)).contains("<td>供应商利润</td><td class=\"n\">375,000.00</td>");
+        assertThat(report.html(ReportLanguage.EN)).contains("<td>supplier profit</td><td class=\"n\">375,000.00</td>");
     }
 
     @Test
@@ -42,7 +44,9 @@ class SimulatorTest {
             Simulator.Prepared prepared = Simulator.prepare(Simulator.defaults(file), dir, NONE);
             Simulator.Report report = prepared.run();
             assertThat(report.figures()).as(plan).isNotEmpty();
-            assertThat(report.html()).as(plan).startsWith("<!DOCTYPE html>");
+            for (ReportLanguage lang : ReportLanguage.values()) {
+                assertThat(report.html(lang)).as(plan).startsWith("<!DOCTYPE html>");
+            }
         }
     }
 }

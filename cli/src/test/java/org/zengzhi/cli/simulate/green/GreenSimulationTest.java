@@ -189,7 +189,7 @@ class GreenSimulationTest {
                 java.io.InputStream.nullInputStream(), stdout, stderr);
         assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("green points, 2 variants × 2 months");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("绿色积分模拟报告", "覆盖率 coverage", "cap");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("绿色积分模拟报告", "<th>覆盖率</th>", "<th>达封顶</th>");
         assertThat(Files.readAllLines(out.resolve("green-compare.csv"))).hasSize(3);
 
         Path sweepOut = folder.resolve("sweep");

@@ -111,8 +111,8 @@ class FourPartyRiskScenarioTest {
         }
         assertThat(state.get("stateHash").asString()).isEqualTo(result.stateHash());
         assertThat(closes).containsExactlyElementsOf(result.months().stream().map(PartyMonth::pnl).toList());
-        PartyReport.write(result, dir);
+        PartyReport.write(result, dir, org.zengzhi.simulator.ReportLanguage.ZH);
         assertThat(Files.readString(dir.resolve("commands.jsonl"))).isEqualTo(result.log());
-        assertThat(Files.readString(dir.resolve("report.html"))).contains("冻结 held").contains("equity pool");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<th>冻结</th>").contains("年度虚拟股权池");
     }
 }
