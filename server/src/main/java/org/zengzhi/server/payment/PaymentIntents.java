@@ -104,12 +104,6 @@ public final class PaymentIntents {
                 + "AND refund_status IS NULL", payment) == 1;
     }
 
-    /** The row updates that put a cart back into stock, written with the journal row that refused its payment. */
-    static List<ReadModelWrite> restock(List<Pricing.Item> items) {
-        return items.stream().map(item -> new ReadModelWrite("UPDATE products SET stock = stock + ? WHERE product_id = ?",
-                List.of(item.quantity(), item.product()))).toList();
-    }
-
     /** Records the provider's refund of the payment, once: false when it was already recorded. */
     boolean refunded(String payment, String providerRefund, Instant at) {
         return jdbc.update("UPDATE payment_intents SET refund_status = 'REFUNDED', provider_refund = ?, refunded_at = ? "

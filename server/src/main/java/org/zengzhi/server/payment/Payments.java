@@ -20,11 +20,11 @@ import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.order.Channel;
+import org.zengzhi.server.coinmall.CoinOrders;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
-import org.zengzhi.server.coinmall.CoinOrders;
 import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.PaymentProvider.CallbackVerification;
@@ -388,8 +388,8 @@ public final class Payments {
         }
         return gateway.submit(markPaid(intent)).exceptionallyCompose(e -> {
             // The intent expired between the lookup and the commit: nothing was journaled; refund it as late.
-            PaymentIntent now = e.getCause() instanceof ReadModelWrite.NotApplied ? intents.byPayment(intent.payment())
-                    : null;
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            PaymentIntent now = cause instanceof ReadModelWrite.NotApplied ? intents.byPayment(intent.payment()) : null;
             return now != null && now.status() == PaymentIntent.Status.EXPIRED ? done(paidTooLate(now))
                     : CompletableFuture.failedFuture(e);
         });
