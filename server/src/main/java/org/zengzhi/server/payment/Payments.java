@@ -156,7 +156,8 @@ public final class Payments {
     private Response buyWithCoins(PaymentRequest request, String hash, List<Pricing.Item> items) {
         String key = "payments:coin:" + request.order();
         for (int attempt = 1; ; attempt++) {
-            try (StockLocks.Held held = stockLocks.lock(items)) {
+            StockLocks.Held held = stockLocks.lock(items);
+            try {
                 if (gateway.answered(key)) {
                     return answeredCoinPurchase(request.order(), hash); // a concurrent duplicate committed first
                 }
@@ -174,6 +175,8 @@ public final class Payments {
                 }
                 LOG.info("coin-mall order {}: the stock changed before it was committed; checking again",
                         request.order());
+            } finally {
+                held.close();
             }
         }
     }
