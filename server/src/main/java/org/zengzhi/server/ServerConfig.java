@@ -44,7 +44,7 @@ public class ServerConfig {
      * The journal with every feature's read model, for the server and for tools that drive the gateway
      * without Spring (benchmarks, tests). The order is the one in which the journal always wrote them:
      * orders, rewards, withdrawals, then the four-party orders, the team's referrals,
-     * the four-party operator's history and the green-points history.
+     * the four-party operator's history, the green-points history and the coin-mall orders.
      */
     public static Journal journal(JdbcTemplate jdbc, TransactionTemplate transaction) {
         return new Journal(jdbc, transaction,
@@ -52,7 +52,8 @@ public class ServerConfig {
                         new org.zengzhi.server.party.PartyReadModel(),
                         new TeamReadModel(),
                         new org.zengzhi.server.partyops.PartyOpsReadModel(),
-                        new GreenReadModel()));
+                        new GreenReadModel(),
+                        new org.zengzhi.server.coinmall.CoinOrderReadModel()));
     }
 
     @Bean(destroyMethod = "close")

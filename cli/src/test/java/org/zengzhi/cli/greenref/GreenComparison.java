@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * green-points events and every rejection) and balance by balance; the first difference is the answer.
  */
 final class GreenComparison {
-    static final Set<String> EVENTS = Set.of("greenEarned", "dividend", "promoterMonth", "coinsSpent", "rejected");
+    static final Set<String> EVENTS = Set.of("greenEarned", "dividend", "promoterMonth", "coinsSpent", "refunded",
+            "rejected");
 
     /** What one comparison saw, for the soak's figures. */
     record Figures(int events, int dividends, int lateDividends, int scaledDown, int retired, int rejections,

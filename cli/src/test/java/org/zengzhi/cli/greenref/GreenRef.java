@@ -43,6 +43,10 @@ final class GreenRef {
     private final TreeMap<String, Order> pending = new TreeMap<>();
     private final Map<String, String> pendingKey = new HashMap<>();
     private final Set<String> settled = new HashSet<>();
+    /** Every order paid, store or coin-mall: one space of ids (issue 20 item 1); a refunded one stays. */
+    private final Map<String, Order> paid = new HashMap<>();
+    private final Set<String> coinOrders = new HashSet<>();
+    private final Set<String> refunded = new HashSet<>();
     private final Map<String, Long> balances = new TreeMap<>();
     final List<ObjectNode> events = new ArrayList<>();
     private Instant clock = Instant.EPOCH;
@@ -78,8 +82,9 @@ final class GreenRef {
         return pendingKey.containsKey(order);
     }
 
+    /** A store order settled, or a coin-mall order (settled at payment), not refunded. */
     boolean isSettled(String order) {
-        return settled.contains(order);
+        return (settled.contains(order) || coinOrders.contains(order)) && !refunded.contains(order);
     }
 
     YearMonth nextMonthToClose() {
@@ -109,7 +114,7 @@ final class GreenRef {
             case "register" -> register(c);
             case "merchant" -> onboard(c);
             case "pay" -> pay(id, c);
-            case "refund" -> refund(c.get("order").asString());
+            case "refund" -> refund(id, c.get("order").asString());
             case "tick" -> carryOut(Instant.parse(c.get("at").asString()), true, id);
             case "promoter" -> promoters.appoint(c.get("user").asString(), text(c, "coach"), clock);
             case "closeMonth" -> closeMonth(id, YearMonth.parse(c.get("month").asString()), clock);
@@ -143,6 +148,10 @@ final class GreenRef {
         String merchant = c.get("merchant").asString();
         if ("coin".equals(c.get("channel").asString())) {
             long coins = fen(c, "coins");
+            if (paid.containsKey(id)) {
+                rejected(id, "DUPLICATE_ORDER", "id");
+                return;
+            }
             if (coins > balance(user, "USER_COIN")) {
                 rejected(id, "INSUFFICIENT_COINS", "coins");
                 return;
@@ -151,6 +160,8 @@ final class GreenRef {
             move("platform", "SETTLEMENT_CENTRE", merchant, "MERCHANT_CASH", coins);
             ObjectNode e = event("coinsSpent", id);
             e.put("order", id).put("user", user).put("merchant", merchant).put("coins", money(coins));
+            paid.put(id, new Order(id, user, merchant, coins, 0, clock, -1));
+            coinOrders.add(id);
             return;
         }
         long amount = fen(c, "amount");
@@ -171,17 +182,40 @@ final class GreenRef {
         String k = String.format("%015d%09d/%012d", due.getEpochSecond(), due.getNano(), order.seq());
         pending.put(k, order);
         pendingKey.put(id, k);
+        paid.put(id, order);
     }
 
-    /** Rule 1 and 6: a refund before settlement gives the vouchers back; after it, changes nothing here. */
-    private void refund(String orderId) {
-        String k = pendingKey.remove(orderId);
-        if (k == null) {
+    /**
+     * Rule 1 and 6: a refund before settlement gives the vouchers back; after it, changes nothing here. A coin-mall
+     * order's refund (issue 20 item 1) gives the coins back and the seller returns their value to the settlement
+     * centre (from its cash or as its debt: the merchant's cash is not compared). Once: a second is refused.
+     */
+    private void refund(String id, String orderId) {
+        Order order = paid.get(orderId);
+        if (order == null || refunded.contains(orderId)) {
+            rejected(id, order == null ? "UNKNOWN_ORDER" : "ALREADY_REFUNDED", "order");
             return;
         }
-        Order order = pending.remove(k);
-        move("platform", "VOUCHER_ESCROW", order.user(), "USER_VOUCHER", order.voucher());
-        move("platform", "ORDER_ESCROW", "platform", "SETTLEMENT_CENTRE", order.voucher());
+        refunded.add(orderId);
+        String k = pendingKey.remove(orderId);
+        if (coinOrders.contains(orderId)) {
+            move(order.merchant(), "MERCHANT_CASH", "platform", "SETTLEMENT_CENTRE", order.amount());
+            move("platform", "COIN_ISSUANCE", order.user(), "USER_COIN", order.amount());
+        } else if (k != null) {
+            pending.remove(k);
+            move("platform", "VOUCHER_ESCROW", order.user(), "USER_VOUCHER", order.voucher());
+            move("platform", "ORDER_ESCROW", "platform", "SETTLEMENT_CENTRE", order.voucher());
+        }
+        event("refunded", id).put("order", orderId).put("user", order.user()).put("amount", money(order.amount()))
+                .put("afterSettlement", k == null);
+    }
+
+    boolean isCoinOrder(String order) {
+        return coinOrders.contains(order);
+    }
+
+    boolean isRefunded(String order) {
+        return refunded.contains(order);
     }
 
     /**

@@ -47,6 +47,12 @@ class GreenReplayComparisonTest {
         assertThat(ref.events).filteredOn(e -> e.get("event").asString().equals("dividend"))
                 .extracting(e -> e.get("pool").asString()).contains("consumer", "merchant");
         assertThat(ref.events).filteredOn(e -> e.get("event").asString().equals("rejected"))
-                .extracting(e -> e.get("code").asString()).contains("INSUFFICIENT_VOUCHERS", "INSUFFICIENT_COINS");
+                .extracting(e -> e.get("code").asString()).contains("INSUFFICIENT_VOUCHERS", "INSUFFICIENT_COINS",
+                        "DUPLICATE_ORDER", "ALREADY_REFUNDED");
+        List<String> coinOrders = ref.events.stream().filter(e -> e.get("event").asString().equals("coinsSpent"))
+                .map(e -> e.get("order").asString()).toList();
+        assertThat(ref.events).as("issue 20 item 1: coin-mall orders refunded")
+                .filteredOn(e -> e.get("event").asString().equals("refunded"))
+                .anyMatch(e -> coinOrders.contains(e.get("order").asString()));
     }
 }

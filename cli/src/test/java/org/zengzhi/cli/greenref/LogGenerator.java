@@ -13,14 +13,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A seeded generator of random green-points command logs (issue 17, "How it is checked"): registrations,
- * merchants with 3–20% 让利, store payments some with vouchers, coin-mall orders, refunds before and after
- * settlement, ticks over several simulated months with quiet spells (so late, scaled dividends happen),
+ * merchants with 3–20% 让利, store payments some with vouchers, coin-mall orders (some reusing an id
+ * already paid), refunds before and after settlement (coin-mall orders' too, and some refunded twice), ticks over several simulated months with quiet spells (so late, scaled dividends happen),
  * promoters with coaches appointed mid-month, month closes, and deliberately bad commands: vouchers and coins
  * above what the payer holds, months closed early, twice and out of order. It asks a running {@link GreenRef}
  * what a payer holds, so most spends are valid and some are not.
  */
 final class LogGenerator {
     private final Random random;
+    /**
+     * The draws of the issue 20 additions (coin-mall ids reused, orders refunded twice), apart from {@link #random}
+     * so the logs' other commands stay as they were.
+     */
+    private final Random twists;
     private final RefTerms terms;
     private final GreenRef ref;
     private final List<String> lines = new ArrayList<>();
@@ -29,6 +34,7 @@ final class LogGenerator {
     private final List<String> candidates = new ArrayList<>();
     private final List<String> merchants = new ArrayList<>();
     private final List<String> paidOrders = new ArrayList<>();
+    private final List<String> refundedOrders = new ArrayList<>();
     private final List<String> appointed = new ArrayList<>();
     private Instant now;
     private int orderCount;
@@ -36,6 +42,7 @@ final class LogGenerator {
 
     private LogGenerator(long seed, RefTerms terms) {
         this.random = new Random(seed);
+        this.twists = new Random(~seed);
         this.terms = terms;
         this.ref = new GreenRef(terms);
         LocalDate start = LocalDate.of(2026, 3, 1).plusDays(random.nextInt(20));
@@ -167,9 +174,17 @@ final class LogGenerator {
         long held = ref.balance(user, "USER_COIN");
         long coins = held > 0 && random.nextInt(4) != 0 ? 1 + random.nextLong(held) : held + 1 + random.nextInt(1000);
         ObjectNode c = command("pay");
-        c.put("id", "c" + orderCount++).put("user", user).put("merchant", pick(merchants))
+        // Now and then an id already paid, store or coin-mall: one space of ids (issue 20 item 1).
+        String id = "c" + orderCount++;
+        if (twists.nextInt(6) == 0 && !paidOrders.isEmpty()) {
+            id = paidOrders.get(twists.nextInt(paidOrders.size()));
+        }
+        c.put("id", id).put("user", user).put("merchant", pick(merchants))
                 .put("coins", GreenRef.money(coins)).put("channel", "coin");
         emit(c);
+        if (ref.isCoinOrder(id) && !paidOrders.contains(id)) {
+            paidOrders.add(id);
+        }
     }
 
     /** A refund of an order still waiting for its tick (before settlement) or one already settled (after). */
@@ -185,6 +200,10 @@ final class LogGenerator {
         ObjectNode c = command("refund");
         c.put("order", order);
         emit(c);
+        refundedOrders.add(order);
+        if (twists.nextInt(8) == 0) {
+            emit(command("refund").put("order", refundedOrders.get(twists.nextInt(refundedOrders.size())))); // twice
+        }
     }
 
     private void tick() {

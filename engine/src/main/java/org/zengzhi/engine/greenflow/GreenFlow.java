@@ -133,6 +133,20 @@ public final class GreenFlow implements GreenPostings, OrderHooks {
     }
 
     /**
+     * A coin-mall order's refund (issue 20 item 1), once: the coins go back to the buyer from their issuer, and the
+     * seller funds the reversal of its cash settlement, as R-2.1 says of a refund after settlement: from its cash,
+     * and what the cash does not cover becomes the seller's debt. The settlement centre gets the coins' value back.
+     */
+    @Override
+    public void refundCoins(Order order, EngineOutput output) {
+        long fromCash = Math.min(order.amountFen, ledger.balance(AccountType.MERCHANT_CASH, order.merchant));
+        transfer(AccountType.MERCHANT_CASH, order.merchant, AccountType.SETTLEMENT_CENTRE, 0, fromCash, output);
+        transfer(AccountType.MERCHANT_DEBT, order.merchant, AccountType.SETTLEMENT_CENTRE, 0,
+                order.amountFen - fromCash, output);
+        transfer(AccountType.COIN_ISSUANCE, 0, AccountType.USER_COIN, order.participant, order.amountFen, output);
+    }
+
+    /**
      * Rule 6 at payment: the vouchers leave the payer into escrow, and the settlement centre puts the same cash
      * into the order's escrow, so the merchant is settled in cash for the voucher part.
      */

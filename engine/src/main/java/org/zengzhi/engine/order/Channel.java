@@ -7,8 +7,8 @@ public enum Channel {
     /** In the platform mall: the product-margin split. */
     MALL,
     /**
-     * In the coin mall (金币商城) of the green-points model, paid wholly with gold coins: settled at once, kept in
-     * no order book, earning nothing (issue 17 rule 6).
+     * In the coin mall (金币商城) of the green-points model, paid wholly with gold coins: settled at once, earning
+     * nothing (issue 17 rule 6); kept in the order book as settled and refundable (issue 20 item 1).
      */
     COIN
 }

@@ -115,7 +115,7 @@ public final class OrderFlow {
 
     public boolean pay(PayOrder pay, Instant now, EngineOutput out) {
         if (pay.channel() == Channel.COIN) {
-            return payCoins(pay, out);
+            return payCoins(pay, now, out);
         }
         Problem problem = paymentProblem(pay);
         if (problem != null) {
@@ -162,16 +162,23 @@ public final class OrderFlow {
     }
 
     /**
-     * Rule 6: a coin-mall order is settled at once and kept in no order book: the coins go back to their issuer
-     * and the settlement centre pays the seller their value in cash. Refused under a plan without green points.
+     * Rule 6: a coin-mall order is settled at once: the coins go back to their issuer and the settlement centre
+     * pays the seller their value in cash. It is an order like the others (issue 20 item 1): kept in the order book
+     * as settled, so its id is taken for store and mall orders too, and it can be refunded. Refused under a plan
+     * without green points.
      */
-    private boolean payCoins(PayOrder pay, EngineOutput out) {
+    private boolean payCoins(PayOrder pay, Instant now, EngineOutput out) {
         Problem problem = paymentProblem(pay);
         if (problem != null) {
             out.event(new Event.CommandRejected(pay.id(), problem.code(), problem.field()));
             return false;
         }
         green.payCoins(pay, out);
+        Order order = CoinOrders.settled(pay, orders.nextSequence(), participants.find(pay.user()),
+                merchants.find(pay.merchant()), now);
+        if (retainSettledOrders) {
+            orders.add(order);
+        }
         return true;
     }
 
@@ -293,7 +300,9 @@ public final class OrderFlow {
             return false;
         }
         boolean settled = order.status == Order.Status.SETTLED;
-        if (settled) {
+        if (order.channel == Channel.COIN) {
+            green.refundCoins(order, out);
+        } else if (settled) {
             refundAfterSettlement(refund, order, out);
         } else {
             orders.unschedule(order);

@@ -26,6 +26,9 @@ public interface OrderHooks {
     /** Posts a coin-mall payment, which settles at once. */
     void payCoins(Command.PayOrder pay, EngineOutput output);
 
+    /** Reverses a coin-mall order: the coins back to the buyer, the seller's cash back to the settlement centre. */
+    void refundCoins(Order order, EngineOutput output);
+
     /** Posts the voucher part of a store payment. */
     void postVoucherPayment(Order order, EngineOutput output);
 

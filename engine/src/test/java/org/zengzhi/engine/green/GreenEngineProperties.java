@@ -35,7 +35,8 @@ import org.zengzhi.engine.plan.Plan;
 /**
  * Random command logs through the whole engine under plans/green-points.yaml (issue 17, "How it is checked"):
  * registrations, merchants, store payments some with vouchers (and some with more than the payer holds),
- * coin-mall payments, refunds, ticks over several months, promoters and month closes. After every command the books balance per
+ * coin-mall payments, refunds (of store and coin-mall orders, some twice), ticks over several months,
+ * promoters and month closes. After every command the books balance per
  * asset and the invariants hold; the whole run is deterministic; a snapshot taken anywhere plus the rest of
  * the log gives the full run's state hash; and the dividends agree with the green core's independent
  * reference ({@link GreenReference}) fed the same settlements.
@@ -201,6 +202,9 @@ class GreenEngineProperties {
             commands.add(command);
             events.addAll(produced);
             for (Event event : produced) {
+                if (event instanceof Event.CoinsSpent spent) {
+                    paidOrders.add(spent.order()); // a coin-mall order is refundable too (issue 20 item 1)
+                }
                 if (event instanceof Event.OrderPaid paid && command instanceof Command.PayOrder pay) {
                     paidOrders.add(paid.order());
                     int merchant = Integer.parseInt(pay.merchant().substring(1));

@@ -58,7 +58,9 @@ public final class Journal implements CommandLog {
             }
             for (AppliedCommand applied : batch) {
                 for (ReadModelWrite write : applied.readModel()) {
-                    jdbc.update(write.sql(), write.arguments().toArray());
+                    if (jdbc.update(write.sql(), write.arguments().toArray()) == 0 && write.required()) {
+                        throw new ReadModelWrite.NotApplied(write);
+                    }
                 }
             }
         });

@@ -13,22 +13,25 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.zengzhi.server.account.Access;
+import org.zengzhi.server.coinmall.CoinOrders;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.web.GatewayCalls;
 
 /**
  * What happens to an order after payment (R-2.1): the consumer confirms receipt of mall goods; the store
- * (or an operator) refunds. Ownership comes from the orders read model; each action is a journaled command.
+ * (or an operator) refunds, a coin-mall order (金币商城) too. Ownership comes from the orders read model; each action is a journaled command.
  */
 @RestController
 @RequestMapping("/api/v1")
 class OrderController {
     private final OrderActions actions;
     private final OrderQueries queries;
+    private final CoinOrders coinOrders;
 
-    OrderController(OrderActions actions, OrderQueries queries) {
+    OrderController(OrderActions actions, OrderQueries queries, CoinOrders coinOrders) {
         this.actions = actions;
         this.queries = queries;
+        this.coinOrders = coinOrders;
     }
 
     /** The caller's orders, newest first, with the points each minted and its times. */
@@ -58,6 +61,9 @@ class OrderController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal OAuth2AuthenticatedPrincipal me) {
         Map<String, Object> row = queries.parties(order);
+        if (row == null) {
+            row = coinOrders.parties(order);
+        }
         if (row == null) {
             return GatewayCalls.done(Problems.problem(404, "Not found", "order", "no order " + order));
         }

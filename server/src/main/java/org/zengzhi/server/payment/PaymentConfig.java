@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zengzhi.server.gateway.EngineGateway;
 
-/** Wires the payment providers (the built-in sandbox today), payments, payouts and the provider outbox. */
+/** Wires the payment providers (the built-in sandbox today), payments, payouts, intent expiry and the provider outbox. */
 @Configuration(proxyBeanMethods = false)
 class PaymentConfig {
 
@@ -44,6 +46,15 @@ class PaymentConfig {
     @Bean
     Payouts payouts(JdbcTemplate jdbc, Payments payments, EngineGateway gateway) {
         return new Payouts(jdbc, payments, gateway, Clock.systemUTC());
+    }
+
+    /** Expires payment intents left unpaid, giving their carts back to stock (docs/payments.md). */
+    @Bean(destroyMethod = "close")
+    IntentExpiry intentExpiry(JdbcTemplate jdbc, Pricing pricing, PlatformTransactionManager transactions,
+            @Value("${zengzhi.payments.intent-ttl}") Duration ttl,
+            @Value("${zengzhi.payments.intent-sweep}") Duration every) {
+        return new IntentExpiry(new PaymentIntents(jdbc), pricing, new TransactionTemplate(transactions), ttl, every,
+                Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")

@@ -23,8 +23,13 @@ public record PaymentIntent(String payment, String idempotencyKey, String reques
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public enum Status {
-        CREATED, PAID, FAILED
+        CREATED, PAID, FAILED,
+        /** Not paid within {@code zengzhi.payments.intent-ttl}: its cart went back to stock ({@link IntentExpiry}). */
+        EXPIRED
     }
+
+    /** The failure code of an expired intent, and of a provider's late callback for it. */
+    static final String EXPIRED_CODE = "PAYMENT_EXPIRED";
 
     /** The payment's money given back at the provider: the provider's refund id and when; null until then. */
     public record Refund(String providerRefund, Instant refundedAt) {

@@ -75,15 +75,33 @@ public final class PaymentIntents {
     static ReadModelWrite outcome(PaymentIntent intent, Instant at, String rejection) {
         PaymentIntent.Status status = rejection == null ? PaymentIntent.Status.PAID : PaymentIntent.Status.FAILED;
         // A FAILED payment's money is owed back at once; the outbox refunds it after the commit.
-        return new ReadModelWrite("UPDATE payment_intents SET status = ?, failure_code = ?, paid_at = ?, refund_status = ? "
-                + "WHERE payment_id = ? AND status = 'CREATED'", Arrays.asList(status.name(), rejection,
+        // Required: an intent that expired meanwhile (IntentExpiry) rolls the PayOrder back, so an order is never
+        // paid whose cart went back to stock; the callback then refunds the payment at the provider.
+        return ReadModelWrite.required("UPDATE payment_intents SET status = ?, failure_code = ?, paid_at = ?, "
+                + "refund_status = ? WHERE payment_id = ? AND status = 'CREATED'", Arrays.asList(status.name(), rejection,
                         Timestamp.from(at), rejection == null ? null : "OWED", intent.payment()));
     }
 
-    /** The row updates that put a cart back into stock, written with the journal row that refused its payment. */
-    static List<ReadModelWrite> restock(List<Pricing.Item> items) {
-        return items.stream().map(item -> new ReadModelWrite("UPDATE products SET stock = stock + ? WHERE product_id = ?",
-                List.of(item.quantity(), item.product()))).toList();
+    /** Unpaid intents created before {@code cutoff}, oldest first, at most {@code limit}. */
+    List<String> createdBefore(Instant cutoff, int limit) {
+        return jdbc.queryForList("SELECT payment_id FROM payment_intents WHERE status = 'CREATED' AND created_at < ? "
+                + "ORDER BY created_at LIMIT " + limit, String.class, Timestamp.from(cutoff));
+    }
+
+    /** CREATED → EXPIRED when still unpaid and created before {@code cutoff}; false when it was not. */
+    boolean expire(String payment, Instant cutoff) {
+        return jdbc.update("UPDATE payment_intents SET status = 'EXPIRED', failure_code = ? "
+                + "WHERE payment_id = ? AND status = 'CREATED' AND created_at < ?", PaymentIntent.EXPIRED_CODE, payment,
+                Timestamp.from(cutoff)) == 1;
+    }
+
+    /**
+     * A provider's late callback for an expired intent: the customer's money is owed back at the provider, once
+     * (false when it already was).
+     */
+    boolean owedAfterExpiry(String payment) {
+        return jdbc.update("UPDATE payment_intents SET refund_status = 'OWED' WHERE payment_id = ? AND status = 'EXPIRED' "
+                + "AND refund_status IS NULL", payment) == 1;
     }
 
     /** Records the provider's refund of the payment, once: false when it was already recorded. */

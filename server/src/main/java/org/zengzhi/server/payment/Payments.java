@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -20,10 +20,12 @@ import org.zengzhi.engine.Event;
 import org.zengzhi.engine.Problem;
 import org.zengzhi.engine.Units;
 import org.zengzhi.engine.order.Channel;
+import org.zengzhi.server.coinmall.CoinOrders;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.journal.ReadModelWrite;
 import org.zengzhi.server.journal.Rejections;
 import org.zengzhi.server.payment.PaymentProvider.CallbackVerification;
 import org.zengzhi.server.payment.PaymentProvider.Notification;
@@ -44,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Payments {
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How many times a coin-mall purchase is tried when the stock changes between its check and its commit. */
+    static final int COIN_TRIES = 3;
 
     private final PaymentIntents intents;
     private final Map<String, PaymentProvider> providers;
@@ -52,6 +56,7 @@ public final class Payments {
     private final Pricing pricing;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final StockLocks stockLocks = new StockLocks();
 
     public Payments(PaymentIntents intents, List<PaymentProvider> providers, String defaultProvider,
             EngineGateway gateway, Pricing pricing, Clock clock) {
@@ -130,9 +135,11 @@ public final class Payments {
      */
     private Response coinPurchaseAnswered(byte[] body, String hash) throws InvalidFieldException {
         String order = PaymentRequest.coinPurchaseOrder(body);
-        if (order == null || !gateway.answered("payments:coin:" + order)) {
-            return null;
-        }
+        return order == null || !gateway.answered("payments:coin:" + order) ? null : answeredCoinPurchase(order, hash);
+    }
+
+    /** The first answer kept under a coin-mall order's key, or a conflict for another body. */
+    private Response answeredCoinPurchase(String order, String hash) {
         return gateway.submit(new CommandRequest(at -> {
             throw new IllegalStateException("answered from the idempotency record");
         }, events -> null, "payments:coin:" + order, hash)).join();
@@ -140,34 +147,44 @@ public final class Payments {
 
     /**
      * A coin-mall purchase of products (金币商城, issue 20 item 1): coins not held are refused before anything
-     * changes; the stock is taken by a conditional update (never below zero), then the PayOrder is journaled. If the
-     * engine refuses it after all, the stock goes back in the journal row's own transaction; a request answered
-     * from its first record (a retry, or a concurrent duplicate) gives back what it took.
+     * changes. The stock is taken in the PayOrder's own journal transaction, by a conditional update (never below
+     * zero) written only when the engine accepts it, so a crash can never lose stock and a refused payment, or a
+     * retry answered from its first record, takes none. Purchases of one product go one at a time from the stock
+     * check to the commit ({@link StockLocks}); if another writer (a mall cart, an operator's write-off) takes the
+     * last item between the check and the commit, the batch is rolled back and the purchase checked again.
      */
     private Response buyWithCoins(PaymentRequest request, String hash, List<Pricing.Item> items) {
         String key = "payments:coin:" + request.order();
-        Problem refusal = engineRefusal(request);
-        if (refusal != null) {
-            return Problems.rejected(refusal.code().name(), refusal.field());
-        }
-        if (!pricing.take(items)) {
-            return Problems.rejected("OUT_OF_STOCK", "items");
-        }
-        AtomicBoolean applied = new AtomicBoolean();
-        CommandRequest pay = new CommandRequest(request::payOrder, events -> {
-            applied.set(true);
-            return coinAnswer(request, events);
-        }, key, hash, (command, events) -> Rejections.of(events) == null ? List.of() : PaymentIntents.restock(items));
-        try {
-            Response answer = gateway.submit(pay).join();
-            if (!applied.get()) {
-                pricing.giveBack(items);
+        for (int attempt = 1; ; attempt++) {
+            StockLocks.Held held = stockLocks.lock(items);
+            try {
+                if (gateway.answered(key)) {
+                    return answeredCoinPurchase(request.order(), hash); // a concurrent duplicate committed first
+                }
+                pricing.priceInCoins(items); // still on the shelf and in stock
+                Problem refusal = engineRefusal(request);
+                if (refusal != null) {
+                    return Problems.rejected(refusal.code().name(), refusal.field());
+                }
+                return gateway.submit(coinPurchase(request, hash, items)).join();
+            } catch (Pricing.RefusedException e) {
+                return Problems.rejected(e.code(), e.field());
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof ReadModelWrite.NotApplied) || attempt == COIN_TRIES) {
+                    throw e;
+                }
+                LOG.info("coin-mall order {}: the stock changed before it was committed; checking again",
+                        request.order());
+            } finally {
+                held.close();
             }
-            return answer;
-        } catch (RuntimeException e) {
-            pricing.giveBack(items); // the batch did not commit
-            throw e;
         }
+    }
+
+    private static CommandRequest coinPurchase(PaymentRequest request, String hash, List<Pricing.Item> items) {
+        return new CommandRequest(request::payOrder, events -> coinAnswer(request, events),
+                "payments:coin:" + request.order(), hash, (command, events) -> Rejections.of(events) != null ? List.of()
+                        : CoinOrders.take(request.order(), items));
     }
 
     private static Response coinAnswer(PaymentRequest request, List<Event> events) {
@@ -369,7 +386,35 @@ public final class Payments {
             return done(Problems.problem(422, "Unprocessable", field, "the notification's " + field + " differs from "
                     + "the payment's; nothing was marked paid"));
         }
-        return gateway.submit(markPaid(intent));
+        if (intent.status() == PaymentIntent.Status.EXPIRED) {
+            return done(paidTooLate(intent));
+        }
+        return gateway.submit(markPaid(intent)).exceptionallyCompose(e -> {
+            // The intent expired between the lookup and the commit: nothing was journaled; refund it as late.
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            PaymentIntent now = cause instanceof ReadModelWrite.NotApplied ? intents.byPayment(intent.payment()) : null;
+            return now != null && now.status() == PaymentIntent.Status.EXPIRED ? done(paidTooLate(now))
+                    : CompletableFuture.failedFuture(e);
+        });
+    }
+
+    /**
+     * A provider's callback for an intent that expired unpaid (its cart is back in stock, the order was never
+     * made): the customer's money is refunded at the provider, as a real shop does for an order it closed (订单已关闭,
+     * 原路退款). The provider is answered 200 with the status EXPIRED, on every delivery; the refund is recorded once
+     * and, if the provider does not answer now, the outbox's sweep makes it later.
+     */
+    private Response paidTooLate(PaymentIntent intent) {
+        if (intents.owedAfterExpiry(intent.payment())) {
+            LOG.warn("payment {} of order {} was paid after it expired; it is refunded at {}", intent.payment(),
+                    intent.request().order(), intent.provider());
+        }
+        try {
+            refundIfOwed(intent.request().order(), false);
+        } catch (RuntimeException e) {
+            LOG.warn("the refund of expired payment {} is not made yet: {}", intent.payment(), e.getMessage());
+        }
+        return new Response(200, intent.outcomeBody(PaymentIntent.Status.EXPIRED, PaymentIntent.EXPIRED_CODE));
     }
 
     private CommandRequest markPaid(PaymentIntent intent) {

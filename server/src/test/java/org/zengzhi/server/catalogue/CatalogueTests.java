@@ -2,6 +2,8 @@ package org.zengzhi.server.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.ServerHarness.Reply;
+import org.zengzhi.server.payment.IntentExpiry;
 import org.zengzhi.server.payment.ProviderOutbox;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The product catalogue (issue 19 item 1, R-2.2) over real HTTP and a real database, shared by the H2 and
@@ -151,6 +156,55 @@ abstract class CatalogueTests {
             server.bean(ProviderOutbox.class).drain();
             assertThat(server.post("/orders/m1/refund", "refund-2", "").status()).isEqualTo(422);
             assertThat(server.get("/products/tea").body().get("stock").asInt()).as("given back once").isEqualTo(3);
+        }
+    }
+
+    /**
+     * An unpaid intent holds its cart's stock only for {@code zengzhi.payments.intent-ttl}: the sweep expires it and
+     * gives the stock back, once, in one transaction; a provider's late callback for it is answered EXPIRED and the
+     * money refunded at the provider, and no order is made. A paid intent is never expired.
+     */
+    @Test
+    void anUnpaidIntentExpires_itsStockComesBack_andALatePaymentIsRefunded() throws Exception {
+        List<String> properties = new ArrayList<>(List.of(database()));
+        properties.add("zengzhi.payments.intent-ttl=PT10M");
+        try (ServerHarness server = new ServerHarness(properties.toArray(String[]::new))) {
+            server.post("/operator/products", "tea-1", TEA);
+            String alice = consumer(server, "alice");
+            Reply unpaid = buy(server, alice, "alice", "m1", "[{\"product\":\"tea\",\"quantity\":2}]");
+            Reply paid = buy(server, alice, "alice", "m2", "[{\"product\":\"tea\",\"quantity\":1}]");
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).isZero();
+            String payUrl = paid.body().get("payUrl").asString();
+            assertThat(server.post(payUrl.substring(payUrl.indexOf("/api/v1") + "/api/v1".length()),
+                    Map.of("Idempotency-Key", "complete-m2"), "").body().get("callback").get("status").asString())
+                    .isEqualTo("PAID");
+
+            IntentExpiry expiry = server.bean(IntentExpiry.class);
+            assertThat(expiry.sweep(Instant.now())).as("younger than the TTL").isZero();
+            Instant later = Instant.now().plus(Duration.ofMinutes(11));
+            assertThat(expiry.sweep(later)).as("only the unpaid one").isEqualTo(1);
+            assertThat(expiry.sweep(later)).as("once").isZero();
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).as("its 2 are back").isEqualTo(2);
+            String payment = unpaid.body().get("payment").asString();
+            assertThat(server.get("/payments/" + payment).body().get("status").asString()).isEqualTo("EXPIRED");
+            assertThat(server.get("/payments/" + paid.body().get("payment").asString()).body().get("status").asString())
+                    .isEqualTo("PAID");
+
+            String hash = server.get("/operator/check").body().get("stateHash").asString();
+            String lateUrl = unpaid.body().get("payUrl").asString();
+            Reply late = server.post(lateUrl.substring(lateUrl.indexOf("/api/v1") + "/api/v1".length()),
+                    Map.of("Idempotency-Key", "complete-m1"), "");
+            assertThat(late.status()).as(late.body().toString()).isEqualTo(200);
+            assertThat(late.body().get("callback").get("status").asString()).isEqualTo("EXPIRED");
+            assertThat(late.body().get("callback").get("code").asString()).isEqualTo("PAYMENT_EXPIRED");
+            assertThat(server.get("/operator/check").body().get("stateHash").asString()).as("no order was made")
+                    .isEqualTo(hash);
+            server.bean(ProviderOutbox.class).drain();
+            JsonNode view = server.get("/payments/" + payment).body();
+            assertThat(view.get("refund").isNull()).as("refunded at the provider: " + view).isFalse();
+            assertThat(server.get("/products/tea").body().get("stock").asInt()).as("not given back twice").isEqualTo(2);
+            assertThat(buy(server, alice, "alice", "m3", "[{\"product\":\"tea\",\"quantity\":2}]").status())
+                    .as("another buyer may have them").isEqualTo(201);
         }
     }
 

@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -255,6 +260,101 @@ abstract class GreenApiTests {
         assertThat(asCash.body().get("field").asString()).isEqualTo("items[0].product");
         JsonNode all = server.get("/products").body();
         assertThat(all.findValuesAsString("product")).contains("coin-cup", "coin-pot");
+    }
+
+    private static long stock(String product) throws Exception {
+        return server.send(amy, "GET", "/products/" + product, null, null).body().get("stock").asLong();
+    }
+
+    private static BigDecimal coins() throws Exception {
+        return amount(server.send(amy, "GET", "/me/green", null, null).body(), "coins");
+    }
+
+    /**
+     * Issue 20 item 1 with issue 17 rule 6: a coin-mall order is an order. The store refunds it through the refund
+     * path of every order (the buyer may not): the coins go back to the buyer and the product to stock, once; a
+     * second refund is ALREADY_REFUNDED and changes nothing; a retry under the key answers the first result.
+     */
+    @Test
+    @Order(6)
+    void theStoreRefundsACoinMallOrder_coinsAndStockComeBackOnce_issue20Item1() throws Exception {
+        assertThat(server.post("/operator/products", "coin-tea", "{\"product\":\"coin-tea\",\"name\":\"茶包\","
+                + "\"coinPrice\":\"0.01\",\"merchant\":\"shop\",\"stock\":2}").status()).isEqualTo(201);
+        BigDecimal before = coins();
+        ServerHarness.Reply bought = server.send(amy, "POST", "/payments", "{\"order\":\"tea-c1\",\"user\":\"amy\","
+                + "\"channel\":\"coin\",\"items\":[{\"product\":\"coin-tea\",\"quantity\":2}]}", "tea-c1");
+        assertThat(bought.status()).as(bought.body().toString()).isEqualTo(200);
+        assertThat(stock("coin-tea")).isZero();
+        assertThat(coins()).isEqualByComparingTo(before.subtract(new BigDecimal("0.02")));
+
+        ServerHarness.Reply byBuyer = server.send(amy, "POST", "/orders/tea-c1/refund", "", "refund-tea-amy");
+        assertThat(byBuyer.status()).as("the buyer does not refund").isEqualTo(403);
+        ServerHarness.Reply refunded = server.send(shopOwner, "POST", "/orders/tea-c1/refund", "", "refund-tea-c1");
+        assertThat(refunded.status()).as(refunded.body().toString()).isEqualTo(200);
+        assertThat(coins()).as("the coins are back").isEqualByComparingTo(before);
+        assertThat(stock("coin-tea")).as("the products are back in stock").isEqualTo(2);
+
+        ServerHarness.Reply retry = server.send(shopOwner, "POST", "/orders/tea-c1/refund", "", "refund-tea-c1");
+        assertThat(retry.body()).as("a retry under the key: the first answer").isEqualTo(refunded.body());
+        ServerHarness.Reply twice = server.post("/orders/tea-c1/refund", "refund-tea-c1-again", "");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body().get("code").asString()).isEqualTo("ALREADY_REFUNDED");
+        assertThat(coins()).isEqualByComparingTo(before);
+        assertThat(stock("coin-tea")).as("given back once").isEqualTo(2);
+        assertThat(server.post("/orders/no-such-order/refund", "refund-none", "").status()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 20 item 1: the stock of a coin-mall purchase is taken with the PayOrder's journal row. A purchase the
+     * engine refuses (an id a store order has: ids are one space) takes none; the same purchase sent many times at
+     * once takes it once; many buyers of the last items never oversell.
+     */
+    @Test
+    @Order(7)
+    void aRefusedCoinPurchaseTakesNoStock_andConcurrentBuyersTakeItOnce_issue20Item1() throws Exception {
+        assertThat(server.post("/operator/products", "coin-pen", "{\"product\":\"coin-pen\",\"name\":\"笔\","
+                + "\"coinPrice\":\"0.01\",\"merchant\":\"shop\",\"stock\":3}").status()).isEqualTo(201);
+        BigDecimal before = coins();
+        ServerHarness.Reply reused = server.send(amy, "POST", "/payments", "{\"order\":\"o1\",\"user\":\"amy\","
+                + "\"channel\":\"coin\",\"items\":[{\"product\":\"coin-pen\",\"quantity\":1}]}", "pen-o1");
+        assertThat(reused.status()).as(reused.body().toString()).isEqualTo(422);
+        assertThat(reused.body().get("code").asString()).as("o1 is amy's store order").isEqualTo("DUPLICATE_ORDER");
+        assertThat(stock("coin-pen")).as("nothing taken").isEqualTo(3);
+
+        String once = "{\"order\":\"pen-1\",\"user\":\"amy\",\"channel\":\"coin\","
+                + "\"items\":[{\"product\":\"coin-pen\",\"quantity\":1}]}";
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<ServerHarness.Reply>> same = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                same.add(senders.submit(() -> server.send(amy, "POST", "/payments", once, "pen-1")));
+            }
+            for (Future<ServerHarness.Reply> reply : same) {
+                assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(200);
+            }
+            assertThat(stock("coin-pen")).as("taken once").isEqualTo(2);
+            List<Future<ServerHarness.Reply>> many = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String order = "pen-m" + i;
+                many.add(senders.submit(() -> server.send(amy, "POST", "/payments", once.replace("pen-1", order),
+                        order)));
+            }
+            int sold = 0;
+            for (Future<ServerHarness.Reply> reply : many) {
+                ServerHarness.Reply answer = reply.get();
+                if (answer.status() == 200) {
+                    sold++;
+                } else {
+                    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(422);
+                    assertThat(answer.body().get("code").asString()).isEqualTo("OUT_OF_STOCK");
+                }
+            }
+            assertThat(sold).as("the 2 left, no more").isEqualTo(2);
+        } finally {
+            senders.shutdown();
+        }
+        assertThat(stock("coin-pen")).isZero();
+        assertThat(coins()).as("3 pens paid").isEqualByComparingTo(before.subtract(new BigDecimal("0.03")));
     }
 
     @Test
