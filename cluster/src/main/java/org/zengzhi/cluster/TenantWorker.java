@@ -100,14 +100,39 @@ final class TenantWorker {
         if (dead) {
             return;
         }
-        if (!batch.isEmpty()) {
-            outputs.writeBatch(tenant, batch);
-            batch.clear();
+        if (!batch.isEmpty() && !writeWithRetry()) {
+            return;
         }
         applied = at;
         if (applied - lastSnapshot >= snapshotEvery) {
             snapshot();
         }
+    }
+
+    /**
+     * Writes the batch, waiting and trying again while the outputs' store is unreachable (the tenant pauses on this
+     * node; nothing is reported applied meanwhile). False if the tenant was killed while waiting.
+     */
+    private boolean writeWithRetry() {
+        long pauseMs = 100;
+        while (!dead) {
+            try {
+                outputs.writeBatch(tenant, batch);
+                batch.clear();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warn("{}: outputs up to offset {} not written, trying again in {} ms: {}", tenant, at, pauseMs,
+                        e.getMessage());
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pauseMs = Math.min(5_000, pauseMs * 2);
+        }
+        return false;
     }
 
     private void snapshot() {
