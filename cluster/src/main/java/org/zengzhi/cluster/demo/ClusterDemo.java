@@ -175,7 +175,8 @@ public final class ClusterDemo {
                 }
                 long killedAt = System.nanoTime();
                 Processes.kill9(nodes.get(victim));
-                say("killed", victim + 1, load.ackedCount());
+                say("killed", victim + 1, load.ackedCount(),
+                        ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")));
                 long back = waitAllAnswer(killedAt, 120);
                 failover = back;
                 say("failover", options.tenants(), back / 1_000_000, options.sessionMs());
