@@ -62,11 +62,19 @@ public final class ClusterDemo {
         try {
             options = DemoOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println("参数错误 (bad option): " + e.getMessage() + " — bin/zengzhi cluster-demo --help");
             System.exit(2);
             return;
         }
-        System.exit(new ClusterDemo(options).run());
+        int status;
+        try {
+            status = new ClusterDemo(options).run();
+        } catch (Exception e) {
+            // A part that did not start or answer (a broker, a node, PostgreSQL) fails the demo like a check does.
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
     }
 
     private String say(String key, Object... args) {
