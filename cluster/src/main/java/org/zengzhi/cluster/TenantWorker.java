@@ -58,10 +58,21 @@ final class TenantWorker {
         this.servingFrom = servingFrom;
         this.lines = new LogLines(engine::clock);
         this.outputs = outputs;
-        this.writtenBefore = outputs.lastWritten(tenant);
+        this.writtenBefore = lastWritten(outputs, tenant);
         this.snapshots = snapshots;
         this.snapshotEvery = snapshotEvery;
         this.thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "tenant-" + tenant + "@" + node));
+    }
+
+    /** Offsets already written by an earlier owner; -1 (offer them all again, refused by key) if unknown now. */
+    private static long lastWritten(OutputSink outputs, String tenant) {
+        try {
+            return outputs.lastWritten(tenant);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: outputs written before not known ({}); writes from the snapshot on, refused where present",
+                    tenant, e.getMessage());
+            return -1;
+        }
     }
 
     void submit(List<ConsumerRecord<String, byte[]>> records) {
