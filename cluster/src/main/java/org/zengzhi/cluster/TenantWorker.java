@@ -114,6 +114,9 @@ final class TenantWorker {
         if (!batch.isEmpty() && !writeWithRetry()) {
             return;
         }
+        if (applied < servingFrom && at >= servingFrom) {
+            LOG.info("{} serves again at offset {} (caught up from {})", tenant, at, restoredFrom);
+        }
         applied = at;
         if (applied - lastSnapshot >= snapshotEvery) {
             snapshot();
