@@ -1,6 +1,7 @@
 package org.zengzhi.cluster;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -32,12 +33,17 @@ final class TenantWorker {
     private final SnapshotStore snapshots;
     private final long snapshotEvery;
     private final long restoredFrom;
+    /** Offsets up to this one are already in the outputs (written by an earlier owner): not written again. */
+    private final long writtenBefore;
+    private final List<OutputSink.Applied> batch = new ArrayList<>();
     /** Offset the tenant must reach (its partition's end when assigned) before it answers queries. */
     private final long servingFrom;
     private final ExecutorService thread;
     private final EngineOutput out = new EngineOutput();
     private final AtomicLong snapshotsStored = new AtomicLong();
     private long lastSnapshot;
+    /** The engine's position (this thread only); {@link #applied} follows it once the outputs are written. */
+    private long at;
     private volatile long applied;
     private volatile boolean dead;
 
@@ -47,40 +53,100 @@ final class TenantWorker {
         this.engine = snapshot == null ? fresh : snapshot.restore();
         this.restoredFrom = snapshot == null ? -1 : snapshot.offset();
         this.applied = restoredFrom;
+        this.at = restoredFrom;
         this.lastSnapshot = restoredFrom;
         this.servingFrom = servingFrom;
         this.lines = new LogLines(engine::clock);
         this.outputs = outputs;
+        this.writtenBefore = lastWritten(outputs, tenant);
         this.snapshots = snapshots;
         this.snapshotEvery = snapshotEvery;
         this.thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "tenant-" + tenant + "@" + node));
+    }
+
+    /** Offsets already written by an earlier owner; -1 (offer them all again, refused by key) if unknown now. */
+    private static long lastWritten(OutputSink outputs, String tenant) {
+        try {
+            return outputs.lastWritten(tenant);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: outputs written before not known ({}); writes from the snapshot on, refused where present",
+                    tenant, e.getMessage());
+            return -1;
+        }
     }
 
     void submit(List<ConsumerRecord<String, byte[]>> records) {
         thread.execute(() -> {
             try {
                 records.forEach(this::apply);
+                flush();
             } catch (RuntimeException e) {
                 // A record this node cannot apply: skipping it would serve a state no replay gives; stop the tenant.
-                LOG.error("{} stops at offset {}: a record after it cannot be applied", tenant, applied, e);
+                LOG.error("{} stops at offset {}: a record after it cannot be applied or its outputs not written", tenant,
+                    applied, e);
                 dead = true;
             }
         });
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        if (dead || record.offset() <= applied) {
+        if (dead || record.offset() <= at) {
             return;
         }
         String line = new String(record.value(), StandardCharsets.UTF_8);
         Command command = lines.parse(record.offset(), line);
         out.clear();
         engine.execute(command, out);
-        outputs.write(tenant, record.offset(), command.id(), List.copyOf(out.events()));
-        applied = record.offset();
+        if (record.offset() > writtenBefore) {
+            batch.add(new OutputSink.Applied(record.offset(), command.id(), out.events()));
+        }
+        at = record.offset();
+    }
+
+    /**
+     * Writes the batch's outputs in one go, then snapshots if due: a snapshot is taken only once the outputs of every
+     * offset it covers are written, so a node restoring it never leaves an output unwritten.
+     */
+    private void flush() {
+        if (dead) {
+            return;
+        }
+        if (!batch.isEmpty() && !writeWithRetry()) {
+            return;
+        }
+        if (applied < servingFrom && at >= servingFrom) {
+            LOG.info("{} serves again at offset {} (caught up from {})", tenant, at, restoredFrom);
+        }
+        applied = at;
         if (applied - lastSnapshot >= snapshotEvery) {
             snapshot();
         }
+    }
+
+    /**
+     * Writes the batch, waiting and trying again while the outputs' store is unreachable (the tenant pauses on this
+     * node; nothing is reported applied meanwhile). False if the tenant was killed while waiting.
+     */
+    private boolean writeWithRetry() {
+        long pauseMs = 100;
+        while (!dead) {
+            try {
+                outputs.writeBatch(tenant, batch);
+                batch.clear();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warn("{}: outputs up to offset {} not written, trying again in {} ms: {}", tenant, at, pauseMs,
+                        e.getMessage());
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pauseMs = Math.min(5_000, pauseMs * 2);
+        }
+        return false;
     }
 
     private void snapshot() {

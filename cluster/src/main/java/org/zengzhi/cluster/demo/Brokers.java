@@ -1,0 +1,99 @@
+package org.zengzhi.cluster.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A KRaft cluster of {@code n} Kafka servers on loopback, each its own JVM running {@code kafka.Kafka} from the Maven
+ * Central jars on this classpath, in combined mode (broker and controller in one process; a static quorum of all
+ * of them, {@code controller.quorum.voters}). Storage is formatted with Kafka's storage tool first.
+ */
+final class Brokers {
+    private final Path dir;
+    private final Processes processes;
+    private final int[] ports;
+    private final int[] controllerPorts;
+
+    Brokers(Path dir, Processes processes, int n) {
+        this.dir = dir;
+        this.processes = processes;
+        this.ports = freePorts(n);
+        this.controllerPorts = freePorts(n);
+    }
+
+    String bootstrap() {
+        return IntStream.of(ports).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    }
+
+    /** Writes each server's properties, formats its storage and starts it. */
+    void start() throws IOException, InterruptedException {
+        String clusterId = Uuid.randomUuid().toString();
+        List<Process> formats = new ArrayList<>();
+        for (int i = 0; i < ports.length; i++) {
+            Path props = writeProperties(i);
+            formats.add(processes.java("format-" + (i + 1), List.of("-Xmx256m"), "kafka.tools.StorageTool",
+                    List.of("format", "-t", clusterId, "-c", props.toString())));
+        }
+        for (int i = 0; i < formats.size(); i++) {
+            if (formats.get(i).waitFor() != 0) {
+                throw new IllegalStateException("formatting broker " + (i + 1) + " failed, see " + dir);
+            }
+        }
+        for (int i = 0; i < ports.length; i++) {
+            processes.java("broker-" + (i + 1), List.of("-Xmx512m", "-XX:+UseG1GC"), "kafka.Kafka",
+                    List.of(dir.resolve("broker-" + (i + 1) + ".properties").toString()));
+        }
+    }
+
+    private Path writeProperties(int i) throws IOException {
+        int n = ports.length;
+        int replicas = Math.min(3, n);
+        String voters = IntStream.range(0, n).mapToObj(j -> (j + 1) + "@127.0.0.1:" + controllerPorts[j])
+                .collect(Collectors.joining(","));
+        List<String> lines = new ArrayList<>(List.of(
+                "process.roles=broker,controller",
+                "node.id=" + (i + 1),
+                "controller.quorum.voters=" + voters,
+                "listeners=PLAINTEXT://127.0.0.1:" + ports[i] + ",CONTROLLER://127.0.0.1:" + controllerPorts[i],
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + ports[i],
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("broker-" + (i + 1) + "-data"),
+                "offsets.topic.replication.factor=" + replicas,
+                "offsets.topic.num.partitions=5",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + Math.min(2, replicas),
+                "min.insync.replicas=" + Math.min(2, replicas),
+                "group.initial.rebalance.delay.ms=0",
+                "group.min.session.timeout.ms=500"));
+        Path props = dir.resolve("broker-" + (i + 1) + ".properties");
+        Files.write(props, lines);
+        return props;
+    }
+
+    private static int[] freePorts(int n) {
+        int[] ports = new int[n];
+        for (int i = 0; i < n; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports[i] = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ports;
+    }
+
+    static int freePort() {
+        return freePorts(1)[0];
+    }
+}

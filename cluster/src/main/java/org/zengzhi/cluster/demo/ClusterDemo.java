@@ -1,0 +1,269 @@
+package org.zengzhi.cluster.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.zengzhi.cluster.ClusterTopics;
+import org.zengzhi.cluster.CommandSender;
+import org.zengzhi.cluster.PartitionReplay;
+import org.zengzhi.cluster.pg.PgOutputs;
+
+/**
+ * {@code bin/zengzhi cluster-demo} (issue 21, deliver 3): a KRaft cluster of 3 Kafka servers and 3 Zengzhi nodes,
+ * each its own JVM on loopback, 50 tenants, payments from this process; one node is killed with {@code kill -9}
+ * mid-load. Prints how long until every tenant answered again and checks, at the end, that every acknowledged
+ * payment was applied exactly once (its output row in PostgreSQL, by offset), that the invariants hold and that each
+ * tenant's state hash equals a replay of its partition. Exit code 1 if a check fails.
+ */
+public final class ClusterDemo {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private final DemoOptions options;
+    private final ResourceBundle text;
+    private final List<String> tenants;
+    private final Status status = new Status();
+    private final List<Integer> livePorts = new ArrayList<>();
+    private final List<Process> nodes = new ArrayList<>();
+    private int failures;
+
+    private ClusterDemo(DemoOptions options) {
+        this.options = options;
+        this.text = messages("en".equals(options.lang()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        this.tenants = NodeMain.tenantNames(options.tenants());
+    }
+
+    /** The demo's messages in {@code locale}; Chinese (the base bundle) for any locale but English. */
+    static ResourceBundle messages(Locale locale) {
+        return ResourceBundle.getBundle("org.zengzhi.cluster.demo.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    static ClusterTopics topics(int tenants) {
+        return new ClusterTopics("zengzhi-commands", "zengzhi-snapshots", NodeMain.tenantNames(tenants));
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("参数错误 (bad option): " + e.getMessage() + " — bin/zengzhi cluster-demo --help");
+            System.exit(2);
+            return;
+        }
+        int status;
+        try {
+            status = new ClusterDemo(options).run();
+        } catch (Exception e) {
+            // A part that did not start or answer (a broker, a node, PostgreSQL) fails the demo like a check does.
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private String say(String key, Object... args) {
+        String line = MessageFormat.format(text.getString(key), args);
+        System.out.println(line);
+        return line;
+    }
+
+    private int run() throws Exception {
+        String given = System.getenv("ZENGZHI_DEMO_DIR");
+        Path dir = given != null ? Files.createDirectories(Path.of(given))
+                : Files.createTempDirectory("zengzhi-cluster-demo-");
+        say("start", ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), dir);
+        ClusterTopics topics = topics(options.tenants());
+        try (Processes processes = new Processes(dir);
+                PgOutputs outputs = new PgOutputs(options.jdbcUrl(), options.dbUser(), "", options.schema(), 2)) {
+            outputs.dropSchema().createSchema();
+            Brokers brokers = new Brokers(dir, processes, options.brokers());
+            brokers.start();
+            createTopics(brokers.bootstrap(), topics);
+            say("brokers", options.brokers(), brokers.bootstrap(), options.tenants(), Math.min(3, options.brokers()),
+                    Math.min(2, Math.min(3, options.brokers())));
+            startNodes(processes, brokers.bootstrap());
+            long up = waitAllAnswer(System.nanoTime(), 180);
+            say("nodes", options.nodes(), options.tenants(), up / 1_000_000);
+            try (CommandSender sender = new CommandSender(brokers.bootstrap(), topics, "demo-load")) {
+                Load load = new Load(sender, tenants, options.window());
+                Thread killer = options.killAt() > 0 ? killer(load) : null;
+                load.run(options.seconds(), options.payments());
+                if (killer != null) {
+                    killer.join();
+                }
+                report(load, waitApplied(load));
+                check(load, outputs, brokers.bootstrap(), topics);
+            }
+        }
+        say(failures == 0 ? "passed" : "failed", failures);
+        return failures == 0 ? 0 : 1;
+    }
+
+    private void createTopics(String bootstrap, ClusterTopics topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (brokersUp(admin) < options.brokers()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the brokers did not all start in 300 s");
+                }
+                Thread.sleep(500);
+            }
+            short replicas = (short) Math.min(3, options.brokers());
+            topics.create(admin, replicas, Math.min(2, replicas));
+        }
+    }
+
+    private static int brokersUp(Admin admin) throws InterruptedException {
+        try {
+            return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+        } catch (ExecutionException | TimeoutException e) {
+            return 0; // not up yet
+        }
+    }
+
+    private void startNodes(Processes processes, String bootstrap) throws Exception {
+        for (int i = 0; i < options.nodes(); i++) {
+            int port = Brokers.freePort();
+            nodes.add(processes.java("node-" + (i + 1), List.of("-Xmx384m"), NodeMain.class.getName(), List.of(
+                    bootstrap, Integer.toString(options.tenants()), "node-" + (i + 1), Integer.toString(port),
+                    options.jdbcUrl(), options.dbUser(), options.schema(), Integer.toString(options.snapshotEvery()),
+                    Integer.toString(options.sessionMs()))));
+            synchronized (livePorts) {
+                livePorts.add(port);
+            }
+        }
+    }
+
+    private List<Integer> ports() {
+        synchronized (livePorts) {
+            return List.copyOf(livePorts);
+        }
+    }
+
+    /** Polls until every tenant answers from a live node; returns the nanoseconds since {@code from}. */
+    private long waitAllAnswer(long from, int timeoutSeconds) throws InterruptedException {
+        long deadline = from + timeoutSeconds * 1_000_000_000L;
+        List<String> waiting = new ArrayList<>(tenants);
+        while (!waiting.isEmpty()) {
+            waiting.removeIf(t -> status.ask(ports(), t).isPresent());
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting.size() + " tenants did not answer in " + timeoutSeconds + " s");
+            }
+            Thread.sleep(50);
+        }
+        return System.nanoTime() - from;
+    }
+
+    private Thread killer(Load load) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(options.killAt() * 1_000L);
+                int victim = options.nodes() - 1;
+                synchronized (livePorts) {
+                    livePorts.remove(victim);
+                }
+                long killedAt = System.nanoTime();
+                Processes.kill9(nodes.get(victim));
+                say("killed", victim + 1, load.ackedCount(),
+                        ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")));
+                long back = waitAllAnswer(killedAt, 120);
+                failover = back;
+                say("failover", options.tenants(), back / 1_000_000, options.sessionMs());
+            } catch (Exception e) {
+                failures++;
+                say("failoverFailed", e.getMessage());
+            }
+        }, "demo-killer");
+        t.start();
+        return t;
+    }
+
+    private volatile long failover = -1;
+
+    /** Waits until every tenant has applied its last acknowledged payment; returns when that was (nanoTime). */
+    private long waitApplied(Load load) throws InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        List<String> waiting = new ArrayList<>(tenants);
+        while (!waiting.isEmpty()) {
+            waiting.removeIf(t -> status.ask(ports(), t).map(s -> s.applied() >= load.lastAcked(t)).orElse(false));
+            if (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    failures++;
+                    say("notApplied", waiting.size());
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        }
+        return System.nanoTime();
+    }
+
+    private void report(Load load, long appliedAt) {
+        double loadSeconds = (load.endNanos() - load.startNanos()) / 1e9;
+        double allSeconds = (appliedAt - load.startNanos()) / 1e9;
+        say("figures", load.ackedCount(), load.sent(), load.failed(), String.format("%.1f", loadSeconds),
+                Math.round(load.ackedCount() / loadSeconds), String.format("%.1f", allSeconds),
+                Math.round(load.ackedCount() / allSeconds), String.format("%.1f", load.latencyMicros(0.5) / 1000.0),
+                String.format("%.1f", load.latencyMicros(0.99) / 1000.0),
+                failover < 0 ? "-" : Long.toString(failover / 1_000_000));
+        System.out.printf("FIGURES nodes=%d brokers=%d tenants=%d acked=%d load_s=%.1f acked_per_s=%d "
+                + "applied_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%d%n", options.nodes(), options.brokers(),
+                options.tenants(), load.ackedCount(), loadSeconds, Math.round(load.ackedCount() / loadSeconds),
+                Math.round(load.ackedCount() / allSeconds), load.latencyMicros(0.5) / 1000.0,
+                load.latencyMicros(0.99) / 1000.0, failover < 0 ? -1 : failover / 1_000_000);
+    }
+
+    private void check(Load load, PgOutputs outputs, String bootstrap, ClusterTopics topics) {
+        long rows = 0;
+        int exact = 0;
+        int invariants = 0;
+        int hashes = 0;
+        for (String tenant : tenants) {
+            Map<Long, String> acked = new TreeMap<>(load.acked(tenant));
+            Map<Long, String> written = outputs.commandsByOffset(tenant);
+            rows += written.size();
+            exact += written.equals(acked) ? 1 : 0;
+            Optional<Status.TenantState> state = status.ask(ports(), tenant);
+            long poolShares = acked.values().stream().mapToLong(id -> DemoPayments.poolShareFen(
+                    DemoPayments.number(id))).sum();
+            if (state.isPresent() && state.get().invariantProblems() == 0
+                    && state.get().poolCashFen() == poolShares) {
+                invariants++;
+            }
+            PartitionReplay.Replayed replay = PartitionReplay.replay(bootstrap, topics, tenant,
+                    DemoPayments.freshEngine());
+            if (state.isPresent() && replay.records() == acked.size()
+                    && replay.engine().stateHash().equals(state.get().stateHash())) {
+                hashes++;
+            }
+        }
+        int n = tenants.size();
+        failures += (exact < n ? 1 : 0) + (invariants < n ? 1 : 0) + (hashes < n ? 1 : 0) + (load.failed() > 0 ? 1 : 0);
+        say(exact == n && rows == load.ackedCount() ? "checkOnce" : "checkOnceFailed", load.ackedCount(), rows,
+                exact, n);
+        say(invariants == n ? "checkInvariants" : "checkInvariantsFailed", invariants, n);
+        say(hashes == n ? "checkHash" : "checkHashFailed", hashes, n);
+        if (load.failed() > 0) {
+            say("sendsFailed", load.failed());
+        }
+    }
+}
