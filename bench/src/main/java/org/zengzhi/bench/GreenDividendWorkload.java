@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -25,9 +26,12 @@ import org.zengzhi.engine.green.GreenRules;
  * lot its first period.
  *
  * <p>A dividend changes the lots (their periods and vouchers), so each run starts from the same state: the
- * pool is built once, written with the model's own snapshot codec, and {@link #restore} reads it back. The
- * expected total is computed while the lots are drawn, as the sum of ⌊lotPoints·rate⌋ in plain long
- * arithmetic, apart from the model's code.
+ * pool's first lots are earned once and written with the model's own snapshot codec; {@link #restore} reads
+ * them back and earns the rest, the {@code newPercent} share of the lots earned since the snapshot (0: every
+ * lot restored from the snapshot; 20: a fifth earned since; 100: a platform's first dividend, every lot
+ * earned in this process). The lots are the same draws in every case, so the expected answer is too: the
+ * total computed while the lots are drawn, as the sum of ⌊lotPoints·rate⌋ in plain long arithmetic, apart
+ * from the model's code, and each holder's sum over its lots.
  */
 public final class GreenDividendWorkload {
     public static final int LOTS_PER_HOLDER = 10;
@@ -44,35 +48,53 @@ public final class GreenDividendWorkload {
     private static final int SNAPSHOT_HEADER_BYTES = 1024;
 
     private final GreenRules rules = GreenRules.SEED;
+    private final int holders;
+    private final long seed;
     private final int lots;
+    /** Lots {@code 0} to {@code restoredLots − 1} are in the snapshot; the rest are earned by {@link #restore}. */
+    private final int restoredLots;
     private final long expectedVouchersFen;
+    /** Each holder's expected vouchers: the sum of ⌊lotPoints·rate⌋ over its lots. */
+    private final long[] expectedByHolder;
+    /** Holders whose lots are worth at least 1 fen: the dividend posts one payment to each. */
     private final long expectedPayments;
     private final byte[] snapshot;
     private final VoucherBalances postings;
     private GreenModel model;
 
+    /** Every lot restored from the snapshot. */
     public GreenDividendWorkload(int holders, long seed) {
+        this(holders, seed, 0);
+    }
+
+    /** {@code newPercent} of the lots (0–100) earned since the snapshot, the rest restored from it. */
+    public GreenDividendWorkload(int holders, long seed, int newPercent) {
+        if (newPercent < 0 || newPercent > 100) {
+            throw new IllegalArgumentException("the share of new lots is a percentage: " + newPercent);
+        }
+        this.holders = holders;
+        this.seed = seed;
         this.lots = Math.multiplyExact(holders, LOTS_PER_HOLDER);
+        this.restoredLots = (int) ((long) lots * (100 - newPercent) / 100);
         this.postings = new VoucherBalances(holders);
+        this.expectedByHolder = new long[holders];
         GreenModel built = new GreenModel(rules);
         DividendPool pool = built.pool(GreenPool.CONSUMER);
         long ratePpm = rules.consumerPool().rates().ratePpm(1);
         SplittableRandom random = new SplittableRandom(seed);
         long expected = 0;
-        long paying = 0;
         for (int lot = 0; lot < lots; lot++) {
             long centipoints = random.nextLong(LOT_CENTIPOINTS_MIN, LOT_CENTIPOINTS_MAX + 1);
-            pool.earn(random.nextInt(holders), centipoints, EARNED_AT);
+            int holder = random.nextInt(holders);
+            if (lot < restoredLots) {
+                pool.earn(holder, centipoints, EARNED_AT);
+            }
             long vouchersFen = centipoints * ratePpm / Limits.PPM;
             expected += vouchersFen;
-            paying += vouchersFen > 0 ? 1 : 0;
-        }
-        if (!pool.nextDueAt().equals(Optional.of(DIVIDEND_DUE))) {
-            throw new IllegalStateException("the pool's first dividend is due at " + pool.nextDueAt()
-                    + ", not at " + DIVIDEND_DUE + ": " + holders + " holders do not reach its start value");
+            expectedByHolder[holder] += vouchersFen;
         }
         this.expectedVouchersFen = expected;
-        this.expectedPayments = paying;
+        this.expectedPayments = Arrays.stream(expectedByHolder).filter(fen -> fen > 0).count();
         this.snapshot = write(built);
         restore();
     }
@@ -88,13 +110,32 @@ public final class GreenDividendWorkload {
         return bytes.toByteArray();
     }
 
-    /** Puts the model back as it was before any dividend, from the snapshot, and clears the balances. */
+    /**
+     * Puts the model back as it was before any dividend: reads the snapshot, earns the lots drawn after it in
+     * their order, and clears the balances.
+     */
     public void restore() {
+        model = null;
+        GreenModel restored;
         try {
-            model = GreenModel.read(new DataInputStream(new ByteArrayInputStream(snapshot)), rules);
+            restored = GreenModel.read(new DataInputStream(new ByteArrayInputStream(snapshot)), rules);
         } catch (IOException e) {
             throw new UncheckedIOException("the workload's own snapshot does not read back", e);
         }
+        DividendPool pool = restored.pool(GreenPool.CONSUMER);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int lot = 0; lot < lots; lot++) {
+            long centipoints = random.nextLong(LOT_CENTIPOINTS_MIN, LOT_CENTIPOINTS_MAX + 1);
+            int holder = random.nextInt(holders);
+            if (lot >= restoredLots) {
+                pool.earn(holder, centipoints, EARNED_AT);
+            }
+        }
+        if (!pool.nextDueAt().equals(Optional.of(DIVIDEND_DUE))) {
+            throw new IllegalStateException("the pool's first dividend is due at " + pool.nextDueAt()
+                    + ", not at " + DIVIDEND_DUE + ": " + holders + " holders do not reach its start value");
+        }
+        model = restored;
         postings.reset();
     }
 
@@ -117,17 +158,24 @@ public final class GreenDividendWorkload {
         require(postings.paidFen() == expectedFen, "the postings received " + postings.paidFen()
                 + " fen of vouchers, the lots and the rate give " + expectedFen);
         require(postings.payments() == expectedPayments, postings.payments() + " payments were posted, "
-                + expectedPayments + " lots are worth a voucher");
+                + expectedPayments + " holders' lots are worth a voucher: one payment per holder");
         require(dividend.period() == 1 && dividend.scalePpm() == Limits.PPM && dividend.at().equals(DIVIDEND_DUE),
                 "not the first dividend at full scale: " + dividend);
         require(dividend.lots() == lots && dividend.retired() == 0 && postings.retiredLots() == 0,
                 "the dividend should pay " + lots + " lots and retire none: " + dividend);
     }
 
-    /** Throws unless the holders' balances, added up one by one, hold the expected total. Costs O(holders). */
+    /**
+     * Throws unless the holders' balances, added up one by one, hold the expected total and each holder's
+     * balance is the sum over its lots. Costs O(holders).
+     */
     public void checkBalances() {
         require(postings.balanceTotalFen() == expectedVouchersFen, "the holders' balances hold "
                 + postings.balanceTotalFen() + " fen of vouchers, the lots and the rate give " + expectedVouchersFen);
+        for (int holder = 0; holder < holders; holder++) {
+            require(postings.balanceFen(holder) == expectedByHolder[holder], "holder " + holder + " holds "
+                    + postings.balanceFen(holder) + " fen of vouchers, its lots give " + expectedByHolder[holder]);
+        }
     }
 
     private static void require(boolean holds, String failure) {

@@ -64,6 +64,10 @@ final class VoucherBalances implements GreenPostings {
         return total;
     }
 
+    long balanceFen(int holder) {
+        return vouchersFen[holder];
+    }
+
     long paidFen() {
         return paidFen;
     }

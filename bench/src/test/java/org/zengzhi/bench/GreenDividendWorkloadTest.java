@@ -57,6 +57,31 @@ class GreenDividendWorkloadTest {
     }
 
     @Test
+    void lotsEarnedSinceTheSnapshotGiveTheSameDividendAndTheSameBalances() {
+        Dividend restored = new GreenDividendWorkload(HOLDERS, 1L, 0).payDividend();
+        for (int newPercent : new int[] {20, 100}) {
+            GreenDividendWorkload workload = new GreenDividendWorkload(HOLDERS, 1L, newPercent);
+
+            Dividend dividend = workload.payDividend();
+
+            workload.check(dividend);
+            workload.checkBalances();
+            assertThat(dividend).isEqualTo(restored);
+            workload.restore();
+            assertThat(workload.payDividend()).isEqualTo(restored);
+        }
+    }
+
+    @Test
+    void aSnapshotOfNoLotsHoldsNoLotBytes() {
+        GreenDividendWorkload all = new GreenDividendWorkload(HOLDERS, 1L, 0);
+        GreenDividendWorkload none = new GreenDividendWorkload(HOLDERS, 1L, 100);
+
+        // 24 bytes a lot: the all-new workload really earns its lots after the snapshot.
+        assertThat(all.snapshotBytes() - none.snapshotBytes()).isEqualTo(24 * HOLDERS * GreenDividendWorkload.LOTS_PER_HOLDER);
+    }
+
+    @Test
     void tooFewHoldersToStartThePoolAreRefused() {
         // 10 holders' 100 lots hold at most 40,000 points, below the consumer pool's start value of 1,000,000.
         assertThatThrownBy(() -> new GreenDividendWorkload(10, 1L))

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,9 +14,9 @@ import org.zengzhi.engine.Limits;
 
 /**
  * One dividend pool (SPEC R-6.2–R-6.4, issue 17 rules 2–4 and 8): its value, the calendar of its dividends,
- * and its active lots. Days are epoch days in the rules' zone. Only active lots are kept, packed at the
- * front of primitive arrays: a retiring lot's slot takes the last lot, so a dividend costs O(active lots)
- * and never reads a retired one.
+ * and its active lots. Days are epoch days in the rules' zone. Only active lots are kept, in primitive
+ * arrays bucketed by holder ({@link Lots}): a retiring lot's place takes its bucket's last lot, so a dividend
+ * costs O(active lots) and never reads a retired one.
  *
  * <p>The value only grows, so the day the value first reaches the next dividend's target is known at the
  * earning that reaches it; {@link #nextDueAt} follows from it without looking back. The caller carries out
@@ -28,7 +27,6 @@ public final class DividendPool {
     /** Active lots one pool holds: a bound on memory, far above any tenant's need. */
     public static final int LOTS_MAX = 1 << 28;
     private static final long NO_DAY = Long.MIN_VALUE;
-    private static final int INITIAL_CAPACITY = 16;
     private static final long PPM_SQUARED = Limits.PPM * Limits.PPM;
 
     private final GreenPool kind;
@@ -47,19 +45,18 @@ public final class DividendPool {
     private Optional<Instant> nextDue = Optional.empty();
 
     /*
-     * The lots, structure of arrays, holding only what a dividend reads (issue 17 deliver 5: a dividend over
-     * 10 M lots is bound by the memory it moves). A lot's period count is not stored: every active lot is paid
-     * in every paying dividend, so it is the pool's paying dividends since the lot's birth, and a dividend
-     * writes no period. What the cap still allows is kept instead of the vouchers received, so the cap test
-     * reads one number; the vouchers are the cap total minus that.
+     * The lots, bucketed by holder (issue 17 deliver 5: a dividend over 10 M lots is bound by the memory it
+     * moves). A lot's period count is not stored: every active lot is paid in every paying dividend, so it is
+     * the pool's paying dividends since the lot's birth, and a dividend writes no period. What the cap still
+     * allows is kept instead of the vouchers received, so the cap test reads one number; the vouchers are the
+     * cap total minus that. A bucket's fields: holder, centipoints, birth ({@link #payingDividends} when the
+     * lot started, less the periods it had then, after a snapshot) and capLeft (⌊points·cap⌋ − vouchers).
      */
-    private int[] lotHolder = new int[INITIAL_CAPACITY];
-    private long[] lotCentipoints = new long[INITIAL_CAPACITY];
-    /** {@link #payingDividends} when the lot started, less the periods it had then (after a snapshot). */
-    private int[] lotBirth = new int[INITIAL_CAPACITY];
-    /** ⌊points·cap⌋ − the vouchers the lot has received. */
-    private long[] lotCapLeftFen = new long[INITIAL_CAPACITY];
-    private int lotCount;
+    private final Lots lots = new Lots();
+    /** A dividend's per-holder sums for one bucket, indexed by holder − the bucket's first holder. */
+    private long[] sums;
+    /** Which entries of {@link #sums} a bucket touched, one bit each. */
+    private long[] touched;
     /** Dividends with a scale above 0 since this object was made or read: a counter, not state. */
     private int payingDividends;
 
@@ -72,12 +69,11 @@ public final class DividendPool {
 
     /**
      * {@code holder} earns {@code centipoints} at {@code at}: the value grows and a new lot starts (one per
-     * order per holder; a zero earning makes none). Returns the lot's slot, valid until the next dividend
-     * retires a lot, or −1 for a zero earning.
+     * order per holder; a zero earning makes none), in O(1) amortised. Returns whether a lot started.
      *
      * @throws IllegalStateException if a dividend due at or before {@code at} has not been paid (a bug)
      */
-    public int earn(int holder, long centipoints, Instant at) {
+    public boolean earn(int holder, long centipoints, Instant at) {
         if (holder < 0 || centipoints < 0) {
             throw new IllegalArgumentException("holder and points must not be negative: " + holder + ", " + centipoints);
         }
@@ -86,12 +82,14 @@ public final class DividendPool {
                     + " must be paid before an earning at " + at);
         }
         if (centipoints == 0) {
-            return -1;
+            return false;
         }
+        requireRoom();
         valueCentipoints = Math.addExact(valueCentipoints, centipoints);
         noteTarget(dayOf(at));
         refreshNextDue();
-        return addLot(holder, centipoints);
+        lots.add(holder, centipoints, payingDividends, capTotal(centipoints));
+        return true;
     }
 
     /** The caller reports 让利 (fen) settled now, which rule 8's dividend cap measures the next dividend by. */
@@ -115,7 +113,9 @@ public final class DividendPool {
     /**
      * Pays the dividend due at {@code at} to every active lot: ⌊points·rate(i)·scale⌋ vouchers for the lot's
      * period i, at most what is left of its cap; a lot retires after {@code periodsMax} periods or at its
-     * cap. A scale of 0 pays nothing and is no period for the lots.
+     * cap. A scale of 0 pays nothing and is no period for the lots. Each lot's payment is computed on its
+     * own; the postings get one payment per holder, the sum over the holder's lots, in ascending holder order,
+     * and one retirement per retiring lot.
      *
      * @throws IllegalStateException if no dividend is due at {@code at} (a bug in the caller's order)
      */
@@ -127,12 +127,12 @@ public final class DividendPool {
         OptionalLong growth = lastDividendDay == NO_DAY ? OptionalLong.empty()
                 : OptionalLong.of(Exact.mulDivFloor(valueCentipoints, Limits.PPM, lastDividendValue) - Limits.PPM);
         long scale = cappedScale(growthScale());
-        int lots = lotCount;
+        int active = lots.count();
         long vouchers = 0;
         int retired = 0;
         if (scale > 0) {
             vouchers = payLots(scale, postings);
-            retired = lots - lotCount;
+            retired = active - lots.count();
         }
         period = Math.addExact(period, 1);
         lastDividendDay = dueDay;
@@ -140,7 +140,7 @@ public final class DividendPool {
         targetDay = NO_DAY;
         rangliSinceDividendFen = 0;
         refreshNextDue();
-        return new Dividend(kind, period, at, valueCentipoints, growth, scale, vouchers, lots, retired);
+        return new Dividend(kind, period, at, valueCentipoints, growth, scale, vouchers, active, retired);
     }
 
     private long nextDueDay() {
@@ -197,63 +197,94 @@ public final class DividendPool {
         long budget = Exact.mulDivFloor(rangliSinceDividendFen, dividendCapPpm.getAsLong(), Limits.PPM);
         long raw = 0;
         long capped = 0;
-        for (int slot = 0; slot < lotCount; slot++) {
-            long payment = uncappedPayment(slot, scale);
-            raw = Math.addExact(raw, payment);
-            capped = Math.addExact(capped, Math.min(payment, capLeft(slot)));
+        int next = Math.addExact(payingDividends, 1);
+        for (int index = 0; index < lots.bucketCount(); index++) {
+            LotBucket bucket = lots.bucket(index);
+            for (int slot = 0; bucket != null && slot < bucket.size; slot++) {
+                long payment = uncappedPayment(bucket.centipoints[slot], next - bucket.birth[slot], scale);
+                raw = Math.addExact(raw, payment);
+                capped = Math.addExact(capped, Math.min(payment, bucket.capLeftFen[slot]));
+            }
         }
-        return capped <= budget ? scale : Exact.mulDivFloor(scale, budget, raw + lotCount);
+        return capped <= budget ? scale : Exact.mulDivFloor(scale, budget, raw + lots.count());
     }
 
+    /**
+     * Pays every lot, bucket by bucket in ascending order, and posts one payment per holder with a non-zero
+     * sum, in ascending holder order; each retiring lot is posted as it retires, before its bucket's payments.
+     */
     private long payLots(long scale, GreenPostings postings) {
+        if (sums == null) {
+            sums = new long[Lots.BUCKET_HOLDERS];
+            touched = new long[Lots.BUCKET_HOLDERS / Long.SIZE];
+        }
         long total = 0;
-        int slot = 0;
         int paying = Math.addExact(payingDividends, 1);
-        int periodsMax = terms.periodsMax();
-        while (slot < lotCount) {
-            long capLeft = lotCapLeftFen[slot];
-            int periods = paying - lotBirth[slot];
-            long payment = Math.min(uncappedPayment(slot, periods, scale), capLeft);
-            lotCapLeftFen[slot] = capLeft - payment;
-            total = Math.addExact(total, payment);
-            if (payment > 0) {
-                postings.dividendVouchersPaid(kind, lotHolder[slot], payment);
-            }
-            if (periods >= periodsMax || payment == capLeft) {
-                postings.lotRetired(kind, lotHolder[slot], lotCentipoints[slot], periods, vouchersFen(slot));
-                removeLot(slot);
-            } else {
-                slot++;
+        for (int index = 0; index < lots.bucketCount(); index++) {
+            LotBucket bucket = lots.bucket(index);
+            if (bucket != null && bucket.size > 0) {
+                total = Math.addExact(total, payBucket(bucket, paying, scale, postings));
+                postSums(index << Lots.SHIFT, postings);
             }
         }
+        lots.recount();
         payingDividends = paying;
         return total;
     }
 
+    /** Pays one bucket's lots into {@link #sums} and posts its retirements; returns the bucket's total. */
+    private long payBucket(LotBucket bucket, int paying, long scale, GreenPostings postings) {
+        long[] bucketSums = sums;
+        long[] bucketTouched = touched;
+        int periodsMax = terms.periodsMax();
+        long total = 0;
+        int slot = 0;
+        while (slot < bucket.size) {
+            long capLeft = bucket.capLeftFen[slot];
+            int periods = paying - bucket.birth[slot];
+            long payment = Math.min(uncappedPayment(bucket.centipoints[slot], periods, scale), capLeft);
+            bucket.capLeftFen[slot] = capLeft - payment;
+            total = Math.addExact(total, payment);
+            int holder = bucket.holder[slot];
+            if (payment > 0) {
+                // Each sum is at most the dividend's total, which addExact keeps within a long.
+                int offset = holder & (Lots.BUCKET_HOLDERS - 1);
+                bucketSums[offset] += payment;
+                bucketTouched[offset >>> 6] |= 1L << offset;
+            }
+            if (periods >= periodsMax || payment == capLeft) {
+                long centipoints = bucket.centipoints[slot];
+                postings.lotRetired(kind, holder, centipoints, periods, capTotal(centipoints) - bucket.capLeftFen[slot]);
+                bucket.remove(slot);
+            } else {
+                slot++;
+            }
+        }
+        return total;
+    }
+
+    /** Posts the non-zero sums of the bucket starting at holder {@code base} in holder order, and clears them. */
+    private void postSums(int base, GreenPostings postings) {
+        for (int word = 0; word < touched.length; word++) {
+            long bits = touched[word];
+            while (bits != 0) {
+                int offset = word << 6 | Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                postings.dividendVouchersPaid(kind, base + offset, sums[offset]);
+                sums[offset] = 0;
+            }
+            touched[word] = 0;
+        }
+    }
+
     /** The payment of period {@code period} (1 for the lot's first), before the cap. */
-    private long uncappedPayment(int slot, int period, long scale) {
+    private long uncappedPayment(long centipoints, int period, long scale) {
         long factor = terms.rates().ratePpm(period) * scale;
-        return floorDivide(lotCentipoints[slot], factor, PPM_SQUARED);
-    }
-
-    private long uncappedPayment(int slot, long scale) {
-        return uncappedPayment(slot, periodsOf(slot) + 1, scale);
-    }
-
-    private long capLeft(int slot) {
-        return lotCapLeftFen[slot];
+        return floorDivide(centipoints, factor, PPM_SQUARED);
     }
 
     private long capTotal(long centipoints) {
         return floorDivide(centipoints, terms.capPpm(), Limits.PPM);
-    }
-
-    private int periodsOf(int slot) {
-        return payingDividends - lotBirth[slot];
-    }
-
-    private long vouchersFen(int slot) {
-        return capTotal(lotCentipoints[slot]) - lotCapLeftFen[slot];
     }
 
     /**
@@ -266,34 +297,10 @@ public final class DividendPool {
         return product >= 0 ? product / divisor : Exact.mulDivFloor(a, b, divisor);
     }
 
-    private int addLot(int holder, long centipoints) {
-        if (lotCount == LOTS_MAX) {
+    private void requireRoom() {
+        if (lots.count() == LOTS_MAX) {
             throw new IllegalStateException(kind.label() + " pool holds " + LOTS_MAX + " lots, its bound");
         }
-        if (lotCount == lotHolder.length) {
-            grow(Math.min(LOTS_MAX, lotCount * 2));
-        }
-        int slot = lotCount++;
-        lotHolder[slot] = holder;
-        lotCentipoints[slot] = centipoints;
-        lotBirth[slot] = payingDividends;
-        lotCapLeftFen[slot] = capTotal(centipoints);
-        return slot;
-    }
-
-    private void removeLot(int slot) {
-        int last = --lotCount;
-        lotHolder[slot] = lotHolder[last];
-        lotCentipoints[slot] = lotCentipoints[last];
-        lotBirth[slot] = lotBirth[last];
-        lotCapLeftFen[slot] = lotCapLeftFen[last];
-    }
-
-    private void grow(int capacity) {
-        lotHolder = Arrays.copyOf(lotHolder, capacity);
-        lotCentipoints = Arrays.copyOf(lotCentipoints, capacity);
-        lotBirth = Arrays.copyOf(lotBirth, capacity);
-        lotCapLeftFen = Arrays.copyOf(lotCapLeftFen, capacity);
     }
 
     private long dayOf(Instant at) {
@@ -331,34 +338,44 @@ public final class DividendPool {
         return rangliSinceDividendFen;
     }
 
+    /** The active lots; slots {@code 0} to {@code lotCount() − 1} number them in the canonical order. */
     public int lotCount() {
-        return lotCount;
+        return lots.count();
     }
 
+    /** The holder of the lot in global slot {@code slot}, valid until the next earning or dividend. */
     public int lotHolder(int slot) {
-        return lotHolder[checked(slot)];
+        checked(slot);
+        return lots.bucketAt(slot).holder[lots.offset(slot)];
     }
 
     public long lotCentipoints(int slot) {
-        return lotCentipoints[checked(slot)];
+        checked(slot);
+        return lots.bucketAt(slot).centipoints[lots.offset(slot)];
     }
 
     public int lotPeriods(int slot) {
-        return periodsOf(checked(slot));
+        checked(slot);
+        return payingDividends - lots.bucketAt(slot).birth[lots.offset(slot)];
     }
 
     public long lotVouchersFen(int slot) {
-        return vouchersFen(checked(slot));
+        checked(slot);
+        LotBucket bucket = lots.bucketAt(slot);
+        int offset = lots.offset(slot);
+        return capTotal(bucket.centipoints[offset]) - bucket.capLeftFen[offset];
     }
 
-    private int checked(int slot) {
-        if (slot < 0 || slot >= lotCount) {
-            throw new IndexOutOfBoundsException("no active lot in slot " + slot + " of " + lotCount);
+    private void checked(int slot) {
+        if (slot < 0 || slot >= lots.count()) {
+            throw new IndexOutOfBoundsException("no active lot in slot " + slot + " of " + lots.count());
         }
-        return slot;
     }
 
-    /** Writes the pool's state; its terms and zone are the plan's and are not written. */
+    /**
+     * Writes the pool's state; its terms and zone are the plan's and are not written. Lots are written in the
+     * canonical order: bucket by bucket, ascending, each bucket in its own order, which {@link #read} keeps.
+     */
     void write(DataOutput out) throws IOException {
         out.writeLong(valueCentipoints);
         out.writeLong(startDay);
@@ -367,16 +384,23 @@ public final class DividendPool {
         out.writeLong(targetDay);
         out.writeInt(period);
         out.writeLong(rangliSinceDividendFen);
-        out.writeInt(lotCount);
-        for (int slot = 0; slot < lotCount; slot++) {
-            out.writeInt(lotHolder[slot]);
-            out.writeLong(lotCentipoints[slot]);
-            out.writeInt(periodsOf(slot));
-            out.writeLong(vouchersFen(slot));
+        out.writeInt(lots.count());
+        for (int index = 0; index < lots.bucketCount(); index++) {
+            LotBucket bucket = lots.bucket(index);
+            for (int slot = 0; bucket != null && slot < bucket.size; slot++) {
+                long centipoints = bucket.centipoints[slot];
+                out.writeInt(bucket.holder[slot]);
+                out.writeLong(centipoints);
+                out.writeInt(payingDividends - bucket.birth[slot]);
+                out.writeLong(capTotal(centipoints) - bucket.capLeftFen[slot]);
+            }
         }
     }
 
-    /** Reads what {@link #write} wrote into this new, empty pool; lots keep their slots. */
+    /**
+     * Reads what {@link #write} wrote into this new, empty pool; lots keep their canonical order. Lots in any
+     * other order (a snapshot written before the lots were bucketed) are read into their buckets as they come.
+     */
     void read(DataInput in) throws IOException {
         valueCentipoints = in.readLong();
         startDay = in.readLong();
@@ -389,11 +413,15 @@ public final class DividendPool {
         if (count < 0 || count > LOTS_MAX) {
             throw new IOException("a " + kind.label() + " pool cannot hold " + count + " lots");
         }
-        grow(Math.max(INITIAL_CAPACITY, count));
-        for (int slot = 0; slot < count; slot++) {
-            addLot(in.readInt(), in.readLong());
-            lotBirth[slot] = payingDividends - in.readInt();
-            lotCapLeftFen[slot] = capTotal(lotCentipoints[slot]) - in.readLong();
+        for (int lot = 0; lot < count; lot++) {
+            int holder = in.readInt();
+            long centipoints = in.readLong();
+            int periods = in.readInt();
+            long vouchers = in.readLong();
+            if (holder < 0 || centipoints <= 0) {
+                throw new IOException("a " + kind.label() + " lot of holder " + holder + " with " + centipoints + " centipoints");
+            }
+            lots.add(holder, centipoints, payingDividends - periods, capTotal(centipoints) - vouchers);
         }
         refreshNextDue();
     }

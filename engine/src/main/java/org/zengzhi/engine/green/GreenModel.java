@@ -64,7 +64,7 @@ public final class GreenModel {
     }
 
     private static void earn(DividendPool pool, int holder, long centipoints, Instant at, GreenPostings postings) {
-        if (pool.earn(holder, centipoints, at) >= 0) {
+        if (pool.earn(holder, centipoints, at)) {
             postings.pointsEarned(pool.kind(), holder, centipoints);
         }
     }

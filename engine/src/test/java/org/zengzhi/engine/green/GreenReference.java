@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * A slow, independent reading of issue 17's rules 1–5 and 8 to compare the model with: it keeps every lot
  * ever earned with a retired flag, every earning with its time, and decides each dividend's day by looking
- * at the earnings day by day; products in {@link BigInteger}. Same postings port, same records.
+ * at the earnings day by day; products in {@link BigInteger}. Same postings port, same records: a dividend
+ * pays lot by lot and posts each holder's sum over its lots, holders in ascending order.
  */
 final class GreenReference {
     private static final BigInteger PPM = BigInteger.valueOf(1_000_000);
@@ -188,6 +191,7 @@ final class GreenReference {
             int active = 0;
             int retired = 0;
             long total = 0;
+            Map<Integer, Long> paidByHolder = new TreeMap<>();
             for (long[] lot : lots) {
                 if (lot[4] != 0) {
                     continue;
@@ -201,7 +205,7 @@ final class GreenReference {
                 lot[3] += paid;
                 total += paid;
                 if (paid > 0) {
-                    postings.dividendVouchersPaid(kind, (int) lot[0], paid);
+                    paidByHolder.merge((int) lot[0], paid, Long::sum);
                 }
                 if (lot[2] >= terms.periodsMax() || capLeft(lot) == 0) {
                     lot[4] = 1;
@@ -209,6 +213,8 @@ final class GreenReference {
                     postings.lotRetired(kind, (int) lot[0], lot[1], (int) lot[2], lot[3]);
                 }
             }
+            // One posting per holder, the sum over its lots, in ascending holder order.
+            paidByHolder.forEach((holder, fen) -> postings.dividendVouchersPaid(kind, holder, fen));
             period++;
             lastDay = day(at);
             lastValue = value;
