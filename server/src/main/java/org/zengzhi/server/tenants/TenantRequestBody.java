@@ -43,7 +43,7 @@ record TenantRequestBody(String slug, String name, String planSource, String pla
         String source = plan.contains("\n") ? "yaml" : plan;
         String yaml = plan.contains("\n") ? plan : preset(plan);
         if (yaml.contains("${")) {
-            throw new InvalidFieldException("plan", "must not contain ${");
+            throw new InvalidFieldException("plan", "must not contain property placeholders");
         }
         PlanCheck check = PlanFiles.checkText(yaml);
         if (!check.valid()) {

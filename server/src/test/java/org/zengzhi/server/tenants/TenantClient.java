@@ -21,6 +21,12 @@ final class TenantClient {
     }
 
     ServerHarness.Reply send(String token, String method, String path, String json, String key) throws Exception {
+        return send(token, method, path, json, key, null);
+    }
+
+    /** {@code language}: the Accept-Language header, or null for none. */
+    ServerHarness.Reply send(String token, String method, String path, String json, String key, String language)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -32,11 +38,23 @@ final class TenantClient {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new ServerHarness.Reply(response.statusCode(),
                 body == null || body.isBlank() || !(body.startsWith("{") || body.startsWith("["))
                         ? JSON.createObjectNode() : JSON.readTree(body));
+    }
+
+    /** A page (HTML) under the tenant's root, e.g. {@code /login}: status and body. */
+    static HttpResponse<String> page(String url, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String login(String username, String password) throws Exception {
