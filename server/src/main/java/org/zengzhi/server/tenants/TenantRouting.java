@@ -71,12 +71,18 @@ final class TenantRouting implements Filter {
             runtime.serve(new TenantRequest(request, slug, path), response);
             return;
         }
-        boolean known = tenants.exists(slug);
-        refuse(known ? 503 : 404, known ? "tenants.suspended" : "tenants.unknown", slug, path, request, response);
+        TenantRecord.Status status = tenants.status(slug);
+        if (status == null) {
+            refuse(404, "tenants.unknown", "no tenant " + slug, slug, path, request, response);
+        } else if (status == TenantRecord.Status.SUSPENDED) {
+            refuse(503, "tenants.suspended", "the tenant " + slug + " is suspended", slug, path, request, response);
+        } else {
+            refuse(503, "tenants.starting", "the tenant " + slug + " is not running yet", slug, path, request, response);
+        }
     }
 
-    private void refuse(int status, String message, String slug, String path, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    private void refuse(int status, String message, String problemDetail, String slug, String path,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = language(request);
         String title = messages.getMessage(message + ".title", null, locale);
         String detail = messages.getMessage(message + ".detail", new Object[] {slug}, locale);
@@ -84,8 +90,7 @@ final class TenantRouting implements Filter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (path.startsWith("/api/")) {
             ObjectNode body = (ObjectNode) JSON.readTree(Problems.problem(status, status == 404 ? "Not found"
-                    : "Service unavailable", "slug", status == 404 ? "no tenant " + slug
-                    : "the tenant " + slug + " is suspended").body());
+                    : "Service unavailable", "slug", problemDetail).body());
             body.put("message", detail);
             response.setContentType("application/problem+json;charset=UTF-8");
             response.getWriter().write(JSON.writeValueAsString(body));

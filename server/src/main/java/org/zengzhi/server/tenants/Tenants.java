@@ -38,8 +38,9 @@ public final class Tenants implements DisposableBean {
         return running.get(slug);
     }
 
-    boolean exists(String slug) {
-        return known.containsKey(slug);
+    /** The tenant's status as routing sees it, or null for a slug no tenant has. */
+    TenantRecord.Status status(String slug) {
+        return known.get(slug);
     }
 
     /** The tenant's application context while it runs, or null: for tests and tools that look behind the API. */
@@ -50,8 +51,10 @@ public final class Tenants implements DisposableBean {
 
     /** Starts every active tenant (after the web server, so that its own base URL is known). */
     synchronized void startAll() {
-        for (TenantRecord tenant : directory.all()) {
-            known.put(tenant.slug(), tenant.status());
+        List<TenantRecord> all = directory.all();
+        // Known first: while they start one after another, the others answer 503, not 404.
+        all.forEach(tenant -> known.put(tenant.slug(), tenant.status()));
+        for (TenantRecord tenant : all) {
             if (tenant.status() == TenantRecord.Status.ACTIVE && !running.containsKey(tenant.slug())) {
                 try {
                     start(tenant, null);
