@@ -2,7 +2,10 @@ package org.zengzhi.server.tenants;
 
 import static org.zengzhi.server.web.GatewayCalls.entity;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.zengzhi.server.account.LoginThrottle;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.web.GatewayCalls;
@@ -31,15 +35,17 @@ class DeploymentController {
 
     private final DeploymentOperators operators;
     private final TenantChanges changes;
+    private final LoginThrottle throttle;
 
-    DeploymentController(DeploymentOperators operators, TenantChanges changes) {
+    DeploymentController(DeploymentOperators operators, TenantChanges changes, LoginThrottle throttle) {
         this.operators = operators;
         this.changes = changes;
+        this.throttle = throttle;
     }
 
     /** {@code {"username": "deployment", "password": "…"}} → a bearer token for the calls below. */
     @PostMapping(path = "/api/v1/deployment/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> login(@RequestBody byte[] body) {
+    ResponseEntity<String> login(@RequestBody byte[] body, HttpServletRequest request) {
         JsonNode tree;
         try {
             tree = JSON.readTree(body);
@@ -51,10 +57,18 @@ class DeploymentController {
                 return entity(Problems.badRequest(field, "field \"" + field + "\": is required"));
             }
         }
+        // Throttled as every sign-in is (issue 19 item 10), under a name no tenant's account can have.
+        String name = "deployment:" + tree.get("username").asString();
+        if (!throttle.tryAttempt(name, request.getRemoteAddr())) {
+            return ResponseEntity.status(429).contentType(GatewayCalls.PROBLEM).header(HttpHeaders.RETRY_AFTER, "60")
+                    .body(Problems.problem(429, "Too many requests", "password", "too many failed sign-ins for this "
+                            + "account or from this address; wait and try again").body());
+        }
         DeploymentOperators.Token token = operators.login(tree.get("username").asString(), tree.get("password").asString());
         if (token == null) {
             return entity(Problems.problem(401, "Unauthorized", "password", "unknown username or wrong password"));
         }
+        throttle.succeeded(name, request.getRemoteAddr());
         ObjectNode reply = JSON.createObjectNode();
         reply.put("token", token.value());
         reply.put("tokenType", "Bearer");
