@@ -39,6 +39,10 @@ final class TenantPlan {
     }
 
     private static String read(String configured) {
+        // A tenant of the deployment gets its plan as text (docs/tenants.md): a preset name or path has no line break.
+        if (configured.contains("\n")) {
+            return configured;
+        }
         try {
             Path file = Path.of(configured);
             if (Files.isRegularFile(file)) {

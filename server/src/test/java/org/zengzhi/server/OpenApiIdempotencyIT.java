@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OpenApiIdempotencyIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DEPLOYMENT_PASSWORD = "deployment-walk-password";
     private static final Set<String> STATE_CHANGING = Set.of("post", "put", "patch", "delete");
 
     /**
@@ -37,7 +38,7 @@ class OpenApiIdempotencyIT {
      * (docs/payments.md), and a provider cannot be asked to send our header.
      */
     private static final Set<String> EXEMPT = Set.of("POST /api/v1/auth/login", "POST /api/v1/payments/callback/{provider}",
-            "POST /api/v1/payouts/callback/{provider}");
+            "POST /api/v1/payouts/callback/{provider}", "POST /api/v1/deployment/login");
 
     /** Who calls an operation and with what body; the path's variables are filled from {@link #IDS}. */
     private record Example(String caller, String body) {
@@ -45,7 +46,7 @@ class OpenApiIdempotencyIT {
 
     private static final Map<String, String> IDS = Map.of("{merchant}", "shop", "{region}", "440106", "{order}", "o1",
             "{id}", "unknown-id", "{providerTransfer}", "unknown-transfer", "{providerTransaction}", "unknown-tx",
-            "{supplier}", "farm", "{product}", "walk-tea");
+            "{supplier}", "farm", "{product}", "walk-tea", "{slug}", "walk");
 
     private static final Map<String, Example> EXAMPLES = Map.ofEntries(
             Map.entry("POST /api/v1/auth/register", new Example(null, "{\"username\":\"walker\",\"password\":\"walker-secret-1\"}")),
@@ -128,14 +129,20 @@ class OpenApiIdempotencyIT {
             // lead: a change to a listed product (restock, shelf); the retry answers the first result.
             Map.entry("POST /api/v1/operator/products/{product}/changes", new Example("operator", "{\"addStock\":1}")),
             Map.entry("POST /api/v1/suppliers/{id}/products/{product}/changes", new Example("operator",
-                    "{\"addStock\":1}")));
+                    "{\"addStock\":1}")),
+            // tenants (issue 21 item 1): the deployment operator creates, suspends and resumes a tenant.
+            Map.entry("POST /api/v1/deployment/tenants", new Example("deployment", "{\"slug\":\"walk\",\"name\":"
+                    + "\"walk\",\"plan\":\"mall.yaml\",\"operatorPassword\":\"walk-operator-1\"}")),
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/suspend", new Example("deployment", null)),
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/resume", new Example("deployment", null)));
 
     @TempDir
     Path data;
 
     @Test
     void everyStateChangingOperationTakesAKeyAndAnswersARetryWithTheFirstResult() throws Exception {
-        try (ServerHarness server = new ServerHarness(TestDatabases.h2(data))) {
+        try (ServerHarness server = new ServerHarness(TestDatabases.h2(data)[0],
+                "zengzhi.deployment-password=" + DEPLOYMENT_PASSWORD)) {
             Map<String, String> tokens = fixture(server);
             HttpResponse<String> doc = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(server.origin() + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
@@ -210,7 +217,10 @@ class OpenApiIdempotencyIT {
         server.post("m", "{\"type\":\"merchant\",\"merchant\":\"shop\",\"owner\":\"lee\",\"region\":\"440106\"}");
         server.post("o1", "{\"type\":\"pay\",\"id\":\"o1\",\"user\":\"ann\",\"merchant\":\"shop\",\"amount\":\"100.00\","
                 + "\"channel\":\"store\"}");
+        ServerHarness.Reply deployment = server.send(null, "POST", "/deployment/login", "{\"username\":\"deployment\","
+                + "\"password\":\"" + DEPLOYMENT_PASSWORD + "\"}", null);
         return Map.of("operator", server.login("operator", ServerHarness.OPERATOR_PASSWORD), "ann",
-                server.login("ann", "ann-secret-1"), "lee", server.login("lee", "lee-secret-1"));
+                server.login("ann", "ann-secret-1"), "lee", server.login("lee", "lee-secret-1"), "deployment",
+                deployment.body().get("token").asString());
     }
 }

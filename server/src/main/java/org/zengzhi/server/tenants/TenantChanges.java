@@ -1,0 +1,175 @@
+package org.zengzhi.server.tenants;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zengzhi.server.gateway.Problems;
+import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.payment.InvalidFieldException;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The deployment operator's changes to tenants: create, suspend, resume. Each answer is kept under its
+ * Idempotency-Key ({@code deployment_requests}) in the same transaction as the change, so a retry gets the first
+ * answer, another request under the same key is 409, and nothing is done twice. Changes are serialised: creating a
+ * tenant starts its context (seconds), which is rare enough for one at a time.
+ */
+final class TenantChanges {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantChanges.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The deployment's times are shown in China's time zone, as the default plan's are. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TenantDirectory directory;
+    private final Tenants tenants;
+    private final Clock clock;
+
+    TenantChanges(JdbcTemplate jdbc, TransactionTemplate transaction, TenantDirectory directory, Tenants tenants,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.directory = directory;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    synchronized Response create(String key, byte[] body) {
+        TenantRequestBody request;
+        try {
+            request = TenantRequestBody.parse(body);
+        } catch (InvalidFieldException e) {
+            return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
+                    : "field \"" + e.field() + "\": " + e.getMessage());
+        }
+        String hash = DeploymentOperators.sha256("create\n" + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        String recordKey = "create:" + key;
+        Response known = replay(recordKey, hash);
+        if (known != null) {
+            return known;
+        }
+        if (directory.bySlug(request.slug()) != null) {
+            return once(recordKey, hash, () -> Problems.conflict("slug", "field \"slug\": is taken by another tenant"),
+                    answer -> { });
+        }
+        TenantRecord tenant = new TenantRecord(request.slug(), request.name(), request.planSource(), request.planYaml(),
+                schemaFor(request.slug()), TenantRecord.Status.ACTIVE, clock.instant());
+        // Started before it is recorded, outside any transaction (PostgreSQL's DDL is transactional: a schema created
+        // in an open transaction is invisible to the tenant's own connections). A start that fails records nothing;
+        // a crash between start and record leaves a migrated schema that the retry starts again.
+        try {
+            tenants.startNew(tenant, request.operatorPassword());
+        } catch (ServletException | RuntimeException e) {
+            LOG.error("tenant {} could not start", tenant.slug(), e);
+            tenants.stop(tenant.slug());
+            return Problems.problem(500, "Internal Server Error", null, "the tenant could not start; nothing was "
+                    + "recorded (the server's log says why)");
+        }
+        return once(recordKey, hash, () -> {
+            directory.insert(tenant);
+            return new Response(201, JSON.writeValueAsString(view(tenant)));
+        }, created -> {
+            if (created.status() == 201) {
+                tenants.recorded(tenant);
+            } else {
+                tenants.stop(tenant.slug());
+            }
+        });
+    }
+
+    synchronized Response setStatus(String key, String slug, TenantRecord.Status status) {
+        String hash = DeploymentOperators.sha256(status + "\n" + slug);
+        return once(status.name().toLowerCase(java.util.Locale.ROOT) + ":" + key, hash, () -> {
+            TenantRecord tenant = directory.bySlug(slug);
+            if (tenant == null) {
+                return Problems.problem(404, "Not found", "slug", "no tenant " + slug);
+            }
+            directory.setStatus(slug, status);
+            return new Response(200, JSON.writeValueAsString(view(directory.bySlug(slug))));
+        }, changed -> {
+            if (changed.status() == 200) {
+                try {
+                    tenants.setStatus(slug, status);
+                } catch (ServletException | RuntimeException e) {
+                    LOG.error("tenant {} could not be {}", slug, status, e);
+                }
+            }
+        });
+    }
+
+    String list() {
+        ArrayNode list = JSON.createArrayNode();
+        for (TenantRecord tenant : directory.all()) {
+            list.add(view(tenant));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("tenants", list);
+        return JSON.writeValueAsString(body);
+    }
+
+    /**
+     * Answers a known key from its record; else runs {@code change} and records its answer in one transaction, then
+     * runs {@code after} with the answer (outside it: a context is started or stopped only for a committed change).
+     */
+    private Response once(String key, String hash, Supplier<Response> change, java.util.function.Consumer<Response> after) {
+        Response known = replay(key, hash);
+        if (known != null) {
+            return known;
+        }
+        Response answer;
+        try {
+            answer = transaction.execute(status -> {
+                Response result = change.get();
+                jdbc.update("INSERT INTO deployment_requests (idem_key, request_hash, status, response, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", key, hash, result.status(), result.body(), Timestamp.from(clock.instant()));
+                return result;
+            });
+        } catch (DuplicateKeyException e) {
+            Response first = replay(key, hash);
+            answer = first != null ? first : Problems.conflict("Idempotency-Key", "this key is in use");
+        }
+        after.accept(answer);
+        return answer;
+    }
+
+    private Response replay(String key, String hash) {
+        List<Response> found = jdbc.query("SELECT request_hash, status, response FROM deployment_requests WHERE idem_key = ?",
+                (rs, i) -> rs.getString(1).equals(hash) ? new Response(rs.getInt(2), rs.getString(3))
+                        : Problems.conflict("Idempotency-Key", "this key was used with a different request body"),
+                key);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** {@code tenant_<slug>} beside the default tenant's {@code public}; {@code <schema>_t_<slug>} beside any other. */
+    private String schemaFor(String slug) {
+        String root = directory.currentSchema();
+        return root == null || root.equalsIgnoreCase("public") ? "tenant_" + slug : root + "_t_" + slug;
+    }
+
+    static ObjectNode view(TenantRecord tenant) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("slug", tenant.slug());
+        node.put("name", tenant.name());
+        node.put("plan", tenant.planSource());
+        node.put("status", tenant.status().name());
+        node.put("schema", tenant.schema());
+        node.put("createdAt", tenant.createdAt().atZone(ZONE).toOffsetDateTime().toString());
+        node.put("api", TenantRouting.PREFIX + tenant.slug() + "/api/v1");
+        node.put("console", TenantRouting.PREFIX + tenant.slug() + "/console");
+        return node;
+    }
+}

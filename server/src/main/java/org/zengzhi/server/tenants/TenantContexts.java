@@ -1,0 +1,100 @@
+package org.zengzhi.server.tenants;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import org.springframework.boot.ApplicationContextFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.web.context.support.GenericWebApplicationContext;
+import org.zengzhi.server.ZengzhiServer;
+
+/**
+ * Builds a tenant's application context from the server's own configuration: the same classes and properties
+ * as the root context, but its own schema (its journal, read models, accounts, tokens, idempotency keys and plan
+ * live there), its own connection pool, no web server of its own, no demo, and no deployment layer inside it.
+ */
+final class TenantContexts {
+    /** The root's command-line properties a tenant must not inherit: they are the tenant's own. */
+    private static final Set<String> OWN = Set.of("spring.datasource.url", "spring.flyway.schemas",
+            "spring.flyway.default-schema", "zengzhi.operator-password", "zengzhi.sandbox.secret", "zengzhi.demo",
+            "zengzhi.plan", "zengzhi.payments.base-url", "spring.profiles.active", "zengzhi.deployment.enabled");
+
+    private final ConfigurableEnvironment root;
+    private final ServletContext servletContext;
+    private final int poolSize;
+
+    TenantContexts(ConfigurableEnvironment root, ServletContext servletContext, int poolSize) {
+        this.root = root;
+        this.servletContext = servletContext;
+        this.poolSize = poolSize;
+    }
+
+    /**
+     * Starts the tenant's context (Flyway migrates its schema on the first start; its journal recovers on later
+     * ones). {@code operatorPassword} is used only when the schema has no operator yet; empty prints a random one.
+     */
+    TenantRuntime start(TenantRecord tenant, String baseUrl, String operatorPassword) throws ServletException {
+        Map<String, Object> properties = inherited();
+        properties.put("zengzhi.deployment.enabled", "false");
+        properties.put("zengzhi.tenant.slug", tenant.slug());
+        properties.put("zengzhi.demo", "false");
+        properties.put("spring.datasource.url", TenantUrls.forSchema(root.getRequiredProperty("spring.datasource.url"),
+                tenant.schema()));
+        properties.put("spring.flyway.schemas", tenant.schema());
+        properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(poolSize));
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.pool-name", "tenant-" + tenant.slug());
+        properties.put("zengzhi.plan", tenant.planYaml());
+        properties.put("zengzhi.operator-password", operatorPassword == null ? "" : operatorPassword);
+        properties.put("zengzhi.sandbox.secret", "");
+        properties.put("zengzhi.payments.base-url", baseUrl + "/t/" + tenant.slug());
+        properties.put("spring.main.banner-mode", "off");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("tenant " + tenant.slug(), properties));
+        environment.setActiveProfiles(Arrays.stream(root.getActiveProfiles()).filter(p -> !p.equals("demo"))
+                .toArray(String[]::new));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
+                .web(WebApplicationType.SERVLET)
+                .contextFactory(ApplicationContextFactory.of(AnnotationConfigServletWebApplicationContext::new))
+                .initializers(created -> ((GenericWebApplicationContext) created).setServletContext(servletContext))
+                .environment(environment)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run();
+        try {
+            return new TenantRuntime(tenant.slug(), context, servletContext);
+        } catch (ServletException | RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /** The root's command-line properties (how the server and the tests configure it), less the tenant's own. */
+    private Map<String, Object> inherited() {
+        Map<String, Object> properties = new HashMap<>();
+        PropertySource<?> arguments = root.getPropertySources().get("commandLineArgs");
+        if (arguments instanceof EnumerablePropertySource<?> enumerable) {
+            for (String name : enumerable.getPropertyNames()) {
+                if (!OWN.contains(name)) {
+                    properties.put(name, enumerable.getProperty(name));
+                }
+            }
+        }
+        return properties;
+    }
+}

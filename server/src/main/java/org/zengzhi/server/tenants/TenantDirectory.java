@@ -1,0 +1,52 @@
+package org.zengzhi.server.tenants;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The deployment's tenants in the root schema ({@code deployment_tenant}, V130). */
+final class TenantDirectory {
+    private static final String COLUMNS = "slug, name, plan_source, plan_yaml, schema_name, status, created_at";
+
+    private final JdbcTemplate jdbc;
+
+    TenantDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<TenantRecord> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM deployment_tenant ORDER BY created_at, slug", TenantDirectory::row);
+    }
+
+    TenantRecord bySlug(String slug) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM deployment_tenant WHERE slug = ?", TenantDirectory::row, slug)
+                .stream().findFirst().orElse(null);
+    }
+
+    void insert(TenantRecord tenant) {
+        jdbc.update("INSERT INTO deployment_tenant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", tenant.slug(),
+                tenant.name(), tenant.planSource(), tenant.planYaml(), tenant.schema(), tenant.status().name(),
+                Timestamp.from(tenant.createdAt()));
+    }
+
+    void setStatus(String slug, TenantRecord.Status status) {
+        jdbc.update("UPDATE deployment_tenant SET status = ? WHERE slug = ?", status.name(), slug);
+    }
+
+    /** The schema the root context runs in (e.g. {@code public}); tenants' schemas are named after it. */
+    String currentSchema() {
+        return jdbc.queryForObject("SELECT current_schema()", String.class);
+    }
+
+    void createSchema(String schema) {
+        jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+
+    private static TenantRecord row(ResultSet rs, int i) throws SQLException {
+        return new TenantRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                TenantRecord.Status.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant());
+    }
+}

@@ -1,0 +1,119 @@
+package org.zengzhi.server.tenants;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.ServletException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.zengzhi.server.payment.LocalServer;
+
+/**
+ * The deployment's running tenants: one {@link TenantRuntime} per active tenant, started when the server is
+ * ready (each recovers its journal as the default tenant does), started when created or resumed, closed when
+ * suspended and when the server stops. Changes to the set are serialised; routing reads it without a lock.
+ */
+public final class Tenants implements DisposableBean {
+    private static final Logger LOG = LoggerFactory.getLogger(Tenants.class);
+
+    private final TenantDirectory directory;
+    private final TenantContexts contexts;
+    private final LocalServer server;
+    private final Map<String, TenantRuntime> running = new ConcurrentHashMap<>();
+    private final Map<String, TenantRecord.Status> known = new ConcurrentHashMap<>();
+
+    Tenants(TenantDirectory directory, TenantContexts contexts, LocalServer server) {
+        this.directory = directory;
+        this.contexts = contexts;
+        this.server = server;
+    }
+
+    /** The running context of an active tenant, or null (unknown, suspended or not started). */
+    TenantRuntime running(String slug) {
+        return running.get(slug);
+    }
+
+    /** The tenant's status as routing sees it, or null for a slug no tenant has. */
+    TenantRecord.Status status(String slug) {
+        return known.get(slug);
+    }
+
+    /** The tenant's application context while it runs, or null: for tests and tools that look behind the API. */
+    public org.springframework.context.ApplicationContext context(String slug) {
+        TenantRuntime runtime = running.get(slug);
+        return runtime == null ? null : runtime.context();
+    }
+
+    /** Starts every active tenant (after the web server, so that its own base URL is known). */
+    synchronized void startAll() {
+        List<TenantRecord> all = directory.all();
+        // Known first: while they start one after another, the others answer 503, not 404.
+        all.forEach(tenant -> known.put(tenant.slug(), tenant.status()));
+        for (TenantRecord tenant : all) {
+            if (tenant.status() == TenantRecord.Status.ACTIVE && !running.containsKey(tenant.slug())) {
+                try {
+                    start(tenant, null);
+                } catch (ServletException | RuntimeException e) {
+                    // One tenant that cannot start (its schema gone, its journal unreadable) does not stop the others.
+                    LOG.error("tenant {} did not start; its paths answer 503 until it does", tenant.slug(), e);
+                }
+            }
+        }
+    }
+
+    /** Starts a new tenant's context on its fresh schema (Flyway migrates it); the caller records it after. */
+    synchronized void startNew(TenantRecord tenant, String operatorPassword) throws ServletException {
+        directory.createSchema(tenant.schema());
+        start(tenant, operatorPassword);
+    }
+
+    /** The tenant was recorded (its row committed): it is now routed by its status. */
+    void recorded(TenantRecord tenant) {
+        known.put(tenant.slug(), tenant.status());
+    }
+
+    /** Stops the tenant's context, if it runs (a failed creation, a suspension). */
+    synchronized void stop(String slug) {
+        TenantRuntime runtime = running.remove(slug);
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    synchronized void setStatus(String slug, TenantRecord.Status status) throws ServletException {
+        known.put(slug, status);
+        if (status == TenantRecord.Status.SUSPENDED) {
+            stop(slug);
+        } else if (!running.containsKey(slug)) {
+            start(directory.bySlug(slug), null);
+        }
+    }
+
+    List<TenantRecord> all() {
+        return directory.all();
+    }
+
+    private void start(TenantRecord tenant, String operatorPassword) throws ServletException {
+        Instant begun = Instant.now();
+        TenantRuntime runtime = contexts.start(tenant, server.baseUrl(), operatorPassword);
+        running.put(tenant.slug(), runtime);
+        LOG.info("tenant {} started in {} ms (schema {})", tenant.slug(), Duration.between(begun, Instant.now()).toMillis(),
+                tenant.schema());
+    }
+
+    @Override
+    public synchronized void destroy() {
+        for (String slug : List.copyOf(running.keySet())) {
+            try {
+                stop(slug);
+            } catch (RuntimeException e) {
+                LOG.warn("tenant {} did not stop cleanly", slug, e);
+            }
+        }
+    }
+}
