@@ -3,12 +3,14 @@ package org.zengzhi.server.tenants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.log.PlanFiles;
 import org.zengzhi.server.account.PasswordPolicy;
+import org.zengzhi.server.localize.PlanTime;
 import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.payment.JsonBody;
 
@@ -48,6 +50,12 @@ record TenantRequestBody(String slug, String name, String planSource, String pla
         PlanCheck check = PlanFiles.checkText(yaml);
         if (!check.valid()) {
             throw new InvalidFieldException("plan", "is not a valid plan: " + check.text().strip());
+        }
+        ZoneId zone = PlanTime.zoneOf(check.plan());
+        if (!zone.equals(PlanTime.zone())) {
+            // Times are formatted in one zone per server (PlanTime); the engine's calendar would follow the plan.
+            throw new InvalidFieldException("plan", "has the time zone " + zone.getId()
+                    + ", but this server shows the times of every tenant in " + PlanTime.zone().getId());
         }
         String password = null;
         if (tree.has("operatorPassword")) {

@@ -185,6 +185,12 @@ abstract class TenantsTests {
                 assertThat(refused.status()).as(request.getKey()).isEqualTo(400);
                 assertThat(refused.body().get("field").asString()).as(request.getKey()).isEqualTo(request.getValue());
             }
+            // One server shows every tenant's times in one zone (PlanTime): a plan in another zone is refused.
+            ServerHarness.Reply berlin = root.send(deployment, "POST", "/deployment/tenants", "{\"slug\":\"gamma\","
+                    + "\"name\":\"x\",\"plan\":\"" + json(greenPlanIn("Europe/Berlin")) + "\"}", "bad-zone");
+            assertThat(berlin.status()).isEqualTo(400);
+            assertThat(berlin.body().get("field").asString()).isEqualTo("plan");
+            assertThat(berlin.body().get("message").asString()).contains("Europe/Berlin").contains("时区");
             ServerHarness.Reply chinese = root.send(deployment, "POST", "/deployment/tenants", "{\"slug\":\"A!\","
                     + "\"name\":\"x\",\"plan\":\"mall.yaml\"}", "bad-zh");
             assertThat(chinese.body().get("message").asString()).contains("小写字母");
@@ -299,5 +305,17 @@ abstract class TenantsTests {
             assertThat(hash(beta, beta.login("operator", B_PASSWORD))).isEqualTo(hashB);
             assertThat(hash(root, server.login("operator", "operator-test-password"))).isEqualTo(hashDefault);
         }
+    }
+
+    private static String greenPlanIn(String zone) throws java.io.IOException {
+        try (java.io.InputStream preset = TenantsTests.class.getResourceAsStream("/plans/green-points.yaml")) {
+            String yaml = new String(preset.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(yaml).contains("timeZone: Asia/Shanghai");
+            return yaml.replace("timeZone: Asia/Shanghai", "timeZone: " + zone);
+        }
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }
