@@ -198,7 +198,11 @@ abstract class TeamTests {
         assertThat(server.send(token, "GET", "/me/team", null, null).body().get("direct").get("count").asInt())
                 .as("the older invitation is missing, as before V120").isZero();
         server.close();
-        server = new ServerHarness(properties);
+        // Later migrations (V130, tenants) stay applied here, as they would not in a real older database: Flyway
+        // runs the missing V120 out of order (test only), as it would in order there.
+        String[] restart = java.util.Arrays.copyOf(properties, properties.length + 1);
+        restart[properties.length] = "spring.flyway.out-of-order=true";
+        server = new ServerHarness(restart);
 
         JdbcTemplate restarted = server.bean(JdbcTemplate.class);
         assertThat(restarted.queryForList(rows)).isEqualTo(written);
