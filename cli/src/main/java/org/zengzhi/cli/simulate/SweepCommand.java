@@ -90,12 +90,23 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads to run paths on (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+            description = "Language of sweep.html: zh (Chinese, the default) or en.")
+    private String lang;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        ReportLanguage language;
+        try {
+            language = ReportLanguage.parse(lang);
+        } catch (IllegalArgumentException e) {
+            err.println("--lang: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
         if (org.zengzhi.simulator.green.GreenScenarioReader.isGreen(scenarioFile)) { // issue 17: green points
             err.println(scenarioFile + ": plan: the sweep does not run green-points scenarios; compare schedules and"
                     + " dividendCap with a compare: list in the scenario and zengzhi simulate (docs/simulator.md)");
@@ -105,7 +116,7 @@ public final class SweepCommand implements Callable<Integer> {
         Map<String, List<String>> axes = axes();
         if (org.zengzhi.simulator.party.PartyScenarioReader.isFourParty(scenarioFile) && axes.isEmpty()) { // issue 18
             return org.zengzhi.simulator.party.PartySweep.run(scenarioFile, out, rebate, commission,
-                    spec.commandLine().getOut(), err);
+                    language, spec.commandLine().getOut(), err);
         }
         try {
             if (!rebate.isEmpty() || !commission.isEmpty()) {
@@ -136,7 +147,7 @@ public final class SweepCommand implements Callable<Integer> {
             return 1;
         }
         Files.createDirectories(out);
-        SweepReport.write(out, scenario, new ArrayList<>(axes.keySet()), rows);
+        SweepReport.write(out, scenario, new ArrayList<>(axes.keySet()), rows, language);
         spec.commandLine().getOut().println("wrote " + out.resolve("sweep.html") + " and sweep.csv: " + rows.size()
                 + (rows.size() == 1 ? " combination" : " combinations"));
         return 0;

@@ -212,7 +212,7 @@ class SimulateTest {
         }
         assertThat(exited).as("some exit at k = 2").isPositive();
         assertThat(Units.parseFixed(k2[3], 3)).isEqualTo((exited * 100_000 + consumers / 2) / consumers);
-        assertThat(out.resolve("sweep.html")).content().contains("formatter:'refused'").contains("heatmap");
+        assertThat(out.resolve("sweep.html")).content().contains("formatter:'拒绝'").contains("heatmap");
     }
 
     private static List<Path> files(Path folder) throws IOException {

@@ -32,10 +32,11 @@ public final class PartyHtml {
                 .append(escape(scenario.planFile().getFileName().toString())).append("</code>");
         html.append(zh ? "；随机种子 " + scenario.seed() + "；" + months.size() + " 个月；供应商 " + scenario.suppliers().count()
                 + "；推广者 " + scenario.promoters().count() + "；消费者 " + scenario.consumers().count()
-                + "。金额单位：元；月份按 UTC 结算（引擎的口径）。"
+                + "。金额单位：元；月份按方案时区 " + PartySimulation.zone(scenario).getId() + " 结算（引擎的口径）。"
                 : "; seed " + scenario.seed() + "; " + months.size() + " months; suppliers " + scenario.suppliers().count()
                 + "; promoters " + scenario.promoters().count() + "; consumers " + scenario.consumers().count()
-                + ". Amounts in CNY; months close in UTC (the engine's).").append("</p>\n");
+                + ". Amounts in CNY; months close in the plan's time zone, " + PartySimulation.zone(scenario).getId()
+                + " (the engine's).").append("</p>\n");
         if (result.rejected() > 0) {
             html.append("<p class=\"warn\">").append(zh ? "引擎拒绝了 " + result.rejected() + " 条命令：用 zengzhi replay 查看 commands.jsonl。"
                     : "The engine refused " + result.rejected() + " commands: see commands.jsonl with zengzhi replay.")

@@ -3,7 +3,7 @@ package org.zengzhi.simulator.party;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -292,8 +292,14 @@ public final class PartySimulation {
         return kind.equals(event.get("event").asString());
     }
 
-    private static Instant instant(YearMonth month, int day, int hour) {
-        return month.atDay(day).atTime(LocalTime.of(hour, 0)).toInstant(ZoneOffset.UTC);
+    /** A time of the run in the plan's zone, whose calendar months the engine closes ({@link #zone}). */
+    private Instant instant(YearMonth month, int day, int hour) {
+        return month.atDay(day).atTime(LocalTime.of(hour, 0)).atZone(zone(scenario)).toInstant();
+    }
+
+    /** The zone the engine closes four-party months in: the plan's {@code party.timeZone}, Asia/Shanghai by default. */
+    public static ZoneId zone(PartyScenario scenario) {
+        return scenario.plan().party().timeZone();
     }
 
     private static String promoter(int p) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.zengzhi.engine.plan.PlanCheck;
 import org.zengzhi.engine.plan.PlanReader;
 import org.zengzhi.log.PlanFiles;
+import org.zengzhi.simulator.ReportLanguage;
 
 /**
  * {@code zengzhi sweep FOUR-PARTY-SCENARIO --rebate 5%,8% --commission 10%,12%,15%}: runs the scenario once per
@@ -25,7 +26,8 @@ import org.zengzhi.log.PlanFiles;
  * refused with the plan's reason. Per cell: platform net (the seed's line, summed over the months), what the seed
  * leaves unallocated (margin + rounding) and CONTRIB coverage (the lowest reserve ÷ outstanding after a close).
  * The seed's net does not move with either rate (both are parts of the price, not of the fee): the unallocated
- * margin and the platform's whole result do, which is why the sweep shows them beside it.
+ * margin and the platform's whole result do, which is why the sweep shows them beside it. The page is in Chinese (the
+ * default) or English ({@link ReportLanguage}, issue 20 item 7).
  */
 public final class PartySweep {
     private PartySweep() {
@@ -47,7 +49,7 @@ public final class PartySweep {
     }
 
     public static int run(Path scenarioFile, Path out, List<String> rebates, List<String> commissions,
-            PrintWriter stdout, PrintWriter err) throws IOException {
+            ReportLanguage lang, PrintWriter stdout, PrintWriter err) throws IOException {
         PartyScenario scenario;
         try {
             scenario = PartyScenarioReader.read(scenarioFile);
@@ -72,7 +74,7 @@ public final class PartySweep {
         }
         Files.createDirectories(out);
         Files.writeString(out.resolve("sweep.csv"), csv(cells), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("sweep.html"), html(scenario, cells), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("sweep.html"), html(scenario, cells, lang), StandardCharsets.UTF_8);
         stdout.println("wrote " + out.resolve("sweep.html") + " and sweep.csv: " + cells.size()
                 + (cells.size() == 1 ? " combination" : " combinations"));
         return 0;
@@ -121,14 +123,17 @@ public final class PartySweep {
         return csv.toString();
     }
 
-    static String html(PartyScenario scenario, List<Cell> cells) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
-                .append(PartyHtml.escape(scenario.name())).append(" — 参数扫描 sweep</title><style>body{font-family:sans-serif;"
+    static String html(PartyScenario scenario, List<Cell> cells, ReportLanguage lang) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(lang.tag())
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(PartyHtml.escape(scenario.name()))
+                .append(lang.pick(" — 参数扫描", " — sweep")).append("</title><style>body{font-family:sans-serif;"
                         + "margin:2em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em}"
                         + "td{text-align:right}th{background:#f4f4f4}small{color:#666}</style></head><body><h1>")
-                .append(PartyHtml.escape(scenario.name())).append(" <small>返利 × 佣金 扫描 rebate × commission sweep</small></h1>\n"
-                        + "<p>行:返利(会员档) rows: rebate (member tier); 列:佣金 columns: commission. 金额为全部月份合计 sums over the months."
-                        + " 拒绝的组合显示方案的理由 a refused cell shows the plan's reason.</p>\n");
+                .append(PartyHtml.escape(scenario.name())).append(" <small>")
+                .append(lang.pick("返利 × 佣金 扫描", "rebate × commission sweep (返利 × 佣金)")).append("</small></h1>\n<p>")
+                .append(lang.pick("行：返利（会员档）；列：佣金。金额为全部月份合计。拒绝的组合显示方案的理由。",
+                        "Rows: rebate (member tier); columns: commission. Amounts are sums over the months."
+                        + " A refused cell shows the plan's reason.")).append("</p>\n");
         List<String> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (Cell cell : cells) {
@@ -139,21 +144,24 @@ public final class PartySweep {
                 columns.add(cell.commission());
             }
         }
-        String[][] tables = { { "平台净利润", "platform net" }, { "未分配", "unallocated (margin + rounding)" },
-            { "贡献值覆盖率", "CONTRIB coverage (lowest reserve ÷ outstanding)" },
-            { "平台全部所得", "everything the platform account gained (net + margin + withheld, cancelled, haircut …)" } };
+        String[][] tables = { { "平台净利润", "platform net" }, { "未分配（毛利 + 舍入）", "unallocated (margin + rounding)" },
+            { "贡献值覆盖率（最低准备金 ÷ 未兑付）", "CONTRIB coverage (lowest reserve ÷ outstanding)" },
+            { "平台全部所得（净利润 + 毛利 + 扣留、取消、折价 …）",
+                "everything the platform account gained (net + margin + withheld, cancelled, haircut …)" } };
+        String plan = lang.pick("（方案）", "(plan)");
         for (int t = 0; t < tables.length; t++) {
-            html.append("<h2>").append(tables[t][0]).append(" <small>").append(tables[t][1]).append("</small></h2>\n<table><tr><th>返利 \\ 佣金</th>");
-            columns.forEach(c -> html.append("<th>").append(PartyHtml.escape(c.isEmpty() ? "(plan)" : c)).append("</th>"));
+            html.append("<h2>").append(lang.pick(tables[t][0], tables[t][1])).append("</h2>\n<table><tr><th>")
+                    .append(lang.pick("返利 \\ 佣金", "rebate \\ commission")).append("</th>");
+            columns.forEach(c -> html.append("<th>").append(PartyHtml.escape(c.isEmpty() ? plan : c)).append("</th>"));
             html.append("</tr>\n");
             for (String row : rows) {
-                html.append("<tr><th>").append(PartyHtml.escape(row.isEmpty() ? "(plan)" : row)).append("</th>");
+                html.append("<tr><th>").append(PartyHtml.escape(row.isEmpty() ? plan : row)).append("</th>");
                 for (String column : columns) {
                     Cell cell = cells.stream().filter(c -> c.rebate().equals(row) && c.commission().equals(column))
                             .findFirst().orElseThrow();
                     html.append("<td>");
                     if (cell.result() == null) {
-                        html.append("<small>拒绝 refused: ").append(PartyHtml.escape(cell.refused())).append("</small>");
+                        html.append("<small>").append(lang.pick("拒绝：", "refused: ")).append(PartyHtml.escape(cell.refused())).append("</small>");
                     } else {
                         html.append(t == 0 ? money(cell.netFen()) : t == 1 ? money(cell.unallocatedFen())
                                 : t == 2 ? percent(cell.coveragePpm()) : money(cell.result().totalFen("platformResult")));

@@ -3,11 +3,13 @@ package org.zengzhi.simulator.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zengzhi.engine.partyrules.PartyRules;
 import org.zengzhi.simulator.ReportLanguage;
 
 /**
@@ -79,6 +81,41 @@ class SingleCityScenarioGoldenTest {
         assertThat(en).contains("<td>fee</td><td class=\"n\">90,000.00</td>")
                 .contains("<td>platform net</td><td class=\"n\">90,000.00</td>")
                 .contains("total GMV <b>1,500,000.00</b>");
+    }
+
+    /** Issue 20 item 7: the report names the zone its months close in, the plan's (Asia/Shanghai here), not UTC. */
+    @Test
+    void theReportNamesThePlansZoneForItsMonths() {
+        assertThat(PartyHtml.render(result, ReportLanguage.ZH)).contains("月份按方案时区 Asia/Shanghai 结算")
+                .doesNotContain("UTC");
+        assertThat(PartyHtml.render(result, ReportLanguage.EN))
+                .contains("months close in the plan's time zone, Asia/Shanghai").doesNotContain("UTC");
+    }
+
+    /**
+     * Issue 20 item 7: the run's times are the plan's calendar, so a plan west of UTC closes the same month with
+     * the same figures (were the run's months UTC's, New York's month would not be over at the close and the
+     * engine would refuse it).
+     */
+    @Test
+    void aPlanWestOfUtcClosesTheSameMonthsWithTheSameFigures() throws Exception {
+        PartyScenario shanghai = PartyScenarioReader.read(Path.of("../scenarios/single-city.yaml"));
+        PartyRules r = shanghai.plan().party();
+        PartyRules newYork = new PartyRules(r.feePpm(), r.rebateTiersPpm(), r.commissionPpm(), r.teamAllowancePpm(),
+                r.riskAcknowledged(), r.inviteRewardPpm(), r.supplierSharePpm(), r.prepayPpm(), r.confirmWindow(),
+                r.noReturnWindow(), r.contribTransferFeePpm(), r.stokenPpm(), r.baselineBonusPpm(), r.ratingMinCenti(),
+                r.depositPenaltyPpm(), r.burnPpm(), r.burnMode(), r.buybackBudgetFen(), r.riskWindow(),
+                r.riskOrderThreshold(), r.creditScoreMin(), r.feeDiscountPpm(), r.feeDiscountPriceStoken(),
+                r.trafficPackages(), r.equityPoolPpm(), ZoneId.of("America/New_York"));
+        PartyScenario west = new PartyScenario(shanghai.name(), shanghai.planFile(), shanghai.plan().withParty(newYork),
+                shanghai.seed(), shanghai.start(), shanghai.months(), shanghai.suppliers(), shanghai.promoters(),
+                shanghai.consumers(), shanghai.risk(), shanghai.operatingCostFen());
+        PartyResult run = PartySimulation.run(west, false);
+        assertThat(run.rejected()).isZero();
+        assertThat(run.months()).extracting(PartyMonth::month).containsExactly("2026-02");
+        assertThat(run.months().get(0).pnl()).isEqualTo(result.months().get(0).pnl());
+        assertThat(PartyHtml.render(run, ReportLanguage.EN)).contains("months close in the plan's time zone, "
+                + "America/New_York");
     }
 
     private static List<String> lines(PartyMonth month, String... names) {

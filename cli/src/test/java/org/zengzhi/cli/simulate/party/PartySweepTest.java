@@ -38,7 +38,7 @@ class PartySweepTest {
                 .contains("10%,12%,90000.00,255000.00,1000000,352500.00,")
                 .anySatisfy(line -> assertThat(line).startsWith("8%,40%,,,,,").contains("fourParty.commission"));
         assertThat(Files.readString(out.resolve("sweep.html"))).contains("平台净利润").contains("90,000.00")
-                .contains("拒绝 refused");
+                .contains("拒绝：");
     }
 
     @Test
