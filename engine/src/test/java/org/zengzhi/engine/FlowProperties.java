@@ -351,10 +351,12 @@ class FlowProperties {
         Statistics.label("6+ rejection kinds").collect(rejections.size() >= 6);
         Statistics.label("4+ reward kinds").collect(kinds.size() >= 4);
         for (String label : List.of("mall order settled", "refund before settlement", "refund after settlement",
-                "bound at payment", "agent above district", "receipt confirmed", "6+ rejection kinds",
-                "4+ reward kinds")) {
+                "bound at payment", "agent above district", "receipt confirmed", "4+ reward kinds")) {
             Statistics.label(label).coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
         }
+        // About a fifth of the flows meet six kinds of rejection; a random run of 100 flows met exactly 20% once, so
+        // this one asks for more than a tenth: the generators still reach them, without a coin toss in the build.
+        Statistics.label("6+ rejection kinds").coverage(coverage -> coverage.check(true).percentage(p -> p > 10));
         Statistics.label("reward cut").coverage(coverage -> coverage.check(true).percentage(p -> p > 10));
         Statistics.label("forced exit").coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
     }
