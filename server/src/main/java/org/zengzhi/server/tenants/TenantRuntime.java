@@ -47,7 +47,7 @@ final class TenantRuntime implements AutoCloseable {
         for (ServletContextInitializer initializer : new ServletContextInitializerBeans(context.getBeanFactory())) {
             if (initializer instanceof AbstractFilterRegistrationBean<?> registration && registration.isEnabled()) {
                 Filter filter = registration.getFilter();
-                filter.init(config(registration.getFilterName(), servletContext));
+                filter.init(new Config(registration.getFilterName(), servletContext));
                 filters.add(new Registered(registration.getFilterName(), filter, registration.determineDispatcherTypes(),
                         List.copyOf(registration.getUrlPatterns())));
             } else if (initializer instanceof ServletRegistrationBean<?> servlet
@@ -61,7 +61,7 @@ final class TenantRuntime implements AutoCloseable {
         dispatcher = found;
         // The servlet context is the root's: the tenant's context must not be published in it over the root's.
         dispatcher.setPublishContext(false);
-        dispatcher.init(servletConfig("tenant-" + slug + "-dispatcherServlet", servletContext));
+        dispatcher.init(new Config("tenant-" + slug + "-dispatcherServlet", servletContext));
     }
 
     String slug() {
@@ -126,51 +126,31 @@ final class TenantRuntime implements AutoCloseable {
         context.close();
     }
 
-    private static FilterConfig config(String name, ServletContext servletContext) {
-        return new FilterConfig() {
-            @Override
-            public String getFilterName() {
-                return name;
-            }
+    /** The configuration a filter or the dispatcher is started with: its name and the real servlet context. */
+    private record Config(String name, ServletContext servletContext) implements FilterConfig, ServletConfig {
+        @Override
+        public String getFilterName() {
+            return name;
+        }
 
-            @Override
-            public ServletContext getServletContext() {
-                return servletContext;
-            }
+        @Override
+        public String getServletName() {
+            return name;
+        }
 
-            @Override
-            public String getInitParameter(String parameter) {
-                return null;
-            }
+        @Override
+        public ServletContext getServletContext() {
+            return servletContext;
+        }
 
-            @Override
-            public Enumeration<String> getInitParameterNames() {
-                return Collections.emptyEnumeration();
-            }
-        };
-    }
+        @Override
+        public String getInitParameter(String parameter) {
+            return null;
+        }
 
-    private static ServletConfig servletConfig(String name, ServletContext servletContext) {
-        return new ServletConfig() {
-            @Override
-            public String getServletName() {
-                return name;
-            }
-
-            @Override
-            public ServletContext getServletContext() {
-                return servletContext;
-            }
-
-            @Override
-            public String getInitParameter(String parameter) {
-                return null;
-            }
-
-            @Override
-            public Enumeration<String> getInitParameterNames() {
-                return Collections.emptyEnumeration();
-            }
-        };
+        @Override
+        public Enumeration<String> getInitParameterNames() {
+            return Collections.emptyEnumeration();
+        }
     }
 }
