@@ -2,14 +2,12 @@ package org.zengzhi.server.income;
 
 import java.security.Principal;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.zengzhi.server.account.AccountStore;
-import org.zengzhi.server.account.Role;
+import org.zengzhi.server.account.StorePageAccess;
 import org.zengzhi.server.console.ConsoleCalls;
 
 /**
@@ -37,7 +35,7 @@ class IncomePages {
     @GetMapping("/console/merchant/income")
     String store(@RequestParam(required = false) String merchant, @RequestParam(defaultValue = "0") int page,
             Principal me, Model model) {
-        return show(store(merchant, me), IncomeHistory.STORE, page, merchant, model);
+        return show(StorePageAccess.store(accounts, merchant, me), IncomeHistory.STORE, page, merchant, model);
     }
 
     private String show(String owner, String accounts, int page, String merchant, Model model) {
@@ -48,22 +46,5 @@ class IncomePages {
         model.addAttribute("page", shown);
         model.addAttribute("pageSize", PAGE_SIZE);
         return "income";
-    }
-
-    private String store(String requested, Principal me) {
-        AccountStore.Login login = accounts.login(me.getName());
-        Role role = login == null ? null : login.account().role();
-        boolean named = requested != null && !requested.isBlank();
-        if (role == Role.OPERATOR && named) {
-            return requested;
-        }
-        if (role == Role.MERCHANT) {
-            String own = login.account().merchant();
-            if (named && !requested.equals(own)) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "you may open only your own store");
-            }
-            return own;
-        }
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the store: ?merchant=");
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -17,12 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 import org.zengzhi.engine.Units;
 import org.zengzhi.server.account.Access;
 import org.zengzhi.server.account.AccountStore;
 import org.zengzhi.server.account.Role;
+import org.zengzhi.server.account.StorePageAccess;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.console.QrCodes;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -63,7 +62,7 @@ class MerchantPages {
 
     @GetMapping("/console/merchant")
     String payCode(@RequestParam(required = false) String merchant, Authentication me, Model model) {
-        String store = store(merchant, me);
+        String store = StorePageAccess.store(accounts, merchant, me);
         model.addAttribute("merchant", store);
         model.addAttribute("operator", Access.has(me, Role.OPERATOR));
         model.addAttribute("payUrl", payUrl(store));
@@ -101,7 +100,7 @@ class MerchantPages {
     @PostMapping("/console/merchant/settings")
     String saveSettings(@RequestParam(required = false) String merchant, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String address, Authentication me, RedirectAttributes flash) {
-        String store = store(merchant, me);
+        String store = StorePageAccess.store(accounts, merchant, me);
         if (!ConsoleCalls.await(gateway.query(engine -> engine.merchantIds().contains(store)))) {
             flash.addFlashAttribute("settingsError", "no store " + store);
         } else {
@@ -118,33 +117,12 @@ class MerchantPages {
 
     @GetMapping("/console/merchant/pay-code.png")
     ResponseEntity<byte[]> payCodeImage(@RequestParam(required = false) String merchant, Authentication me) {
-        byte[] png = QrCodes.png(payUrl(store(merchant, me)), QR_PIXELS);
+        byte[] png = QrCodes.png(payUrl(StorePageAccess.store(accounts, merchant, me)), QR_PIXELS);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache()).body(png);
     }
 
     /** The public pay URL the QR code carries; the configured base URL when behind a proxy (docs/payments.md). */
     private String payUrl(String store) {
         return server.baseUrl() + "/pay/" + UriUtils.encodePathSegment(store, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The store of a merchant account, or the one an operator asks for. A merchant naming another store is refused
-     * (R-8.4: nobody else's), not silently shown its own.
-     */
-    private String store(String requested, Principal me) {
-        AccountStore.Login login = accounts.login(me.getName());
-        Role role = login == null ? null : login.account().role();
-        boolean named = requested != null && !requested.isBlank();
-        if (role == Role.OPERATOR && named) {
-            return requested;
-        }
-        if (role == Role.MERCHANT) {
-            String own = login.account().merchant();
-            if (named && !requested.equals(own)) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "you may open only your own store");
-            }
-            return own;
-        }
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the store: ?merchant=");
     }
 }
