@@ -63,8 +63,9 @@ class DeploymentConfig {
 
     @Bean
     Tenants tenants(TenantDirectory directory, ConfigurableEnvironment environment, ServletContext servletContext,
-            LocalServer server, @Value("${zengzhi.tenants.pool-size}") int poolSize) {
-        return new Tenants(directory, new TenantContexts(environment, servletContext, poolSize), server);
+            LocalServer server, @Value("${zengzhi.tenants.pool-size}") int poolSize,
+            @Value("${zengzhi.tenants.start-parallelism}") int parallelism) {
+        return new Tenants(directory, new TenantContexts(environment, servletContext, poolSize), server, parallelism);
     }
 
     @Bean

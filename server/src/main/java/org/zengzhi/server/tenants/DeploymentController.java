@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The deployment operator's API (docs/tenants.md): sign in, list tenants, create one from a preset or a plan's
- * YAML, suspend and resume it. Only the root context has it; the security configuration lets only the
+ * YAML, suspend, resume, rename and close it. Only the root context has it; the security configuration lets only the
  * deployment operator's tokens reach it (sign-in aside).
  */
 @RestController
@@ -101,5 +101,26 @@ class DeploymentController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Response problem = GatewayCalls.keyProblem(key);
         return entity(problem != null ? problem : changes.setStatus(key, slug, TenantRecord.Status.ACTIVE));
+    }
+
+    /** {@code {"name": "…"}}: a new display name; the slug (its paths, its schema) stays. */
+    @PostMapping(path = "/api/v1/deployment/tenants/{slug}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> rename(@PathVariable String slug, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response problem = GatewayCalls.keyProblem(key);
+        return entity(problem != null ? problem : changes.rename(key, slug, orEmpty(body)));
+    }
+
+    /** {@code {"confirm": "<slug>"}}: closes a suspended tenant for good (410 on its paths; its schema is kept). */
+    @PostMapping("/api/v1/deployment/tenants/{slug}/close")
+    ResponseEntity<String> close(@PathVariable String slug, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response problem = GatewayCalls.keyProblem(key);
+        return entity(problem != null ? problem : changes.close(key, slug, orEmpty(body)));
+    }
+
+    /** No body reads as an empty object, so that the missing field is named. */
+    private static byte[] orEmpty(byte[] body) {
+        return body == null || body.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : body;
     }
 }

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The deployment operator's changes to tenants: create, suspend, resume. Each answer is kept under its
+ * The deployment operator's changes to tenants: create, suspend, resume, rename, close. Each answer is kept under its
  * Idempotency-Key ({@code deployment_requests}) in the same transaction as the change, so a retry gets the first
  * answer, another request under the same key is 409, and nothing is done twice. Changes are serialised: creating a
  * tenant starts its context (seconds), which is rare enough for one at a time.
@@ -53,8 +53,7 @@ final class TenantChanges {
         try {
             request = TenantRequestBody.parse(body);
         } catch (InvalidFieldException e) {
-            return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
-                    : "field \"" + e.field() + "\": " + e.getMessage());
+            return invalid(e);
         }
         String hash = DeploymentOperators.sha256("create\n" + new String(body, java.nio.charset.StandardCharsets.UTF_8));
         String recordKey = "create:" + key;
@@ -94,27 +93,91 @@ final class TenantChanges {
     synchronized Response setStatus(String key, String slug, TenantRecord.Status status) {
         String hash = DeploymentOperators.sha256(status + "\n" + slug);
         return once(status.name().toLowerCase(java.util.Locale.ROOT) + ":" + key, hash, () -> {
-            TenantRecord tenant = directory.bySlug(slug);
-            if (tenant == null) {
-                return Problems.problem(404, "Not found", "slug", "no tenant " + slug);
+            Response missing = missingOrClosed(slug);
+            if (missing != null) {
+                return missing;
             }
-            directory.setStatus(slug, status);
+            // Conditional: a tenant closed meanwhile stays closed (never started again).
+            return directory.setStatus(slug, status) ? new Response(200, JSON.writeValueAsString(view(directory.bySlug(slug))))
+                    : closed(slug);
+        }, changed -> apply(changed, slug, status));
+    }
+
+    /** A new display name ({@code {"name": "…"}}); the slug, its paths and its schema stay. */
+    synchronized Response rename(String key, String slug, byte[] body) {
+        String name;
+        try {
+            name = TenantEditBody.name(body);
+        } catch (InvalidFieldException e) {
+            return invalid(e);
+        }
+        String hash = DeploymentOperators.sha256("rename\n" + slug + "\n" + name);
+        return once("rename:" + key, hash, () -> {
+            Response missing = missingOrClosed(slug);
+            if (missing != null) {
+                return missing;
+            }
+            return directory.rename(slug, name) ? new Response(200, JSON.writeValueAsString(view(directory.bySlug(slug))))
+                    : closed(slug);
+        }, renamed -> { });
+    }
+
+    /**
+     * Closes a suspended tenant for good ({@code {"confirm": "<slug>"}}): it never starts again, its paths answer
+     * 410, its schema and its money records are kept for a deliberate export or drop (docs/tenants.md).
+     */
+    synchronized Response close(String key, String slug, byte[] body) {
+        try {
+            TenantEditBody.confirmClosing(body, slug);
+        } catch (InvalidFieldException e) {
+            return invalid(e);
+        }
+        String hash = DeploymentOperators.sha256("close\n" + slug);
+        return once("close:" + key, hash, () -> {
+            Response missing = missingOrClosed(slug);
+            if (missing != null) {
+                return missing;
+            }
+            // One conditional write: only a tenant that is suspended at this instant is closed.
+            if (!directory.close(slug)) {
+                return Problems.conflict("status", "only a suspended tenant can be closed; suspend " + slug + " first");
+            }
             return new Response(200, JSON.writeValueAsString(view(directory.bySlug(slug))));
-        }, changed -> {
-            if (changed.status() == 200) {
-                try {
-                    tenants.setStatus(slug, status);
-                } catch (ServletException | RuntimeException e) {
-                    LOG.error("tenant {} could not be {}", slug, status, e);
-                }
+        }, done -> apply(done, slug, TenantRecord.Status.CLOSED));
+    }
+
+    private void apply(Response changed, String slug, TenantRecord.Status status) {
+        if (changed.status() == 200) {
+            try {
+                tenants.setStatus(slug, status);
+            } catch (ServletException | RuntimeException e) {
+                LOG.error("tenant {} could not be {}", slug, status, e);
             }
-        });
+        }
+    }
+
+    private Response missingOrClosed(String slug) {
+        TenantRecord tenant = directory.bySlug(slug);
+        if (tenant == null) {
+            return Problems.problem(404, "Not found", "slug", "no tenant " + slug);
+        }
+        return tenant.status() == TenantRecord.Status.CLOSED ? closed(slug) : null;
+    }
+
+    private static Response closed(String slug) {
+        return Problems.problem(410, "Gone", "slug", "the tenant " + slug + " is closed");
+    }
+
+    private static Response invalid(InvalidFieldException e) {
+        return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
+                : "field \"" + e.field() + "\": " + e.getMessage());
     }
 
     String list() {
         ArrayNode list = JSON.createArrayNode();
         for (TenantRecord tenant : directory.all()) {
-            list.add(view(tenant));
+            // Whether its context runs now: false for a suspended or closed one, and for one that failed to start.
+            list.add(view(tenant).put("running", tenants.running(tenant.slug()) != null));
         }
         ObjectNode body = JSON.createObjectNode();
         body.set("tenants", list);

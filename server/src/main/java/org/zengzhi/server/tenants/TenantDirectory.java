@@ -32,8 +32,22 @@ final class TenantDirectory {
                 Timestamp.from(tenant.createdAt()));
     }
 
-    void setStatus(String slug, TenantRecord.Status status) {
-        jdbc.update("UPDATE deployment_tenant SET status = ? WHERE slug = ?", status.name(), slug);
+    /** Sets the status of a tenant that is not closed, in one conditional write; false if none was changed. */
+    boolean setStatus(String slug, TenantRecord.Status status) {
+        return jdbc.update("UPDATE deployment_tenant SET status = ? WHERE slug = ? AND status <> ?", status.name(), slug,
+                TenantRecord.Status.CLOSED.name()) == 1;
+    }
+
+    /** Closes a suspended tenant, in one conditional write; false if it was not suspended (or does not exist). */
+    boolean close(String slug) {
+        return jdbc.update("UPDATE deployment_tenant SET status = ? WHERE slug = ? AND status = ?",
+                TenantRecord.Status.CLOSED.name(), slug, TenantRecord.Status.SUSPENDED.name()) == 1;
+    }
+
+    /** Renames a tenant that is not closed (the slug stays); false if none was changed. */
+    boolean rename(String slug, String name) {
+        return jdbc.update("UPDATE deployment_tenant SET name = ? WHERE slug = ? AND status <> ?", name, slug,
+                TenantRecord.Status.CLOSED.name()) == 1;
     }
 
     /** The schema the root context runs in (e.g. {@code public}); tenants' schemas are named after it. */

@@ -37,10 +37,7 @@ record TenantRequestBody(String slug, String name, String planSource, String pla
         if (slug.equals("default")) {
             throw new InvalidFieldException("slug", "is reserved for the default tenant");
         }
-        String name = text(tree, "name").strip();
-        if (name.isEmpty() || name.length() > NAME_MAX) {
-            throw new InvalidFieldException("name", "must have 1 to " + NAME_MAX + " characters");
-        }
+        String name = name(tree);
         String plan = text(tree, "plan");
         String source = plan.contains("\n") ? "yaml" : plan;
         String yaml = plan.contains("\n") ? plan : preset(plan);
@@ -68,7 +65,16 @@ record TenantRequestBody(String slug, String name, String planSource, String pla
         return new TenantRequestBody(slug, name, source, yaml, password);
     }
 
-    private static String text(JsonNode tree, String field) throws InvalidFieldException {
+    /** The display name: 1 to {@value #NAME_MAX} characters once stripped (shared with a rename). */
+    static String name(JsonNode tree) throws InvalidFieldException {
+        String name = text(tree, "name").strip();
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            throw new InvalidFieldException("name", "must have 1 to " + NAME_MAX + " characters");
+        }
+        return name;
+    }
+
+    static String text(JsonNode tree, String field) throws InvalidFieldException {
         JsonNode node = tree.get(field);
         if (node == null || node.isNull()) {
             throw new InvalidFieldException(field, "is required");

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and goes on through the root context as before. The tenant is remembered in a request attribute, so the
  * container's later dispatches of the same request (an asynchronous answer, an error page, a forward to the
  * console's 403 page) go back to the same tenant, never to the default one. An unknown slug is 404, a suspended
- * tenant 503: a problem for the API, a page for the console, in Chinese or English.
+ * tenant 503, a closed one 410: a problem for the API, a page for the console, in Chinese or English.
  */
 final class TenantRouting implements Filter {
     static final String PREFIX = "/t/";
@@ -74,6 +74,8 @@ final class TenantRouting implements Filter {
         TenantRecord.Status status = tenants.status(slug);
         if (status == null) {
             refuse(404, "tenants.unknown", "no tenant " + slug, slug, path, request, response);
+        } else if (status == TenantRecord.Status.CLOSED) {
+            refuse(410, "tenants.closed", "the tenant " + slug + " is closed", slug, path, request, response);
         } else if (status == TenantRecord.Status.SUSPENDED) {
             refuse(503, "tenants.suspended", "the tenant " + slug + " is suspended", slug, path, request, response);
         } else {
@@ -89,8 +91,7 @@ final class TenantRouting implements Filter {
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (path.startsWith("/api/")) {
-            ObjectNode body = (ObjectNode) JSON.readTree(Problems.problem(status, status == 404 ? "Not found"
-                    : "Service unavailable", "slug", problemDetail).body());
+            ObjectNode body = (ObjectNode) JSON.readTree(Problems.problem(status, title(status), "slug", problemDetail).body());
             body.put("message", detail);
             response.setContentType("application/problem+json;charset=UTF-8");
             response.getWriter().write(JSON.writeValueAsString(body));
@@ -106,6 +107,14 @@ final class TenantRouting implements Filter {
                 + "中文</a> <a href=\"?lang=en\" lang=\"en\">English</a></nav></header><main class=\"narrow error-page\" "
                 + "id=\"error-page\"><p class=\"status\" id=\"error-status\">" + status + "</p><h1 id=\"error-title\">"
                 + escape(title) + "</h1><p class=\"note\" id=\"error-detail\">" + escape(detail) + "</p></main></body></html>");
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "Not found";
+            case 410 -> "Gone";
+            default -> "Service unavailable";
+        };
     }
 
     /** {@code ?lang=en} or English first in Accept-Language: English; else Chinese, the console's default. */

@@ -24,13 +24,15 @@ public final class Tenants implements DisposableBean {
     private final TenantDirectory directory;
     private final TenantContexts contexts;
     private final LocalServer server;
+    private final int parallelism;
     private final Map<String, TenantRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, TenantRecord.Status> known = new ConcurrentHashMap<>();
 
-    Tenants(TenantDirectory directory, TenantContexts contexts, LocalServer server) {
+    Tenants(TenantDirectory directory, TenantContexts contexts, LocalServer server, int parallelism) {
         this.directory = directory;
         this.contexts = contexts;
         this.server = server;
+        this.parallelism = parallelism;
     }
 
     /** The running context of an active tenant, or null (unknown, suspended or not started). */
@@ -49,20 +51,28 @@ public final class Tenants implements DisposableBean {
         return runtime == null ? null : runtime.context();
     }
 
-    /** Starts every active tenant (after the web server, so that its own base URL is known). */
+    /**
+     * Starts every active tenant (after the web server, so that its own base URL is known), {@code parallelism} at a
+     * time; one that cannot start (its schema gone, its journal unreadable) is logged, answers 503, and does not stop
+     * the others.
+     */
     synchronized void startAll() {
         List<TenantRecord> all = directory.all();
-        // Known first: while they start one after another, the others answer 503, not 404.
+        // Known first: while they start, the others answer 503, not 404.
         all.forEach(tenant -> known.put(tenant.slug(), tenant.status()));
-        for (TenantRecord tenant : all) {
-            if (tenant.status() == TenantRecord.Status.ACTIVE && !running.containsKey(tenant.slug())) {
-                try {
-                    start(tenant, null);
-                } catch (ServletException | RuntimeException e) {
-                    // One tenant that cannot start (its schema gone, its journal unreadable) does not stop the others.
-                    LOG.error("tenant {} did not start; its paths answer 503 until it does", tenant.slug(), e);
-                }
-            }
+        List<TenantRecord> active = all.stream().filter(tenant -> tenant.status() == TenantRecord.Status.ACTIVE
+                && !running.containsKey(tenant.slug())).toList();
+        Instant begun = Instant.now();
+        try {
+            Map<String, Throwable> failed = BoundedStarts.run(active, parallelism, TenantRecord::slug,
+                    tenant -> start(tenant, null));
+            failed.forEach((slug, cause) -> LOG.error("tenant {} did not start; its paths answer 503 until it does",
+                    slug, cause));
+            LOG.info("{} of {} active tenants started in {} ms, {} at a time{}", active.size() - failed.size(),
+                    active.size(), Duration.between(begun, Instant.now()).toMillis(), parallelism,
+                    failed.isEmpty() ? "" : "; not started: " + String.join(", ", new java.util.TreeSet<>(failed.keySet())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -87,7 +97,7 @@ public final class Tenants implements DisposableBean {
 
     synchronized void setStatus(String slug, TenantRecord.Status status) throws ServletException {
         known.put(slug, status);
-        if (status == TenantRecord.Status.SUSPENDED) {
+        if (status != TenantRecord.Status.ACTIVE) {
             stop(slug);
         } else if (!running.containsKey(slug)) {
             start(directory.bySlug(slug), null);
