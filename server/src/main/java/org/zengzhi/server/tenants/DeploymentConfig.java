@@ -16,8 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -41,6 +43,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Problems;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.payment.LocalServer;
@@ -79,10 +82,25 @@ class DeploymentConfig {
         return new DeploymentOperators(jdbc, passwords, Clock.systemUTC());
     }
 
-    /** Every active tenant starts once the server answers (its callbacks' base URL is then known). */
+    /**
+     * Every active tenant starts once the server answers (its callbacks' base URL is then known); then, with
+     * {@code serve --demo}, the demo's second tenant is created if it is not there yet.
+     */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> tenantsStart(Tenants tenants) {
-        return event -> tenants.startAll();
+    ApplicationListener<ApplicationReadyEvent> tenantsStart(Tenants tenants, ObjectProvider<DemoTenant> demo) {
+        return event -> {
+            tenants.startAll();
+            demo.ifAvailable(DemoTenant::ensure);
+        };
+    }
+
+    /** {@code serve --demo}: a second tenant in another model beside the default tenant's demo (DemoTenant). */
+    @Bean
+    @ConditionalOnExpression("${zengzhi.demo:false} and '${zengzhi.demo.second-tenant:}' != ''")
+    DemoTenant demoTenant(@Value("${zengzhi.demo.second-tenant}") String slug,
+            @Value("${zengzhi.demo-password:}") String demoPassword, TenantDirectory directory, TenantChanges changes,
+            EngineGateway gateway, LocalServer server) {
+        return new DemoTenant(slug, demoPassword, directory, changes, gateway, server);
     }
 
     /** Before everything else: a tenant's request runs through the tenant's filters only, never the root's. */

@@ -25,7 +25,8 @@ import org.zengzhi.server.ZengzhiServer;
 /**
  * Builds a tenant's application context from the server's own configuration: the same classes and properties
  * as the root context, but its own schema (its journal, read models, accounts, tokens, idempotency keys and plan
- * live there), its own connection pool, no web server of its own, no demo, and no deployment layer inside it.
+ * live there), its own connection pool, no web server of its own, no demo (but for {@code serve --demo}'s second
+ * tenant, {@link DemoTenant}), and no deployment layer inside it.
  */
 final class TenantContexts {
     /** The root's command-line properties a tenant must not inherit: they are the tenant's own. */
@@ -51,7 +52,7 @@ final class TenantContexts {
         Map<String, Object> properties = inherited();
         properties.put("zengzhi.deployment.enabled", "false");
         properties.put("zengzhi.tenant.slug", tenant.slug());
-        properties.put("zengzhi.demo", "false");
+        properties.put("zengzhi.demo", Boolean.toString(DemoTenant.isDemo(root, tenant.slug())));
         properties.put("spring.datasource.url", TenantUrls.forSchema(root.getRequiredProperty("spring.datasource.url"),
                 tenant.schema()));
         properties.put("spring.flyway.schemas", tenant.schema());

@@ -63,8 +63,8 @@ abstract class TenantsTests {
     }
 
     /**
-     * Every id-taking endpoint of tenant A (the list of the authorization suite, ServerRecoveryTests
-     * #noConsumerReachesAnotherOnesObjects, and the operator's) with A's ids and B's tokens, B's consumer's and B's
+     * Every endpoint of tenant A, the id-taking ones among them (the list of the authorization suite, ServerRecoveryTests
+     * #noConsumerReachesAnotherOnesObjects, and the operator's, plus every mapping of A's controllers: TenantMappings) with A's ids and B's tokens, B's consumer's and B's
      * operator's: 401, the token is unknown in A. A's private ids in B with B's operator: 404. Neither tenant's state
      * changes. Tokens of the default tenant and of the deployment are unknown in both, and theirs at the root.
      */
@@ -104,6 +104,23 @@ abstract class TenantsTests {
                     "POST /operator/withdrawals/" + withdrawal + "/approve", "POST /payouts/callback",
                     "POST /payouts/sandbox/sbt_1/complete", "POST /commands", "POST /orders/batch", "GET /me/wallet",
                     "GET /me/orders", "POST /payments", "POST /withdrawals"));
+            // ... and every other endpoint A's controllers map, found from its context, not listed by hand.
+            String transaction = payment.get("providerTransaction").asString();
+            List<String> mapped = TenantMappings.endpoints(server.bean(Tenants.class).context("alpha"),
+                    TenantMappings.byName(Map.of("user", "alice", "merchant", "shop", "order", "o1", "payment",
+                            paymentId, "providerTransaction", transaction, "providerTransfer", "sbt_1", "region", "440106",
+                            "provider", "sandbox"), path -> path.contains("withdrawals") ? withdrawal
+                                    : path.contains("payments") ? paymentId : "o1"));
+            assertThat(mapped).as("the enumeration finds the hand list's endpoints and more")
+                    .contains("GET /users/alice/wallet", "GET /payments/" + paymentId, "POST /operator/withdrawals/"
+                            + withdrawal + "/approve").hasSizeGreaterThan(endpoints.size());
+            // The anonymous endpoints (SecurityConfig's permitAll: sign-in, registration, the providers' callbacks) take
+            // no id of A and look at no token; they are the only ones left out, and exactly these.
+            List<String> anonymous = List.of("POST /auth/login", "POST /auth/logout", "POST /auth/password",
+                    "POST /auth/register", "POST /payments/callback/sandbox", "POST /payouts/callback/sandbox");
+            assertThat(mapped).containsAll(anonymous);
+            mapped.stream().filter(endpoint -> !endpoints.contains(endpoint) && !anonymous.contains(endpoint))
+                    .forEach(endpoints::add);
             Map<String, String> strangers = new LinkedHashMap<>();
             strangers.put("B's consumer", bob);
             strangers.put("B's operator", operatorB);
@@ -252,6 +269,144 @@ abstract class TenantsTests {
                     .get("status").asString()).isEqualTo("ACTIVE");
             assertThat(hash(alpha, operatorA)).as("its tokens and state kept").isEqualTo(hashA);
         }
+    }
+
+    /**
+     * Issue 21 deliver 1, the deployment operator manages tenants fully: a rename keeps the slug (its paths, its
+     * tokens, its state); only a suspended tenant closes, with its slug typed again; a closed tenant answers 410 on
+     * its API and pages, cannot be resumed, renamed or re-created, and stays closed after a restart with its schema
+     * kept. Each tenant's OpenAPI document names its own server URL. On restart the tenants start in parallel and
+     * one whose journal is gone is reported (not running) while the others serve.
+     */
+    @Test
+    void aTenantIsRenamedClosedForGoodAndABrokenOneDoesNotStopTheOthers() throws Exception {
+        String[] database = database();
+        String hashB;
+        try (ServerHarness server = start(database)) {
+            TenantClient root = new TenantClient(server.origin(), null);
+            String deployment = deploymentToken(root);
+            assertThat(create(root, deployment, "a", "alpha", "local-life.yaml", A_PASSWORD).status()).isEqualTo(201);
+            assertThat(create(root, deployment, "b", "beta", "mall.yaml", B_PASSWORD).status()).isEqualTo(201);
+            assertThat(create(root, deployment, "c", "gamma", "local-life.yaml", B_PASSWORD).status()).isEqualTo(201);
+            TenantClient alpha = new TenantClient(server.origin(), "alpha");
+            TenantClient beta = new TenantClient(server.origin(), "beta");
+            String operatorA = alpha.login("operator", A_PASSWORD);
+            populate(alpha, operatorA, "alice", "10.00");
+            String hashA = hash(alpha, operatorA);
+
+            // Rename: the name changes, nothing else.
+            ServerHarness.Reply empty = root.send(deployment, "POST", "/deployment/tenants/alpha/rename",
+                    "{\"name\":\"  \"}", "rn-bad");
+            assertThat(empty.status()).isEqualTo(400);
+            assertThat(empty.body().get("field").asString()).isEqualTo("name");
+            assertThat(empty.body().get("message").asString()).contains("个字符");
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/rename", "{\"name\":\"\"}", "rn-en",
+                    "en").body().get("message").asString()).contains("characters");
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/rename", "{\"name\":\"x\"}", null)
+                    .body().get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/rename", "{\"slug\":\"other\"}",
+                    "rn-slug").body().get("field").asString()).as("the slug cannot be renamed").isEqualTo("slug");
+            ServerHarness.Reply renamed = root.send(deployment, "POST", "/deployment/tenants/alpha/rename",
+                    "{\"name\":\"阿尔法平台\"}", "rn-1");
+            assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+            assertThat(renamed.body().get("name").asString()).isEqualTo("阿尔法平台");
+            assertThat(renamed.body().get("slug").asString()).isEqualTo("alpha");
+            assertThat(renamed.body().get("api").asString()).isEqualTo("/t/alpha/api/v1");
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/rename", "{\"name\":\"阿尔法平台\"}",
+                    "rn-1").body()).as("a retry").isEqualTo(renamed.body());
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/rename", "{\"name\":\"另一个\"}",
+                    "rn-1").status()).as("the key with another body").isEqualTo(409);
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/nobody/rename", "{\"name\":\"x\"}", "rn-2")
+                    .status()).isEqualTo(404);
+            assertThat(hash(alpha, operatorA)).as("served, same tokens, same state").isEqualTo(hashA);
+
+            // Each tenant's OpenAPI document describes its own API under its own prefix.
+            java.net.http.HttpResponse<String> docsPage = TenantClient.page(server.origin() + "/t/beta/v3/api-docs", null);
+            assertThat(docsPage.statusCode()).as(docsPage.body()).isEqualTo(200);
+            ServerHarness.Reply docs = new ServerHarness.Reply(200, tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(docsPage.body()));
+            assertThat(docs.body().get("servers").get(0).get("url").asString()).isEqualTo(server.origin() + "/t/beta");
+            assertThat(docs.body().get("paths").has("/api/v1/economy")).isTrue();
+            assertThat(docs.body().get("paths").has("/api/v1/deployment/tenants")).as("no deployment in a tenant").isFalse();
+            assertThat(TenantClient.page(server.origin() + "/t/beta/api-docs", null).statusCode()).isIn(200, 302);
+
+            // Close: only a suspended tenant, only with its slug typed again.
+            ServerHarness.Reply active = root.send(deployment, "POST", "/deployment/tenants/alpha/close",
+                    "{\"confirm\":\"alpha\"}", "cl-0");
+            assertThat(active.status()).isEqualTo(409);
+            assertThat(active.body().get("field").asString()).isEqualTo("status");
+            assertThat(active.body().get("message").asString()).contains("暂停");
+            assertThat(alpha.send(operatorA, "GET", "/economy", null, null).status()).as("still served").isEqualTo(200);
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/suspend", null, "s1").status())
+                    .isEqualTo(200);
+            ServerHarness.Reply mistyped = root.send(deployment, "POST", "/deployment/tenants/alpha/close",
+                    "{\"confirm\":\"alpah\"}", "cl-1");
+            assertThat(mistyped.status()).isEqualTo(400);
+            assertThat(mistyped.body().get("field").asString()).isEqualTo("confirm");
+            assertThat(mistyped.body().get("message").asString()).contains("确认");
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/close", null, "cl-2", "en").body()
+                    .get("message").asString()).as("no body: the field is named").contains("confirm");
+            ServerHarness.Reply closed = root.send(deployment, "POST", "/deployment/tenants/alpha/close",
+                    "{\"confirm\":\"alpha\"}", "cl-3");
+            assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
+            assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/close", "{\"confirm\":\"alpha\"}",
+                    "cl-3").body()).as("a retry").isEqualTo(closed.body());
+            assertClosed(server, root, deployment, alpha, operatorA);
+            assertThat(beta.send(beta.login("operator", B_PASSWORD), "GET", "/economy", null, null).status())
+                    .as("the others are served").isEqualTo(200);
+            hashB = hash(beta, beta.login("operator", B_PASSWORD));
+            // A journal gone (a damaged schema): that tenant cannot start again; the test's way to break one.
+            org.springframework.jdbc.core.JdbcTemplate jdbc = server.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            String gammaSchema = jdbc.queryForObject("SELECT schema_name FROM deployment_tenant WHERE slug = 'gamma'",
+                    String.class);
+            assertThat(root.send(deployment, "POST", "/deployment/tenants/gamma/suspend", null, "s-g").status())
+                    .isEqualTo(200);
+            jdbc.execute("DROP TABLE " + gammaSchema + ".journal CASCADE");
+            jdbc.update("UPDATE deployment_tenant SET status = 'ACTIVE' WHERE slug = 'gamma'");
+        }
+        try (ServerHarness server = start(database)) {
+            TenantClient root = new TenantClient(server.origin(), null);
+            String deployment = deploymentToken(root);
+            TenantClient alpha = new TenantClient(server.origin(), "alpha");
+            TenantClient beta = new TenantClient(server.origin(), "beta");
+            assertClosed(server, root, deployment, alpha, null);
+            assertThat(hash(beta, beta.login("operator", B_PASSWORD))).as("beta started beside the broken one")
+                    .isEqualTo(hashB);
+            assertThat(new TenantClient(server.origin(), "gamma").send(null, "GET", "/economy", null, null).status())
+                    .as("the broken tenant answers 503").isEqualTo(503);
+            tools.jackson.databind.JsonNode list = root.send(deployment, "GET", "/deployment/tenants", null, null).body()
+                    .get("tenants");
+            Map<String, Boolean> running = new LinkedHashMap<>();
+            list.forEach(tenant -> running.put(tenant.get("slug").asString(), tenant.get("running").asBoolean()));
+            assertThat(running).containsEntry("alpha", false).containsEntry("beta", true).containsEntry("gamma", false);
+        }
+    }
+
+    /** A closed tenant: 410 on its API and pages (Chinese and English), not resumed, renamed or re-created. */
+    private static void assertClosed(ServerHarness server, TenantClient root, String deployment, TenantClient alpha,
+            String operatorA) throws Exception {
+        ServerHarness.Reply gone = alpha.send(operatorA, "GET", "/economy", null, null);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.body().get("field").asString()).isEqualTo("slug");
+        assertThat(gone.body().get("message").asString()).contains("关闭");
+        assertThat(alpha.send(operatorA, "GET", "/economy", null, null, "en").body().get("message").asString())
+                .contains("closed");
+        java.net.http.HttpResponse<String> page = TenantClient.page(server.origin() + "/t/alpha/console", null);
+        assertThat(page.statusCode()).isEqualTo(410);
+        assertThat(page.body()).contains("平台已关闭");
+        for (String change : List.of("resume", "suspend")) {
+            ServerHarness.Reply refused = root.send(deployment, "POST", "/deployment/tenants/alpha/" + change, null,
+                    "after-close-" + change + "-" + server.origin().hashCode());
+            assertThat(refused.status()).as(change).isEqualTo(410);
+            assertThat(refused.body().get("field").asString()).isEqualTo("slug");
+        }
+        assertThat(root.send(deployment, "POST", "/deployment/tenants/alpha/rename", "{\"name\":\"x\"}",
+                "after-close-rename-" + server.origin().hashCode()).status()).isEqualTo(410);
+        assertThat(create(root, deployment, "recreate-" + server.origin().hashCode(), "alpha", "mall.yaml", A_PASSWORD)
+                .status()).as("the slug stays taken: its schema is kept").isEqualTo(409);
+        assertThat(root.send(deployment, "GET", "/deployment/tenants", null, null).body().get("tenants").toString())
+                .contains("\"CLOSED\"").contains("阿尔法平台");
     }
 
     /** Gives a user 1600.00 of cash: 2000.00 straight into an empty pool, then every point sold (as the suite does). */
