@@ -59,9 +59,12 @@
     return b;
   }
 
-  function change(path, body) {
+  function change(path, body, done) {
     return call('POST', path, body).then(function () {
       say(main.dataset.done, true);
+      if (done) {
+        done();
+      }
       return load();
     }).catch(function (e) { say(e.message, false); });
   }
@@ -138,7 +141,8 @@
     event.preventDefault();
     change('/tenants', {slug: document.getElementById('create-slug').value,
       name: document.getElementById('create-name').value, plan: document.getElementById('create-plan').value,
-      operatorPassword: document.getElementById('create-password').value});
+      operatorPassword: document.getElementById('create-password').value},
+      function () { document.getElementById('deploy-create').reset(); });
   });
   document.getElementById('deploy-sign-out').addEventListener('click', signedOut);
   if (sessionStorage.getItem(TOKEN)) {

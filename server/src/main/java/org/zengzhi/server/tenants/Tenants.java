@@ -62,6 +62,9 @@ public final class Tenants implements DisposableBean {
         all.forEach(tenant -> known.put(tenant.slug(), tenant.status()));
         List<TenantRecord> active = all.stream().filter(tenant -> tenant.status() == TenantRecord.Status.ACTIVE
                 && !running.containsKey(tenant.slug())).toList();
+        if (active.isEmpty()) {
+            return;
+        }
         Instant begun = Instant.now();
         try {
             Map<String, Throwable> failed = BoundedStarts.run(active, parallelism, TenantRecord::slug,

@@ -55,6 +55,7 @@ class DeploymentConsoleBrowserIT {
             new WebDriverWait(browser.driver, CREATION).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#tenant-shop3 .status"), "正常 · 运行中"));
             assertThat(browser.find("#tenant-shop3 .plan").getText()).isEqualTo("local-life.yaml");
+            assertThat(browser.find("#create-slug").getAttribute("value")).as("the form is cleared").isEmpty();
 
             browser.click("#suspend-shop3");
             browser.waitForText("#tenant-shop3 .status", "已暂停");
@@ -65,11 +66,11 @@ class DeploymentConsoleBrowserIT {
             browser.click("#close-submit-shop3");
             browser.waitForText("#deploy-message", "确认");
             assertThat(browser.find("#tenant-shop3 .status").getText()).startsWith("已暂停");
+            keep(browser.screenshot("deployment-console"), "deployment-console");
             browser.type("#close-confirm-shop3", "shop3");
             browser.click("#close-submit-shop3");
             browser.waitForText("#tenant-shop3 .status", "已关闭");
             assertThat(browser.driver.findElements(By.id("resume-shop3"))).as("a closed tenant never starts").isEmpty();
-            keep(browser.screenshot("deployment-console"), "deployment-console");
 
             HttpResponse<String> gone = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     server.origin() + "/t/shop3/api/v1/economy")).build(), HttpResponse.BodyHandlers.ofString());
