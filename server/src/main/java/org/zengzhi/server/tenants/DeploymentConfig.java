@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -63,8 +64,10 @@ class DeploymentConfig {
 
     @Bean
     Tenants tenants(TenantDirectory directory, ConfigurableEnvironment environment, ServletContext servletContext,
-            LocalServer server, @Value("${zengzhi.tenants.pool-size}") int poolSize) {
-        return new Tenants(directory, new TenantContexts(environment, servletContext, poolSize), server);
+            LocalServer server, @Value("${zengzhi.tenants.pool-size}") int poolSize,
+            ObjectProvider<TenantPlacement> placement) {
+        return new Tenants(directory, new TenantContexts(environment, servletContext, poolSize), server,
+                placement.getIfAvailable(() -> TenantPlacement.ONE_SERVER));
     }
 
     @Bean
@@ -86,8 +89,10 @@ class DeploymentConfig {
 
     /** Before everything else: a tenant's request runs through the tenant's filters only, never the root's. */
     @Bean
-    FilterRegistrationBean<TenantRouting> tenantRouting(Tenants tenants, MessageSource messages) {
-        FilterRegistrationBean<TenantRouting> registration = new FilterRegistrationBean<>(new TenantRouting(tenants, messages));
+    FilterRegistrationBean<TenantRouting> tenantRouting(Tenants tenants, MessageSource messages,
+            ObjectProvider<TenantPlacement> placement) {
+        FilterRegistrationBean<TenantRouting> registration = new FilterRegistrationBean<>(new TenantRouting(tenants,
+                messages, placement.getIfAvailable(() -> TenantPlacement.ONE_SERVER)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                 DispatcherType.FORWARD, DispatcherType.INCLUDE));
