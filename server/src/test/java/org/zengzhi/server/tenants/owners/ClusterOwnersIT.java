@@ -88,6 +88,8 @@ class ClusterOwnersIT {
                 hashes.put(slug, hash(owner.url(), slug, operators.get(slug)));
             }
 
+            suspendAndResumeOnTheOtherNode(a, b, deployment, operators);
+
             List<String> ofA = SLUGS.stream().filter(slug -> a.tenants().runsHere(slug)).toList();
             assertThat(ofA).as("the group gave node A some tenants").isNotEmpty();
             a.context().getBean(OwnerNode.class).kill();
@@ -105,6 +107,25 @@ class ClusterOwnersIT {
                 assertThat(owners(b).get(slug)).isEqualTo(b.url());
             }
         }
+    }
+
+    /** Suspended through A, a tenant B serves stops on B (503 on both nodes); resumed through A, B serves it again. */
+    private static void suspendAndResumeOnTheOtherNode(Node a, Node b, String deployment, Map<String, String> operators)
+            throws Exception {
+        String slug = SLUGS.stream().filter(tenant -> b.tenants().runsHere(tenant)).findFirst().orElseThrow();
+        String operator = operators.get(slug);
+        assertThat(send("POST", a.url() + "/api/v1/deployment/tenants/" + slug + "/suspend", deployment, null,
+                "suspend-" + slug).statusCode()).isEqualTo(200);
+        await(slug + " stopped on B", () -> !b.tenants().runsHere(slug));
+        for (Node node : List.of(a, b)) {
+            HttpResponse<String> paused = check(node.url(), slug, operator);
+            assertThat(paused.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(paused.body()).get("message").asString()).contains("暂停");
+        }
+        assertThat(send("POST", a.url() + "/api/v1/deployment/tenants/" + slug + "/resume", deployment, null,
+                "resume-" + slug).statusCode()).isEqualTo(200);
+        await(slug + " served again", unchecked(() -> servedOnce(slug, a, b)
+                && check(owner(slug, a, b).url(), slug, operator).statusCode() == 200));
     }
 
     /** Starts a server node in cluster mode on a free port; the first one to start makes the deployment operator. */
