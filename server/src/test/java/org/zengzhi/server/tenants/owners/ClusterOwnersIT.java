@@ -72,6 +72,9 @@ class ClusterOwnersIT {
                     assertThat(early.statusCode()).isEqualTo(503);
                     assertThat(early.headers().firstValue("Retry-After")).hasValue("2");
                     assertThat(JSON.readTree(early.body()).get("message").asString()).contains("alpha", "几秒后再试");
+                    HttpResponse<String> english = send("GET", a.url() + "/t/alpha/api/v1/economy?lang=en", null, null, null);
+                    assertThat(english.statusCode()).isEqualTo(503);
+                    assertThat(JSON.readTree(english.body()).get("message").asString()).contains("alpha", "few seconds");
                 }
             }
             await("every tenant served by exactly one node, recorded as its owner",
