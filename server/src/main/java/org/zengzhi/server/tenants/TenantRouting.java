@@ -31,7 +31,7 @@ final class TenantRouting implements Filter {
     static final String PREFIX = "/t/";
     static final String ATTRIBUTE = TenantRouting.class.getName() + ".slug";
     /** On a redirect to the node that serves the tenant (cluster mode): that node's base URL. */
-    public static final String OWNER_HEADER = "Zengzhi-Tenant-Owner";
+    static final String OWNER_HEADER = "Zengzhi-Tenant-Owner";
     /** Seconds a caller should wait before trying a tenant no node serves at this moment (cluster mode). */
     static final String RETRY_AFTER_SECONDS = "2";
     private static final JsonMapper JSON = JsonMapper.builder().build();

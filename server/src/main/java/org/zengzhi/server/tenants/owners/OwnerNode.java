@@ -122,6 +122,7 @@ final class OwnerNode implements AutoCloseable {
      * the broker, closes its tenants and writes nothing; the group hands them over after the session timeout.
      */
     void kill() throws InterruptedException {
+        LOG.warn("node {} dies without a word to the group", ownership.nodeUrl());
         killed = true;
         running = false;
         ownership.changed();

@@ -95,8 +95,16 @@ class ClusterOwnersIT {
 
             List<String> ofA = SLUGS.stream().filter(slug -> a.tenants().runsHere(slug)).toList();
             assertThat(ofA).as("the group gave node A some tenants").isNotEmpty();
+            Instant death = Instant.now();
             a.context().getBean(OwnerNode.class).kill();
             a.close();
+            for (String slug : ofA) {
+                String operator = operators.get(slug);
+                await(slug + " served by B", unchecked(() -> check(b.url(), slug, operator).statusCode() == 200));
+            }
+            // A figure for docs/cluster.md, printed, not asserted (no wall-clock assertions).
+            System.out.println("ClusterOwnersIT: node A's " + ofA.size() + " tenant(s) answered on B "
+                    + Duration.between(death, Instant.now()).toMillis() + " ms after A died (session timeout 3 s)");
 
             for (String slug : SLUGS) {
                 String operator = operators.get(slug);
