@@ -64,12 +64,18 @@ public class ServerConfig {
 
     /** Ticks settle orders whose return window has closed (R-2.1); each tick is a journaled command. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService ticker(EngineGateway gateway, @Value("${zengzhi.tick-interval}") Duration interval) {
+    ScheduledExecutorService ticker(EngineGateway gateway, @Value("${zengzhi.tick-interval}") Duration interval,
+            @Value("${zengzhi.cluster.bootstrap-servers:}") String cluster) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ticker");
             thread.setDaemon(true);
             return thread;
         });
+        if (!cluster.isBlank()) {
+            // Cluster mode: every node's root shares the default tenant's schema and serves no default tenant
+            // (docs/cluster.md); a tick from each node would be two writers on one journal.
+            return ticker;
+        }
         ticker.scheduleAtFixedRate(() -> gateway.submit(new CommandRequest(
                 now -> new Command.Tick("tick@" + now, now), events -> new Response(200, "{}"), null, null)),
                 interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);

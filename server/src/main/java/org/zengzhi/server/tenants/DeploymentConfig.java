@@ -67,8 +67,10 @@ class DeploymentConfig {
     @Bean
     Tenants tenants(TenantDirectory directory, ConfigurableEnvironment environment, ServletContext servletContext,
             LocalServer server, @Value("${zengzhi.tenants.pool-size}") int poolSize,
-            @Value("${zengzhi.tenants.start-parallelism}") int parallelism) {
-        return new Tenants(directory, new TenantContexts(environment, servletContext, poolSize), server, parallelism);
+            @Value("${zengzhi.tenants.start-parallelism}") int parallelism,
+            ObjectProvider<TenantPlacement> placement) {
+        return new Tenants(directory, new TenantContexts(environment, servletContext, poolSize), server, parallelism,
+                placement.getIfAvailable(() -> TenantPlacement.ONE_SERVER));
     }
 
     @Bean
@@ -105,8 +107,10 @@ class DeploymentConfig {
 
     /** Before everything else: a tenant's request runs through the tenant's filters only, never the root's. */
     @Bean
-    FilterRegistrationBean<TenantRouting> tenantRouting(Tenants tenants, MessageSource messages) {
-        FilterRegistrationBean<TenantRouting> registration = new FilterRegistrationBean<>(new TenantRouting(tenants, messages));
+    FilterRegistrationBean<TenantRouting> tenantRouting(Tenants tenants, MessageSource messages,
+            ObjectProvider<TenantPlacement> placement) {
+        FilterRegistrationBean<TenantRouting> registration = new FilterRegistrationBean<>(new TenantRouting(tenants,
+                messages, placement.getIfAvailable(() -> TenantPlacement.ONE_SERVER)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                 DispatcherType.FORWARD, DispatcherType.INCLUDE));

@@ -32,7 +32,8 @@ final class TenantContexts {
     /** The root's command-line properties a tenant must not inherit: they are the tenant's own. */
     private static final Set<String> OWN = Set.of("spring.datasource.url", "spring.flyway.schemas",
             "spring.flyway.default-schema", "zengzhi.operator-password", "zengzhi.sandbox.secret", "zengzhi.demo",
-            "zengzhi.plan", "zengzhi.payments.base-url", "spring.profiles.active", "zengzhi.deployment.enabled");
+            "zengzhi.plan", "zengzhi.payments.base-url", "spring.profiles.active", "zengzhi.deployment.enabled",
+            "zengzhi.cluster.bootstrap-servers");
 
     private final ConfigurableEnvironment root;
     private final ServletContext servletContext;
@@ -51,6 +52,8 @@ final class TenantContexts {
     TenantRuntime start(TenantRecord tenant, String baseUrl, String operatorPassword) throws ServletException {
         Map<String, Object> properties = inherited();
         properties.put("zengzhi.deployment.enabled", "false");
+        // A tenant's context is never a cluster node itself: the root's placement runs it (docs/cluster.md).
+        properties.put("zengzhi.cluster.bootstrap-servers", "");
         properties.put("zengzhi.tenant.slug", tenant.slug());
         properties.put("zengzhi.demo", Boolean.toString(DemoTenant.isDemo(root, tenant.slug())));
         properties.put("spring.datasource.url", TenantUrls.forSchema(root.getRequiredProperty("spring.datasource.url"),

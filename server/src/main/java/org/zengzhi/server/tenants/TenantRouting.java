@@ -30,14 +30,20 @@ import tools.jackson.databind.node.ObjectNode;
 final class TenantRouting implements Filter {
     static final String PREFIX = "/t/";
     static final String ATTRIBUTE = TenantRouting.class.getName() + ".slug";
+    /** On a redirect to the node that serves the tenant (cluster mode): that node's base URL. */
+    static final String OWNER_HEADER = "Zengzhi-Tenant-Owner";
+    /** Seconds a caller should wait before trying a tenant no node serves at this moment (cluster mode). */
+    static final String RETRY_AFTER_SECONDS = "2";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Tenants tenants;
     private final MessageSource messages;
+    private final TenantPlacement placement;
 
-    TenantRouting(Tenants tenants, MessageSource messages) {
+    TenantRouting(Tenants tenants, MessageSource messages, TenantPlacement placement) {
         this.tenants = tenants;
         this.messages = messages;
+        this.placement = placement;
     }
 
     @Override
@@ -59,9 +65,19 @@ final class TenantRouting implements Filter {
             }
             request.setAttribute(ATTRIBUTE, slug);
             route(slug, path.substring(end), request, response);
-        } else {
+        } else if (placement.servesDefaultTenant() || request.getDispatcherType() != DispatcherType.REQUEST
+                || deploymentLayer(path)) {
             chain.doFilter(request, response);
+        } else {
+            refuse(404, "tenants.clusterroot", "in cluster mode the root serves only the deployment API; tenants are "
+                    + "under /t/{slug}/", "", path, request, response);
         }
+    }
+
+    /** What the root serves in cluster mode: the deployment API, the style sheets and scripts, error pages. */
+    private static boolean deploymentLayer(String path) {
+        return path.startsWith("/api/v1/deployment/") || path.startsWith("/assets/") || path.startsWith("/webjars/")
+                || path.equals("/error");
     }
 
     private void route(String slug, String path, HttpServletRequest request, HttpServletResponse response)
@@ -78,9 +94,31 @@ final class TenantRouting implements Filter {
             refuse(410, "tenants.closed", "the tenant " + slug + " is closed", slug, path, request, response);
         } else if (status == TenantRecord.Status.SUSPENDED) {
             refuse(503, "tenants.suspended", "the tenant " + slug + " is suspended", slug, path, request, response);
-        } else {
+        } else if (placement.servesDefaultTenant()) {
             refuse(503, "tenants.starting", "the tenant " + slug + " is not running yet", slug, path, request, response);
+        } else {
+            redirectOrRefuse(slug, path, request, response);
         }
+    }
+
+    /**
+     * Cluster mode: 307 to the node that serves the tenant (same method, path, query and body), naming it in a
+     * header; 503 with Retry-After while no live node serves it (being started, caught up or taken over).
+     */
+    private void redirectOrRefuse(String slug, String path, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String owner = request.getDispatcherType() == DispatcherType.REQUEST ? placement.ownerUrl(slug) : null;
+        if (owner != null) {
+            String query = request.getQueryString();
+            response.setStatus(HttpServletResponse.SC_TEMPORARY_REDIRECT);
+            response.setHeader("Location", owner + request.getRequestURI().substring(request.getContextPath().length())
+                    + (query == null ? "" : "?" + query));
+            response.setHeader(OWNER_HEADER, owner);
+            return;
+        }
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        refuse(503, "tenants.unowned", "no node of the cluster serves the tenant " + slug + " at this moment", slug,
+                path, request, response);
     }
 
     private void refuse(int status, String message, String problemDetail, String slug, String path,

@@ -25,14 +25,17 @@ public final class Tenants implements DisposableBean {
     private final TenantContexts contexts;
     private final LocalServer server;
     private final int parallelism;
+    private final TenantPlacement placement;
     private final Map<String, TenantRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, TenantRecord.Status> known = new ConcurrentHashMap<>();
 
-    Tenants(TenantDirectory directory, TenantContexts contexts, LocalServer server, int parallelism) {
+    Tenants(TenantDirectory directory, TenantContexts contexts, LocalServer server, int parallelism,
+            TenantPlacement placement) {
         this.directory = directory;
         this.contexts = contexts;
         this.server = server;
         this.parallelism = parallelism;
+        this.placement = placement;
     }
 
     /** The running context of an active tenant, or null (unknown, suspended or not started). */
@@ -61,7 +64,7 @@ public final class Tenants implements DisposableBean {
         // Known first: while they start, the others answer 503, not 404.
         all.forEach(tenant -> known.put(tenant.slug(), tenant.status()));
         List<TenantRecord> active = all.stream().filter(tenant -> tenant.status() == TenantRecord.Status.ACTIVE
-                && !running.containsKey(tenant.slug())).toList();
+                && !running.containsKey(tenant.slug()) && placement.runsHere(tenant.slug())).toList();
         if (active.isEmpty()) {
             return;
         }
@@ -88,6 +91,11 @@ public final class Tenants implements DisposableBean {
     /** The tenant was recorded (its row committed): it is now routed by its status. */
     void recorded(TenantRecord tenant) {
         known.put(tenant.slug(), tenant.status());
+        if (!placement.runsHere(tenant.slug())) {
+            // Cluster mode: it was started here only to migrate its schema; the node the group picks runs it.
+            stop(tenant.slug());
+        }
+        placement.changed();
     }
 
     /** Stops the tenant's context, if it runs (a failed creation, a suspension). */
@@ -102,9 +110,39 @@ public final class Tenants implements DisposableBean {
         known.put(slug, status);
         if (status != TenantRecord.Status.ACTIVE) {
             stop(slug);
-        } else if (!running.containsKey(slug)) {
+        } else if (!running.containsKey(slug) && placement.runsHere(slug)) {
             start(directory.bySlug(slug), null);
         }
+        placement.changed();
+    }
+
+    /** Cluster mode: starts an active tenant the group gave this node (its journal recovers first); false if not. */
+    public synchronized boolean startHere(String slug) throws ServletException {
+        TenantRecord tenant = directory.bySlug(slug);
+        if (tenant == null || tenant.status() != TenantRecord.Status.ACTIVE) {
+            return false;
+        }
+        if (!running.containsKey(slug)) {
+            start(tenant, null);
+        }
+        return true;
+    }
+
+    /** Cluster mode: stops the tenant here (the group took it away, or it was suspended elsewhere). */
+    public void stopHere(String slug) {
+        stop(slug);
+    }
+
+    /** Whether the tenant's context runs on this node. */
+    public boolean runsHere(String slug) {
+        return running.containsKey(slug);
+    }
+
+    /** Cluster mode: reads the directory again (tenants created or suspended on other nodes) and returns it. */
+    public List<TenantRecord> refresh() {
+        List<TenantRecord> all = directory.all();
+        all.forEach(tenant -> known.put(tenant.slug(), tenant.status()));
+        return all;
     }
 
     List<TenantRecord> all() {
