@@ -40,6 +40,7 @@ public final class ClusterDemo {
     private final List<Integer> livePorts = new ArrayList<>();
     private final List<Process> nodes = new ArrayList<>();
     private int failures;
+    private Path runDir;
 
     private ClusterDemo(DemoOptions options) {
         this.options = options;
@@ -87,6 +88,7 @@ public final class ClusterDemo {
         String given = System.getenv("ZENGZHI_DEMO_DIR");
         Path dir = given != null ? Files.createDirectories(Path.of(given))
                 : Files.createTempDirectory("zengzhi-cluster-demo-");
+        runDir = dir;
         say("start", ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), dir);
         ClusterTopics topics = topics(options.tenants());
         try (Processes processes = new Processes(dir);
@@ -207,6 +209,14 @@ public final class ClusterDemo {
         List<org.zengzhi.cluster.Takeover> takeovers = new ArrayList<>();
         ports().forEach(port -> takeovers.addAll(status.takeovers(port)));
         phases = FailoverPhases.of(killedAtMs, noticedAtMs, takeovers, answered);
+        try {
+            // Every tenant's times, for a closer look: kill and noticed, then tenant assigned restored serving answered.
+            List<String> lines = new ArrayList<>(List.of("killed " + killedAtMs, "noticed " + noticedAtMs));
+            takeovers.forEach(t -> lines.add(t.line() + " " + answered.getOrDefault(t.tenant(), 0L)));
+            Files.write(runDir.resolve("takeovers.txt"), lines);
+        } catch (java.io.IOException e) {
+            say("failoverFailed", e.getMessage());
+        }
         say("phases", phases.tenantsMoved(), phases.noticedMs(), phases.firstAssignedMs(), phases.assignedMs(),
                 phases.restoredMs(), phases.replayedMs(), phases.answeredMovedMs(), phases.answeredAllMs(),
                 options.groupProtocol());
