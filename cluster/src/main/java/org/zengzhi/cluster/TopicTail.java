@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +60,12 @@ final class TopicTail implements AutoCloseable {
             reader.assign(List.of(partition));
             reader.seekToBeginning(List.of(partition));
             while (running) {
-                if (waiting.isEmpty()) {
-                    reader.poll(Duration.ofMillis(50)).forEach(handler);
-                    continue;
+                try {
+                    round();
+                } catch (TimeoutException e) {
+                    // a broker slow to answer: the waiters wait for the next round
+                    LOG.warn("reading {} to its end timed out; trying again", partition);
                 }
-                long began = System.nanoTime();
-                long end = reader.endOffsets(List.of(partition), TIMEOUT).get(partition);
-                while (reader.position(partition, TIMEOUT) < end) {
-                    reader.poll(Duration.ofMillis(100)).forEach(handler);
-                }
-                waiting.removeIf(w -> w.sinceNanos() < began && w.done().complete(null));
             }
         } catch (WakeupException e) {
             // closed
@@ -80,6 +77,20 @@ final class TopicTail implements AutoCloseable {
             waiting.forEach(w -> w.done().completeExceptionally(new IllegalStateException("the reader of "
                     + partition + " closed")));
         }
+    }
+
+    /** Reads what is there; if anyone waits, reads to the end first and then lets those who asked before go. */
+    private void round() {
+        if (waiting.isEmpty()) {
+            reader.poll(Duration.ofMillis(50)).forEach(handler);
+            return;
+        }
+        long began = System.nanoTime();
+        long end = reader.endOffsets(List.of(partition), TIMEOUT).get(partition);
+        while (reader.position(partition, TIMEOUT) < end) {
+            reader.poll(Duration.ofMillis(100)).forEach(handler);
+        }
+        waiting.removeIf(w -> w.sinceNanos() < began && w.done().complete(null));
     }
 
     @Override
