@@ -41,6 +41,7 @@ public final class ClusterDemo {
     private final List<Process> nodes = new ArrayList<>();
     private int failures;
     private Path runDir;
+    private String loadAtStart;
 
     private ClusterDemo(DemoOptions options) {
         this.options = options;
@@ -89,6 +90,7 @@ public final class ClusterDemo {
         Path dir = given != null ? Files.createDirectories(Path.of(given))
                 : Files.createTempDirectory("zengzhi-cluster-demo-");
         runDir = dir;
+        loadAtStart = loadAverage();
         say("start", ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), dir);
         ClusterTopics topics = topics(options.tenants());
         try (Processes processes = new Processes(dir);
@@ -258,9 +260,20 @@ public final class ClusterDemo {
                 options.tenants(), load.ackedCount(), loadSeconds, Math.round(load.ackedCount() / loadSeconds),
                 Math.round(load.ackedCount() / allSeconds), load.latencyMicros(0.5) / 1000.0,
                 load.latencyMicros(0.99) / 1000.0, failover);
+        System.out.println("LOAD machine load average (1 min) at start " + loadAtStart + ", now " + loadAverage()
+                + " — the machine's, not the demo's alone");
         if (phases != null) {
             System.out.println(phases.line() + " group_protocol=" + options.groupProtocol() + " session_ms="
                     + options.sessionMs());
+        }
+    }
+
+    /** The 1-minute load average (Linux /proc/loadavg), "?" elsewhere: the figures mean little without it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 
