@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,7 @@ public final class ClusterNode implements AutoCloseable {
      * {@link KafkaSettings#consumerProtocol} for Kafka 4's consumer group protocol, KIP-848).
      */
     public ClusterNode(String bootstrap, ClusterTopics topics, String group, String name, Supplier<Engine> freshEngine,
-            long snapshotEvery, java.util.Properties consumerSettings, OutputSink outputs) {
+            long snapshotEvery, Properties consumerSettings, OutputSink outputs) {
         this.name = name;
         this.topics = topics;
         this.freshEngine = freshEngine;

@@ -1,5 +1,6 @@
 package org.zengzhi.cluster.demo;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.zengzhi.cluster.ClusterTopics;
 import org.zengzhi.cluster.CommandSender;
 import org.zengzhi.cluster.PartitionReplay;
+import org.zengzhi.cluster.Takeover;
 import org.zengzhi.cluster.pg.PgOutputs;
 
 /**
@@ -208,7 +210,7 @@ public final class ClusterDemo {
 
     /** Prints where the failover's time went, from the live nodes' take-over times. */
     private void phases(long killedAtMs, long noticedAtMs, Map<String, Long> answered) {
-        List<org.zengzhi.cluster.Takeover> takeovers = new ArrayList<>();
+        List<Takeover> takeovers = new ArrayList<>();
         ports().forEach(port -> takeovers.addAll(status.takeovers(port)));
         phases = FailoverPhases.of(killedAtMs, noticedAtMs, takeovers, answered);
         try {
@@ -216,7 +218,7 @@ public final class ClusterDemo {
             List<String> lines = new ArrayList<>(List.of("killed " + killedAtMs, "noticed " + noticedAtMs));
             takeovers.forEach(t -> lines.add(t.line() + " " + answered.getOrDefault(t.tenant(), 0L)));
             Files.write(runDir.resolve("takeovers.txt"), lines);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             say("failoverFailed", e.getMessage());
         }
         say("phases", phases.tenantsMoved(), phases.noticedMs(), phases.firstAssignedMs(), phases.assignedMs(),
@@ -272,7 +274,7 @@ public final class ClusterDemo {
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "?";
         }
     }

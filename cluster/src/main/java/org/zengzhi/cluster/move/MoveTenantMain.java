@@ -1,5 +1,6 @@
 package org.zengzhi.cluster.move;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,16 +33,20 @@ public final class MoveTenantMain {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the move the arguments ask for, printing to {@code out} (bad options to {@code err}); the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> o = new HashMap<>(Map.of("--tenants", "50", "--target-cluster", "target", "--lang", "zh"));
         ResourceBundle text = messages(args);
         try {
             parse(args, o);
         } catch (IllegalArgumentException e) {
-            System.err.println(say(text, "badOption", e.getMessage()));
-            System.exit(2);
-            return;
+            err.println(say(text, "badOption", e.getMessage()));
+            return 2;
         }
-        System.exit(run(o, text));
+        return run(o, text, out);
     }
 
     static ResourceBundle messages(String[] args) {
@@ -93,30 +98,32 @@ public final class MoveTenantMain {
         return IntStream.range(0, tenants).mapToObj(i -> String.format("tenant-%02d", i)).toList();
     }
 
-    private static int run(Map<String, String> o, ResourceBundle text) {
+    private static int run(Map<String, String> o, ResourceBundle text, PrintStream out) {
         String tenant = o.get("--tenant");
         TenantMove.Side from = new TenantMove.Side(o.get("--from"), topics(number(o, "--tenants")));
         TenantMove.Side to = new TenantMove.Side(o.get("--to"), topics(number(o, "--target-tenants")));
-        System.out.println(say(text, "moving", tenant, o.get("--from"), o.get("--target-cluster"), o.get("--to")));
+        out.println(say(text, "moving", tenant, o.get("--from"), o.get("--target-cluster"), o.get("--to")));
         try {
             TenantMove.Result r = TenantMove.move(from, to, o.get("--target-cluster"), tenant,
                     DemoPayments::freshEngine);
-            System.out.println(say(text, "sealed", r.sealOffset()));
-            System.out.println(say(text, "state", r.sourceSnapshotOffset(), r.replayed(), r.stateHash()));
-            System.out.println(say(text, r.copiedBefore() ? "copiedBefore" : "copied", r.targetOffset()));
-            if (o.containsKey("--check-port") && !check(text, number(o, "--check-port"), tenant, r.stateHash())) {
+            out.println(say(text, "sealed", r.sealOffset()));
+            out.println(say(text, "state", r.sourceSnapshotOffset(), r.replayed(), r.stateHash()));
+            out.println(say(text, r.copiedBefore() ? "copiedBefore" : "copied", r.targetOffset()));
+            if (o.containsKey("--check-port") && !check(text, out, number(o, "--check-port"), tenant,
+                    r.stateHash())) {
                 return 1;
             }
-            System.out.println(say(text, "done"));
+            out.println(say(text, "done"));
             return 0;
         } catch (Exception e) {
-            System.out.println(say(text, "failed", e.getMessage()));
+            out.println(say(text, "failed", e.getMessage()));
             return 1;
         }
     }
 
     /** Asks the target node until it answers for the tenant; true if its state hash is the moved one. */
-    private static boolean check(ResourceBundle text, int port, String tenant, String hash) throws Exception {
+    private static boolean check(ResourceBundle text, PrintStream out, int port, String tenant, String hash)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
@@ -126,7 +133,7 @@ public final class MoveTenantMain {
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     String served = r.body().split(" ")[3];
-                    System.out.println(say(text, served.equals(hash) ? "nodeServes" : "nodeDiffers", port, served, hash));
+                    out.println(say(text, served.equals(hash) ? "nodeServes" : "nodeDiffers", port, served, hash));
                     return served.equals(hash);
                 }
             } catch (java.io.IOException e) {
@@ -134,7 +141,7 @@ public final class MoveTenantMain {
             }
             Thread.sleep(200);
         }
-        System.out.println(say(text, "nodeSilent", port, 60));
+        out.println(say(text, "nodeSilent", port, 60));
         return false;
     }
 
