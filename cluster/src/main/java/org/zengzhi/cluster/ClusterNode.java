@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -49,13 +50,23 @@ public final class ClusterNode implements AutoCloseable {
      */
     public ClusterNode(String bootstrap, ClusterTopics topics, String group, String name, Supplier<Engine> freshEngine,
             long snapshotEvery, int sessionTimeoutMs, OutputSink outputs) {
+        this(bootstrap, topics, group, name, freshEngine, snapshotEvery,
+                KafkaSettings.consumer(bootstrap, group, name, sessionTimeoutMs), outputs);
+    }
+
+    /**
+     * As above, with the consumer's settings given ({@link KafkaSettings#consumer} for the classic group protocol,
+     * {@link KafkaSettings#consumerProtocol} for Kafka 4's consumer group protocol, KIP-848).
+     */
+    public ClusterNode(String bootstrap, ClusterTopics topics, String group, String name, Supplier<Engine> freshEngine,
+            long snapshotEvery, Properties consumerSettings, OutputSink outputs) {
         this.name = name;
         this.topics = topics;
         this.freshEngine = freshEngine;
         this.snapshotEvery = snapshotEvery;
         this.outputs = outputs;
         this.snapshots = new SnapshotStore(bootstrap, topics, name);
-        this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap, group, name, sessionTimeoutMs));
+        this.consumer = new KafkaConsumer<>(consumerSettings);
         this.poller = new Thread(this::run, "cluster-node-" + name);
         this.poller.start();
     }
@@ -116,6 +127,17 @@ public final class ClusterNode implements AutoCloseable {
         return worker == null ? 0 : worker.snapshotsStored();
     }
 
+    /** The seal's offset if {@code tenant} was sealed (moved away) on this node, -1 if not, -2 if not held. */
+    public long sealedAt(String tenant) {
+        TenantWorker worker = workers.get(topics.partition(tenant));
+        return worker == null ? -2 : worker.sealedAt();
+    }
+
+    /** The take-over times of every tenant this node holds now (when each was assigned, restored, served). */
+    public List<Takeover> takeovers() {
+        return workers.values().stream().map(TenantWorker::takeover).toList();
+    }
+
     /** Runs {@code query} on the tenant's thread; fails if the tenant is not here or is still catching up. */
     public <T> CompletableFuture<T> query(String tenant, Function<Engine, T> query) {
         TenantWorker worker = workers.get(topics.partition(tenant));
@@ -159,13 +181,15 @@ public final class ClusterNode implements AutoCloseable {
             if (partitions.isEmpty() || killed) {
                 return;
             }
+            long assignedAtMs = System.currentTimeMillis();
             Map<String, TenantSnapshot> newest = snapshots.latest();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             for (TopicPartition partition : partitions) {
                 String tenant = topics.tenant(partition.partition());
                 TenantSnapshot snapshot = newest.get(tenant);
-                TenantWorker worker = new TenantWorker(tenant, snapshot, snapshot == null ? freshEngine.get() : null,
-                        ends.get(partition) - 1, outputs, snapshots, snapshotEvery, name);
+                // The snapshot is decoded on the tenant's own thread: many tenants restore in parallel.
+                TenantWorker worker = new TenantWorker(tenant, snapshot, freshEngine, ends.get(partition) - 1, outputs,
+                        snapshots, snapshotEvery, name, assignedAtMs);
                 workers.put(partition.partition(), worker);
                 consumer.seek(partition, worker.restoredFrom() + 1);
                 LOG.info("node {} takes {}: restored at offset {}, replays to {}", name, tenant, worker.restoredFrom(),

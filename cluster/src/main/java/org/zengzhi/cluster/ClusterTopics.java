@@ -11,12 +11,21 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * The cluster's two topics and its tenants. Each tenant owns one partition of the commands topic (tenant i is
  * partition i; the record key is the tenant too), so a tenant's commands have one total order and one owner.
- * Snapshots go to a compacted topic keyed by tenant, where the newest per tenant survives compaction.
+ * Snapshots go to a compacted topic keyed by tenant, where the newest per tenant survives compaction; seals of tenants
+ * moved to another cluster to a third ({@link #seals()}).
  */
 public record ClusterTopics(String commands, String snapshots, List<String> tenants) {
 
     public ClusterTopics {
         tenants = List.copyOf(tenants);
+    }
+
+    /**
+     * The compacted topic of seals (key = tenant; value = target cluster and seal offset): a tenant listed there has
+     * moved, or is moving, to another cluster and senders refuse its commands ({@link TenantSeals}).
+     */
+    public String seals() {
+        return commands + "-seals";
     }
 
     public int partition(String tenant) {
@@ -42,6 +51,9 @@ public record ClusterTopics(String commands, String snapshots, List<String> tena
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSync),
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaSettings.SNAPSHOT_BYTES_MAX)));
-        admin.createTopics(List.of(log, states)).all().get();
+        NewTopic seals = new NewTopic(seals(), 1, replicas).configs(Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSync),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        admin.createTopics(List.of(log, states, seals)).all().get();
     }
 }

@@ -50,6 +50,20 @@ public final class KafkaSettings {
         return p;
     }
 
+    /**
+     * A node's consumer on Kafka 4's consumer group protocol ({@code group.protocol=consumer}, KIP-848): the brokers
+     * compute the assignment and hand it out in heartbeats, one member at a time, with no stop-the-world rebalance.
+     * Session timeout and heartbeat interval are then the group's, set on the brokers
+     * ({@code group.consumer.session.timeout.ms}, {@code group.consumer.heartbeat.interval.ms} and their
+     * {@code min} bounds), not here; the client may not set them.
+     */
+    public static Properties consumerProtocol(String bootstrap, String group, String clientId) {
+        Properties p = reader(bootstrap, clientId);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        return p;
+    }
+
     /** A consumer outside any group (assign and seek only): snapshot reads, replays, checks. */
     public static Properties reader(String bootstrap, String clientId) {
         Properties p = new Properties();

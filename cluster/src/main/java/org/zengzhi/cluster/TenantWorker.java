@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -23,18 +24,22 @@ import org.zengzhi.log.LogLines;
  * record at or below the last applied offset is skipped (Kafka re-delivers after a seek or a take-over), so each
  * offset changes the engine once. Every {@code snapshotEvery} offsets the engine's bytes are taken on this thread
  * and stored in the background.
+ * <p>The snapshot is checked and decoded on the tenant's own thread, not the node's poller, so a node taking over
+ * many tenants restores them in parallel (failover, issue 21 deliver 4). A seal record ({@link TenantSeal}: the tenant
+ * moved to another cluster, deliver 5) is the last record applied here: records after it are refused, not applied.
  */
 final class TenantWorker {
     private static final Logger LOG = LoggerFactory.getLogger(TenantWorker.class);
     private final String tenant;
-    private final Engine engine;
-    private final LogLines lines;
+    /** Set on the tenant's thread by {@link #restore}, used only there. */
+    private Engine engine;
+    private LogLines lines;
     private final OutputSink outputs;
     private final SnapshotStore snapshots;
     private final long snapshotEvery;
     private final long restoredFrom;
     /** Offsets up to this one are already in the outputs (written by an earlier owner): not written again. */
-    private final long writtenBefore;
+    private long writtenBefore = -1;
     private final List<OutputSink.Applied> batch = new ArrayList<>();
     /** Offset the tenant must reach (its partition's end when assigned) before it answers queries. */
     private final long servingFrom;
@@ -46,22 +51,47 @@ final class TenantWorker {
     private long at;
     private volatile long applied;
     private volatile boolean dead;
+    /** The seal record's offset once one is applied (-1: not sealed); records after it are refused. */
+    private volatile long sealedAt = -1;
+    private long refusedAfterSeal;
+    private final Takeover.Clock times;
 
-    TenantWorker(String tenant, TenantSnapshot snapshot, Engine fresh, long servingFrom, OutputSink outputs,
-            SnapshotStore snapshots, long snapshotEvery, String node) {
+    TenantWorker(String tenant, TenantSnapshot snapshot, Supplier<Engine> fresh, long servingFrom, OutputSink outputs,
+            SnapshotStore snapshots, long snapshotEvery, String node, long assignedAtMs) {
         this.tenant = tenant;
-        this.engine = snapshot == null ? fresh : snapshot.restore();
         this.restoredFrom = snapshot == null ? -1 : snapshot.offset();
         this.applied = restoredFrom;
         this.at = restoredFrom;
         this.lastSnapshot = restoredFrom;
         this.servingFrom = servingFrom;
-        this.lines = new LogLines(engine::clock);
         this.outputs = outputs;
-        this.writtenBefore = lastWritten(outputs, tenant);
         this.snapshots = snapshots;
         this.snapshotEvery = snapshotEvery;
+        this.times = new Takeover.Clock(tenant, assignedAtMs, restoredFrom, servingFrom);
         this.thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "tenant-" + tenant + "@" + node));
+        thread.execute(() -> restore(snapshot, fresh));
+    }
+
+    /** The tenant's first task on its thread: check and decode the snapshot (or start fresh), ask what is written. */
+    private void restore(TenantSnapshot snapshot, Supplier<Engine> fresh) {
+        try {
+            engine = snapshot == null ? fresh.get() : snapshot.restore();
+            lines = new LogLines(engine::clock);
+            writtenBefore = lastWritten(outputs, tenant);
+            times.restored();
+            if (at >= servingFrom) {
+                servesAgain();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: snapshot at offset {} cannot be restored; the tenant stops on this node", tenant,
+                    restoredFrom, e);
+            dead = true;
+        }
+    }
+
+    private void servesAgain() {
+        times.serving();
+        LOG.info("{} serves again at offset {} (caught up from {})", tenant, at, restoredFrom);
     }
 
     /** Offsets already written by an earlier owner; -1 (offer them all again, refused by key) if unknown now. */
@@ -93,6 +123,20 @@ final class TenantWorker {
         if (dead || record.offset() <= at) {
             return;
         }
+        if (sealedAt >= 0) {
+            refusedAfterSeal++;
+            LOG.warn("{}: record at offset {} refused, the tenant was sealed at offset {} ({} refused)", tenant,
+                    record.offset(), sealedAt, refusedAfterSeal);
+            at = record.offset();
+            return;
+        }
+        if (TenantSeal.isSeal(record)) {
+            sealedAt = record.offset();
+            at = record.offset();
+            LOG.info("{} sealed at offset {}: moved to {}; nothing after it is applied here", tenant, sealedAt,
+                    TenantSeal.target(record));
+            return;
+        }
         String line = new String(record.value(), StandardCharsets.UTF_8);
         Command command = lines.parse(record.offset(), line);
         out.clear();
@@ -115,10 +159,10 @@ final class TenantWorker {
             return;
         }
         if (applied < servingFrom && at >= servingFrom) {
-            LOG.info("{} serves again at offset {} (caught up from {})", tenant, at, restoredFrom);
+            servesAgain();
         }
         applied = at;
-        if (applied - lastSnapshot >= snapshotEvery) {
+        if (applied - lastSnapshot >= snapshotEvery && sealedAt < 0) {
             snapshot();
         }
     }
@@ -179,6 +223,16 @@ final class TenantWorker {
 
     long restoredFrom() {
         return restoredFrom;
+    }
+
+    /** The seal's offset if the tenant was sealed here (moved to another cluster), else -1. */
+    long sealedAt() {
+        return sealedAt;
+    }
+
+    /** When this node was handed the tenant, had restored it and served it again (epoch milliseconds). */
+    Takeover takeover() {
+        return times.now();
     }
 
     long snapshotsStored() {

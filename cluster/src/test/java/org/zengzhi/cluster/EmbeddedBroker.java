@@ -18,6 +18,13 @@ final class EmbeddedBroker implements AutoCloseable {
                 .setNumControllerNodes(1).build())
                 .setConfigProp("group.min.session.timeout.ms", "500")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Kafka 4's consumer group protocol: its session and heartbeat are the broker's settings.
+                .setConfigProp("group.consumer.min.session.timeout.ms", "500")
+                .setConfigProp("group.consumer.session.timeout.ms", "3000")
+                .setConfigProp("group.consumer.min.heartbeat.interval.ms", "100")
+                .setConfigProp("group.consumer.heartbeat.interval.ms", "500")
+                .setConfigProp("group.consumer.min.assignment.interval.ms", "0")
+                .setConfigProp("group.consumer.assignment.interval.ms", "0")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")

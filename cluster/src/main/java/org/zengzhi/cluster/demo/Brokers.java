@@ -22,9 +22,12 @@ final class Brokers {
     private final Processes processes;
     private final int[] ports;
     private final int[] controllerPorts;
+    private final int sessionMs;
 
-    Brokers(Path dir, Processes processes, int n) {
+    /** {@code sessionMs}: the consumer group protocol's session timeout (set on the brokers, not the clients). */
+    Brokers(Path dir, Processes processes, int n, int sessionMs) {
         this.dir = dir;
+        this.sessionMs = sessionMs;
         this.processes = processes;
         this.ports = freePorts(n);
         this.controllerPorts = freePorts(n);
@@ -75,10 +78,24 @@ final class Brokers {
                 "transaction.state.log.min.isr=" + Math.min(2, replicas),
                 "min.insync.replicas=" + Math.min(2, replicas),
                 "group.initial.rebalance.delay.ms=0",
-                "group.min.session.timeout.ms=500"));
+                "group.min.session.timeout.ms=500",
+                // Kafka 4's consumer group protocol (KIP-848): the session and heartbeat are the brokers' settings.
+                // A dead node's tenants move after the session timeout; the survivors learn their new partitions
+                // in their next heartbeat, so a short heartbeat interval shortens the hand-over too.
+                "group.consumer.min.session.timeout.ms=500",
+                "group.consumer.session.timeout.ms=" + sessionMs,
+                "group.consumer.min.heartbeat.interval.ms=100",
+                "group.consumer.heartbeat.interval.ms=" + heartbeatMs(sessionMs),
+                "group.consumer.min.assignment.interval.ms=0",
+                "group.consumer.assignment.interval.ms=0"));
         Path props = dir.resolve("broker-" + (i + 1) + ".properties");
         Files.write(props, lines);
         return props;
+    }
+
+    /** A sixth of the session timeout, at least 100 ms: several heartbeats may be lost before the session ends. */
+    static int heartbeatMs(int sessionMs) {
+        return Math.max(100, sessionMs / 6);
     }
 
     private static int[] freePorts(int n) {

@@ -1,5 +1,6 @@
 package org.zengzhi.cluster.demo;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.zengzhi.cluster.ClusterTopics;
 import org.zengzhi.cluster.CommandSender;
 import org.zengzhi.cluster.PartitionReplay;
+import org.zengzhi.cluster.Takeover;
 import org.zengzhi.cluster.pg.PgOutputs;
 
 /**
@@ -40,6 +42,8 @@ public final class ClusterDemo {
     private final List<Integer> livePorts = new ArrayList<>();
     private final List<Process> nodes = new ArrayList<>();
     private int failures;
+    private Path runDir;
+    private String loadAtStart;
 
     private ClusterDemo(DemoOptions options) {
         this.options = options;
@@ -87,12 +91,14 @@ public final class ClusterDemo {
         String given = System.getenv("ZENGZHI_DEMO_DIR");
         Path dir = given != null ? Files.createDirectories(Path.of(given))
                 : Files.createTempDirectory("zengzhi-cluster-demo-");
+        runDir = dir;
+        loadAtStart = loadAverage();
         say("start", ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), dir);
         ClusterTopics topics = topics(options.tenants());
         try (Processes processes = new Processes(dir);
                 PgOutputs outputs = new PgOutputs(options.jdbcUrl(), options.dbUser(), "", options.schema(), 2)) {
             outputs.dropSchema().createSchema();
-            Brokers brokers = new Brokers(dir, processes, options.brokers());
+            Brokers brokers = new Brokers(dir, processes, options.brokers(), options.sessionMs());
             brokers.start();
             createTopics(brokers.bootstrap(), topics);
             say("brokers", options.brokers(), brokers.bootstrap(), options.tenants(), Math.min(3, options.brokers()),
@@ -102,7 +108,7 @@ public final class ClusterDemo {
             say("nodes", options.nodes(), options.tenants(), up / 1_000_000);
             try (CommandSender sender = new CommandSender(brokers.bootstrap(), topics, "demo-load")) {
                 Load load = new Load(sender, tenants, options.window());
-                Thread killer = options.killAt() > 0 ? killer(load) : null;
+                Thread killer = options.killAt() > 0 ? killer(load, brokers.bootstrap()) : null;
                 load.run(options.seconds(), options.payments());
                 if (killer != null) {
                     killer.join();
@@ -143,7 +149,7 @@ public final class ClusterDemo {
             nodes.add(processes.java("node-" + (i + 1), List.of("-Xmx384m"), NodeMain.class.getName(), List.of(
                     bootstrap, Integer.toString(options.tenants()), "node-" + (i + 1), Integer.toString(port),
                     options.jdbcUrl(), options.dbUser(), options.schema(), Integer.toString(options.snapshotEvery()),
-                    Integer.toString(options.sessionMs()))));
+                    Integer.toString(options.sessionMs()), options.groupProtocol())));
             synchronized (livePorts) {
                 livePorts.add(port);
             }
@@ -173,7 +179,7 @@ public final class ClusterDemo {
         return System.nanoTime() - from;
     }
 
-    private Thread killer(Load load) {
+    private Thread killer(Load load, String bootstrap) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(options.killAt() * 1_000L);
@@ -181,13 +187,18 @@ public final class ClusterDemo {
                 synchronized (livePorts) {
                     livePorts.remove(victim);
                 }
-                long killedAt = System.nanoTime();
-                Processes.kill9(nodes.get(victim));
-                say("killed", victim + 1, load.ackedCount(),
-                        ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")));
-                long back = waitAllAnswer(killedAt, 120);
-                failover = back;
-                say("failover", options.tenants(), back / 1_000_000, options.sessionMs());
+                try (GroupWatch group = new GroupWatch(bootstrap, "zengzhi-nodes", options.nodes())) {
+                    long killedAt = System.nanoTime();
+                    long killedAtMs = System.currentTimeMillis();
+                    Processes.kill9(nodes.get(victim));
+                    say("killed", victim + 1, load.ackedCount(),
+                            ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")));
+                    Map<String, Long> answered = ParallelAsk.untilAll(status, this::ports, tenants, 120);
+                    failover = answered.values().stream().mapToLong(Long::longValue).max().orElse(killedAtMs)
+                            - killedAtMs;
+                    say("failover", options.tenants(), failover, options.sessionMs());
+                    phases(killedAtMs, group.noticedAtMs(), answered);
+                }
             } catch (Exception e) {
                 failures++;
                 say("failoverFailed", e.getMessage());
@@ -197,6 +208,27 @@ public final class ClusterDemo {
         return t;
     }
 
+    /** Prints where the failover's time went, from the live nodes' take-over times. */
+    private void phases(long killedAtMs, long noticedAtMs, Map<String, Long> answered) {
+        List<Takeover> takeovers = new ArrayList<>();
+        ports().forEach(port -> takeovers.addAll(status.takeovers(port)));
+        phases = FailoverPhases.of(killedAtMs, noticedAtMs, takeovers, answered);
+        try {
+            // Every tenant's times, for a closer look: kill and noticed, then tenant assigned restored serving answered.
+            List<String> lines = new ArrayList<>(List.of("killed " + killedAtMs, "noticed " + noticedAtMs));
+            takeovers.forEach(t -> lines.add(t.line() + " " + answered.getOrDefault(t.tenant(), 0L)));
+            Files.write(runDir.resolve("takeovers.txt"), lines);
+        } catch (IOException e) {
+            say("failoverFailed", e.getMessage());
+        }
+        say("phases", phases.tenantsMoved(), phases.noticedMs(), phases.firstAssignedMs(), phases.assignedMs(),
+                phases.restoredMs(), phases.replayedMs(), phases.answeredMovedMs(), phases.answeredAllMs(),
+                options.groupProtocol());
+    }
+
+    private volatile FailoverPhases phases;
+
+    /** Milliseconds from the kill until every tenant answered again (-1: no kill). */
     private volatile long failover = -1;
 
     /** Waits until every tenant has applied its last acknowledged payment; returns when that was (nanoTime). */
@@ -224,12 +256,27 @@ public final class ClusterDemo {
                 Math.round(load.ackedCount() / loadSeconds), String.format("%.1f", allSeconds),
                 Math.round(load.ackedCount() / allSeconds), String.format("%.1f", load.latencyMicros(0.5) / 1000.0),
                 String.format("%.1f", load.latencyMicros(0.99) / 1000.0),
-                failover < 0 ? "-" : Long.toString(failover / 1_000_000));
+                failover < 0 ? "-" : Long.toString(failover));
         System.out.printf("FIGURES nodes=%d brokers=%d tenants=%d acked=%d load_s=%.1f acked_per_s=%d "
                 + "applied_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%d%n", options.nodes(), options.brokers(),
                 options.tenants(), load.ackedCount(), loadSeconds, Math.round(load.ackedCount() / loadSeconds),
                 Math.round(load.ackedCount() / allSeconds), load.latencyMicros(0.5) / 1000.0,
-                load.latencyMicros(0.99) / 1000.0, failover < 0 ? -1 : failover / 1_000_000);
+                load.latencyMicros(0.99) / 1000.0, failover);
+        System.out.println("LOAD machine load average (1 min) at start " + loadAtStart + ", now " + loadAverage()
+                + " — the machine's, not the demo's alone");
+        if (phases != null) {
+            System.out.println(phases.line() + " group_protocol=" + options.groupProtocol() + " session_ms="
+                    + options.sessionMs());
+        }
+    }
+
+    /** The 1-minute load average (Linux /proc/loadavg), "?" elsewhere: the figures mean little without it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private void check(Load load, PgOutputs outputs, String bootstrap, ClusterTopics topics) {

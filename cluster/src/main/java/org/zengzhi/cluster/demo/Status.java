@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.zengzhi.cluster.Takeover;
+
 /** Asks the live nodes about a tenant over their loopback HTTP ports ({@link NodeMain}). */
 final class Status {
     /** A tenant's state as its node answered it. */
@@ -20,6 +22,20 @@ final class Status {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The take-overs a node reports ({@code GET /takeovers}); empty if it does not answer. */
+    List<Takeover> takeovers(int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/takeovers")).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.body().isBlank() ? List.of() : r.body().lines().map(Takeover::parse).toList();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
 
     /** The tenant's state from whichever of {@code ports} serves it now; empty if none does. */
     Optional<TenantState> ask(List<Integer> ports, String tenant) {
