@@ -32,6 +32,7 @@ import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.AppliedCommand;
 import org.zengzhi.server.journal.IdempotencyRecord;
 import org.zengzhi.server.journal.CommandLog;
+import org.zengzhi.server.journal.LogFencedException;
 import org.zengzhi.server.journal.Snapshot;
 
 /**
@@ -254,6 +255,13 @@ public final class EngineGateway implements AutoCloseable {
             if (!applied.isEmpty()) {
                 journal.append(applied);
             }
+        } catch (LogFencedException e) {
+            // Another node owns the tenant's log now: rebuilding would make two writers of one tenant.
+            LOG.error("this node no longer owns the tenant's command log; the gateway stops", e);
+            batch.forEach(work -> work.future.completeExceptionally(new GatewayBusyException("another node owns the "
+                    + "tenant now")));
+            stop();
+            return;
         } catch (RuntimeException e) {
             LOG.error("commit of {} commands failed; rebuilding the engine from the database", applied.size(), e);
             batch.forEach(work -> work.future.completeExceptionally(e));
