@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Utils;
 import org.zengzhi.cluster.KafkaSettings;
 import org.zengzhi.server.journal.LogFencedException;
@@ -66,13 +67,27 @@ final class TenantLog implements AutoCloseable {
                     throw new IllegalStateException("the journal topic " + settings.topic() + " cannot be made", e);
                 }
             }
-            return admin.describeTopics(List.of(settings.topic())).allTopicNames().get().get(settings.topic())
-                    .partitions().size();
+            return partitionCount(admin, settings.topic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while making the journal topic", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the journal topic " + settings.topic() + " cannot be described", e);
+        }
+    }
+
+    /** The topic's partition count; a topic just made may take a moment to be known to every broker. */
+    private static int partitionCount(Admin admin, String topic) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
