@@ -41,7 +41,9 @@ import org.zengzhi.server.journal.Snapshot;
  * transaction, and only then answers the callers (group commit). Queries run on a {@link ReadReplica}, a
  * second engine fed the committed batches on its own thread, so a page or an invariant check never holds a
  * payment up. If a commit fails, every caller of the batch gets an error and both engines are rebuilt from
- * the database, so memory never runs ahead of what is durable.
+ * the database, so memory never runs ahead of what is durable. If the log refuses a batch because another node has
+ * taken the tenant's log over ({@link LogFencedException}, the Kafka journal), it stops instead: rebuilding would
+ * make two writers of one tenant.
  */
 public final class EngineGateway implements AutoCloseable {
     public static final int QUEUE_CAPACITY_MAX = 65_536;

@@ -27,6 +27,7 @@ import org.zengzhi.server.journal.Rejections;
  */
 public final class KafkaRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRecovery.class);
+    private static final int SQL_READS_MAX = 3;
     private final KafkaJournal journal;
     private final Plan plan;
 
@@ -37,15 +38,23 @@ public final class KafkaRecovery {
 
     public Recovery.Recovered recover() {
         long marker = journal.takeOver();
-        LogPosition.At at = journal.sqlPosition();
-        if (at.offset() < 0 && at.seq() > 0) {
-            throw new IllegalStateException("this tenant's first " + at.seq() + " journal rows are in SQL only: a "
-                    + "tenant cannot be moved onto the Kafka journal yet (docs/cluster.md)");
-        }
-        Recovery.Recovered fromSql = new Recovery(journal.sql(), plan).recover();
-        if (fromSql.lastSeq() != at.seq()) {
-            throw new IllegalStateException("the SQL journal ends at row " + fromSql.lastSeq() + " but its Kafka "
-                    + "position says " + at.seq());
+        LogPosition.At at = null;
+        Recovery.Recovered fromSql = null;
+        // The fenced owner may still commit to SQL the one batch Kafka committed before the fence, while this reads:
+        // read again until the position and the SQL journal agree (at most once more).
+        for (int attempt = 1; fromSql == null; attempt++) {
+            at = journal.sqlPosition();
+            if (at.offset() < 0 && at.seq() > 0) {
+                throw new IllegalStateException("this tenant's first " + at.seq() + " journal rows are in SQL only: a "
+                        + "tenant cannot be moved onto the Kafka journal yet (docs/cluster.md)");
+            }
+            Recovery.Recovered recovered = new Recovery(journal.sql(), plan).recover();
+            if (recovered.lastSeq() == at.seq() && journal.sqlPosition().equals(at)) {
+                fromSql = recovered;
+            } else if (attempt == SQL_READS_MAX) {
+                throw new IllegalStateException("the SQL journal ends at row " + recovered.lastSeq() + " but its "
+                        + "Kafka position says " + at.seq());
+            }
         }
         CatchUp catchUp = new CatchUp(fromSql.engine(), fromSql.lastSeq());
         journal.log().read(at.offset() + 1, marker, catchUp::add);
