@@ -1,7 +1,9 @@
 package org.zengzhi.server.journal.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zengzhi.engine.Command;
 import org.zengzhi.engine.Engine;
 import org.zengzhi.engine.EngineOutput;
 import org.zengzhi.engine.network.RegionDirectory;
@@ -19,6 +22,8 @@ import org.zengzhi.engine.plan.Plan;
 import org.zengzhi.log.LogLines;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.TestDatabases;
+import org.zengzhi.server.journal.AppliedCommand;
+import org.zengzhi.server.journal.ReadModelWrite;
 
 /**
  * The server on the Kafka journal (issue 21 deliver 2; docs/cluster.md, "The server on the Kafka log"): a real KRaft
@@ -96,8 +101,30 @@ class KafkaJournalIT {
                         Long.class)).isZero();
                 assertThat(assertReplayOfThePartitionEqualsTheServer(second)).as("the fenced writes are not in Kafka")
                         .noneMatch(line -> line.contains("o99") || line.contains("o98")).anyMatch(l -> l.contains("o8"));
+                aRefusedRequiredWriteNeverReachesKafka(second);
             }
         }
+    }
+
+    /**
+     * A required read-model write (coin-mall stock, a payment intent still CREATED) is decided before the Kafka
+     * commit: one that changes no row fails the batch with nothing in Kafka or SQL, and the log goes on after it.
+     */
+    private static void aRefusedRequiredWriteNeverReachesKafka(ServerHarness server) throws Exception {
+        KafkaJournal journal = server.bean(KafkaJournal.class);
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+        long last = jdbc.queryForObject("SELECT MAX(seq) FROM journal", Long.class);
+        Command tick = new Command.Tick("tick@refused", Instant.parse("2030-01-01T00:00:00Z"));
+        AppliedCommand refused = new AppliedCommand(last + 1, tick, LogLines.write(tick), List.of(), List.of(), null,
+                List.of(ReadModelWrite.required("UPDATE products SET stock = stock - 1 WHERE product_id = ?",
+                        List.of("no-such-product"))));
+        assertThatThrownBy(() -> journal.append(List.of(refused))).isInstanceOf(ReadModelWrite.NotApplied.class);
+        assertThat(jdbc.queryForObject("SELECT MAX(seq) FROM journal", Long.class)).isEqualTo(last);
+        List<String> lines = new ArrayList<>();
+        journal.readAfter(last, row -> lines.add(row.line()));
+        assertThat(lines).as("nothing after row " + last + " in Kafka").isEmpty();
+        assertThat(server.post("p9", pay(9)).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT MAX(seq) FROM journal", Long.class)).isEqualTo(last + 1);
     }
 
     @Test
