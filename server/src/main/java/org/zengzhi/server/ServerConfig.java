@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,9 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.journal.Journal;
+import org.zengzhi.server.journal.kafka.KafkaJournal;
+import org.zengzhi.server.journal.kafka.KafkaJournalConfig;
+import org.zengzhi.server.journal.kafka.KafkaRecovery;
 import org.zengzhi.server.green.GreenReadModel;
 import org.zengzhi.server.operator.RewardReadModel;
 import org.zengzhi.server.team.TeamReadModel;
@@ -56,8 +60,18 @@ public class ServerConfig {
                         new org.zengzhi.server.coinmall.CoinOrderReadModel()));
     }
 
+    /**
+     * The gateway on the command log the configuration chose: the Kafka journal when
+     * {@code zengzhi.cluster.bootstrap-servers} is set ({@link KafkaJournalConfig}), else the SQL journal.
+     */
     @Bean(destroyMethod = "close")
-    EngineGateway gateway(Journal journal, Plan plan, @Value("${zengzhi.snapshot-interval}") long snapshotInterval) {
+    EngineGateway gateway(Journal journal, ObjectProvider<KafkaJournal> kafka, Plan plan,
+            @Value("${zengzhi.snapshot-interval}") long snapshotInterval) {
+        KafkaJournal onKafka = kafka.getIfAvailable();
+        if (onKafka != null) {
+            return new EngineGateway(onKafka, () -> new KafkaRecovery(onKafka, plan).recover(), Clock.systemUTC(),
+                    snapshotInterval);
+        }
         return new EngineGateway(journal, () -> new Recovery(journal, plan).recover(), Clock.systemUTC(),
                 snapshotInterval);
     }

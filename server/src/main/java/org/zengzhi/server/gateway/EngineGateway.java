@@ -32,6 +32,7 @@ import org.zengzhi.log.LogLines;
 import org.zengzhi.server.journal.AppliedCommand;
 import org.zengzhi.server.journal.IdempotencyRecord;
 import org.zengzhi.server.journal.CommandLog;
+import org.zengzhi.server.journal.LogFencedException;
 import org.zengzhi.server.journal.Snapshot;
 
 /**
@@ -40,7 +41,9 @@ import org.zengzhi.server.journal.Snapshot;
  * transaction, and only then answers the callers (group commit). Queries run on a {@link ReadReplica}, a
  * second engine fed the committed batches on its own thread, so a page or an invariant check never holds a
  * payment up. If a commit fails, every caller of the batch gets an error and both engines are rebuilt from
- * the database, so memory never runs ahead of what is durable.
+ * the database, so memory never runs ahead of what is durable. If the log refuses a batch because another node has
+ * taken the tenant's log over ({@link LogFencedException}, the Kafka journal), it stops instead: rebuilding would
+ * make two writers of one tenant.
  */
 public final class EngineGateway implements AutoCloseable {
     public static final int QUEUE_CAPACITY_MAX = 65_536;
@@ -254,6 +257,13 @@ public final class EngineGateway implements AutoCloseable {
             if (!applied.isEmpty()) {
                 journal.append(applied);
             }
+        } catch (LogFencedException e) {
+            // Another node owns the tenant's log now: rebuilding would make two writers of one tenant.
+            LOG.error("this node no longer owns the tenant's command log; the gateway stops", e);
+            batch.forEach(work -> work.future.completeExceptionally(new GatewayBusyException("another node owns the "
+                    + "tenant now")));
+            stop();
+            return;
         } catch (RuntimeException e) {
             LOG.error("commit of {} commands failed; rebuilding the engine from the database", applied.size(), e);
             batch.forEach(work -> work.future.completeExceptionally(e));

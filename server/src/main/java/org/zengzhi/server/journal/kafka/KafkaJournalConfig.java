@@ -1,0 +1,31 @@
+package org.zengzhi.server.journal.kafka;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zengzhi.server.journal.Journal;
+
+/**
+ * The Kafka journal, when {@code zengzhi.cluster.bootstrap-servers} is set (empty, the default: the single-node SQL
+ * journal). The tenant is the context's slug ({@code default} for the root tenant).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${zengzhi.cluster.bootstrap-servers:}'.isBlank()")
+public class KafkaJournalConfig {
+
+    @Bean(destroyMethod = "close")
+    KafkaJournal kafkaJournal(Journal journal, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            @Value("${zengzhi.cluster.bootstrap-servers}") String bootstrap,
+            @Value("${zengzhi.cluster.journal-topic:zengzhi-journal}") String topic,
+            @Value("${zengzhi.cluster.journal-partitions:12}") int partitions,
+            @Value("${zengzhi.cluster.replicas:3}") short replicas,
+            @Value("${zengzhi.cluster.min-insync-replicas:2}") int minInSync,
+            @Value("${zengzhi.tenant.slug:default}") String tenant) {
+        return new KafkaJournal(journal, jdbc, new TransactionTemplate(transactions),
+                new KafkaJournalSettings(bootstrap, topic, partitions, replicas, minInSync, tenant));
+    }
+}
