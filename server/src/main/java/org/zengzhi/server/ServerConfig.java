@@ -62,7 +62,7 @@ public class ServerConfig {
 
     /**
      * The gateway on the command log the configuration chose: the Kafka journal when
-     * {@code zengzhi.cluster.bootstrap-servers} is set ({@link KafkaJournalConfig}), else the SQL journal.
+     * {@code zengzhi.cluster.journal-servers} is set ({@link KafkaJournalConfig}), else the SQL journal.
      */
     @Bean(destroyMethod = "close")
     EngineGateway gateway(Journal journal, ObjectProvider<KafkaJournal> kafka, Plan plan,

@@ -33,7 +33,7 @@ final class TenantContexts {
     private static final Set<String> OWN = Set.of("spring.datasource.url", "spring.flyway.schemas",
             "spring.flyway.default-schema", "zengzhi.operator-password", "zengzhi.sandbox.secret", "zengzhi.demo",
             "zengzhi.plan", "zengzhi.payments.base-url", "spring.profiles.active", "zengzhi.deployment.enabled",
-            "zengzhi.cluster.bootstrap-servers");
+            "zengzhi.cluster.bootstrap-servers", "zengzhi.cluster.journal-servers");
 
     private final ConfigurableEnvironment root;
     private final ServletContext servletContext;
@@ -54,6 +54,8 @@ final class TenantContexts {
         properties.put("zengzhi.deployment.enabled", "false");
         // A tenant's context is never a cluster node itself: the root's placement runs it (docs/cluster.md).
         properties.put("zengzhi.cluster.bootstrap-servers", "");
+        // ...but in cluster mode it journals on Kafka (KafkaJournal), so that a new owner fences the old one.
+        properties.put("zengzhi.cluster.journal-servers", journalServers());
         properties.put("zengzhi.tenant.slug", tenant.slug());
         properties.put("zengzhi.demo", Boolean.toString(DemoTenant.isDemo(root, tenant.slug())));
         properties.put("spring.datasource.url", TenantUrls.forSchema(root.getRequiredProperty("spring.datasource.url"),
@@ -100,5 +102,11 @@ final class TenantContexts {
             }
         }
         return properties;
+    }
+
+    /** The brokers a tenant journals on: {@code journal-servers}, else in cluster mode the cluster's; empty = SQL. */
+    private String journalServers() {
+        String journal = root.getProperty("zengzhi.cluster.journal-servers", "").trim();
+        return journal.isEmpty() ? root.getProperty("zengzhi.cluster.bootstrap-servers", "").trim() : journal;
     }
 }

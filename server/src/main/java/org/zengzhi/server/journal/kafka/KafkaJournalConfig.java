@@ -10,16 +10,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zengzhi.server.journal.Journal;
 
 /**
- * The Kafka journal, when {@code zengzhi.cluster.bootstrap-servers} is set (empty, the default: the single-node SQL
+ * The Kafka journal, when {@code zengzhi.cluster.journal-servers} is set (in cluster mode every tenant's context gets
+ * the cluster's brokers there, see {@code TenantContexts}; on its own it runs the root tenant on Kafka, the last
+ * server started fencing the one before) (empty, the default: the single-node SQL
  * journal). The tenant is the context's slug ({@code default} for the root tenant).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${zengzhi.cluster.bootstrap-servers:}'.isBlank()")
+@ConditionalOnExpression("!'${zengzhi.cluster.journal-servers:}'.isBlank()")
 public class KafkaJournalConfig {
 
     @Bean(destroyMethod = "close")
     KafkaJournal kafkaJournal(Journal journal, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            @Value("${zengzhi.cluster.bootstrap-servers}") String bootstrap,
+            @Value("${zengzhi.cluster.journal-servers}") String bootstrap,
             @Value("${zengzhi.cluster.journal-topic:zengzhi-journal}") String topic,
             @Value("${zengzhi.cluster.journal-partitions:12}") int partitions,
             @Value("${zengzhi.cluster.replicas:3}") short replicas,

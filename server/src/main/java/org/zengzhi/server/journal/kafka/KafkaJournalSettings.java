@@ -11,7 +11,7 @@ public record KafkaJournalSettings(String bootstrapServers, String topic, int pa
 
     public KafkaJournalSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("zengzhi.cluster.bootstrap-servers is empty");
+            throw new IllegalArgumentException("zengzhi.cluster.journal-servers is empty");
         }
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("the tenant of a Kafka journal is empty");

@@ -58,7 +58,7 @@ class KafkaJournalIT {
     /** One broker here: 1 replica, 1 in sync (production: 3 and 2). Each test its own topic and schema. */
     private static String[] onKafka(String[] database, String topic) {
         List<String> all = new ArrayList<>(List.of(database));
-        all.addAll(List.of("zengzhi.cluster.bootstrap-servers=" + kafka.bootstrapServers(),
+        all.addAll(List.of("zengzhi.cluster.journal-servers=" + kafka.bootstrapServers(),
                 "zengzhi.cluster.journal-topic=" + topic, "zengzhi.cluster.journal-partitions=3",
                 "zengzhi.cluster.replicas=1", "zengzhi.cluster.min-insync-replicas=1"));
         return all.toArray(new String[0]);

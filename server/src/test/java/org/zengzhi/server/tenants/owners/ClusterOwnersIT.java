@@ -86,6 +86,9 @@ class ClusterOwnersIT {
             for (String slug : SLUGS) {
                 Node owner = owner(slug, a, b);
                 Node other = owner == a ? b : a;
+                assertThat(owner.tenants().context(slug).getBeansOfType(
+                        org.zengzhi.server.journal.kafka.KafkaJournal.class)).as(slug + " journals on Kafka in cluster "
+                        + "mode, so that a node taking it over fences the one before").hasSize(1);
                 operators.put(slug, redirectedLogin(slug, owner, other));
                 payments.put(slug, redirectedPayment(slug, owner, other, operators.get(slug)));
                 hashes.put(slug, hash(owner.url(), slug, operators.get(slug)));
@@ -144,7 +147,10 @@ class ClusterOwnersIT {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--zengzhi.tick-interval=PT1H",
                 "--zengzhi.deployment-password=" + DEPLOYMENT_PASSWORD,
                 "--zengzhi.cluster.bootstrap-servers=" + broker.bootstrap(), "--zengzhi.cluster.group=owners-" + run,
-                "--zengzhi.cluster.tenants-topic=owners-" + run, "--zengzhi.cluster.session-timeout=PT3S"));
+                "--zengzhi.cluster.tenants-topic=owners-" + run, "--zengzhi.cluster.session-timeout=PT3S",
+                // The tenants' command logs on the same broker (KafkaJournal): one broker, so one replica.
+                "--zengzhi.cluster.journal-topic=owners-journal-" + run, "--zengzhi.cluster.replicas=1",
+                "--zengzhi.cluster.min-insync-replicas=1"));
         for (String property : database) {
             args.add("--" + property);
         }

@@ -16,6 +16,10 @@ final class OwnersBroker implements AutoCloseable {
                 .setConfigProp("group.min.session.timeout.ms", "500")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("offsets.topic.replication.factor", "1")
+                // The tenants journal on this broker too (KafkaJournal's transactional producers).
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .build();
         kit.format();
