@@ -68,7 +68,7 @@ class PartyOperatorBrowserIT {
         assertThat(api.get("waiting").asLong()).as("two bursts from one device: 4 orders wait").isEqualTo(4);
         JsonNode held = waiting(api, true);
         JsonNode open = waiting(api, false);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
@@ -115,7 +115,7 @@ class PartyOperatorBrowserIT {
             keep(browser.screenshot("party-operator-en"), "party-operator-en.png");
             browser.open("/console/operator/party?lang=zh");
         }
-        try (Browser phone = new Browser(server.origin(), temp.resolve("phone-profile"), PHONE_WIDTH, 900)) {
+        try (Browser phone = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             phone.open("/login");
             phone.signIn("operator", "operator-test-password");
             phone.waitForPath("/console/operator");
@@ -128,7 +128,7 @@ class PartyOperatorBrowserIT {
     @Test
     @Order(2)
     void aCreditScoreSetOnTheConsoleIsTheEnginesAndLiftsTheWithholding_R7_4() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("score-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
@@ -152,7 +152,7 @@ class PartyOperatorBrowserIT {
 
     @Test
     void badInputOnTheConsoleNamesTheFieldInChinese() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("bad-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
