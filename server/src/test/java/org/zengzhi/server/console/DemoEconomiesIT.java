@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 20's checks of each model's demo (local life, green points, four-party) in one class, so that each demo is
  * booted once for all of them ({@link DemoServers}) rather than once per check: the English pass reads every page
  * first; the sign-in checks come after it, since they add an operator account, and end with a restart of the local
- * life demo.
+ * life demo; the four-party operator's journey comes last, since it decides the demo's held orders.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class DemoEconomiesIT {
@@ -44,6 +44,15 @@ class DemoEconomiesIT {
     @Nested
     @Order(2)
     class Logins extends DemoLoginTests {
+        @Override
+        DemoServers demos() {
+            return demos;
+        }
+    }
+
+    @Nested
+    @Order(3)
+    class PartyOperator extends PartyOperatorTests {
         @Override
         DemoServers demos() {
             return demos;
