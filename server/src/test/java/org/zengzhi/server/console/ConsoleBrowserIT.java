@@ -58,7 +58,7 @@ class ConsoleBrowserIT {
     void consumerPaysThroughThePayCodeSeesPointsAndSells() throws Exception {
         assertThat(server.send(null, "POST", "/auth/register", "{\"username\":\"amy\",\"password\":\"amy-secret\"}", null)
                 .status()).isEqualTo(201);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             // Scanning the pay code opens /pay/shop; signing in comes first and leads back to it.
             browser.open("/pay/shop");
             browser.find("#username");
@@ -103,7 +103,7 @@ class ConsoleBrowserIT {
     @Test
     void operatorSeesTheDashboardAndConfirmsASubsidy() throws Exception {
         String poolBefore = server.get("/economy").body().get("poolCash").asString();
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/console");
             browser.signIn("operator", operatorPassword());
             browser.waitForPath("/console/operator");
@@ -135,7 +135,7 @@ class ConsoleBrowserIT {
                 null).status()).isEqualTo(201);
         assertThat(server.post("fund-wendy", "{\"type\":\"bonus\",\"user\":\"wendy\",\"amount\":\"1500.00\","
                 + "\"reason\":\"test funds\"}").status()).isEqualTo(200);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("wendy-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("wendy", "wendy-secret");
             browser.waitForPath("/console/wallet");
@@ -156,7 +156,7 @@ class ConsoleBrowserIT {
             browser.screenshot("withdraw");
         }
         // 1200.00 is above the plan's review threshold (1000.00): it waits in the operator's queue.
-        try (Browser browser = new Browser(server.origin(), temp.resolve("reviewer-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", operatorPassword());
             browser.waitForPath("/console/operator");
@@ -181,7 +181,7 @@ class ConsoleBrowserIT {
         ServerHarness.Reply mine = server.send(wendy, "GET", "/me/withdrawals", null, null);
         assertThat(mine.body().get(0).get("state").asString()).as(mine.body().toString()).isEqualTo("PAID");
         assertThat(mine.body().get(0).get("amount").asString()).isEqualTo("1200.00");
-        try (Browser browser = new Browser(server.origin(), temp.resolve("wendy-later-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("wendy", "wendy-secret");
             browser.waitForPath("/console/wallet");
@@ -193,7 +193,7 @@ class ConsoleBrowserIT {
 
     @Test
     void anInvalidPlanShowsItsFieldErrorsAndAValidOneGoesInForce() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("planner-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", operatorPassword());
             browser.waitForPath("/console/operator");
@@ -246,7 +246,7 @@ class ConsoleBrowserIT {
         assertThat(server.send(carl, "POST", "/merchant-requests",
                 "{\"merchant\":\"carl-noodles\",\"region\":\"440106\"}", "file-1")
                 .status()).isEqualTo(201);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("merchants-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", operatorPassword());
             browser.waitForPath("/console/operator");
@@ -287,7 +287,7 @@ class ConsoleBrowserIT {
     void merchantSeesItsPayCode() throws Exception {
         assertThat(server.post("/operator/accounts", (String) null, "{\"username\":\"lee-shop\",\"password\":\"lee-secret\","
                 + "\"role\":\"MERCHANT\",\"merchant\":\"shop\"}").status()).isEqualTo(201);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("merchant-profile"), DESK_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("lee-shop", "lee-secret");
             browser.waitForPath("/console/merchant");

@@ -48,7 +48,7 @@ class ConsoleFixBrowserIT {
         String carl = server.login("carl", "carl-secret");
         assertThat(server.send(carl, "POST", "/merchant-requests", "{\"merchant\":\"carl-bakery\",\"region\":\"440106\"}",
                 "file-1").status()).isEqualTo(201);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", OPERATOR_PASSWORD);
             browser.waitForPath("/console/operator");
@@ -70,7 +70,7 @@ class ConsoleFixBrowserIT {
         JsonNode rejected = server.get("/operator/merchant-requests?status=REJECTED").body();
         assertThat(rejected.toString()).as("the API sees the same decision").contains("carl-bakery");
         assertThat(server.get("/operator/merchant-requests").body().toString()).doesNotContain("carl-bakery");
-        try (Browser browser = new Browser(server.origin(), temp.resolve("carl-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("carl", "carl-secret");
             browser.waitForPath("/console/wallet");
@@ -89,7 +89,7 @@ class ConsoleFixBrowserIT {
                 .status()).isEqualTo(201);
         assertThat(server.post("p-mall", "{\"type\":\"pay\",\"id\":\"o-mall\",\"user\":\"amy\",\"amount\":\"100.00\","
                 + "\"channel\":\"mall\"}").status()).isEqualTo(200);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("amy", "amy-secret");
             browser.waitForPath("/console/wallet");

@@ -79,7 +79,7 @@ class ConsoleLanguageBrowserIT {
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
-        try (Browser browser = new Browser(server.origin(), temp.resolve("errors-profile"), DESK_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("operator", OPERATOR_PASSWORD);
             browser.waitForPath("/console/operator");
@@ -97,7 +97,7 @@ class ConsoleLanguageBrowserIT {
 
     @Test
     void issue20Item7ThePlanPageIsFullWidthWithTheComplianceReportInBothLanguages() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("plan-profile"), DESK_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("operator", OPERATOR_PASSWORD);
             browser.waitForPath("/console/operator");

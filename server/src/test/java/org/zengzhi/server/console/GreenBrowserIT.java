@@ -54,7 +54,7 @@ class GreenBrowserIT {
         String token = server.login("amy", "amy-secret");
         assertThat(server.send(token, "GET", "/me/green", null, null).body().get("vouchers").asString())
                 .as("1.00 from the first dividend").isEqualTo("1.00");
-        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("amy", "amy-secret");
             browser.waitForPath("/console/wallet");
@@ -131,7 +131,7 @@ class GreenBrowserIT {
         String token = server.login("amy", "amy-secret");
         java.math.BigDecimal before = new java.math.BigDecimal(server.send(token, "GET", "/me/green", null, null)
                 .body().get("coins").asString());
-        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-mall-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("amy", "amy-secret");
             browser.waitForPath("/console/wallet");
@@ -161,7 +161,7 @@ class GreenBrowserIT {
     void aStoreSeesItsGreenSection_issue20Item2() throws Exception {
         String token = server.login("lee-shop", "lee-shop-secret");
         JsonNode api = server.send(token, "GET", "/merchants/shop/green", null, null).body();
-        try (Browser browser = new Browser(server.origin(), temp.resolve("shop-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("lee-shop", "lee-shop-secret");
             browser.waitForPath("/console/merchant");
@@ -177,7 +177,7 @@ class GreenBrowserIT {
     @Test
     void theOperatorClosesAPromotersMonth_issue20Items3and6() throws Exception {
         String month = economy.appointedMonth.toString();
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
@@ -200,7 +200,7 @@ class GreenBrowserIT {
         }
         String pam = server.login("pam", "pam-secret");
         JsonNode promoter = server.send(pam, "GET", "/me/promoter", null, null).body();
-        try (Browser browser = new Browser(server.origin(), temp.resolve("pam-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("pam", "pam-secret");
             browser.waitForPath("/console/wallet");

@@ -60,7 +60,7 @@ class GreenDemoIT {
             List<String> ranks = new ArrayList<>();
             green.get("promoters").forEach(row -> ranks.add(row.get("rank").asString()));
             assertThat(ranks).as("ranked over closed months").contains("见习商务专员", "初级商务");
-            try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), 1280, 1000)) {
+            try (Browser browser = new Browser(server.origin(), 1280, 1000)) {
                 browser.open("/login");
                 browser.signIn("operator", "operator-test-password");
                 browser.waitForPath("/console/operator");

@@ -58,7 +58,7 @@ class OperatorPagesBrowserIT {
     }
 
     private static Browser operator(String profile) {
-        Browser browser = new Browser(server.origin(), temp.resolve(profile), DESK_WIDTH, 1000);
+        Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000);
         browser.open("/login");
         browser.signIn("operator", OPERATOR_PASSWORD);
         browser.waitForPath("/console/operator");

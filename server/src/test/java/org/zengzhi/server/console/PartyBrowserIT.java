@@ -56,7 +56,7 @@ class PartyBrowserIT {
 
     @Test
     void aSupplierListsAConsumerPaysAndTransfers贡献值_issue20Items2to4() throws Exception {
-        try (Browser supplier = new Browser(server.origin(), temp.resolve("farm-profile"), PHONE_WIDTH, 1400)) {
+        try (Browser supplier = new Browser(server.origin(), PHONE_WIDTH, 1400)) {
             supplier.open("/login");
             supplier.signIn("farm-owner", "Tea-Hills-Spring-88");
             supplier.waitForPath("/console/supplier");
@@ -69,7 +69,7 @@ class PartyBrowserIT {
             supplier.waitForText("#listed", "tea-1");
             assertThat(supplier.find("#supplier-products tr[data-product='tea-1'] .stock").getText()).isEqualTo("20");
 
-            try (Browser amy = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 1400)) {
+            try (Browser amy = new Browser(server.origin(), PHONE_WIDTH, 1400)) {
                 amy.open("/login");
                 amy.signIn("amy", "amy" + PartyEconomy.PASSWORD_SUFFIX);
                 amy.waitForPath("/console/wallet");
@@ -103,7 +103,7 @@ class PartyBrowserIT {
         economy.passTime("settle", Duration.ofDays(38));
         String amyToken = economy.login("amy");
         assertThat(server.send(amyToken, "GET", "/me/party", null, null).body().get("contrib").asString()).isEqualTo("8.00");
-        try (Browser amy = new Browser(server.origin(), temp.resolve("amy-profile-2"), PHONE_WIDTH, 1400)) {
+        try (Browser amy = new Browser(server.origin(), PHONE_WIDTH, 1400)) {
             amy.open("/login");
             amy.signIn("amy", "amy" + PartyEconomy.PASSWORD_SUFFIX);
             amy.waitForPath("/console/wallet");
@@ -129,7 +129,7 @@ class PartyBrowserIT {
 
         String pamToken = economy.login("pam");
         JsonNode promoter = server.send(pamToken, "GET", "/me/party-promoter", null, null).body();
-        try (Browser pam = new Browser(server.origin(), temp.resolve("pam-profile"), PHONE_WIDTH, 1400)) {
+        try (Browser pam = new Browser(server.origin(), PHONE_WIDTH, 1400)) {
             pam.open("/login");
             pam.signIn("pam", "pam" + PartyEconomy.PASSWORD_SUFFIX);
             pam.waitForPath("/console/wallet");
@@ -142,7 +142,7 @@ class PartyBrowserIT {
         }
 
         // cy pays through the sandbox, then asks for the refund before settlement: the prepayment is clawed back.
-        try (Browser cy = new Browser(server.origin(), temp.resolve("cy-profile"), PHONE_WIDTH, 1400)) {
+        try (Browser cy = new Browser(server.origin(), PHONE_WIDTH, 1400)) {
             cy.open("/login");
             cy.signIn("cy", "cy" + PartyEconomy.PASSWORD_SUFFIX);
             cy.waitForPath("/console/wallet");

@@ -107,7 +107,7 @@ class RolePagesBrowserIT {
         JsonNode exits = server.get("/operator/exits").body();
         assertThat(exits.get("exits").asLong()).as("early was forced out").isEqualTo(1);
         JsonNode rewards = server.get("/operator/rewards").body();
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", OPERATOR_PASSWORD);
             browser.waitForPath("/console/operator");
@@ -159,7 +159,7 @@ class RolePagesBrowserIT {
         assertThat(orders).hasSize(3);
         String invitePath = server.send(amy, "GET", "/me/invite", null, null).body().get("path").asString();
         String inviteUrl;
-        try (Browser browser = new Browser(server.origin(), temp.resolve("amy-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/login");
             browser.signIn("amy", "amy-secret");
             browser.waitForPath("/console/wallet");
@@ -201,7 +201,7 @@ class RolePagesBrowserIT {
             browser.screenshot("role-invite");
         }
         // A friend scans it: the join page, then signing in; amy is the friend's referrer.
-        try (Browser browser = new Browser(server.origin(), temp.resolve("ben-profile"), PHONE_WIDTH, 900)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             browser.open("/join?invite=nobody");
             browser.type("#join-username", "ben");
             browser.type("#join-password", "ben-secret");
@@ -235,7 +235,7 @@ class RolePagesBrowserIT {
         assertThat(rewards.get("recruitment").get("paid").asString()).as("0.5% of cafe's 500.00").isEqualTo("2.50");
         assertThat(rewards.get("thisStore").get("paid").asString()).isEqualTo("3.30");
         assertThat(rewards.get("thisStore").get("pending").asString()).isEqualTo("0.60");
-        try (Browser browser = new Browser(server.origin(), temp.resolve("merchant-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("lee-shop", "lee-secret");
             browser.waitForPath("/console/merchant");

@@ -82,7 +82,7 @@ class RolesBrowserIT {
 
     @Test
     void issue20Items1And2AFriendJoinsWithAPhoneAndFindsTeamRewardsAndTier() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("lisi"), PHONE_WIDTH, PHONE_HEIGHT)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, PHONE_HEIGHT)) {
             browser.open("/join?invite=" + java.net.URLEncoder.encode("张三", StandardCharsets.UTF_8));
             browser.waitForText("#invited-by", "张三");
             browser.type("#join-phone", "1391234567");
@@ -158,7 +158,7 @@ class RolesBrowserIT {
         command("t-agent", "{\"type\":\"tick\"}");
         JsonNode api = server.send(server.login("zoe", "zoe-passphrase"), "GET", "/me/agent", null, null).body();
         JsonNode region = api.get("regions").get(0);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("zoe"), PHONE_WIDTH, PHONE_HEIGHT)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, PHONE_HEIGHT)) {
             browser.open("/login");
             browser.signIn("zoe", "zoe-passphrase");
             browser.waitForPath("/console/agent");
@@ -178,7 +178,7 @@ class RolesBrowserIT {
             browser.open("/console/agent");
             browser.waitForPath("/console/agent");
         }
-        try (Browser browser = new Browser(server.origin(), temp.resolve("zhang"), PHONE_WIDTH, PHONE_HEIGHT)) {
+        try (Browser browser = new Browser(server.origin(), PHONE_WIDTH, PHONE_HEIGHT)) {
             browser.open("/login");
             browser.signIn("张三", "zhang-passphrase");
             browser.waitForPath("/console/wallet");

@@ -47,7 +47,7 @@ class SimulatorBrowserIT {
 
     @Test
     void theOperatorRunsSingleCityAndReadsTheSeedsPnl_issue20Item6() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");

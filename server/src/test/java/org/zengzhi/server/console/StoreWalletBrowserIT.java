@@ -55,7 +55,7 @@ class StoreWalletBrowserIT {
     @Test
     void issue19Item2_theStoreAddsAPayeeWithdrawsAndIsRefusedMoreThanItsBalance() throws Exception {
         String keeper = server.login("shopkeeper", "keeper-secret-7");
-        try (Browser browser = new Browser(server.origin(), temp.resolve("keeper-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("shopkeeper", "keeper-secret-7");
             browser.waitForPath("/console/merchant");
@@ -99,7 +99,7 @@ class StoreWalletBrowserIT {
                 Files.copy(shot, DOCS.resolve("store-wallet.png"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        try (Browser operator = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser operator = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             operator.open("/login");
             operator.signIn("operator", "operator-test-password");
             operator.waitForPath("/console/operator");

@@ -46,7 +46,7 @@ class TenantBrowserIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-            try (Browser browser = new Browser(server.origin(), temp.resolve("profile"), 1280, 1000)) {
+            try (Browser browser = new Browser(server.origin(), 1280, 1000)) {
                 browser.open("/t/shop2/console");
                 browser.waitForPath("/t/shop2/login");
                 browser.signIn("operator", TENANT_PASSWORD);

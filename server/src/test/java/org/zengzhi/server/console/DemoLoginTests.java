@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.ServerHarness;
-import org.zengzhi.server.TestDatabases;
 import org.zengzhi.server.demo.DemoLoginBoard;
 import org.zengzhi.server.demo.DemoLogins;
 
@@ -25,58 +23,44 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every role signs in to each model's demo (issue 20, "each role is signed in as a new user would … in each model's
- * demo"): the server boots with {@code zengzhi.demo=true} and a demo password on H2, once per model (local life,
- * green points, four-party); every demo login signs in through {@code POST /api/v1/auth/login} with that password
- * and its role's API answers with its own participant's data; the sign-in page lists the logins by role in Chinese
- * and in English, never the password.
+ * demo"): the server runs with {@code zengzhi.demo=true} and a demo password on H2, one per model (local life,
+ * green points, four-party, shared through {@link DemoServers}); every demo login signs in through
+ * {@code POST /api/v1/auth/login} with that password and its role's API answers with its own participant's data; the
+ * sign-in page lists the logins by role in Chinese and in English, never the password. Run by {@link DemoEconomiesIT}.
  */
-class DemoLoginsIT {
-    private static final String PASSWORD = "demo-visitor-2026";
+abstract class DemoLoginTests {
+    private static final String PASSWORD = DemoServers.PASSWORD;
 
-    @TempDir
-    Path temp;
+    /** The demos, shared with the other checks of {@link DemoEconomiesIT}. */
+    abstract DemoServers demos();
 
     @Test
     void localLifeDemoSignsInAStoreOwnerAnAgentAPromoterAndConsumers() throws Exception {
-        try (ServerHarness server = boot("local-life.yaml")) {
-            Map<String, List<String>> roles = signInAll(server, "/me/team");
-            assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "AGENT", "PROMOTER", "CONSUMER");
-            landEachAtHome(server, "/console/team", "#team");
-            signInOnAPhone(server, roles.get("MERCHANT").get(0));
-        }
+        ServerHarness server = demos().of(DemoServers.LOCAL_LIFE);
+        Map<String, List<String>> roles = signInAll(server, "/me/team");
+        assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "AGENT", "PROMOTER", "CONSUMER");
+        landEachAtHome(server, "/console/team", "#team");
+        signInOnAPhone(server, roles.get("MERCHANT").get(0));
         // A restart finds the demo there: nothing is added, and the sign-in page still lists the same logins.
-        try (ServerHarness server = boot("local-life.yaml")) {
-            assertThat(server.bean(DemoLoginBoard.class).logins()).hasSize(7);
-            assertThat(server.login("owner-tianhe-tea", PASSWORD)).isNotEmpty();
-        }
+        ServerHarness restarted = demos().restart(DemoServers.LOCAL_LIFE);
+        assertThat(restarted.bean(DemoLoginBoard.class).logins()).hasSize(7);
+        assertThat(restarted.login("owner-tianhe-tea", PASSWORD)).isNotEmpty();
     }
 
     @Test
     void greenPointsDemoSignsInAStoreOwnerAPromoterAndConsumers() throws Exception {
-        Path plan = temp.resolve("green-points.yaml");
-        try (var in = DemoLoginsIT.class.getResourceAsStream("/plans/green-points.yaml")) {
-            Files.write(plan, in.readAllBytes());
-        }
-        try (ServerHarness server = boot(plan.toString())) {
-            Map<String, List<String>> roles = signInAll(server, "/me/promoter");
-            assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "PROMOTER", "CONSUMER");
-            landEachAtHome(server, "/console/green", "#promoter-rank");
-        }
+        ServerHarness server = demos().of(DemoServers.GREEN_POINTS);
+        Map<String, List<String>> roles = signInAll(server, "/me/promoter");
+        assertThat(roles.keySet()).containsExactlyInAnyOrder("MERCHANT", "PROMOTER", "CONSUMER");
+        landEachAtHome(server, "/console/green", "#promoter-rank");
     }
 
     @Test
     void fourPartyDemoSignsInSuppliersPromotersAndConsumers() throws Exception {
-        try (ServerHarness server = boot("four-party.yaml")) {
-            Map<String, List<String>> roles = signInAll(server, "/me/party-promoter");
-            assertThat(roles.keySet()).containsExactlyInAnyOrder("SUPPLIER", "PROMOTER", "CONSUMER");
-            landEachAtHome(server, "/console/party-promoter", "main");
-        }
-    }
-
-    private ServerHarness boot(String plan) throws Exception {
-        List<String> properties = new ArrayList<>(List.of(TestDatabases.h2(temp.resolve("data"))));
-        properties.addAll(List.of("zengzhi.plan=" + plan, "zengzhi.demo=true", "zengzhi.demo-password=" + PASSWORD));
-        return new ServerHarness(properties.toArray(String[]::new));
+        ServerHarness server = demos().of(DemoServers.FOUR_PARTY);
+        Map<String, List<String>> roles = signInAll(server, "/me/party-promoter");
+        assertThat(roles.keySet()).containsExactlyInAnyOrder("SUPPLIER", "PROMOTER", "CONSUMER");
+        landEachAtHome(server, "/console/party-promoter", "main");
     }
 
     /**
@@ -144,7 +128,7 @@ class DemoLoginsIT {
      * landing on the store's page (docs/screenshots/demo-logins-phone.png).
      */
     private void signInOnAPhone(ServerHarness server, String owner) throws Exception {
-        try (Browser phone = new Browser(server.origin(), temp.resolve("phone-profile"), 390, 900)) {
+        try (Browser phone = new Browser(server.origin(), 390, 900)) {
             phone.open("/login");
             assertThat(phone.find("#demo-logins").isDisplayed()).isTrue();
             assertThat(phone.find("#demo-logins").getText()).contains("演示账号", "店主", owner);
@@ -169,7 +153,7 @@ class DemoLoginsIT {
                 + PASSWORD + "\",\"role\":\"OPERATOR\"}").status()).isEqualTo(201);
         List<DemoLogins.Login> logins = new ArrayList<>(server.bean(DemoLoginBoard.class).logins());
         logins.add(new DemoLogins.Login("ops-lands", org.zengzhi.server.account.Role.OPERATOR, null, null, null));
-        try (Browser browser = new Browser(server.origin(), temp.resolve("landing-profile"), 1280, 900)) {
+        try (Browser browser = new Browser(server.origin(), 1280, 900)) {
             for (DemoLogins.Login login : logins) {
                 browser.open("/login");
                 browser.signIn(login.username(), PASSWORD);

@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.zengzhi.server.ServerHarness;
 
 import tools.jackson.databind.JsonNode;
@@ -21,28 +19,22 @@ import tools.jackson.databind.JsonNode;
  * The operator's four-party journey in real Chromium on the four-party demo (issue 20 items 6, 8 and 9): the
  * operator verifies held orders from the risk queue (风控审核) and reads the monthly P&L (月度损益), every number
  * compared with the API. Screenshots go to target/screenshots and are copied to docs/screenshots/party-operator*.png.
+ * Run by {@link DemoEconomiesIT} on its four-party demo ({@link DemoServers}), after the checks that only read it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PartyOperatorBrowserIT {
+abstract class PartyOperatorTests {
     private static final int PHONE_WIDTH = 412;
     private static final int DESK_WIDTH = 1280;
     private static final Path DOCS = Path.of("..", "docs", "screenshots");
 
-    @TempDir
-    static Path temp;
-    static ServerHarness server;
+    private ServerHarness server;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"), "zengzhi.plan=four-party.yaml",
-                "zengzhi.demo=true");
-    }
+    /** The demos, shared with the other checks of {@link DemoEconomiesIT}. */
+    abstract DemoServers demos();
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    @BeforeEach
+    void fourPartyDemo() throws Exception {
+        server = demos().of(DemoServers.FOUR_PARTY);
     }
 
     private static void keep(Path shot, String name) throws Exception {
@@ -68,7 +60,7 @@ class PartyOperatorBrowserIT {
         assertThat(api.get("waiting").asLong()).as("two bursts from one device: 4 orders wait").isEqualTo(4);
         JsonNode held = waiting(api, true);
         JsonNode open = waiting(api, false);
-        try (Browser browser = new Browser(server.origin(), temp.resolve("operator-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
@@ -115,7 +107,7 @@ class PartyOperatorBrowserIT {
             keep(browser.screenshot("party-operator-en"), "party-operator-en.png");
             browser.open("/console/operator/party?lang=zh");
         }
-        try (Browser phone = new Browser(server.origin(), temp.resolve("phone-profile"), PHONE_WIDTH, 900)) {
+        try (Browser phone = new Browser(server.origin(), PHONE_WIDTH, 900)) {
             phone.open("/login");
             phone.signIn("operator", "operator-test-password");
             phone.waitForPath("/console/operator");
@@ -128,7 +120,7 @@ class PartyOperatorBrowserIT {
     @Test
     @Order(2)
     void aCreditScoreSetOnTheConsoleIsTheEnginesAndLiftsTheWithholding_R7_4() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("score-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");
@@ -152,7 +144,7 @@ class PartyOperatorBrowserIT {
 
     @Test
     void badInputOnTheConsoleNamesTheFieldInChinese() throws Exception {
-        try (Browser browser = new Browser(server.origin(), temp.resolve("bad-profile"), DESK_WIDTH, 1000)) {
+        try (Browser browser = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             browser.open("/login");
             browser.signIn("operator", "operator-test-password");
             browser.waitForPath("/console/operator");

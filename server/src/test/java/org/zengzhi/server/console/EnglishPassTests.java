@@ -15,12 +15,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zengzhi.server.ServerHarness;
-import org.zengzhi.server.TestDatabases;
 import org.zengzhi.server.demo.DemoLoginBoard;
 import org.zengzhi.server.demo.DemoLogins;
 
@@ -38,10 +36,11 @@ import org.zengzhi.server.demo.DemoLogins;
  * {@code <code>} element, where a finding's code stands beside its text), or an ISO timestamp;</li>
  * <li>horizontal overflow: the page wider than the window.</li>
  * </ul>
- * Every problem of every page is listed at once (and written to target/english-pass.txt).
+ * Every problem of every page is listed at once (and written to target/english-pass.txt). Run by
+ * {@link DemoEconomiesIT} on the demos it shares ({@link DemoServers}).
  */
-class EnglishPassBrowserIT {
-    private static final String PASSWORD = "demo-visitor-2026";
+abstract class EnglishPassTests {
+    private static final String PASSWORD = DemoServers.PASSWORD;
     private static final String OPERATOR_PASSWORD = "operator-test-password";
     private static final int PAGES_PER_ROLE = 40;
     private static final Dimension DESKTOP = new Dimension(1366, 900);
@@ -95,21 +94,17 @@ class EnglishPassBrowserIT {
                 .map(u => { u.searchParams.delete('lang'); return u.pathname + u.search; });
             """;
 
-    @TempDir
-    Path temp;
-
     private final List<String> problems = new ArrayList<>();
     private final List<String> seen = new ArrayList<>();
 
+    /** The demos, shared with the other checks of {@link DemoEconomiesIT}. */
+    abstract DemoServers demos();
+
     @Test
     void issue20Item7EveryRoleOfEveryDemoReadsItsPagesInEnglishOnADesktopAndAPhone() throws Exception {
-        walkDemo("local-life.yaml");
-        Path green = temp.resolve("green-points.yaml");
-        try (var in = EnglishPassBrowserIT.class.getResourceAsStream("/plans/green-points.yaml")) {
-            Files.write(green, in.readAllBytes());
-        }
-        walkDemo(green.toString());
-        walkDemo("four-party.yaml");
+        walkDemo(DemoServers.LOCAL_LIFE);
+        walkDemo(DemoServers.GREEN_POINTS);
+        walkDemo(DemoServers.FOUR_PARTY);
         Path report = Path.of("target", "english-pass.txt");
         Files.createDirectories(report.getParent());
         Files.write(report, problems);
@@ -118,14 +113,9 @@ class EnglishPassBrowserIT {
         assertThat(problems).as("pages in English with Chinese UI text, raw keys, codes, ISO times or overflow").isEmpty();
     }
 
-    private void walkDemo(String plan) throws Exception {
-        String name = Path.of(plan).getFileName().toString();
-        Path data = temp.resolve(name + "-data");
-        List<String> properties = new ArrayList<>(List.of(TestDatabases.h2(data)));
-        properties.addAll(List.of("zengzhi.plan=" + plan, "zengzhi.demo=true", "zengzhi.demo-password=" + PASSWORD));
-        try (ServerHarness server = new ServerHarness(properties.toArray(String[]::new));
-                Browser browser = new Browser(server.origin(), temp.resolve(name + "-profile"), DESKTOP.width,
-                        DESKTOP.height)) {
+    private void walkDemo(String name) throws Exception {
+        ServerHarness server = demos().of(name);
+        try (Browser browser = new Browser(server.origin(), DESKTOP.width, DESKTOP.height)) {
             Map<String, String> logins = new LinkedHashMap<>();
             logins.put("operator", OPERATOR_PASSWORD);
             for (DemoLogins.Login login : server.bean(DemoLoginBoard.class).logins()) {
