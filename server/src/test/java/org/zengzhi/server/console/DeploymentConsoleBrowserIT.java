@@ -35,7 +35,7 @@ class DeploymentConsoleBrowserIT {
     void theDeploymentOperatorManagesTenantsFromItsConsole() throws Exception {
         try (ServerHarness server = new ServerHarness("zengzhi.data-dir=" + temp.resolve("data"),
                 "zengzhi.deployment-password=" + DEPLOYMENT_PASSWORD);
-                Browser browser = new Browser(server.origin(), temp.resolve("profile"), 1280, 900)) {
+                Browser browser = new Browser(server.origin(), 1280, 900)) {
             browser.open("/deployment");
             browser.waitForText("h1", "部署运营方");
             browser.type("#deploy-password", "wrong-password-1");
