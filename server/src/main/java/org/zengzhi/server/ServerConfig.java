@@ -33,6 +33,14 @@ import org.zengzhi.server.withdrawal.WithdrawalReadModel;
 /** Wires the tenant's plan, journal and gateway, and the ticker that settles due orders. */
 @Configuration(proxyBeanMethods = false)
 public class ServerConfig {
+    /**
+     * The time stamped on commands, in whole microseconds: the database keeps times to the microsecond, and a
+     * nanosecond in the journal's line that its {@code at} column (and every read model's time) must round was
+     * rounded differently by PostgreSQL's COPY (half to even) and by the JDBC driver (half up), so a read model
+     * rebuilt from the journal could differ by a microsecond from the one written live.
+     */
+    private static final Clock COMMAND_CLOCK = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+
 
     @Bean
     Plan plan(JdbcTemplate jdbc, @Value("${zengzhi.plan}") String configured) {
@@ -69,10 +77,10 @@ public class ServerConfig {
             @Value("${zengzhi.snapshot-interval}") long snapshotInterval) {
         KafkaJournal onKafka = kafka.getIfAvailable();
         if (onKafka != null) {
-            return new EngineGateway(onKafka, () -> new KafkaRecovery(onKafka, plan).recover(), Clock.systemUTC(),
+            return new EngineGateway(onKafka, () -> new KafkaRecovery(onKafka, plan).recover(), COMMAND_CLOCK,
                     snapshotInterval);
         }
-        return new EngineGateway(journal, () -> new Recovery(journal, plan).recover(), Clock.systemUTC(),
+        return new EngineGateway(journal, () -> new Recovery(journal, plan).recover(), COMMAND_CLOCK,
                 snapshotInterval);
     }
 
