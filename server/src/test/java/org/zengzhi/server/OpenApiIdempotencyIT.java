@@ -130,11 +130,16 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/operator/products/{product}/changes", new Example("operator", "{\"addStock\":1}")),
             Map.entry("POST /api/v1/suppliers/{id}/products/{product}/changes", new Example("operator",
                     "{\"addStock\":1}")),
-            // tenants (issue 21 item 1): the deployment operator creates, suspends and resumes a tenant.
+            // tenants (issue 21 item 1): the deployment operator creates, suspends and resumes a tenant...
             Map.entry("POST /api/v1/deployment/tenants", new Example("deployment", "{\"slug\":\"walk\",\"name\":"
                     + "\"walk\",\"plan\":\"mall.yaml\",\"operatorPassword\":\"walk-operator-1\"}")),
             Map.entry("POST /api/v1/deployment/tenants/{slug}/suspend", new Example("deployment", null)),
-            Map.entry("POST /api/v1/deployment/tenants/{slug}/resume", new Example("deployment", null)));
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/resume", new Example("deployment", null)),
+            // ...renames one, and closes one for good (a suspended one only, its slug typed again).
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/rename", new Example("deployment",
+                    "{\"name\":\"walk renamed\"}")),
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/close", new Example("deployment",
+                    "{\"confirm\":\"walk\"}")));
 
     @TempDir
     Path data;
