@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -93,13 +92,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private void closeConsumer() {
-        if (killed) {
-            // No hand-off: stay in the group as far as the broker knows, so it must notice the silence.
-            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
-                    .withTimeout(Duration.ZERO));
-        } else {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
-        }
+        GroupExit.close(consumer, killed);
     }
 
     /** The tenants this node applies now. */

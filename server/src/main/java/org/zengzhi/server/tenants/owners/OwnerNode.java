@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zengzhi.cluster.GroupExit;
 import org.zengzhi.cluster.KafkaSettings;
 
 /**
@@ -76,12 +76,7 @@ final class OwnerNode implements AutoCloseable {
     }
 
     private void closeConsumer() {
-        if (killed) {
-            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
-                    .withTimeout(Duration.ZERO));
-        } else {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
-        }
+        GroupExit.close(consumer, killed);
     }
 
     private void settle() {
