@@ -80,6 +80,11 @@ class DeploymentConfig {
     }
 
     @Bean
+    TenantMoves tenantMoves(TenantChanges changes, TenantDirectory directory, Tenants tenants) {
+        return new TenantMoves(changes, directory, tenants, Clock.systemUTC());
+    }
+
+    @Bean
     DeploymentOperators deploymentOperators(JdbcTemplate jdbc, PasswordEncoder passwords) {
         return new DeploymentOperators(jdbc, passwords, Clock.systemUTC());
     }

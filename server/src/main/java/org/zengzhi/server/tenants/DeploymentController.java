@@ -35,11 +35,13 @@ class DeploymentController {
 
     private final DeploymentOperators operators;
     private final TenantChanges changes;
+    private final TenantMoves moves;
     private final LoginThrottle throttle;
 
-    DeploymentController(DeploymentOperators operators, TenantChanges changes, LoginThrottle throttle) {
+    DeploymentController(DeploymentOperators operators, TenantChanges changes, TenantMoves moves, LoginThrottle throttle) {
         this.operators = operators;
         this.changes = changes;
+        this.moves = moves;
         this.throttle = throttle;
     }
 
@@ -117,6 +119,34 @@ class DeploymentController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Response problem = GatewayCalls.keyProblem(key);
         return entity(problem != null ? problem : changes.close(key, slug, orEmpty(body)));
+    }
+
+    /**
+     * Moves a suspended tenant onto the server's Kafka journal (the import, docs/cluster.md "Moving a tenant of the
+     * server nodes"): in place from the SQL journal, or a schema adopted from another cluster, whose seal's
+     * {@code {"stateHash": "…"}} it must match. Resumed, the tenant runs on Kafka.
+     */
+    @PostMapping("/api/v1/deployment/tenants/{slug}/journal/kafka")
+    ResponseEntity<String> toKafka(@PathVariable String slug, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response problem = GatewayCalls.keyProblem(key);
+        return entity(problem != null ? problem : moves.toKafka(key, slug, orEmpty(body)));
+    }
+
+    /** {@code {"target": "…"}}: seals a suspended tenant that moves to another cluster; it never resumes here. */
+    @PostMapping("/api/v1/deployment/tenants/{slug}/seal")
+    ResponseEntity<String> seal(@PathVariable String slug, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response problem = GatewayCalls.keyProblem(key);
+        return entity(problem != null ? problem : moves.seal(key, slug, orEmpty(body)));
+    }
+
+    /** {@code {"slug": "…", "name": "…", "schema": "…"}}: records a tenant, suspended, on a schema copied here. */
+    @PostMapping(path = "/api/v1/deployment/tenants/adopt", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> adopt(@RequestBody byte[] body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Response problem = GatewayCalls.keyProblem(key);
+        return entity(problem != null ? problem : moves.adopt(key, body));
     }
 
     /** No body reads as an empty object, so that the missing field is named. */

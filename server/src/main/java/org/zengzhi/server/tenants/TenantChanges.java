@@ -66,7 +66,7 @@ final class TenantChanges {
                     answer -> { });
         }
         TenantRecord tenant = new TenantRecord(request.slug(), request.name(), request.planSource(), request.planYaml(),
-                schemaFor(request.slug()), TenantRecord.Status.ACTIVE, clock.instant());
+                schemaFor(request.slug()), TenantRecord.Status.ACTIVE, clock.instant(), tenants.newJournal(), null);
         // Started before it is recorded, outside any transaction (PostgreSQL's DDL is transactional: a schema created
         // in an open transaction is invisible to the tenant's own connections). A start that fails records nothing;
         // a crash between start and record leaves a migrated schema that the retry starts again.
@@ -87,7 +87,7 @@ final class TenantChanges {
             } else {
                 tenants.stop(tenant.slug());
             }
-        });
+        }, tenant.slug());
     }
 
     synchronized Response setStatus(String key, String slug, TenantRecord.Status status) {
@@ -97,7 +97,11 @@ final class TenantChanges {
             if (missing != null) {
                 return missing;
             }
-            // Conditional: a tenant closed meanwhile stays closed (never started again).
+            String movedTo = directory.bySlug(slug).movedTo();
+            if (movedTo != null && status == TenantRecord.Status.ACTIVE) {
+                return moved(slug, movedTo);
+            }
+            // Conditional: a tenant closed (or moved out) meanwhile stays so (never started again).
             return directory.setStatus(slug, status) ? new Response(200, JSON.writeValueAsString(view(directory.bySlug(slug))))
                     : closed(slug);
         }, changed -> apply(changed, slug, status));
@@ -164,11 +168,15 @@ final class TenantChanges {
         return tenant.status() == TenantRecord.Status.CLOSED ? closed(slug) : null;
     }
 
+    static Response moved(String slug, String target) {
+        return Problems.conflict("status", "the tenant " + slug + " was moved to " + target + "; it is not resumed here");
+    }
+
     private static Response closed(String slug) {
         return Problems.problem(410, "Gone", "slug", "the tenant " + slug + " is closed");
     }
 
-    private static Response invalid(InvalidFieldException e) {
+    static Response invalid(InvalidFieldException e) {
         return Problems.badRequest(e.field(), e.field() == null ? e.getMessage()
                 : "field \"" + e.field() + "\": " + e.getMessage());
     }
@@ -188,7 +196,13 @@ final class TenantChanges {
      * Answers a known key from its record; else runs {@code change} and records its answer in one transaction, then
      * runs {@code after} with the answer (outside it: a context is started or stopped only for a committed change).
      */
-    private Response once(String key, String hash, Supplier<Response> change, java.util.function.Consumer<Response> after) {
+    Response once(String key, String hash, Supplier<Response> change, java.util.function.Consumer<Response> after) {
+        return once(key, hash, change, after, null);
+    }
+
+    /** {@code slug}: the slug a creation records, named in the 409 when another node recorded it first; else null. */
+    Response once(String key, String hash, Supplier<Response> change, java.util.function.Consumer<Response> after,
+            String slug) {
         Response known = replay(key, hash);
         if (known != null) {
             return known;
@@ -202,14 +216,29 @@ final class TenantChanges {
                 return result;
             });
         } catch (DuplicateKeyException e) {
-            Response first = replay(key, hash);
-            answer = first != null ? first : Problems.conflict("Idempotency-Key", "this key is in use");
+            answer = lost(key, hash, slug);
         }
         after.accept(answer);
         return answer;
     }
 
-    private Response replay(String key, String hash) {
+    /**
+     * The answer of a change that lost a race on a unique key: the first answer under its Idempotency-Key if another
+     * request with the same key won; else, for a creation whose slug another node recorded meanwhile, a 409 that names
+     * the slug (not the key, which nobody else used).
+     */
+    private Response lost(String key, String hash, String slug) {
+        Response first = replay(key, hash);
+        if (first != null) {
+            return first;
+        }
+        if (slug != null && directory.bySlug(slug) != null) {
+            return Problems.conflict("slug", "field \"slug\": is taken by another tenant");
+        }
+        return Problems.conflict("Idempotency-Key", "this key is in use");
+    }
+
+    Response replay(String key, String hash) {
         List<Response> found = jdbc.query("SELECT request_hash, status, response FROM deployment_requests WHERE idem_key = ?",
                 (rs, i) -> rs.getString(1).equals(hash) ? new Response(rs.getInt(2), rs.getString(3))
                         : Problems.conflict("Idempotency-Key", "this key was used with a different request body"),
@@ -218,7 +247,7 @@ final class TenantChanges {
     }
 
     /** {@code tenant_<slug>} beside the default tenant's {@code public}; {@code <schema>_t_<slug>} beside any other. */
-    private String schemaFor(String slug) {
+    String schemaFor(String slug) {
         String root = directory.currentSchema();
         return root == null || root.equalsIgnoreCase("public") ? "tenant_" + slug : root + "_t_" + slug;
     }
@@ -231,6 +260,10 @@ final class TenantChanges {
         node.put("status", tenant.status().name());
         node.put("schema", tenant.schema());
         node.put("createdAt", tenant.createdAt().atZone(ZONE).toOffsetDateTime().toString());
+        node.put("journal", tenant.journal() == null ? "SERVER" : tenant.journal().name());
+        if (tenant.movedTo() != null) {
+            node.put("movedTo", tenant.movedTo());
+        }
         node.put("api", TenantRouting.PREFIX + tenant.slug() + "/api/v1");
         node.put("console", TenantRouting.PREFIX + tenant.slug() + "/console");
         return node;

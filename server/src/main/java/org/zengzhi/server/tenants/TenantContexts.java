@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
@@ -19,8 +21,10 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.zengzhi.server.ZengzhiServer;
+import org.zengzhi.server.journal.kafka.KafkaJournalSettings;
 
 /**
  * Builds a tenant's application context from the server's own configuration: the same classes and properties
@@ -55,7 +59,7 @@ final class TenantContexts {
         // A tenant's context is never a cluster node itself: the root's placement runs it (docs/cluster.md).
         properties.put("zengzhi.cluster.bootstrap-servers", "");
         // ...but in cluster mode it journals on Kafka (KafkaJournal), so that a new owner fences the old one.
-        properties.put("zengzhi.cluster.journal-servers", journalServers());
+        properties.put("zengzhi.cluster.journal-servers", journalServers(tenant));
         properties.put("zengzhi.tenant.slug", tenant.slug());
         properties.put("zengzhi.demo", Boolean.toString(DemoTenant.isDemo(root, tenant.slug())));
         properties.put("spring.datasource.url", TenantUrls.forSchema(root.getRequiredProperty("spring.datasource.url"),
@@ -104,8 +108,50 @@ final class TenantContexts {
         return properties;
     }
 
-    /** The brokers a tenant journals on: {@code journal-servers}, else in cluster mode the cluster's; empty = SQL. */
-    private String journalServers() {
+    /**
+     * The brokers a tenant journals on, by its row's choice (V150): SQL → none (but in cluster mode, where every
+     * tenant journals on Kafka: its recovery then refuses a schema that was not imported); KAFKA → the server's,
+     * which must have some; no choice (older rows) → the server's, as before.
+     */
+    private String journalServers(TenantRecord tenant) {
+        String servers = journalServers();
+        boolean cluster = !root.getProperty("zengzhi.cluster.bootstrap-servers", "").isBlank();
+        if (tenant.journal() == TenantRecord.JournalKind.SQL && !cluster) {
+            return "";
+        }
+        if (tenant.journal() == TenantRecord.JournalKind.KAFKA && servers.isEmpty()) {
+            throw new IllegalStateException("租户 " + tenant.slug() + " 使用 Kafka 日志，但本服务器未配置 Kafka / tenant "
+                    + tenant.slug() + " journals on Kafka but this server has no brokers: set "
+                    + "zengzhi.cluster.journal-servers");
+        }
+        return servers;
+    }
+
+    /** The journal a new tenant gets: Kafka when the server has brokers for its tenants, else SQL. */
+    TenantRecord.JournalKind newJournal() {
+        return journalServers().isEmpty() ? TenantRecord.JournalKind.SQL : TenantRecord.JournalKind.KAFKA;
+    }
+
+    /** The Kafka journal settings of a tenant on this server's brokers, or null when it has none. */
+    KafkaJournalSettings kafkaSettings(String slug) {
+        String servers = journalServers();
+        if (servers.isEmpty()) {
+            return null;
+        }
+        return new KafkaJournalSettings(servers, root.getProperty("zengzhi.cluster.journal-topic", "zengzhi-journal"),
+                root.getProperty("zengzhi.cluster.journal-partitions", Integer.class, 12),
+                root.getProperty("zengzhi.cluster.replicas", Short.class, (short) 3),
+                root.getProperty("zengzhi.cluster.min-insync-replicas", Integer.class, 2), slug);
+    }
+
+    /** Plain connections to a schema of the server's database (for work on a tenant's schema from the root). */
+    DataSource schemaDataSource(String schema) {
+        return new DriverManagerDataSource(TenantUrls.forSchema(root.getRequiredProperty("spring.datasource.url"), schema),
+                root.getProperty("spring.datasource.username", ""), root.getProperty("spring.datasource.password", ""));
+    }
+
+    /** The brokers a tenant journals on: {@code journal-servers}, else in cluster mode the cluster's; empty = none. */
+    String journalServers() {
         String journal = root.getProperty("zengzhi.cluster.journal-servers", "").trim();
         return journal.isEmpty() ? root.getProperty("zengzhi.cluster.bootstrap-servers", "").trim() : journal;
     }

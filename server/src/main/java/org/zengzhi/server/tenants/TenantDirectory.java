@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The deployment's tenants in the root schema ({@code deployment_tenant}, V130). */
 final class TenantDirectory {
-    private static final String COLUMNS = "slug, name, plan_source, plan_yaml, schema_name, status, created_at";
+    private static final String COLUMNS = "slug, name, plan_source, plan_yaml, schema_name, status, created_at, journal, "
+            + "moved_to";
 
     private final JdbcTemplate jdbc;
 
@@ -27,15 +28,19 @@ final class TenantDirectory {
     }
 
     void insert(TenantRecord tenant) {
-        jdbc.update("INSERT INTO deployment_tenant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", tenant.slug(),
+        jdbc.update("INSERT INTO deployment_tenant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant.slug(),
                 tenant.name(), tenant.planSource(), tenant.planYaml(), tenant.schema(), tenant.status().name(),
-                Timestamp.from(tenant.createdAt()));
+                Timestamp.from(tenant.createdAt()), tenant.journal() == null ? null : tenant.journal().name(),
+                tenant.movedTo());
     }
 
-    /** Sets the status of a tenant that is not closed, in one conditional write; false if none was changed. */
+    /**
+     * Sets the status of a tenant that is not closed (nor, to resume it, moved to another cluster), in one
+     * conditional write; false if none was changed.
+     */
     boolean setStatus(String slug, TenantRecord.Status status) {
-        return jdbc.update("UPDATE deployment_tenant SET status = ? WHERE slug = ? AND status <> ?", status.name(), slug,
-                TenantRecord.Status.CLOSED.name()) == 1;
+        return jdbc.update("UPDATE deployment_tenant SET status = ? WHERE slug = ? AND status <> ? AND (moved_to IS NULL "
+                + "OR status = ?)", status.name(), slug, TenantRecord.Status.CLOSED.name(), status.name()) == 1;
     }
 
     /** Closes a suspended tenant, in one conditional write; false if it was not suspended (or does not exist). */
@@ -61,6 +66,7 @@ final class TenantDirectory {
 
     private static TenantRecord row(ResultSet rs, int i) throws SQLException {
         return new TenantRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                TenantRecord.Status.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant());
+                TenantRecord.Status.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(),
+                rs.getString(8) == null ? null : TenantRecord.JournalKind.valueOf(rs.getString(8)), rs.getString(9));
     }
 }

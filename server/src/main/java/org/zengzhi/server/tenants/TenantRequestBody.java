@@ -30,13 +30,7 @@ record TenantRequestBody(String slug, String name, String planSource, String pla
 
     static TenantRequestBody parse(byte[] body) throws InvalidFieldException {
         JsonNode tree = JsonBody.object(body, FIELDS, "a tenant");
-        String slug = text(tree, "slug");
-        if (!SLUG.matcher(slug).matches()) {
-            throw new InvalidFieldException("slug", "must be 2 to 32 lower-case letters and digits, starting with a letter");
-        }
-        if (slug.equals("default")) {
-            throw new InvalidFieldException("slug", "is reserved for the default tenant");
-        }
+        String slug = slug(tree);
         String name = name(tree);
         String plan = text(tree, "plan");
         String source = plan.contains("\n") ? "yaml" : plan;
@@ -63,6 +57,18 @@ record TenantRequestBody(String slug, String name, String planSource, String pla
             }
         }
         return new TenantRequestBody(slug, name, source, yaml, password);
+    }
+
+    /** The slug: 2 to 32 lower-case letters and digits, starting with a letter, not {@code default}. */
+    static String slug(JsonNode tree) throws InvalidFieldException {
+        String slug = text(tree, "slug");
+        if (!SLUG.matcher(slug).matches()) {
+            throw new InvalidFieldException("slug", "must be 2 to 32 lower-case letters and digits, starting with a letter");
+        }
+        if (slug.equals("default")) {
+            throw new InvalidFieldException("slug", "is reserved for the default tenant");
+        }
+        return slug;
     }
 
     /** The display name: 1 to {@value #NAME_MAX} characters once stripped (shared with a rename). */

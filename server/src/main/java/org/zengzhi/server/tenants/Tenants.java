@@ -38,6 +38,16 @@ public final class Tenants implements DisposableBean {
         this.placement = placement;
     }
 
+    /** The journal a new tenant gets (Kafka when the server has brokers for its tenants, else SQL). */
+    TenantRecord.JournalKind newJournal() {
+        return contexts.newJournal();
+    }
+
+    /** The root's configuration, for the tools that work on a tenant's schema from the root (TenantMoves). */
+    TenantContexts contexts() {
+        return contexts;
+    }
+
     /** The running context of an active tenant, or null (unknown, suspended or not started). */
     TenantRuntime running(String slug) {
         return running.get(slug);

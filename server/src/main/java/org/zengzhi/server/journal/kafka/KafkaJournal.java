@@ -49,6 +49,10 @@ public final class KafkaJournal implements CommandLog, AutoCloseable {
         List<LogEntry> entries = batch.stream().map(LogEntry::of).toList();
         transaction.executeWithoutResult(status -> {
             LogPosition.At at = position.lock();
+            if (at.sealedFor() != null) {
+                throw new LogFencedException("租户已迁出到 " + at.sealedFor() + "，此处不再写入 / the tenant was moved to "
+                        + at.sealedFor() + ": its journal here takes no more commands", null);
+            }
             long first = batch.get(0).seq();
             if (at.seq() >= first) {
                 throw new LogFencedException("the tenant's SQL already holds journal row " + at.seq()
@@ -97,6 +101,40 @@ public final class KafkaJournal implements CommandLog, AutoCloseable {
         return position.read();
     }
 
+    /**
+     * Refuses, at a take-over, a schema whose journal is not this Kafka log's (docs/cluster.md, "Moving a tenant of
+     * the server nodes"): sealed (moved out), written against another cluster, topic or partition, or held in SQL
+     * only (never imported); stamps the log of a position that has none yet.
+     */
+    void checkLog() {
+        LogPosition.Row row = position.row(false);
+        LogPosition.Log here = log.where();
+        String tenant = log.tenant();
+        if (row.sealed() != null) {
+            throw new IllegalStateException("租户 " + tenant + " 已封存并迁出到 " + row.sealed().target() + "，不能在此启动 / "
+                    + "tenant " + tenant + " was sealed and moved to " + row.sealed().target() + "; it does not start "
+                    + "here (a copy of its schema is imported on the target)");
+        }
+        if (row.log() != null && !row.log().equals(here)) {
+            throw new IllegalStateException("租户 " + tenant + " 的数据库位置属于另一个 Kafka 日志（" + row.log() + "），需先导入 / "
+                    + "tenant " + tenant + "'s schema records a position in another Kafka log (" + row.log() + ", here "
+                    + here + "): import it first (POST /api/v1/deployment/tenants/" + tenant + "/journal/kafka)");
+        }
+        if (row.imported() == null && row.at().offset() < 0 && Math.max(row.at().seq(), sql.lastSeq()) > 0) {
+            throw new IllegalStateException("租户 " + tenant + " 的日志只在 SQL 中，需先切换到 Kafka 日志 / tenant " + tenant
+                    + "'s journal rows are in SQL only: switch it onto the Kafka journal first (suspend it, then POST "
+                    + "/api/v1/deployment/tenants/" + tenant + "/journal/kafka; docs/cluster.md)");
+        }
+        if (row.log() == null) {
+            position.stamp(here);
+        }
+    }
+
+    /** The whole position row (import, seal, log), for the import and the seal. */
+    LogPosition position() {
+        return position;
+    }
+
     TenantLog log() {
         return log;
     }
@@ -127,11 +165,27 @@ public final class KafkaJournal implements CommandLog, AutoCloseable {
         return last[0];
     }
 
-    /** The log after {@code seq}, from Kafka (read_committed), read from the partition's start; markers skipped. */
+    /**
+     * The log after {@code seq}, from Kafka (read_committed), read from the partition's start (or, for a tenant moved
+     * in, from SQL up to the import and from Kafka after it); markers skipped.
+     */
     @Override
     public void readAfter(long seq, Consumer<JournalRow> consumer) {
         long[] last = {seq};
-        log.read(0, -1, (entry, offset) -> {
+        long from = 0;
+        LogPosition.Imported imported = position.row(false).imported();
+        if (imported != null) {
+            // Moved in at this position: the rows up to the import are in SQL only, the later ones in Kafka from there.
+            sql.readAfter(seq, row -> {
+                if (row.seq() <= imported.seq()) {
+                    consumer.accept(row);
+                    last[0] = row.seq();
+                }
+            });
+            last[0] = Math.max(last[0], imported.seq());
+            from = imported.offset();
+        }
+        log.read(from, -1, (entry, offset) -> {
             if (!entry.marker() && entry.seq() > last[0]) {
                 consumer.accept(new JournalRow(entry.seq(), entry.line(), entry.rejection()));
                 last[0] = entry.seq();

@@ -38,16 +38,13 @@ public final class KafkaRecovery {
 
     public Recovery.Recovered recover() {
         long marker = journal.takeOver();
+        journal.checkLog();
         LogPosition.At at = null;
         Recovery.Recovered fromSql = null;
         // The fenced owner may still commit to SQL the one batch Kafka committed before the fence, while this reads:
         // read again until the position and the SQL journal agree (at most once more).
         for (int attempt = 1; fromSql == null; attempt++) {
             at = journal.sqlPosition();
-            if (at.offset() < 0 && at.seq() > 0) {
-                throw new IllegalStateException("this tenant's first " + at.seq() + " journal rows are in SQL only: a "
-                        + "tenant cannot be moved onto the Kafka journal yet (docs/cluster.md)");
-            }
             Recovery.Recovered recovered = new Recovery(journal.sql(), plan).recover();
             if (recovered.lastSeq() == at.seq() && journal.sqlPosition().equals(at)) {
                 fromSql = recovered;

@@ -42,19 +42,42 @@ final class TenantLog implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
     private final KafkaJournalSettings settings;
     private final TopicPartition partition;
+    private final String clusterId;
     private KafkaProducer<String, byte[]> producer;
 
     TenantLog(KafkaJournalSettings settings) {
         this.settings = settings;
-        this.partition = new TopicPartition(settings.topic(), partitionOf(settings.tenant(), createTopic(settings)));
+        String[] cluster = new String[1];
+        this.partition = new TopicPartition(settings.topic(), partitionOf(settings.tenant(), createTopic(settings, cluster)));
+        this.clusterId = cluster[0];
+    }
+
+    /** The Kafka log this tenant's records go to: the cluster's id, the topic and the tenant's partition. */
+    LogPosition.Log where() {
+        return new LogPosition.Log(clusterId, partition.topic(), partition.partition());
+    }
+
+    String tenant() {
+        return settings.tenant();
+    }
+
+    /** The tenant's partition's end offset now: the offset its next record will get. */
+    long endOffset() {
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(KafkaSettings.reader(
+                settings.bootstrapServers(), "journal-reader-" + settings.tenant()))) {
+            return reader.endOffsets(List.of(partition), READ_TIMEOUT).get(partition);
+        }
     }
 
     static int partitionOf(String tenant, int partitions) {
         return Utils.toPositive(Utils.murmur2(tenant.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** Makes the journal topic if it is missing; returns its partition count (the topic's, if it existed). */
-    private static int createTopic(KafkaJournalSettings settings) {
+    /**
+     * Makes the journal topic if it is missing; returns its partition count (the topic's, if it existed) and puts
+     * the cluster's id in {@code cluster[0]}.
+     */
+    private static int createTopic(KafkaJournalSettings settings, String[] cluster) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(properties)) {
@@ -67,6 +90,7 @@ final class TenantLog implements AutoCloseable {
                     throw new IllegalStateException("the journal topic " + settings.topic() + " cannot be made", e);
                 }
             }
+            cluster[0] = admin.describeCluster().clusterId().get();
             return partitionCount(admin, settings.topic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
