@@ -139,7 +139,14 @@ class OpenApiIdempotencyIT {
             Map.entry("POST /api/v1/deployment/tenants/{slug}/rename", new Example("deployment",
                     "{\"name\":\"walk renamed\"}")),
             Map.entry("POST /api/v1/deployment/tenants/{slug}/close", new Example("deployment",
-                    "{\"confirm\":\"walk\"}")));
+                    "{\"confirm\":\"walk\"}")),
+            // ...and moves one onto the Kafka journal (issue 21 deliver 5): the import, the seal on the source, the
+            // adoption of a copied schema on the target (this server has no brokers: refused, and so answered again).
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/journal/kafka", new Example("deployment", null)),
+            Map.entry("POST /api/v1/deployment/tenants/{slug}/seal", new Example("deployment",
+                    "{\"target\":\"cluster-b\"}")),
+            Map.entry("POST /api/v1/deployment/tenants/adopt", new Example("deployment",
+                    "{\"slug\":\"copied\",\"name\":\"copied\",\"schema\":\"tenant_copied\"}")));
 
     @TempDir
     Path data;

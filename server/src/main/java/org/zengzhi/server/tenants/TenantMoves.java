@@ -151,7 +151,7 @@ final class TenantMoves {
         DataSource schema = tenants.contexts().schemaDataSource(tenant.schema());
         JdbcTemplate jdbc = new JdbcTemplate(schema);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(schema));
-        JournalMove move = new JournalMove(ServerConfig.journal(jdbc, transaction), jdbc, transaction, Clock.tick(clock, java.time.Duration.ofNanos(1_000)));
+        JournalMove move = new JournalMove(slug, ServerConfig.journal(jdbc, transaction), jdbc, transaction, Clock.tick(clock, java.time.Duration.ofNanos(1_000)));
         try {
             return work.run(tenant, move);
         } catch (JournalMove.Refused e) {

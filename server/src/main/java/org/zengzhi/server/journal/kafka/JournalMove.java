@@ -58,6 +58,7 @@ public final class JournalMove {
     public record Sealed(String target, long seq, String stateHash, Instant at) {
     }
 
+    private final String tenant;
     private final Journal sql;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -65,7 +66,8 @@ public final class JournalMove {
     private final LogPosition position;
 
     /** {@code sql}: the tenant schema's journal (with its read models: a seal may write a Kafka tail's outputs). */
-    public JournalMove(Journal sql, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+    public JournalMove(String tenant, Journal sql, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        this.tenant = tenant;
         this.sql = sql;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -85,7 +87,7 @@ public final class JournalMove {
             if (row.imported() != null && here.equals(row.log()) && row.sealed() == null) {
                 return answered(row, expectedHash);
             }
-            refuseUnsealedKafka(row, here, settings.tenant());
+            refuseUnsealedKafka(row, here, tenant);
             Recovery.Recovered recovered = recoverSql(plan);
             String hash = recovered.engine().stateHash();
             if (row.sealed() != null && (row.sealed().seq() != recovered.lastSeq() || !row.sealed().hash().equals(hash))) {
@@ -115,8 +117,8 @@ public final class JournalMove {
         LogPosition.Row row = position.row(false);
         if (row.sealed() != null) {
             if (!row.sealed().target().equals(target)) {
-                throw new Refused(409, "target", "the tenant " + (settings == null ? "" : settings.tenant() + " ")
-                        + "is sealed for " + row.sealed().target() + " already");
+                throw new Refused(409, "target", "the tenant " + tenant + " is sealed for " + row.sealed().target()
+                        + " already");
             }
             return sealed(row.sealed());
         }
