@@ -84,7 +84,8 @@ public final class JournalMove {
         LogPosition.Row row = position.row(false);
         try (TenantLog log = new TenantLog(settings)) {
             LogPosition.Log here = log.where();
-            if (row.imported() != null && here.equals(row.log()) && row.sealed() == null) {
+            if (row.imported() != null && row.imported().hash() != null && here.equals(row.log())
+                    && row.sealed() == null) {
                 return answered(row, expectedHash);
             }
             refuseUnsealedKafka(row, here, tenant);

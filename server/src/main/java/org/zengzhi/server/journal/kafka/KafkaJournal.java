@@ -1,5 +1,6 @@
 package org.zengzhi.server.journal.kafka;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +105,11 @@ public final class KafkaJournal implements CommandLog, AutoCloseable {
     /**
      * Refuses, at a take-over, a schema whose journal is not this Kafka log's (docs/cluster.md, "Moving a tenant of
      * the server nodes"): sealed (moved out), written against another cluster, topic or partition, or held in SQL
-     * only (never imported); stamps the log of a position that has none yet.
+     * only (never imported); stamps the log of a position that has none yet. A new tenant (nothing in SQL) starts
+     * after the take-over's {@code marker}: records of the same slug from an earlier life in this partition (a
+     * tenant moved out, a slug used again) are never read as its own.
      */
-    void checkLog() {
+    void checkLog(long marker) {
         LogPosition.Row row = position.row(false);
         LogPosition.Log here = log.where();
         String tenant = log.tenant();
@@ -125,7 +128,13 @@ public final class KafkaJournal implements CommandLog, AutoCloseable {
                     + "'s journal rows are in SQL only: switch it onto the Kafka journal first (suspend it, then POST "
                     + "/api/v1/deployment/tenants/" + tenant + "/journal/kafka; docs/cluster.md)");
         }
-        if (row.log() == null) {
+        if (row.log() == null && row.imported() == null && row.at().offset() < 0 && sql.lastSeq() == 0) {
+            transaction.executeWithoutResult(status -> {
+                if (position.row(true).log() == null) {
+                    position.startAt(here, marker + 1, Instant.now());
+                }
+            });
+        } else if (row.log() == null) {
             position.stamp(here);
         }
     }
@@ -176,12 +185,14 @@ public final class KafkaJournal implements CommandLog, AutoCloseable {
         LogPosition.Imported imported = position.row(false).imported();
         if (imported != null) {
             // Moved in at this position: the rows up to the import are in SQL only, the later ones in Kafka from there.
-            sql.readAfter(seq, row -> {
-                if (row.seq() <= imported.seq()) {
-                    consumer.accept(row);
-                    last[0] = row.seq();
-                }
-            });
+            if (seq < imported.seq()) {
+                sql.readAfter(seq, row -> {
+                    if (row.seq() <= imported.seq()) {
+                        consumer.accept(row);
+                        last[0] = row.seq();
+                    }
+                });
+            }
             last[0] = Math.max(last[0], imported.seq());
             from = imported.offset();
         }

@@ -38,7 +38,7 @@ public final class KafkaRecovery {
 
     public Recovery.Recovered recover() {
         long marker = journal.takeOver();
-        journal.checkLog();
+        journal.checkLog(marker);
         LogPosition.At at = null;
         Recovery.Recovered fromSql = null;
         // The fenced owner may still commit to SQL the one batch Kafka committed before the fence, while this reads:

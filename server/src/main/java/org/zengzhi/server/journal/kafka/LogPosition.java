@@ -82,6 +82,16 @@ final class LogPosition {
                 imported.hash(), imported.offset(), Timestamp.from(imported.at()));
     }
 
+    /**
+     * A new tenant's first take-over: its log is {@code log} from {@code offset} on (recorded as an import of nothing,
+     * with no hash, so {@link KafkaJournal#readAfter} starts there too).
+     */
+    void startAt(Log log, long offset, Instant at) {
+        jdbc.update("UPDATE kafka_log_position SET kafka_offset = ?, cluster_id = ?, topic = ?, kafka_partition = ?, "
+                + "import_seq = 0, import_offset = ?, imported_at = ? WHERE id = 1 AND seq = 0", offset - 1,
+                log.clusterId(), log.topic(), log.partition(), offset, Timestamp.from(at));
+    }
+
     void seal(Sealed sealed) {
         jdbc.update("UPDATE kafka_log_position SET sealed_for = ?, sealed_seq = ?, sealed_hash = ?, sealed_at = ? "
                 + "WHERE id = 1", sealed.target(), sealed.seq(), sealed.hash(), Timestamp.from(sealed.at()));
