@@ -84,8 +84,14 @@
     var base = '/tenants/' + encodeURIComponent(tenant.slug);
     if (tenant.status === 'ACTIVE') {
       actions.appendChild(button(main.dataset.suspend, 'suspend-' + tenant.slug, function () { change(base + '/suspend'); }));
-    } else if (tenant.status === 'SUSPENDED') {
+    } else if (tenant.status === 'SUSPENDED' && !tenant.movedTo) {
       actions.appendChild(button(main.dataset.resume, 'resume-' + tenant.slug, function () { change(base + '/resume'); }));
+      if (tenant.journal !== 'KAFKA') {
+        // The import onto the server's Kafka journal (docs/cluster.md); refused with a message without brokers.
+        actions.appendChild(button(main.dataset.kafka, 'kafka-' + tenant.slug, function () {
+          change(base + '/journal/kafka');
+        }));
+      }
     }
     if (tenant.status !== 'CLOSED') {
       var rename = document.createElement('form');
