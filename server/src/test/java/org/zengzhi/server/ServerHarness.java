@@ -75,17 +75,7 @@ public final class ServerHarness implements AutoCloseable {
 
     /** Any call: {@code token} null for none, {@code json} null for no body, {@code key} null for no Idempotency-Key. */
     public Reply send(String token, String method, String path, String json, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
+        HttpRequest.Builder request = ApiRequests.builder(method, base + path, token, json, key);
         return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 

@@ -2,7 +2,6 @@ package org.zengzhi.server.catalogue;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import org.zengzhi.engine.Units;
 import org.zengzhi.engine.order.MallSplitFen;
 import org.zengzhi.server.payment.InvalidFieldException;
 import org.zengzhi.server.payment.JsonBody;
+import org.zengzhi.server.payment.MallSplitField;
 
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 final class ProductRequest {
     private static final Set<String> FIELDS = Set.of("product", "name", "price", "split", "merchant", "stock",
             "onShelf", "images", "coinPrice");
-    private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     static final int NAME_LENGTH_MAX = 200;
     static final int IMAGES_MAX = 10;
     static final int IMAGE_URL_LENGTH_MAX = 390;
@@ -116,15 +115,7 @@ final class ProductRequest {
         if (value == null || !value.isString()) {
             throw new InvalidFieldException(field, "must be a decimal string such as \"10.00\"");
         }
-        try {
-            long fen = Units.parseFen(value.asString());
-            if (fen < 0) {
-                throw new InvalidFieldException(field, "must not be negative");
-            }
-            return fen;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, e.getMessage());
-        }
+        return MallSplitField.nonNegativeFen(value.asString(), field);
     }
 
     /** The product's own split, four parts that add up to the price; absent or "plan" for the plan's split. */
@@ -132,24 +123,8 @@ final class ProductRequest {
         if (value == null || value.isNull() || (value.isString() && value.asString().equals("plan"))) {
             return null;
         }
-        if (!value.isObject()) {
-            throw new InvalidFieldException("split", "must be \"plan\" or an object with " + SPLIT_PARTS);
-        }
-        for (Iterator<String> names = value.propertyNames().iterator(); names.hasNext();) {
-            String name = names.next();
-            if (!SPLIT_PARTS.contains(name)) {
-                throw new InvalidFieldException("split." + name, "is not a split part (expected " + SPLIT_PARTS + ")");
-            }
-        }
-        long[] parts = new long[SPLIT_PARTS.size()];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = fen(value.get(SPLIT_PARTS.get(i)), "split." + SPLIT_PARTS.get(i));
-        }
-        MallSplitFen split = new MallSplitFen(parts[0], parts[1], parts[2], parts[3]);
-        if (!split.divides(priceFen)) {
-            throw new InvalidFieldException("split", "the parts must add up to the price " + Units.formatFen(priceFen));
-        }
-        return split;
+        return MallSplitField.parse(value, "\"plan\" or ", priceFen, "price",
+                (split, part) -> fen(split.get(part), "split." + part));
     }
 
     /** Image addresses: at most {@link #IMAGES_MAX} absolute https (or http) URLs. */

@@ -27,7 +27,6 @@ public record PaymentRequest(String order, String user, String merchant, Channel
             "split", "region", "items", "voucher", "coins");
     private static final Set<String> ITEM_FIELDS = Set.of("product", "quantity");
     static final long QUANTITY_MAX = 10_000;
-    private static final List<String> SPLIT_PARTS = List.of("cost", "distribution", "platform", "pool");
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
     /** A payment without a voucher part. */
@@ -308,15 +307,7 @@ public record PaymentRequest(String order, String user, String merchant, Channel
             throw new InvalidFieldException(field, "must be a decimal string such as \"10.00\" (never a JSON number, "
                     + "which clients may round through binary floating point)");
         }
-        try {
-            long fen = Units.parseFen(value.asString());
-            if (fen < 0) {
-                throw new InvalidFieldException(field, "must not be negative");
-            }
-            return fen;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, e.getMessage());
-        }
+        return MallSplitField.nonNegativeFen(value.asString(), field);
     }
 
     /** A mall product's split: four CNY parts that add up to the cash amount. */
@@ -325,27 +316,12 @@ public record PaymentRequest(String order, String user, String merchant, Channel
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isObject()) {
-            throw new InvalidFieldException("split", "must be an object with " + SPLIT_PARTS);
-        }
-        for (Iterator<String> names = value.propertyNames().iterator(); names.hasNext();) {
-            String name = names.next();
-            if (!SPLIT_PARTS.contains(name)) {
-                throw new InvalidFieldException("split." + name, "is not a split part (expected " + SPLIT_PARTS + ")");
-            }
-        }
-        long[] parts = new long[SPLIT_PARTS.size()];
-        for (int i = 0; i < parts.length; i++) {
+        return MallSplitField.parse(value, "", amountFen, "amount", (split, part) -> {
             try {
-                parts[i] = fen(value, SPLIT_PARTS.get(i), true);
+                return fen(split, part, true);
             } catch (InvalidFieldException e) {
                 throw new InvalidFieldException("split." + e.field(), e.getMessage());
             }
-        }
-        MallSplitFen split = new MallSplitFen(parts[0], parts[1], parts[2], parts[3]);
-        if (!split.divides(amountFen)) {
-            throw new InvalidFieldException("split", "the parts must add up to the amount " + Units.formatFen(amountFen));
-        }
-        return split;
+        });
     }
 }

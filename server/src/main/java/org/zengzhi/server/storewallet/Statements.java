@@ -1,8 +1,8 @@
 package org.zengzhi.server.storewallet;
 
-import java.sql.Timestamp;
+import static org.zengzhi.server.storewallet.StatementDays.dateOf;
+
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +65,7 @@ final class Statements {
             long[] day = takings.getOrDefault(date, new long[2]);
             all.add(new Day(date, opening, sums[0], -sums[1], -sums[2], sums[3], sums[4], balance, day[0], day[1]));
         }
-        List<Day> newestFirst = new ArrayList<>();
-        for (int d = all.size() - 1; d >= 0 && newestFirst.size() < days; d--) {
-            newestFirst.add(all.get(d));
-        }
-        return newestFirst;
+        return StatementDays.newestFirst(all, days);
     }
 
     /** 0 settled takings, 1 refunds, 2 withdrawn, 3 withdrawals returned (rejected or failed), 4 anything else. */
@@ -81,12 +77,5 @@ final class Statements {
             case "REVIEW_WITHDRAWAL", "SETTLE_WITHDRAWAL" -> amount > 0 ? 3 : 4;
             default -> 4;
         };
-    }
-
-    private static LocalDate dateOf(Object at, ZoneId zone) {
-        if (at instanceof OffsetDateTime offset) {
-            return offset.atZoneSameInstant(zone).toLocalDate();
-        }
-        return ((Timestamp) at).toInstant().atZone(zone).toLocalDate();
     }
 }

@@ -8,8 +8,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.zengzhi.engine.Units;
-import org.zengzhi.engine.green.GreenRules;
-import org.zengzhi.engine.ledger.AccountType;
 import org.zengzhi.server.console.ConsoleCalls;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.withdrawal.Payees;
@@ -39,50 +37,53 @@ public class StoreWalletView {
         this.withdrawalRows = withdrawalRows;
     }
 
-    private record Wallet(String owner, long cashFen, long withdrawingFen, ZoneId zone) {
-    }
-
     /** Puts the section's figures on the page's model, as {@code storeWallet}; nothing for an unknown store. */
     public void show(String merchant, Model model) {
-        Wallet store = ConsoleCalls.await(gateway.query(engine -> new Wallet(engine.merchantOwner(merchant),
-                engine.balance(AccountType.MERCHANT_CASH, merchant),
-                engine.balance(AccountType.MERCHANT_CASH_WITHDRAWING, merchant), zone(engine))));
-        if (store.owner() == null) {
-            return;
-        }
-        List<Map<String, Object>> days = statements.statements(merchant, store.zone(), STATEMENT_DAYS_SHOWN).stream()
-                .map(day -> row(day.date(), day.openingFen(), day.settledFen(), day.refundsFen(), day.withdrawnFen(),
-                        day.closingFen()))
-                .toList();
-        model.addAttribute("storeWallet", section(store, days, StoreWalletController.payeeOwner(merchant),
-                withdrawals(withdrawalRows.ofStore(merchant)), "/console/merchant", "storeWallet"));
+        show(WalletHolder.STORE, merchant, model);
     }
 
     /**
      * The same section on the supplier's console page (供应商钱包), as {@code storeWallet}: its cash, what is being
      * withdrawn, its last statements (prepayments and settlements as takings, clawbacks as refunds), its payees
-     * and withdrawals; the forms post to {@link SupplierWalletPages}. Nothing for an unknown supplier.
+     * and withdrawals; the forms post to {@link StoreWalletPages}. Nothing for an unknown supplier.
      */
     public void showSupplier(String supplier, Model model) {
-        Wallet wallet = ConsoleCalls.await(gateway.query(engine -> engine.knowsSupplier(supplier)
-                ? new Wallet(supplier, engine.supplierBalance(AccountType.SUPPLIER_CASH, supplier),
-                        engine.supplierBalance(AccountType.SUPPLIER_CASH_WITHDRAWING, supplier), zone(engine))
-                : null));
+        show(WalletHolder.SUPPLIER, supplier, model);
+    }
+
+    private void show(WalletHolder holder, String id, Model model) {
+        Wallet wallet = ConsoleCalls.await(gateway.query(engine -> holder.known(engine, id).exists()
+                ? new Wallet(holder.cashAndWithdrawing(engine, id), WalletHolder.zone(engine)) : null));
         if (wallet == null) {
             return;
         }
-        List<Map<String, Object>> days = statements.supplierStatements(supplier, wallet.zone(), STATEMENT_DAYS_SHOWN)
-                .stream().map(day -> row(day.date(), day.openingFen(), day.prepaymentsFen() + day.settlementsFen(),
+        boolean store = holder == WalletHolder.STORE;
+        model.addAttribute("storeWallet", section(wallet, days(holder, id, wallet.zone()), holder.payeeOwner(id),
+                withdrawals(store ? withdrawalRows.ofStore(id) : withdrawalRows.ofSupplier(id)),
+                store ? "/console/merchant" : "/console/supplier", store ? "storeWallet" : "supplierWallet"));
+    }
+
+    private record Wallet(long[] cashAndWithdrawing, ZoneId zone) {
+    }
+
+    /** The last statements, a supplier's prepayments and settlements shown as takings, its clawbacks as refunds. */
+    private List<Map<String, Object>> days(WalletHolder holder, String id, ZoneId zone) {
+        if (holder == WalletHolder.STORE) {
+            return statements.statements(id, zone, STATEMENT_DAYS_SHOWN).stream()
+                    .map(day -> row(day.date(), day.openingFen(), day.settledFen(), day.refundsFen(),
+                            day.withdrawnFen(), day.closingFen()))
+                    .toList();
+        }
+        return statements.supplierStatements(id, zone, STATEMENT_DAYS_SHOWN).stream()
+                .map(day -> row(day.date(), day.openingFen(), day.prepaymentsFen() + day.settlementsFen(),
                         day.clawbacksFen(), day.withdrawnFen(), day.closingFen()))
                 .toList();
-        model.addAttribute("storeWallet", section(wallet, days, SupplierWalletController.payeeOwner(supplier),
-                withdrawals(withdrawalRows.ofSupplier(supplier)), "/console/supplier", "supplierWallet"));
     }
 
     private Map<String, Object> section(Wallet wallet, List<Map<String, Object>> days, String payeeOwner,
             List<Map<String, Object>> withdrawals, String actions, String messages) {
-        return Map.ofEntries(Map.entry("cash", Units.formatFen(wallet.cashFen())),
-                Map.entry("withdrawing", Units.formatFen(wallet.withdrawingFen())),
+        return Map.ofEntries(Map.entry("cash", Units.formatFen(wallet.cashAndWithdrawing()[0])),
+                Map.entry("withdrawing", Units.formatFen(wallet.cashAndWithdrawing()[1])),
                 Map.entry("timeZone", wallet.zone().getId()), Map.entry("statements", days),
                 Map.entry("payees", ConsoleCalls.list(payees.list(payeeOwner).body())),
                 Map.entry("withdrawals", withdrawals), Map.entry("withdrawKey", UUID.randomUUID().toString()),
@@ -95,11 +96,6 @@ public class StoreWalletView {
         return Map.of("date", date.toString(), "opening", Units.formatFen(opening), "settled", Units.formatFen(settled),
                 "refunds", Units.formatFen(refunds), "withdrawn", Units.formatFen(withdrawn),
                 "closing", Units.formatFen(closing));
-    }
-
-    private static ZoneId zone(org.zengzhi.engine.Engine engine) {
-        GreenRules green = engine.plan().greenPoints();
-        return green == null ? GreenRules.SHANGHAI : green.timeZone();
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.zengzhi.server.storewallet;
 
-import java.sql.Timestamp;
+import static org.zengzhi.server.storewallet.StatementDays.dateOf;
+
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +68,7 @@ final class SupplierStatements {
             all.add(new Day(date, opening, sums[PREPAID], sums[SETTLED], -sums[CLAWED], -sums[WITHDRAWN],
                     sums[RETURNED], sums[OTHER], cash, -sums[PAID], frozen));
         }
-        List<Day> newestFirst = new ArrayList<>();
-        for (int d = all.size() - 1; d >= 0 && newestFirst.size() < days; d--) {
-            newestFirst.add(all.get(d));
-        }
-        return newestFirst;
+        return StatementDays.newestFirst(all, days);
     }
 
     /** The kind of a posting to the supplier's cash, by the command it belongs to and its sign. */
@@ -85,12 +81,5 @@ final class SupplierStatements {
             case "REVIEW_WITHDRAWAL", "SETTLE_WITHDRAWAL" -> amount > 0 ? RETURNED : OTHER;
             default -> OTHER;
         };
-    }
-
-    private static LocalDate dateOf(Object at, ZoneId zone) {
-        if (at instanceof OffsetDateTime offset) {
-            return offset.atZoneSameInstant(zone).toLocalDate();
-        }
-        return ((Timestamp) at).toInstant().atZone(zone).toLocalDate();
     }
 }

@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The wallet section's two forms, for a store ({@link StoreWalletPages}) and a supplier
- * ({@link SupplierWalletPages}) alike: add a payee account (收款账户) and withdraw to one, through the API's use
- * cases with the Idempotency-Key the page put in a hidden field, the outcome flashed for the page.
+ * The wallet section's two forms, for a store and a supplier alike ({@link StoreWalletPages}): add a payee account
+ * (收款账户) and withdraw to one, through the API's use cases with the Idempotency-Key the page put in a hidden
+ * field, the outcome flashed for the page.
  */
 @Component
 class WalletForms {

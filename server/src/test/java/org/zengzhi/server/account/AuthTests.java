@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.zengzhi.server.ApiRequests;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.ServerHarness.Reply;
 
@@ -172,14 +173,7 @@ abstract class AuthTests {
     }
 
     private HttpResponse<String> raw(String method, String path, String json, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.origin() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(ApiRequests.builder(method, server.origin() + path, token, json, null).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

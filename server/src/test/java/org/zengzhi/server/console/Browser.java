@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOCS = Path.of("..", "docs", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     final ChromeDriver driver;
@@ -77,6 +79,17 @@ final class Browser implements AutoCloseable {
         type("#username", username);
         type("#password", password);
         click("#sign-in");
+    }
+
+    /**
+     * Copies a screenshot into the checkout's docs/screenshots as {@code file} ("wallet.png") for the docs to show;
+     * nothing outside a checkout. Run {@code git checkout docs/screenshots} after a run not meant to change them.
+     */
+    static void keep(Path shot, String file) throws IOException {
+        if (Files.isDirectory(DOCS.getParent())) {
+            Files.createDirectories(DOCS);
+            Files.copy(shot, DOCS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Grows the window to the page's height first, so the screenshot shows the whole page. */

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -45,13 +43,6 @@ class ConsoleLanguageBrowserIT {
     }
 
     /** Keeps a screenshot for docs/console.md when the docs folder is there (the worktree, not a copy). */
-    private static void keep(Path shot, String name) throws Exception {
-        Path docs = Path.of("..", "docs", "screenshots");
-        if (Files.isDirectory(docs.getParent())) {
-            Files.createDirectories(docs);
-            Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     @Test
     void issue20Item7ARejectionCarriesItsMessageInTheAskedLanguageAndChangesNothing() throws Exception {
@@ -86,7 +77,7 @@ class ConsoleLanguageBrowserIT {
             browser.open("/console/no-such-page");
             browser.waitForText("#error-status", "404");
             assertThat(browser.find("#error-title").getText()).isEqualTo("页面不存在。");
-            keep(browser.screenshot("error-404"), "error-404");
+            Browser.keep(browser.screenshot("error-404"), "error-404.png");
             browser.open("/console/operator/subsidy/confirm");
             browser.waitForText("#error-status", "405");
             assertThat(browser.find("#error-title").getText()).isEqualTo("不能以这种方式打开此页面。");
@@ -106,7 +97,7 @@ class ConsoleLanguageBrowserIT {
             assertThat(browser.find("#compliance-legal").getText()).contains("禁止传销条例");
             assertThat(browser.find("#plan-yaml").getSize().getWidth()).as("issue 20 item 7 (h): the editor is wide")
                     .isGreaterThan(800);
-            keep(browser.screenshot("plan-compliance-zh"), "plan-compliance-zh");
+            Browser.keep(browser.screenshot("plan-compliance-zh"), "plan-compliance-zh.png");
             browser.open("/console/operator/plan?lang=en");
             browser.waitForText("#compliance-heading", "Compliance report for plan");
             assertThat(browser.find("#compliance-legal").getText()).contains("pyramid selling");

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class DeploymentConsoleBrowserIT {
             browser.click("#close-submit-shop3");
             browser.waitForText("#deploy-message", "确认");
             assertThat(browser.find("#tenant-shop3 .status").getText()).startsWith("已暂停");
-            keep(browser.screenshot("deployment-console"), "deployment-console");
+            Browser.keep(browser.screenshot("deployment-console"), "deployment-console.png");
             browser.type("#close-confirm-shop3", "shop3");
             browser.click("#close-submit-shop3");
             browser.waitForText("#tenant-shop3 .status", "已关闭");
@@ -82,11 +80,4 @@ class DeploymentConsoleBrowserIT {
     }
 
     /** Keeps the screenshot for docs/tenants.md when the docs folder is there (the worktree, not a copy). */
-    private static void keep(Path shot, String name) throws Exception {
-        Path docs = Path.of("..", "docs", "screenshots");
-        if (Files.isDirectory(docs.getParent())) {
-            Files.createDirectories(docs);
-            Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

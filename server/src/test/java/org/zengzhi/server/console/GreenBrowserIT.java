@@ -2,9 +2,7 @@ package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 class GreenBrowserIT {
     private static final int PHONE_WIDTH = 412;
     private static final int DESK_WIDTH = 1280;
-    private static final Path DOCS = Path.of("..", "docs", "screenshots");
 
     @TempDir
     static Path temp;
@@ -43,11 +40,6 @@ class GreenBrowserIT {
         }
     }
 
-    private static void keep(Path shot, String name) throws Exception {
-        if (Files.isDirectory(DOCS)) {
-            Files.copy(shot, DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     @Test
     void aConsumerPaysWithVouchersAndSeesTheDividend_issue20Item1() throws Exception {
@@ -69,7 +61,7 @@ class GreenBrowserIT {
                     .as("nothing paid").isEqualTo("1.00");
             browser.find("#voucher").clear();
             browser.type("#voucher", "0.50");
-            keep(browser.screenshot("green-pay-phone"), "green-pay-phone.png");
+            Browser.keep(browser.screenshot("green-pay-phone"), "green-pay-phone.png");
             browser.click("#pay-submit");
             browser.waitForText("#paid-status", "10.00");
             assertThat(browser.find("#paid-voucher").getText()).contains("0.50").contains("9.50");
@@ -94,7 +86,7 @@ class GreenBrowserIT {
                     .contains("消费者积分池");
             assertThat(browser.find("#green-history .dividend .received").getText())
                     .isEqualTo(dividend.get("vouchers").asString()).isEqualTo("1.00");
-            keep(browser.screenshot("green-consumer-phone"), "green-consumer-phone.png");
+            Browser.keep(browser.screenshot("green-consumer-phone"), "green-consumer-phone.png");
             // 金币商城: more coins than held are refused and nothing changes; then 1.50 is spent once.
             String coins = api.get("coins").asString();
             browser.type("#coin-amount", new java.math.BigDecimal(coins).add(java.math.BigDecimal.ONE).toString());
@@ -108,7 +100,7 @@ class GreenBrowserIT {
             assertThat(new java.math.BigDecimal(left)).isEqualByComparingTo(new java.math.BigDecimal(coins)
                     .subtract(new java.math.BigDecimal("1.50")));
             assertThat(browser.find("#green-coins").getText()).isEqualTo(left);
-            keep(browser.screenshot("green-coins-phone"), "green-coins-phone.png");
+            Browser.keep(browser.screenshot("green-coins-phone"), "green-coins-phone.png");
             browser.open("/console/green?lang=en");
             assertThat(browser.find("#green-pools tr[data-pool='CONSUMER']").getText()).contains("Consumer pool");
             assertThat(browser.find("#green-history").getText()).contains("Dividend history");
@@ -153,7 +145,7 @@ class GreenBrowserIT {
             assertThat(server.get("/products/coin-fan").body().get("stock").asLong()).isEqualTo(2);
             assertThat(browser.find(row + " .coin-product-stock").getText()).contains("2");
             assertThat(browser.find("#coin-held-amount").getText()).isEqualTo(left);
-            keep(browser.screenshot("green-coin-mall-phone"), "green-coin-mall-phone.png");
+            Browser.keep(browser.screenshot("green-coin-mall-phone"), "green-coin-mall-phone.png");
         }
     }
 
@@ -191,7 +183,7 @@ class GreenBrowserIT {
             assertThat(browser.find("#close-month").getText()).contains(month);
             assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#green-history .dividend")))
                     .as("both pools' first dividends").hasSize(api.get("dividends").size()).hasSize(2);
-            keep(browser.screenshot("green-operator-before"), "green-operator.png");
+            Browser.keep(browser.screenshot("green-operator-before"), "green-operator.png");
             browser.click("#close-month");
             browser.waitForText("#closed", month);
             assertThat(server.get("/operator/green").body().get("monthToClose").asString())
@@ -212,7 +204,7 @@ class GreenBrowserIT {
             JsonNode closed = promoter.get("income").get(0);
             assertThat(browser.find("#promoter-income .income[data-month='" + economy.appointedMonth + "'] .total")
                     .getText()).isEqualTo(closed.get("total").asString());
-            keep(browser.screenshot("green-promoter-phone"), "green-promoter-phone.png");
+            Browser.keep(browser.screenshot("green-promoter-phone"), "green-promoter-phone.png");
         }
     }
 }

@@ -2,9 +2,7 @@ package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class PartyBrowserIT {
     private static final int PHONE_WIDTH = 412;
-    private static final Path DOCS = Path.of("..", "docs", "screenshots");
 
     @TempDir
     static Path temp;
@@ -48,11 +45,6 @@ class PartyBrowserIT {
         }
     }
 
-    private static void keep(Path shot, String name) throws Exception {
-        if (Files.isDirectory(DOCS)) {
-            Files.copy(shot, DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     @Test
     void aSupplierListsAConsumerPaysAndTransfers贡献值_issue20Items2to4() throws Exception {
@@ -94,7 +86,7 @@ class PartyBrowserIT {
             assertThat(supplier.find("#supplier-cash").getText()).isEqualTo(api.get("cash").asString());
             assertThat(supplier.find("#supplier-deposit").getText()).isEqualTo("5000.00");
             assertThat(supplier.find("#supplier-products tr[data-product='tea-1'] .stock").getText()).isEqualTo("19");
-            keep(supplier.screenshot("party-supplier-phone"), "party-supplier-phone.png");
+            Browser.keep(supplier.screenshot("party-supplier-phone"), "party-supplier-phone.png");
             supplier.open("/console/supplier?lang=en");
             assertThat(supplier.find("#supplier-orders").getText()).contains("Prepaid");
             supplierWalletOnItsPage(supplier, token);
@@ -115,14 +107,14 @@ class PartyBrowserIT {
             amy.waitForPath("/console/party/transfer/confirm");
             assertThat(amy.find("#quote-fee").getText()).as("1% shown before confirming").isEqualTo("0.02");
             assertThat(amy.find("#quote-received").getText()).isEqualTo("1.98");
-            keep(amy.screenshot("party-transfer-phone"), "party-transfer-phone.png");
+            Browser.keep(amy.screenshot("party-transfer-phone"), "party-transfer-phone.png");
             amy.click("#transfer-confirm");
             amy.waitForText("#transferred", "2.00");
             JsonNode wallet = server.send(amyToken, "GET", "/me/party", null, null).body();
             assertThat(amy.find("#party-contrib").getText()).isEqualTo(wallet.get("contrib").asString()).isEqualTo("6.00");
             assertThat(amy.find("#party-history tr[data-kind='TRANSFER_OUT'] .fee").getText()).isEqualTo("0.02");
             assertThat(amy.find("#party-history tr[data-kind='REBATE'] .amount").getText()).isEqualTo("8.00");
-            keep(amy.screenshot("party-wallet-phone"), "party-wallet-phone.png");
+            Browser.keep(amy.screenshot("party-wallet-phone"), "party-wallet-phone.png");
         }
         JsonNode bob = server.send(economy.login("bob"), "GET", "/me/party", null, null).body();
         assertThat(bob.get("contrib").asString()).isEqualTo("1.98");
@@ -138,7 +130,7 @@ class PartyBrowserIT {
             assertThat(pam.find("#promoter-earned").getText()).isEqualTo(promoter.get("commissionEarned").asString())
                     .isEqualTo("12.00");
             assertThat(pam.find("#promoter-next").getText()).contains("团队长");
-            keep(pam.screenshot("party-promoter-phone"), "party-promoter-phone.png");
+            Browser.keep(pam.screenshot("party-promoter-phone"), "party-promoter-phone.png");
         }
 
         // cy pays through the sandbox, then asks for the refund before settlement: the prepayment is clawed back.

@@ -2,9 +2,6 @@ package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 abstract class PartyOperatorTests {
     private static final int PHONE_WIDTH = 412;
     private static final int DESK_WIDTH = 1280;
-    private static final Path DOCS = Path.of("..", "docs", "screenshots");
 
     private ServerHarness server;
 
@@ -37,11 +33,6 @@ abstract class PartyOperatorTests {
         server = demos().of(DemoServers.FOUR_PARTY);
     }
 
-    private static void keep(Path shot, String name) throws Exception {
-        if (Files.isDirectory(DOCS)) {
-            Files.copy(shot, DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     /** A flagged order of the demo waiting for a decision, settled (rewards held) or not. */
     private static JsonNode waiting(JsonNode overview, boolean settled) {
@@ -75,7 +66,7 @@ abstract class PartyOperatorTests {
             assertThat(browser.find(row + " .status").getText()).isEqualTo("待审核");
             assertThat(browser.find("#statements .finding").getText()).as("the demo's latest statement differs")
                     .isEqualTo("对账差异");
-            keep(browser.screenshot("party-operator"), "party-operator.png");
+            Browser.keep(browser.screenshot("party-operator"), "party-operator.png");
 
             browser.click(row + " button.approve");
             browser.waitForText("#done", held.get("order").asString());
@@ -98,13 +89,13 @@ abstract class PartyOperatorTests {
             }
             assertThat(browser.find("#waterfall div[data-part='fee']").getText()).contains(pnl.get("pnl").get("fee").asString());
             assertThat(browser.find("#burns").getText()).contains("折损");
-            keep(browser.screenshot("party-operator-pnl"), "party-operator-pnl.png");
+            Browser.keep(browser.screenshot("party-operator-pnl"), "party-operator-pnl.png");
 
             browser.open("/console/operator/party?lang=en");
             assertThat(browser.find("#risk-queue h2").getText()).isEqualTo("Risk queue");
             assertThat(browser.find("#pnl h2").getText()).isEqualTo("Monthly P&L");
             assertThat(browser.find("#burns").getText()).contains("haircut");
-            keep(browser.screenshot("party-operator-en"), "party-operator-en.png");
+            Browser.keep(browser.screenshot("party-operator-en"), "party-operator-en.png");
             browser.open("/console/operator/party?lang=zh");
         }
         try (Browser phone = new Browser(server.origin(), PHONE_WIDTH, 900)) {
@@ -113,7 +104,7 @@ abstract class PartyOperatorTests {
             phone.waitForPath("/console/operator");
             phone.open("/console/operator/party");
             assertThat(phone.find("#risk-queue h2").getText()).isEqualTo("风控审核");
-            keep(phone.screenshot("party-operator-phone"), "party-operator-phone.png");
+            Browser.keep(phone.screenshot("party-operator-phone"), "party-operator-phone.png");
         }
     }
 

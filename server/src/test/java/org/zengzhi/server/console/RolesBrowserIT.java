@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,6 @@ class RolesBrowserIT {
     private static final int PHONE_WIDTH = 390;
     private static final int PHONE_HEIGHT = 844;
     private static final String PHONE = "13912345678";
-    private static final Path DOCS = Path.of("..", "docs", "screenshots");
 
     @TempDir
     static Path temp;
@@ -74,11 +72,6 @@ class RolesBrowserIT {
                 + "\"amount\":\"" + amount + "\",\"channel\":\"store\"}");
     }
 
-    private static void keep(Path shot, String name) throws Exception {
-        if (Files.isDirectory(DOCS)) {
-            Files.copy(shot, DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     @Test
     void issue20Items1And2AFriendJoinsWithAPhoneAndFindsTeamRewardsAndTier() throws Exception {
@@ -92,7 +85,7 @@ class RolesBrowserIT {
             browser.waitForText("#join-error", "中国大陆手机号");
             browser.type("#join-phone", PHONE);
             browser.type("#join-password", "lisi-passphrase");
-            keep(browser.screenshot("consumer-join"), "consumer-join.png");
+            Browser.keep(browser.screenshot("consumer-join"), "consumer-join.png");
             browser.click("#join-submit");
             browser.find("#joined");
             browser.signIn(PHONE, "lisi-passphrase");
@@ -134,7 +127,7 @@ class RolesBrowserIT {
             assertThat(browser.find("#assets tr[data-account='USER_DEDUCT']").getText()).contains("消费抵扣积分");
             assertThat(browser.driver.findElements(By.cssSelector("#assets tr[data-account='USER_GREEN']")))
                     .as("local life has no green points").isEmpty();
-            keep(browser.screenshot("consumer-wallet"), "consumer-wallet.png");
+            Browser.keep(browser.screenshot("consumer-wallet"), "consumer-wallet.png");
 
             JsonNode rewards = server.send(token, "GET", "/me/rewards", null, null).body();
             browser.driver.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
@@ -145,7 +138,7 @@ class RolesBrowserIT {
             WebElement newest = browser.find("#reward-history tr[data-order='o3']");
             assertThat(newest.getText()).contains("直推", "wang", "shop", "0.60", "待结算",
                     rewards.get("rewards").get(0).get("atLocal").asString());
-            keep(browser.screenshot("consumer-rewards"), "consumer-rewards.png");
+            Browser.keep(browser.screenshot("consumer-rewards"), "consumer-rewards.png");
 
             browser.open("/console/wallet?lang=en");
             browser.waitForText("#team h2", "My team");
@@ -172,7 +165,7 @@ class RolesBrowserIT {
             assertThat(income.findElement(By.cssSelector(".district")).getText())
                     .isEqualTo(month.get("DISTRICT").asString());
             assertThat(month.get("DISTRICT").asString()).as("0.1% of the settled 300.00 at least").isNotEqualTo("0.00");
-            keep(browser.screenshot("agent"), "agent.png");
+            Browser.keep(browser.screenshot("agent"), "agent.png");
 
             browser.open("/console/wallet");
             browser.open("/console/agent");

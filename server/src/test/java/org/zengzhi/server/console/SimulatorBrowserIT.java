@@ -2,9 +2,7 @@ package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 class SimulatorBrowserIT {
     private static final int DESK_WIDTH = 1280;
-    private static final Path DOCS = Path.of("..", "docs", "screenshots");
     private static final String SUPPLIER_PROFIT = "#sim-figures tr[data-figure='supplierProfit'][data-period='2026-02'] td.num";
 
     @TempDir
@@ -72,9 +69,7 @@ class SimulatorBrowserIT {
             assertThat(browser.find("#sim-figures").getText()).contains("供应商利润（元）");
             assertThat(browser.find("#sim-run-card").getText()).contains("四方共赢");
             Path shot = browser.screenshot("simulator-browser");
-            if (Files.isDirectory(DOCS)) {
-                Files.copy(shot, DOCS.resolve("simulator-browser.png"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            Browser.keep(shot, "simulator-browser.png");
             browser.open("/console/operator/simulator?id=" + id + "&lang=en");
             assertThat(browser.find("#sim-figures").getText()).contains("Supplier profit (CNY)");
             assertThat(browser.find(SUPPLIER_PROFIT).getText()).isEqualTo(onPage);

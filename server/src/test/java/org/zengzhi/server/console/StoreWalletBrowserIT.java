@@ -2,9 +2,7 @@ package org.zengzhi.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class StoreWalletBrowserIT {
     private static final int DESK_WIDTH = 1280;
-    private static final Path DOCS = Path.of("..", "docs", "screenshots");
 
     @TempDir
     static Path temp;
@@ -95,9 +92,7 @@ class StoreWalletBrowserIT {
             assertThat(browser.find("#store-cash").getText()).as("nothing moved").isEqualTo("750.00");
             assertThat(browser.driver.findElements(By.cssSelector("#store-withdrawals tr"))).hasSize(1);
             Path shot = browser.screenshot("store-wallet");
-            if (Files.isDirectory(DOCS)) {
-                Files.copy(shot, DOCS.resolve("store-wallet.png"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            Browser.keep(shot, "store-wallet.png");
         }
         try (Browser operator = new Browser(server.origin(), DESK_WIDTH, 1000)) {
             operator.open("/login");

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +55,7 @@ class TenantBrowserIT {
                         "return document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0");
                 assertThat(rules).as("the console's style sheet, loaded from inside the tenant").isEqualTo(true);
                 Path shot = browser.screenshot("tenant-operator");
-                keep(shot, "tenant-operator");
+                Browser.keep(shot, "tenant-operator.png");
                 browser.click("#nav-reports");
                 browser.waitForPath("/t/shop2/console/operator/reports");
                 browser.click("#nav-dashboard");
@@ -72,11 +70,4 @@ class TenantBrowserIT {
     }
 
     /** Keeps the screenshot for docs/tenants.md when the docs folder is there (the worktree, not a copy). */
-    private static void keep(Path shot, String name) throws Exception {
-        Path docs = Path.of("..", "docs", "screenshots");
-        if (Files.isDirectory(docs.getParent())) {
-            Files.createDirectories(docs);
-            Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

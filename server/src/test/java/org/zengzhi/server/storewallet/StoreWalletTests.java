@@ -1,9 +1,10 @@
 package org.zengzhi.server.storewallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zengzhi.server.storewallet.WalletChecks.assertField;
+import static org.zengzhi.server.storewallet.WalletChecks.fen;
 
 import org.junit.jupiter.api.Test;
-import org.zengzhi.engine.Units;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.ServerHarness.Reply;
 
@@ -39,24 +40,11 @@ abstract class StoreWalletTests {
     void issue19Item2_aStoreWithdrawsItsTakingsToItsOwnPayeeOnce() throws Exception {
         try (ServerHarness server = new ServerHarness(database())) {
             String keeper = storeWithTakings(server);
-            Reply wallet = server.send(keeper, "GET", "/merchants/shop/wallet", null, null);
-            assertThat(wallet.status()).as(wallet.body().toString()).isEqualTo(200);
-            assertThat(wallet.body().get("cash").asString()).isEqualTo("800.00");
-            assertThat(wallet.body().get("owner").asString()).isEqualTo("lee");
-
-            Reply payee = server.send(keeper, "POST", "/merchants/shop/payees", CARD, "card-1");
-            assertThat(payee.status()).as(payee.body().toString()).isEqualTo(201);
-            assertThat(payee.body().toString()).doesNotContain("6222020200111234");
-            String payeeId = payee.body().get("payee").asString();
+            WalletChecks.walletHas(server, keeper, "/merchants/shop", "800.00", "lee");
+            String payeeId = WalletChecks.addPayee(server, keeper, "/merchants/shop", CARD, "6222020200111234");
             assertThat(server.send(keeper, "GET", "/merchants/shop/payees", null, null).body().size()).isEqualTo(1);
-
-            String body = "{\"amount\":\"50.00\",\"payee\":\"" + payeeId + "\"}";
-            Reply first = server.send(keeper, "POST", "/merchants/shop/withdrawals", body, "wd-1");
-            assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
-            Reply retry = server.send(keeper, "POST", "/merchants/shop/withdrawals", body, "wd-1");
-            assertThat(retry.body()).as("a retry is answered with the first result").isEqualTo(first.body());
-            assertThat(server.send(keeper, "POST", "/merchants/shop/withdrawals", "{\"amount\":\"60.00\"}", "wd-1")
-                    .status()).as("the key with another body").isEqualTo(409);
+            Reply first = WalletChecks.withdrawOnce(server, keeper, "/merchants/shop",
+                    "{\"amount\":\"50.00\",\"payee\":\"" + payeeId + "\"}");
 
             JsonAssert.cash(server.send(keeper, "GET", "/merchants/shop/wallet", null, null), "750.00", "50.00");
             assertStatementsReconcile(server, keeper, "750.00");
@@ -144,15 +132,6 @@ abstract class StoreWalletTests {
                 .contains(cash + ",1000.00,200.00");
         assertField(server.send(keeper, "GET", "/merchants/shop/statements?days=-5", null, null), 400, "days");
         assertThat(server.send(keeper, "GET", "/merchants/other/statements", null, null).status()).isEqualTo(403);
-    }
-
-    private static long fen(JsonNode day, String field) {
-        return Units.parseFen(day.get(field).asString());
-    }
-
-    private static void assertField(Reply reply, int status, String field) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body().get("field").asString()).isEqualTo(field);
     }
 
     /** The wallet's cash and frozen cash, exactly as strings of yuan. */

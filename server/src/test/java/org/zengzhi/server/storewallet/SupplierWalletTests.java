@@ -1,6 +1,8 @@
 package org.zengzhi.server.storewallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zengzhi.server.storewallet.WalletChecks.assertField;
+import static org.zengzhi.server.storewallet.WalletChecks.fen;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +13,6 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.zengzhi.engine.Command;
-import org.zengzhi.engine.Units;
 import org.zengzhi.server.ServerHarness;
 import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
@@ -60,24 +61,13 @@ abstract class SupplierWalletTests {
     void issue19Item2_aSupplierOwnerWithdrawsItsCashToItsOwnPayeeOnce() throws Exception {
         try (ServerHarness server = server()) {
             String lee = supplierWithCash(server);
-            Reply wallet = server.send(lee, "GET", "/suppliers/farm/wallet", null, null);
-            assertThat(wallet.status()).as(wallet.body().toString()).isEqualTo(200);
-            assertThat(wallet.body().get("cash").asString()).isEqualTo("165.00");
-            assertThat(wallet.body().get("owner").asString()).isEqualTo("lee");
-
-            Reply payee = server.send(lee, "POST", "/suppliers/farm/payees", CARD, "card-1");
-            assertThat(payee.status()).as(payee.body().toString()).isEqualTo(201);
-            assertThat(payee.body().toString()).doesNotContain("6222020200115678");
-            String body = "{\"amount\":\"100.00\",\"payee\":\"" + payee.body().get("payee").asString() + "\"}";
-            Reply first = server.send(lee, "POST", "/suppliers/farm/withdrawals", body, "wd-1");
-            assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+            WalletChecks.walletHas(server, lee, "/suppliers/farm", "165.00", "lee");
+            String payee = WalletChecks.addPayee(server, lee, "/suppliers/farm", CARD, "6222020200115678");
+            Reply first = WalletChecks.withdrawOnce(server, lee, "/suppliers/farm",
+                    "{\"amount\":\"100.00\",\"payee\":\"" + payee + "\"}");
             assertThat(first.body().get("state").asString()).isEqualTo("APPROVED");
-            assertThat(server.send(lee, "POST", "/suppliers/farm/withdrawals", body, "wd-1").body())
-                    .as("a retry is answered with the first result").isEqualTo(first.body());
-            assertThat(server.send(lee, "POST", "/suppliers/farm/withdrawals", "{\"amount\":\"60.00\"}", "wd-1")
-                    .status()).as("the key with another body").isEqualTo(409);
 
-            wallet = server.send(lee, "GET", "/suppliers/farm/wallet", null, null);
+            Reply wallet = server.send(lee, "GET", "/suppliers/farm/wallet", null, null);
             assertThat(wallet.body().get("cash").asString()).isEqualTo("65.00");
             assertThat(wallet.body().get("withdrawing").asString()).isEqualTo("100.00");
             String id = first.body().get("id").asString();
@@ -193,18 +183,9 @@ abstract class SupplierWalletTests {
         }
     }
 
-    private static long fen(JsonNode day, String field) {
-        return Units.parseFen(day.get(field).asString());
-    }
-
     private static void submit(ServerHarness server, Function<Instant, Command> command) {
         Response answer = server.bean(EngineGateway.class).submit(new CommandRequest(command, GatewayCalls::render,
                 null, null)).join();
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    }
-
-    private static void assertField(Reply reply, int status, String field) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.body().get("field").asString()).isEqualTo(field);
     }
 }

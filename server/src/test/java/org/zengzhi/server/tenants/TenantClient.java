@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.zengzhi.server.ApiRequests;
 import org.zengzhi.server.ServerHarness;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -27,17 +28,7 @@ final class TenantClient {
     /** {@code language}: the Accept-Language header, or null for none. */
     ServerHarness.Reply send(String token, String method, String path, String json, String key, String language)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
+        HttpRequest.Builder request = ApiRequests.builder(method, base + path, token, json, key);
         if (language != null) {
             request.header("Accept-Language", language);
         }

@@ -1,9 +1,9 @@
 package org.zengzhi.server.tenants.owners;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+
+import org.zengzhi.server.ApiRequests;
 
 /** Real HTTP that never follows a redirect by itself, so a test sees each 307 and follows it on purpose. */
 final class OwnerHttp {
@@ -15,18 +15,8 @@ final class OwnerHttp {
     /** {@code json} null: no body; {@code token}, {@code key} null: no such header. */
     static HttpResponse<String> send(String method, String url, String token, String json, String key)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(ApiRequests.builder(method, url, token, json, key).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The same request again at the redirect's Location (307 keeps the method and the body). */
