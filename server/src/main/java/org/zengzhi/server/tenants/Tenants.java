@@ -53,9 +53,23 @@ public final class Tenants implements DisposableBean {
         return running.get(slug);
     }
 
-    /** The tenant's status as routing sees it, or null for a slug no tenant has. */
+    /**
+     * The tenant's status as routing sees it, or null for a slug no tenant has. In cluster mode another node may have
+     * created the tenant since this node last read the directory (its next lifecycle pass): a slug not known here is
+     * looked up in the directory before it is called unknown, so a tenant just created elsewhere is redirected or
+     * answered 503 (being placed) on every node, never 404.
+     */
     TenantRecord.Status status(String slug) {
-        return known.get(slug);
+        TenantRecord.Status status = known.get(slug);
+        if (status != null || placement.servesDefaultTenant()) {
+            return status;
+        }
+        TenantRecord tenant = directory.bySlug(slug);
+        if (tenant == null) {
+            return null;
+        }
+        known.putIfAbsent(slug, tenant.status());
+        return tenant.status();
     }
 
     /** The tenant's application context while it runs, or null: for tests and tools that look behind the API. */

@@ -75,6 +75,9 @@ class ClusterOwnersIT {
                     HttpResponse<String> english = send("GET", a.url() + "/t/alpha/api/v1/economy?lang=en", null, null, null);
                     assertThat(english.statusCode()).isEqualTo(503);
                     assertThat(JSON.readTree(english.body()).get("message").asString()).contains("alpha", "few seconds");
+                    // The other node has not read the directory since: it looks the slug up rather than say 404.
+                    HttpResponse<String> elsewhere = send("GET", b.url() + "/t/alpha/api/v1/economy", null, null, null);
+                    assertThat(elsewhere.statusCode()).as(elsewhere.body()).isIn(307, 503);
                 }
             }
             await("every tenant served by exactly one node, recorded as its owner",
