@@ -19,6 +19,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.zengzhi.server.ZengzhiServer;
 
@@ -73,6 +74,7 @@ final class TenantContexts {
         environment.getPropertySources().addFirst(new MapPropertySource("tenant " + tenant.slug(), properties));
         environment.setActiveProfiles(Arrays.stream(root.getActiveProfiles()).filter(p -> !p.equals("demo"))
                 .toArray(String[]::new));
+        ApplicationStartup startup = TenantStartTrace.startup();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
                 .web(WebApplicationType.SERVLET)
                 .contextFactory(ApplicationContextFactory.of(AnnotationConfigServletWebApplicationContext::new))
@@ -81,7 +83,9 @@ final class TenantContexts {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
+                .applicationStartup(startup)
                 .run();
+        TenantStartTrace.report(tenant.slug(), startup);
         try {
             return new TenantRuntime(tenant.slug(), context, servletContext);
         } catch (ServletException | RuntimeException e) {
