@@ -12,7 +12,6 @@ import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -77,7 +76,7 @@ final class TenantContexts {
         ApplicationStartup startup = TenantStartTrace.startup();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
                 .web(WebApplicationType.SERVLET)
-                .contextFactory(ApplicationContextFactory.of(AnnotationConfigServletWebApplicationContext::new))
+                .contextFactory(ApplicationContextFactory.of(TenantWebContext::new))
                 .initializers(created -> ((GenericWebApplicationContext) created).setServletContext(servletContext))
                 .environment(environment)
                 .bannerMode(Banner.Mode.OFF)
