@@ -38,16 +38,21 @@ public final class AccountStore {
     /**
      * A hash no password matches, checked in place of an unknown user's: an unknown username then costs one hash
      * check, as a known one does, and the answer's timing does not tell which usernames exist. Encoding it anew
-     * on each call would cost a second hash and make unknown usernames the slow ones.
+     * on each call would cost a second hash and make unknown usernames the slow ones. One per process and
+     * encoder type, shared by every tenant's store (docs/tenants.md "Limits"): it is a hash of random bytes no one
+     * knows, so sharing it tells nothing, and a tenant's start then costs no bcrypt round.
      */
     private final String unknownUserHash;
+    private static final Map<Class<?>, String> UNKNOWN_USER_HASHES = new ConcurrentHashMap<>();
 
     public AccountStore(JdbcTemplate jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        this.unknownUserHash = passwords.encode(HexFormat.of().formatHex(bytes));
+        this.unknownUserHash = UNKNOWN_USER_HASHES.computeIfAbsent(passwords.getClass(), any -> {
+            byte[] bytes = new byte[TOKEN_BYTES];
+            random.nextBytes(bytes);
+            return passwords.encode(HexFormat.of().formatHex(bytes));
+        });
     }
 
     public record Account(String username, Role role, String merchant) {

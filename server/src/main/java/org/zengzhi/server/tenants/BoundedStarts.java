@@ -12,12 +12,13 @@ import java.util.function.Function;
 
 /**
  * Runs the start of many tenants at most {@code bound} at a time (issue 21 item 1: tenants start in parallel when
- * the server starts, bounded, because each start is CPU- and database-heavy). A start that fails is kept with its
+ * the server starts, and when a cluster node takes tenants over, bounded, because each start is CPU- and
+ * database-heavy). A start that fails is kept with its
  * cause and does not stop the others; the call returns when every start has finished, one way or the other.
  */
-final class BoundedStarts {
+public final class BoundedStarts {
     /** What a start does with one item; it may throw. */
-    interface Start<T> {
+    public interface Start<T> {
         void run(T item) throws Exception;
     }
 
@@ -25,7 +26,7 @@ final class BoundedStarts {
     }
 
     /** Starts every item, at most {@code bound} at once; returns the failed ones (by name) with their causes. */
-    static <T> Map<String, Throwable> run(List<T> items, int bound, Function<T, String> name, Start<T> start)
+    public static <T> Map<String, Throwable> run(List<T> items, int bound, Function<T, String> name, Start<T> start)
             throws InterruptedException {
         Map<String, Throwable> failed = new ConcurrentHashMap<>();
         if (items.isEmpty()) {

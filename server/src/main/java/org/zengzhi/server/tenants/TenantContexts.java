@@ -14,13 +14,13 @@ import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.zengzhi.server.ZengzhiServer;
@@ -77,15 +77,18 @@ final class TenantContexts {
         environment.getPropertySources().addFirst(new MapPropertySource("tenant " + tenant.slug(), properties));
         environment.setActiveProfiles(Arrays.stream(root.getActiveProfiles()).filter(p -> !p.equals("demo"))
                 .toArray(String[]::new));
+        ApplicationStartup startup = TenantStartTrace.startup();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
                 .web(WebApplicationType.SERVLET)
-                .contextFactory(ApplicationContextFactory.of(AnnotationConfigServletWebApplicationContext::new))
+                .contextFactory(ApplicationContextFactory.of(TenantWebContext::new))
                 .initializers(created -> ((GenericWebApplicationContext) created).setServletContext(servletContext))
                 .environment(environment)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
+                .applicationStartup(startup)
                 .run();
+        TenantStartTrace.report(tenant.slug(), startup);
         try {
             return new TenantRuntime(tenant.slug(), context, servletContext);
         } catch (ServletException | RuntimeException e) {

@@ -16,7 +16,9 @@ import org.zengzhi.server.payment.LocalServer;
 /**
  * The deployment's running tenants: one {@link TenantRuntime} per active tenant, started when the server is
  * ready (each recovers its journal as the default tenant does), started when created or resumed, closed when
- * suspended and when the server stops. Changes to the set are serialised; routing reads it without a lock.
+ * suspended and when the server stops. The deployment operator's changes are serialised; each tenant's start and
+ * stop also hold that tenant's own guard, so that two tenants start at once (a cluster node taking several over)
+ * while one tenant never starts twice or stops during its start. Routing reads the set without a lock.
  */
 public final class Tenants implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(Tenants.class);
@@ -28,6 +30,7 @@ public final class Tenants implements DisposableBean {
     private final TenantPlacement placement;
     private final Map<String, TenantRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, TenantRecord.Status> known = new ConcurrentHashMap<>();
+    private final Map<String, Object> guards = new ConcurrentHashMap<>();
 
     Tenants(TenantDirectory directory, TenantContexts contexts, LocalServer server, int parallelism,
             TenantPlacement placement) {
@@ -122,11 +125,13 @@ public final class Tenants implements DisposableBean {
         placement.changed();
     }
 
-    /** Stops the tenant's context, if it runs (a failed creation, a suspension). */
-    synchronized void stop(String slug) {
-        TenantRuntime runtime = running.remove(slug);
-        if (runtime != null) {
-            runtime.close();
+    /** Stops the tenant's context, if it runs (a failed creation, a suspension); waits for its start under way. */
+    void stop(String slug) {
+        synchronized (guard(slug)) {
+            TenantRuntime runtime = running.remove(slug);
+            if (runtime != null) {
+                runtime.close();
+            }
         }
     }
 
@@ -140,15 +145,16 @@ public final class Tenants implements DisposableBean {
         placement.changed();
     }
 
-    /** Cluster mode: starts an active tenant the group gave this node (its journal recovers first); false if not. */
-    public synchronized boolean startHere(String slug) throws ServletException {
+    /**
+     * Cluster mode: starts an active tenant the group gave this node (its journal recovers first); false if not.
+     * Holds only this tenant's guard, so that a node starts several tenants at once.
+     */
+    public boolean startHere(String slug) throws ServletException {
         TenantRecord tenant = directory.bySlug(slug);
         if (tenant == null || tenant.status() != TenantRecord.Status.ACTIVE) {
             return false;
         }
-        if (!running.containsKey(slug)) {
-            start(tenant, null);
-        }
+        start(tenant, null);
         return true;
     }
 
@@ -173,12 +179,22 @@ public final class Tenants implements DisposableBean {
         return directory.all();
     }
 
+    /** Starts the tenant's context unless it runs already; under the tenant's guard. */
     private void start(TenantRecord tenant, String operatorPassword) throws ServletException {
-        Instant begun = Instant.now();
-        TenantRuntime runtime = contexts.start(tenant, server.baseUrl(), operatorPassword);
-        running.put(tenant.slug(), runtime);
-        LOG.info("tenant {} started in {} ms (schema {})", tenant.slug(), Duration.between(begun, Instant.now()).toMillis(),
-                tenant.schema());
+        synchronized (guard(tenant.slug())) {
+            if (running.containsKey(tenant.slug())) {
+                return;
+            }
+            Instant begun = Instant.now();
+            TenantRuntime runtime = contexts.start(tenant, server.baseUrl(), operatorPassword);
+            running.put(tenant.slug(), runtime);
+            LOG.info("tenant {} started in {} ms (schema {})", tenant.slug(),
+                    Duration.between(begun, Instant.now()).toMillis(), tenant.schema());
+        }
+    }
+
+    private Object guard(String slug) {
+        return guards.computeIfAbsent(slug, any -> new Object());
     }
 
     @Override

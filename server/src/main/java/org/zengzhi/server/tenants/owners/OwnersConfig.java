@@ -45,9 +45,10 @@ class OwnersConfig {
     }
 
     @Bean(destroyMethod = "close")
-    OwnerNode ownerNode(OwnersSettings settings, Ownership ownership, Tenants tenants, JdbcTemplate jdbc, Admin admin) {
-        OwnerLifecycle lifecycle = new OwnerLifecycle(tenants, ownership, new OwnerRows(jdbc, Clock.systemUTC()),
-                new TenantPartitions(jdbc));
+    OwnerNode ownerNode(OwnersSettings settings, Ownership ownership, Tenants tenants, JdbcTemplate jdbc, Admin admin,
+            @Value("${zengzhi.tenants.start-parallelism}") int parallelism) {
+        OwnerLifecycle lifecycle = new OwnerLifecycle(TenantRunner.of(tenants), ownership,
+                new OwnerRows(jdbc, Clock.systemUTC()), new TenantPartitions(jdbc), parallelism);
         return new OwnerNode(settings, ownership, lifecycle, new TenantsTopic(admin, settings.topic()));
     }
 
