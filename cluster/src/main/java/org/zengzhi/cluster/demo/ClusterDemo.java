@@ -167,6 +167,11 @@ public final class ClusterDemo {
         }
         CpuCgroups cgroups = CpuCgroups.open(options.nodeMilliCpu() > 0 ? "--node-cpu" : "--broker-cpu", dir);
         processes.removeAtClose(cgroups);
+        try {
+            cgroups.joinUnlimited("load");
+        } catch (IOException e) {
+            throw new IllegalStateException("could not move the demo into its CPU group: " + e.getMessage(), e);
+        }
         return cgroups;
     }
 
@@ -183,7 +188,7 @@ public final class ClusterDemo {
         KillPlan plan = options.killsRandomly() ? KillPlan.random(seed, options.kills(), options.seconds() * 1_000L)
                 : KillPlan.fixed(seed, options.kills(), options.killAt());
         say("killPlan", plan.momentsMs().stream().map(ms -> String.format("%.1f", ms / 1000.0))
-                .collect(java.util.stream.Collectors.joining(", ")), seed, options.killsRandomly() ? "random" : "fixed");
+                .collect(java.util.stream.Collectors.joining(", ")), Long.toString(seed), options.killsRandomly() ? "random" : "fixed");
         return plan;
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * CPU quotas for the demo's JVMs ({@code --node-cpu}, {@code --broker-cpu}): one cgroup per run,
  * {@code zengzhi-demo-<pid>}, and in it one group per quota'd part with a CFS quota of its share of a core per 100 ms
- * period, so that each node runs as if on a machine of that size. Linux cgroup v1 ({@code /sys/fs/cgroup/cpu},
+ * period and the highest weight ({@code cpu.shares} 262144, v2 {@code cpu.weight} 10000), so that each node runs as
+ * if on a machine of that size: never more than its share, and as nearly as the scheduler can, not less. Linux cgroup v1 ({@code /sys/fs/cgroup/cpu},
  * {@code cpu.cfs_quota_us}) or v2 ({@code /sys/fs/cgroup} with the {@code cpu} controller, {@code cpu.max}); needs
  * root. A process enters its group before its first instruction ({@link #wrap}). The groups are listed in the run
  * directory's {@code cgroups} file (the parent first; remove them from the last) so the launcher's trap can remove them too; {@link #close}
@@ -23,6 +24,7 @@ final class CpuCgroups implements AutoCloseable {
     private final boolean v2;
     private final Path runDir;
     private final List<Path> groups = new ArrayList<>();
+    private boolean joined;
 
     private CpuCgroups(Path root, boolean v2, Path runDir) {
         this.root = root;
@@ -37,7 +39,9 @@ final class CpuCgroups implements AutoCloseable {
         String name = "zengzhi-demo-" + ProcessHandle.current().pid();
         try {
             if (Files.isWritable(v1.resolve("cgroup.procs")) && Files.exists(v1.resolve("cpu.cfs_quota_us"))) {
-                return new CpuCgroups(v1, false, runDir).made(v1.resolve(name));
+                CpuCgroups c = new CpuCgroups(v1, false, runDir).made(v1.resolve(name));
+                c.weighHighest(c.groups.get(0));
+                return c;
             }
             if (Files.exists(unified.resolve("cgroup.controllers"))
                     && Files.readString(unified.resolve("cgroup.controllers")).contains("cpu")
@@ -45,6 +49,7 @@ final class CpuCgroups implements AutoCloseable {
                 write(unified.resolve("cgroup.subtree_control"), "+cpu");
                 CpuCgroups c = new CpuCgroups(unified, true, runDir).made(unified.resolve(name));
                 write(c.groups.get(0).resolve("cgroup.subtree_control"), "+cpu");
+                c.weighHighest(c.groups.get(0));
                 return c;
             }
         } catch (IOException | UncheckedIOException e) {
@@ -75,7 +80,32 @@ final class CpuCgroups implements AutoCloseable {
             write(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_US));
             write(group.resolve("cpu.cfs_quota_us"), Long.toString(quotaUs));
         }
+        weighHighest(group);
         return group.resolve("cgroup.procs");
+    }
+
+    /**
+     * Moves this JVM (the load generator) into a group {@code name} without a quota but of the highest weight, so
+     * the machine's other work does not starve the load of the quota'd parts; {@link #close} moves it back first.
+     */
+    synchronized void joinUnlimited(String name) throws IOException {
+        Path group = groups.get(0).resolve(name);
+        made(group);
+        weighHighest(group);
+        write(group.resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid()));
+        joined = true;
+    }
+
+    /**
+     * The quota is a ceiling; the highest weight makes it a floor too, as far as the scheduler can: on a busy machine
+     * a group of default weight counts as one thread among all the machine's and gets far less.
+     */
+    private void weighHighest(Path group) throws IOException {
+        if (v2) {
+            write(group.resolve("cpu.weight"), "10000");
+        } else {
+            write(group.resolve("cpu.shares"), "262144");
+        }
     }
 
     /** {@code command} run by a shell that first moves itself into the group, then becomes the command (same pid). */
@@ -114,6 +144,14 @@ final class CpuCgroups implements AutoCloseable {
     /** Removes the groups, deepest first, once empty (their processes must have ended; tries for up to 5 s). */
     @Override
     public synchronized void close() {
+        if (joined) {
+            try {
+                write(root.resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid()));
+                joined = false;
+            } catch (IOException e) {
+                // stays in its group: the group is removed by the launcher's trap once this JVM has ended
+            }
+        }
         for (int i = groups.size() - 1; i >= 0; i--) {
             Path g = groups.get(i);
             for (int attempt = 0; attempt < 50 && Files.exists(g); attempt++) {

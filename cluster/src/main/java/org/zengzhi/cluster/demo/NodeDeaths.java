@@ -120,7 +120,7 @@ final class NodeDeaths {
             livePorts.remove(index);
         }
         record("node-" + (index + 1) + "@outside");
-        say("diedOutside", index + 1, processes.get(index).pid(), clock(noticedAtMs), membersBefore - 1);
+        say("diedOutside", index + 1, Long.toString(processes.get(index).pid()), clock(noticedAtMs), membersBefore - 1);
         if (membersBefore <= 1) {
             return; // no node left to take over: the checks will say what is not served
         }

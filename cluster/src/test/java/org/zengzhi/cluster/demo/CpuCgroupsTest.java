@@ -32,10 +32,17 @@ class CpuCgroupsTest {
         String quota = Files.exists(group.resolve("cpu.max")) ? Files.readString(group.resolve("cpu.max")).trim()
                 : Files.readString(group.resolve("cpu.cfs_quota_us")).trim();
         assertThat(quota).startsWith("25000"); // a quarter of each 100 ms period
-        assertThat(Files.readAllLines(run.resolve("cgroups"))).containsExactly(group.getParent().toString(),
+        String weight = Files.exists(group.resolve("cpu.max")) ? Files.readString(group.resolve("cpu.weight")).trim()
+                : Files.readString(group.resolve("cpu.shares")).trim();
+        assertThat(weight).as("the highest weight: the quota is a floor too").isIn("10000", "262144");
+        assertThat(Files.readAllLines(run.resolve("cgroups"))).startsWith(group.getParent().toString(),
                 group.toString());
         assertThat(CpuCgroups.throttled(procs)).matches("\\d+x/\\d+ms");
+        cgroups.joinUnlimited("load");
+        assertThat(Files.readString(Path.of("/proc/self/cgroup"))).contains(group.getParent().getFileName() + "/load");
         cgroups.close();
+        assertThat(Files.readString(Path.of("/proc/self/cgroup"))).as("this JVM moved back before the groups went")
+                .doesNotContain(group.getParent().getFileName().toString());
         assertThat(group).doesNotExist();
         assertThat(group.getParent()).doesNotExist();
     }
