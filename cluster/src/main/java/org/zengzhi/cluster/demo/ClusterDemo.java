@@ -141,6 +141,11 @@ public final class ClusterDemo {
             Load load = new Load(sender, tenants, options.window());
             cpu.add("load", ProcessHandle.current().pid());
             pgBackends().forEach(pid -> cpu.add("postgres", pid));
+            if (options.warmup() > 0) {
+                load.run(0, options.warmup());
+                waitApplied(load);
+                say("warmedUp", options.warmup(), load.ackedCount());
+            }
             KillPlan plan = killPlan();
             cpu.start();
             long loadStart = System.nanoTime();
@@ -307,16 +312,16 @@ public final class ClusterDemo {
         double loadSeconds = (load.endNanos() - load.startNanos()) / 1e9;
         double allSeconds = (appliedAt - load.startNanos()) / 1e9;
         String failover = deaths.failoverMs();
-        say("figures", load.ackedCount(), load.sent(), load.failed(), String.format("%.1f", loadSeconds),
-                Math.round(load.ackedCount() / loadSeconds), String.format("%.1f", allSeconds),
-                Math.round(load.ackedCount() / allSeconds), String.format("%.1f", load.latencyMicros(0.5) / 1000.0),
+        say("figures", load.measuredAcked(), load.sent(), load.failed(), String.format("%.1f", loadSeconds),
+                Math.round(load.measuredAcked() / loadSeconds), String.format("%.1f", allSeconds),
+                Math.round(load.measuredAcked() / allSeconds), String.format("%.1f", load.latencyMicros(0.5) / 1000.0),
                 String.format("%.1f", load.latencyMicros(0.99) / 1000.0), "-1".equals(failover) ? "-" : failover);
         System.out.printf("FIGURES nodes=%d brokers=%d tenants=%d acked=%d load_s=%.1f acked_per_s=%d "
-                + "applied_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%s node_cpu=%s broker_cpu=%s%n",
-                options.nodes(), options.brokers(), options.tenants(), load.ackedCount(), loadSeconds,
-                Math.round(load.ackedCount() / loadSeconds), Math.round(load.ackedCount() / allSeconds),
+                + "applied_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%s node_cpu=%s broker_cpu=%s warmup=%d%n",
+                options.nodes(), options.brokers(), options.tenants(), load.measuredAcked(), loadSeconds,
+                Math.round(load.measuredAcked() / loadSeconds), Math.round(load.measuredAcked() / allSeconds),
                 load.latencyMicros(0.5) / 1000.0, load.latencyMicros(0.99) / 1000.0, failover,
-                cores(options.nodeMilliCpu()), cores(options.brokerMilliCpu()));
+                cores(options.nodeMilliCpu()), cores(options.brokerMilliCpu()), options.warmup());
         System.out.println("LOAD machine load average (1 min) at start " + loadAtStart + ", now " + loadAverage()
                 + " — the machine's, not the demo's alone");
         deaths.phaseLines().forEach(System.out::println);
@@ -329,7 +334,7 @@ public final class ClusterDemo {
     /** CPU seconds per part over the load until all applied, and per acknowledged payment. */
     private void cpuReport(CpuUse cpu, Load load, long appliedAt) {
         double seconds = (appliedAt - load.startNanos()) / 1e9;
-        long acked = Math.max(1, load.ackedCount());
+        long acked = Math.max(1, load.measuredAcked());
         Map<String, Long> ms = cpu.millisByPart();
         StringBuilder line = new StringBuilder(String.format("CPU window_s=%.1f machine_busy_ms=%d of_ms=%d", seconds,
                 cpu.machineBusyMillis(), Math.round(seconds * 1000 * Runtime.getRuntime().availableProcessors())));

@@ -6,12 +6,13 @@ import java.math.BigDecimal;
  * The demo's options ({@code bin/zengzhi cluster-demo --help}). {@code killAt} 0 runs without a kill (throughput
  * figures), {@link #RANDOM} kills at moments drawn within the load window ({@code --kill-at random}, {@link KillPlan});
  * {@code kills} nodes are killed one after another. {@code payments} > 0 sends that many per tenant instead of
- * running for {@code seconds}. {@code nodeMilliCpu} and {@code brokerMilliCpu} (thousandths of a core, 0: unlimited)
+ * running for {@code seconds}; {@code warmup} payments per tenant are sent and applied first, outside the figures
+ * (each node JVM compiles its hot code once: that cost is not the steady throughput). {@code nodeMilliCpu} and {@code brokerMilliCpu} (thousandths of a core, 0: unlimited)
  * put each node, and the brokers together, in a CPU cgroup with that quota ({@link CpuCgroups}). {@code seed} null:
  * drawn at the start and printed.
  */
 record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt, int kills, Long seed, long payments,
-        int window, int snapshotEvery, int sessionMs, int nodeMilliCpu, int brokerMilliCpu, String lang,
+        int warmup, int window, int snapshotEvery, int sessionMs, int nodeMilliCpu, int brokerMilliCpu, String lang,
         String jdbcUrl, String dbUser, String schema, String groupProtocol) {
 
     /** {@code killAt} for {@code --kill-at random}. */
@@ -64,6 +65,7 @@ record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt,
         int kills = 1;
         Long seed;
         long payments;
+        int warmup;
         int window = 2_000;
         int snapshotEvery = 2_000;
         int sessionMs = 3_000;
@@ -85,6 +87,7 @@ record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt,
                 case "--kills" -> kills = num(key, v);
                 case "--seed" -> seed = seed(key, v);
                 case "--payments" -> payments = num(key, v);
+                case "--warmup" -> warmup = num(key, v);
                 case "--window" -> window = num(key, v);
                 case "--snapshot-every" -> snapshotEvery = num(key, v);
                 case "--session-ms" -> sessionMs = num(key, v);
@@ -122,7 +125,7 @@ record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt,
                 throw OptionError.of("--kill-at", "random 需要 --seconds ≥ 1（不能与 --payments 同用）",
                         "random needs --seconds ≥ 1 (not --payments)", "random");
             }
-            return new DemoOptions(brokers, nodes, tenants, seconds, killAt, kills, seed, payments, window,
+            return new DemoOptions(brokers, nodes, tenants, seconds, killAt, kills, seed, payments, warmup, window,
                     snapshotEvery, sessionMs, nodeMilliCpu, brokerMilliCpu, lang, jdbcUrl, dbUser, schema,
                     groupProtocol);
         }

@@ -42,7 +42,8 @@ class DemoOptionsTest {
     @Test
     void quotasKillsAndSeedParse() {
         DemoOptions o = DemoOptions.parse(new String[] {"--node-cpu", "0.5", "--broker-cpu=1.25", "--kill-at",
-            "random", "--kills", "2", "--seed", "-7"});
+            "random", "--kills", "2", "--seed", "-7", "--warmup", "50"});
+        assertThat(o.warmup()).isEqualTo(50);
         assertThat(o.nodeMilliCpu()).isEqualTo(500);
         assertThat(o.brokerMilliCpu()).isEqualTo(1_250);
         assertThat(o.killsRandomly()).isTrue();
@@ -53,6 +54,7 @@ class DemoOptionsTest {
         assertThat(defaults.brokerMilliCpu()).isZero();
         assertThat(defaults.seed()).as("drawn at the start and printed").isNull();
         assertThat(defaults.kills()).isEqualTo(1);
+        assertThat(defaults.warmup()).as("no warm-up unless asked: the default run is as before").isZero();
         assertThat(defaults.killsRandomly()).isFalse();
     }
 
@@ -60,10 +62,10 @@ class DemoOptionsTest {
     void badNewValuesNameTheOptionInChineseAndEnglish() {
         String[][] bad = {
             {"--node-cpu", "0"}, {"--node-cpu", "half"}, {"--node-cpu", "0.0005"}, {"--node-cpu", "65"},
-            {"--broker-cpu", "-1"}, {"--kill-at", "soon"}, {"--seed", "1.5"}, {"--kills", "3"},
+            {"--broker-cpu", "-1"}, {"--kill-at", "soon"}, {"--seed", "1.5"}, {"--kills", "3"}, {"--warmup", "-5"},
             {"--kill-at", "random", "--payments", "10"}};
         String[] named = {"--node-cpu", "--node-cpu", "--node-cpu", "--node-cpu", "--broker-cpu", "--kill-at", "--seed",
-            "--kills", "--kill-at"};
+            "--kills", "--warmup", "--kill-at"};
         for (int i = 0; i < bad.length; i++) {
             String[] args = bad[i];
             assertThatThrownBy(() -> DemoOptions.parse(args)).as(String.join(" ", args))
