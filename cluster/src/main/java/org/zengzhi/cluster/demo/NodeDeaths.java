@@ -95,7 +95,12 @@ final class NodeDeaths {
                         livePorts.remove(victim);
                     }
                     long killedAtMs = System.currentTimeMillis();
-                    Processes.kill9(processes.get(victim));
+                    try {
+                        Processes.kill9(processes.get(victim));
+                    } catch (IOException | RuntimeException e) {
+                        group.close();
+                        throw e;
+                    }
                     record("node-" + (victim + 1) + "@" + (System.nanoTime() - loadStartNanos) / 1_000_000 + "ms");
                     say("killed", victim + 1, acked.getAsLong(), clock(killedAtMs));
                     failover(killedAtMs, group);
