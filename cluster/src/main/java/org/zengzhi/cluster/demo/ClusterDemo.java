@@ -193,8 +193,16 @@ public final class ClusterDemo {
         KillPlan plan = options.killsRandomly() ? KillPlan.random(seed, options.kills(), options.seconds() * 1_000L)
                 : KillPlan.fixed(seed, options.kills(), options.killAt());
         say("killPlan", plan.momentsMs().stream().map(ms -> String.format("%.1f", ms / 1000.0))
-                .collect(java.util.stream.Collectors.joining(", ")), Long.toString(seed), options.killsRandomly() ? "random" : "fixed");
+                .collect(java.util.stream.Collectors.joining(", ")), Long.toString(seed), drawn(options.killsRandomly()));
         return plan;
+    }
+
+    /** How the kill moments were chosen, in the demo's language. */
+    private String drawn(boolean random) {
+        if ("en".equals(options.lang())) {
+            return random ? "random" : "fixed";
+        }
+        return random ? "随机" : "固定";
     }
 
     private String sayArgs(String key, Object[] args) {
