@@ -23,6 +23,8 @@ final class Brokers {
     private final int[] ports;
     private final int[] controllerPorts;
     private final int sessionMs;
+    private final List<Process> servers = new ArrayList<>();
+    private Path cgroupProcs;
 
     /** {@code sessionMs}: the consumer group protocol's session timeout (set on the brokers, not the clients). */
     Brokers(Path dir, Processes processes, int n, int sessionMs) {
@@ -31,6 +33,15 @@ final class Brokers {
         this.processes = processes;
         this.ports = freePorts(n);
         this.controllerPorts = freePorts(n);
+    }
+
+    /** Runs every server in this CPU group (together under one quota, {@code --broker-cpu}); before {@link #start}. */
+    void limit(Path procs) {
+        this.cgroupProcs = procs;
+    }
+
+    List<Process> servers() {
+        return List.copyOf(servers);
     }
 
     String bootstrap() {
@@ -52,8 +63,8 @@ final class Brokers {
             }
         }
         for (int i = 0; i < ports.length; i++) {
-            processes.java("broker-" + (i + 1), List.of("-Xmx512m", "-XX:+UseG1GC"), "kafka.Kafka",
-                    List.of(dir.resolve("broker-" + (i + 1) + ".properties").toString()));
+            servers.add(processes.java("broker-" + (i + 1), List.of("-Xmx512m", "-XX:+UseG1GC"), "kafka.Kafka",
+                    List.of(dir.resolve("broker-" + (i + 1) + ".properties").toString()), cgroupProcs));
         }
     }
 

@@ -26,6 +26,8 @@ final class Load {
     private int samples;
     private long startNanos;
     private long endNanos;
+    private long nextIndex;
+    private long ackedBefore;
 
     Load(CommandSender sender, List<String> tenants, int window) {
         this.sender = sender;
@@ -34,12 +36,22 @@ final class Load {
         tenants.forEach(t -> acked.put(t, new ConcurrentHashMap<>()));
     }
 
-    /** Sends until the time or the count is up, then waits for every answer. */
+    /**
+     * Sends until the time or the count is up, then waits for every answer. A second run (after a warm-up) goes on
+     * with the next payment numbers; its figures ({@link #measuredAcked}, latencies) are its own, while
+     * {@link #acked} keeps every run's for the checks.
+     */
     void run(long seconds, long perTenant) throws InterruptedException {
         Semaphore permits = new Semaphore(window);
+        synchronized (this) {
+            samples = 0;
+        }
+        ackedBefore = ackedCount();
         startNanos = System.nanoTime();
         long deadline = startNanos + seconds * 1_000_000_000L;
-        for (long i = 0; perTenant > 0 ? i < perTenant : System.nanoTime() < deadline; i++) {
+        long first = nextIndex;
+        long i = first;
+        for (; perTenant > 0 ? i < first + perTenant : System.nanoTime() < deadline; i++) {
             for (String tenant : tenants) {
                 permits.acquire();
                 Command payment = DemoPayments.payment(tenant, i);
@@ -56,8 +68,14 @@ final class Load {
                 });
             }
         }
+        nextIndex = i;
         permits.acquire(window);
         endNanos = System.nanoTime();
+    }
+
+    /** Payments acknowledged in the last run (after the warm-up, if there was one). */
+    long measuredAcked() {
+        return ackedCount() - ackedBefore;
     }
 
     private synchronized void record(long nanos) {

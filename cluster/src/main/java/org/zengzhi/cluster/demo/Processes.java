@@ -17,6 +17,7 @@ final class Processes implements AutoCloseable {
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classpath = System.getProperty("java.class.path");
     private final List<Process> started = new ArrayList<>();
+    private CpuCgroups cgroups;
 
     Processes(Path dir) {
         this.dir = dir;
@@ -25,6 +26,17 @@ final class Processes implements AutoCloseable {
 
     synchronized Process java(String name, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
+        return java(name, jvmOptions, mainClass, args, null);
+    }
+
+    /** CPU groups to remove once every process has ended ({@link #close}). */
+    synchronized void removeAtClose(CpuCgroups groups) {
+        this.cgroups = groups;
+    }
+
+    /** Starts a JVM; with {@code cgroupProcs} (not null) it runs in that CPU group from its first instruction. */
+    synchronized Process java(String name, List<String> jvmOptions, String mainClass, List<String> args,
+            Path cgroupProcs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
@@ -33,6 +45,9 @@ final class Processes implements AutoCloseable {
         command.add(mainClass);
         command.addAll(args);
         Path log = dir.resolve(name + ".log");
+        if (cgroupProcs != null) {
+            command = CpuCgroups.wrap(cgroupProcs, command);
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         started.add(process);
@@ -57,9 +72,12 @@ final class Processes implements AutoCloseable {
                 p.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
         started.clear();
+        if (cgroups != null) {
+            cgroups.close();
+        }
     }
 }
