@@ -50,13 +50,19 @@ final class NodeHttp implements AutoCloseable {
     final AtomicLong connectionsLost = new AtomicLong();
 
     NodeHttp(Supplier<List<String>> liveNodes, int connections) {
+        this(liveNodes, connections, 30);
+    }
+
+    /** {@code responseSeconds}: how long an answer may take (a tenant's creation starts a context: minutes on a busy machine). */
+    NodeHttp(Supplier<List<String>> liveNodes, int connections, int responseSeconds) {
         this.liveNodes = liveNodes;
         http = HttpClients.custom().disableRedirectHandling().disableAutomaticRetries()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(connections)
                         .setMaxConnPerRoute(connections).setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(2)).setSocketTimeout(Timeout.ofSeconds(30)).build())
+                                .setConnectTimeout(Timeout.ofSeconds(2)).setSocketTimeout(Timeout.ofSeconds(responseSeconds))
+                                .build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(responseSeconds)).build())
                 .build();
     }
 

@@ -18,7 +18,7 @@ import org.zengzhi.cluster.demo.Processes;
  */
 final class ServerNodes {
     static final String DEPLOYMENT_PASSWORD = "server-demo-deployment";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
     private final DemoOptions options;
     private final Processes processes;
     private final String bootstrap;
