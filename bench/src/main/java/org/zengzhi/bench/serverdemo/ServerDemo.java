@@ -197,6 +197,9 @@ public final class ServerDemo {
             }
         });
         say("served", slugs.size(), (System.nanoTime() - t1) / 1_000_000, ownersByNode());
+        if (TenantClient.UNKNOWN_FOR_A_WHILE.get() > 0) {
+            say("unknownForAWhile", TenantClient.UNKNOWN_FOR_A_WHILE.get());
+        }
         return tenants;
     }
 
