@@ -48,6 +48,19 @@ public final class Tenants implements DisposableBean {
         return known.get(slug);
     }
 
+    /**
+     * Cluster mode: the status of a slug this node has not seen, read from the directory — a tenant another node
+     * created since this node's last pass (docs/cluster.md); null if no tenant has it.
+     */
+    TenantRecord.Status lookUp(String slug) {
+        TenantRecord tenant = directory.bySlug(slug);
+        if (tenant == null) {
+            return null;
+        }
+        known.putIfAbsent(slug, tenant.status());
+        return tenant.status();
+    }
+
     /** The tenant's application context while it runs, or null: for tests and tools that look behind the API. */
     public org.springframework.context.ApplicationContext context(String slug) {
         TenantRuntime runtime = running.get(slug);
