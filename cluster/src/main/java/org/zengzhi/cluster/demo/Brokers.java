@@ -15,9 +15,10 @@ import org.apache.kafka.common.Uuid;
 /**
  * A KRaft cluster of {@code n} Kafka servers on loopback, each its own JVM running {@code kafka.Kafka} from the Maven
  * Central jars on this classpath, in combined mode (broker and controller in one process; a static quorum of all
- * of them, {@code controller.quorum.voters}). Storage is formatted with Kafka's storage tool first.
+ * of them, {@code controller.quorum.voters}). Storage is formatted with Kafka's storage tool first. Public for the
+ * server-node demo (bench module, {@code org.zengzhi.bench.serverdemo}), which starts the same brokers.
  */
-final class Brokers {
+public final class Brokers {
     private final Path dir;
     private final Processes processes;
     private final int[] ports;
@@ -27,7 +28,7 @@ final class Brokers {
     private Path cgroupProcs;
 
     /** {@code sessionMs}: the consumer group protocol's session timeout (set on the brokers, not the clients). */
-    Brokers(Path dir, Processes processes, int n, int sessionMs) {
+    public Brokers(Path dir, Processes processes, int n, int sessionMs) {
         this.dir = dir;
         this.sessionMs = sessionMs;
         this.processes = processes;
@@ -44,12 +45,12 @@ final class Brokers {
         return List.copyOf(servers);
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return IntStream.of(ports).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     }
 
     /** Writes each server's properties, formats its storage and starts it. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         String clusterId = Uuid.randomUuid().toString();
         List<Process> formats = new ArrayList<>();
         for (int i = 0; i < ports.length; i++) {
@@ -121,7 +122,7 @@ final class Brokers {
         return ports;
     }
 
-    static int freePort() {
+    public static int freePort() {
         return freePorts(1)[0];
     }
 }

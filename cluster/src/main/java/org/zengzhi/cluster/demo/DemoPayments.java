@@ -27,7 +27,7 @@ public final class DemoPayments {
                 amountFen(i), poolShareFen(i));
     }
 
-    static long amountFen(long i) {
+    public static long amountFen(long i) {
         return 1_000 + Math.floorMod(i * 2_654_435_761L, 199_001L);
     }
 

@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
  * The demo's child JVMs (brokers, nodes), each logging to its own file in the run's directory; their process ids
  * are appended to {@code pids} so the launcher's trap can end them even if this JVM is killed.
  */
-final class Processes implements AutoCloseable {
+public final class Processes implements AutoCloseable {
     private final Path dir;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classpath = System.getProperty("java.class.path");
     private final List<Process> started = new ArrayList<>();
     private CpuCgroups cgroups;
 
-    Processes(Path dir) {
+    public Processes(Path dir) {
         this.dir = dir;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "demo-cleanup"));
     }
 
-    synchronized Process java(String name, List<String> jvmOptions, String mainClass, List<String> args)
+    public synchronized Process java(String name, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
         return java(name, jvmOptions, mainClass, args, null);
     }
@@ -38,12 +38,19 @@ final class Processes implements AutoCloseable {
     synchronized Process java(String name, List<String> jvmOptions, String mainClass, List<String> args,
             Path cgroupProcs) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
+        return start(name, command);
+    }
+
+    /** Starts {@code java} with {@code arguments} (JVM options, then {@code -jar …} or a class), logging to NAME.log. */
+    public synchronized Process start(String name, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(arguments);
         Path log = dir.resolve(name + ".log");
         if (cgroupProcs != null) {
             command = CpuCgroups.wrap(cgroupProcs, command);
@@ -57,7 +64,7 @@ final class Processes implements AutoCloseable {
     }
 
     /** Sends SIGKILL with {@code kill -9}: no shutdown hook, no goodbye to the consumer group. */
-    static void kill9(Process process) throws IOException, InterruptedException {
+    public static void kill9(Process process) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
         process.waitFor(10, TimeUnit.SECONDS);
     }

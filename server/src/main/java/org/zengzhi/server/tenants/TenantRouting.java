@@ -88,6 +88,11 @@ final class TenantRouting implements Filter {
             return;
         }
         TenantRecord.Status status = tenants.status(slug);
+        if (status == null && !placement.servesDefaultTenant()) {
+            // Cluster mode: a tenant created on another node a moment ago is in the directory before this node's next
+            // pass reads it; without this look-up it answered 404 here meanwhile (found by the server-node demo).
+            status = tenants.lookUp(slug);
+        }
         if (status == null) {
             refuse(404, "tenants.unknown", "no tenant " + slug, slug, path, request, response);
         } else if (status == TenantRecord.Status.CLOSED) {

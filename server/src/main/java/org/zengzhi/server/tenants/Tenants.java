@@ -56,17 +56,16 @@ public final class Tenants implements DisposableBean {
         return running.get(slug);
     }
 
-    /**
-     * The tenant's status as routing sees it, or null for a slug no tenant has. In cluster mode another node may have
-     * created the tenant since this node last read the directory (its next lifecycle pass): a slug not known here is
-     * looked up in the directory before it is called unknown, so a tenant just created elsewhere is redirected or
-     * answered 503 (being placed) on every node, never 404.
-     */
+    /** The tenant's status as routing sees it, or null for a slug no tenant has (in cluster mode see {@link #lookUp}). */
     TenantRecord.Status status(String slug) {
-        TenantRecord.Status status = known.get(slug);
-        if (status != null || placement.servesDefaultTenant()) {
-            return status;
-        }
+        return known.get(slug);
+    }
+
+    /**
+     * Cluster mode: the status of a slug this node has not seen, read from the directory — a tenant another node
+     * created since this node's last pass (docs/cluster.md); null if no tenant has it.
+     */
+    TenantRecord.Status lookUp(String slug) {
         TenantRecord tenant = directory.bySlug(slug);
         if (tenant == null) {
             return null;
