@@ -43,11 +43,15 @@ public final class Processes implements AutoCloseable {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
-        return start(name, command);
+        return start(name, command, cgroupProcs);
     }
 
     /** Starts {@code java} with {@code arguments} (JVM options, then {@code -jar …} or a class), logging to NAME.log. */
     public synchronized Process start(String name, List<String> arguments) throws IOException {
+        return start(name, arguments, null);
+    }
+
+    private Process start(String name, List<String> arguments, Path cgroupProcs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(arguments);
