@@ -135,6 +135,14 @@ public final class ServerDemo {
                     schemas.add(r.getString(1));
                 }
             }
+            int needed = ServerNodes.connectionsNeeded(options.nodes(), options.tenants());
+            try (ResultSet r = s.executeQuery("SHOW max_connections")) {
+                r.next();
+                if (Integer.parseInt(r.getString(1)) < needed) {
+                    throw new IllegalStateException(MessageFormat.format(text.getString("connections"),
+                            options.tenants(), options.nodes(), needed, r.getString(1)));
+                }
+            }
             for (String schema : schemas) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }

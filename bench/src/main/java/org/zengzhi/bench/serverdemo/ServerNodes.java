@@ -17,6 +17,19 @@ import org.zengzhi.cluster.demo.Processes;
  * the root schema and makes the deployment operator), the others after it.
  */
 final class ServerNodes {
+    /** Connections each node's root context keeps open (the deployment API only, in cluster mode). */
+    static final int ROOT_POOL = 3;
+    /** Connections each tenant's context keeps open (Hikari fills its pool). */
+    static final int TENANT_POOL = 2;
+
+    /**
+     * PostgreSQL connections a run holds at its peak: every tenant's pool (on whichever node runs it, and for a
+     * moment on two while a killed node's tenants move), every node's root pool, and a few of the demo's own.
+     */
+    static int connectionsNeeded(int nodes, int tenants) {
+        return tenants * TENANT_POOL + nodes * ROOT_POOL + 10;
+    }
+
     static final String DEPLOYMENT_PASSWORD = "server-demo-deployment";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
     private final DemoOptions options;
@@ -63,9 +76,9 @@ final class ServerNodes {
         List<String> args = new ArrayList<>(List.of("-Xmx" + options.heap(), "-jar", jar.toString(),
                 "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + options.dbUser(), "--spring.flyway.schemas=" + options.schema(),
-                // The root serves only the deployment API in cluster mode: a small pool. Each tenant's pool is 2:
-                // 50 tenants on PostgreSQL's default 100 connections, shared with whatever else runs here.
-                "--spring.datasource.hikari.maximum-pool-size=3", "--zengzhi.tenants.pool-size=2",
+                // The root serves only the deployment API in cluster mode: a small pool. Each tenant's pool is 2 and
+                // Hikari keeps it full: see connectionsNeeded (50 tenants need more than PostgreSQL's default 100).
+                "--spring.datasource.hikari.maximum-pool-size=" + ROOT_POOL, "--zengzhi.tenants.pool-size=" + TENANT_POOL,
                 "--zengzhi.sandbox.enabled=true", "--server.port=" + options.port(i),
                 // No tick during the run: the state hash compared with the replay must not move under it.
                 "--zengzhi.tick-interval=PT1H", "--zengzhi.deployment-password=" + DEPLOYMENT_PASSWORD,

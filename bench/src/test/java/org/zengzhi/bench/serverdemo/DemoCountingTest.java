@@ -17,6 +17,13 @@ import org.zengzhi.server.journal.CommandLog.JournalRow;
 class DemoCountingTest {
 
     @Test
+    void fiftyTenantsNeedMoreConnectionsThanPostgresqlsDefaultHundredTwentyDoNot() {
+        // Found running --tenants 50 on a default PostgreSQL: the 48th tenant's pool was refused ("too many clients").
+        assertThat(ServerNodes.connectionsNeeded(3, 50)).isEqualTo(50 * 2 + 3 * 3 + 10).isGreaterThan(100);
+        assertThat(ServerNodes.connectionsNeeded(3, 20)).isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void aPaymentIsAnOrderWithAThirtyPercentPoolShareInExactFen() {
         Payment p = new Payment("t07", 3);
         assertThat(p.orderId()).isEqualTo("t07-o3");
