@@ -40,6 +40,17 @@ final class TenantLog implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     /** How long a reader waits for the partition's committed records up to an offset (brokers down: it fails). */
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long the broker lets a journal transaction stay open before it aborts it (Kafka's default is 60 s). Tenants
+     * share the journal topic's partitions, and a read_committed reader stops at the first open transaction: a node
+     * killed mid-batch leaves its tenants' transactions open, and every other tenant on those partitions cannot be
+     * taken over (its catch-up read cannot pass them) until each is fenced by its own tenant's new owner or times out.
+     * The server-node demo measured 50–63 s take-overs from that with the default; a batch's transaction lasts
+     * milliseconds, so 10 s only aborts the transactions of a dead or stalled writer (whose batch is then not
+     * acknowledged). The broker applies it on its abort sweep (transaction.abort.timed.out.transaction.cleanup.interval.ms,
+     * 10 s by default), so such a wait is at most about 20 s.
+     */
+    static final int TRANSACTION_TIMEOUT_MS = 10_000;
     private final KafkaJournalSettings settings;
     private final TopicPartition partition;
     private final String clusterId;
@@ -125,6 +136,7 @@ final class TenantLog implements AutoCloseable {
         closeProducer();
         Properties properties = KafkaSettings.producer(settings.bootstrapServers(), settings.transactionalId());
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         producer = new KafkaProducer<>(properties);
         try {
             producer.initTransactions();
