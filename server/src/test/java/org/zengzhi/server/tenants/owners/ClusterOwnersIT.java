@@ -1,6 +1,11 @@
 package org.zengzhi.server.tenants.owners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.DEPLOYMENT_PASSWORD;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.JSON;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.owners;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.servedOnce;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.token;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.TestDatabases;
 import org.zengzhi.server.ZengzhiServer;
-import org.zengzhi.server.tenants.Tenants;
+import org.zengzhi.server.tenants.owners.OwnerNodes.Node;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,21 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * change (state hashes equal), a retried payment gets its first answer and nothing is applied twice.
  */
 class ClusterOwnersIT {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String DEPLOYMENT_PASSWORD = "deployment-test-password";
     private static final List<String> SLUGS = List.of("alpha", "beta", "gamma");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    private record Node(ConfigurableApplicationContext context, String url) implements AutoCloseable {
-        Tenants tenants() {
-            return context.getBean(Tenants.class);
-        }
-
-        @Override
-        public void close() {
-            context.close();
-        }
-    }
 
     @Test
     void eachTenantHasOneServerOthersRedirectAndADeadNodesTenantsAreTakenOver() throws Exception {
@@ -146,31 +138,6 @@ class ClusterOwnersIT {
                 && check(owner(slug, a, b).url(), slug, operator).statusCode() == 200));
     }
 
-    /** Starts a server node in cluster mode on a free port; the first one to start makes the deployment operator. */
-    private static Node node(String[] database, OwnersBroker broker, String run) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--zengzhi.tick-interval=PT1H",
-                "--zengzhi.deployment-password=" + DEPLOYMENT_PASSWORD,
-                "--zengzhi.cluster.bootstrap-servers=" + broker.bootstrap(), "--zengzhi.cluster.group=owners-" + run,
-                "--zengzhi.cluster.tenants-topic=owners-" + run, "--zengzhi.cluster.session-timeout=PT3S",
-                // The tenants' command logs on the same broker (KafkaJournal): one broker, so one replica.
-                "--zengzhi.cluster.journal-topic=owners-journal-" + run, "--zengzhi.cluster.replicas=1",
-                "--zengzhi.cluster.min-insync-replicas=1"));
-        for (String property : database) {
-            args.add("--" + property);
-        }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
-                .run(args.toArray(new String[0]));
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Node(context, "http://127.0.0.1:" + port);
-    }
-
-    private static boolean servedOnce(String slug, Node a, Node b) {
-        boolean onA = a.tenants().runsHere(slug);
-        boolean onB = b.tenants().runsHere(slug);
-        String recorded = owners(a).get(slug);
-        return onA != onB && recorded != null && recorded.equals(onA ? a.url() : b.url());
-    }
-
     private static Node owner(String slug, Node a, Node b) {
         return a.tenants().runsHere(slug) ? a : b;
     }
@@ -218,43 +185,13 @@ class ClusterOwnersIT {
     }
 
     private static String hash(String url, String slug, String operator) throws Exception {
-        HttpResponse<String> check = check(url, slug, operator);
-        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(check.body());
-        assertThat(body.get("invariantsHold").asBoolean()).isTrue();
-        return body.get("stateHash").asString();
+        return OwnerNodes.hash(check(url, slug, operator));
     }
-
-    private static Map<String, String> owners(Node node) {
-        Map<String, String> owners = new HashMap<>();
-        node.context().getBean(JdbcTemplate.class).query("SELECT slug, node_url FROM deployment_tenant_owner",
-                rs -> {
-                    owners.put(rs.getString(1), rs.getString(2));
-                });
-        return owners;
-    }
-
     private static HttpResponse<String> send(String method, String url, String token, String json, String key)
             throws Exception {
         return OwnerHttp.send(method, url, token, json, key);
     }
-
-    private static String token(HttpResponse<String> login) {
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return JSON.readTree(login.body()).get("token").asString();
-    }
-
     /** Waits for a condition the cluster reaches by itself (no wall-clock figure is asserted). */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached: " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
-
     private static BooleanSupplier unchecked(Check check) {
         return () -> {
             try {
@@ -267,5 +204,13 @@ class ClusterOwnersIT {
 
     private interface Check {
         boolean holds() throws Exception;
+    }
+
+    private static Node node(String[] database, OwnersBroker broker, String run) {
+        return OwnerNodes.node(database, broker, "owners", run);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        OwnerNodes.await(what, PATIENCE, condition);
     }
 }

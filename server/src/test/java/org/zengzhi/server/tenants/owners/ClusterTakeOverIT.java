@@ -1,6 +1,11 @@
 package org.zengzhi.server.tenants.owners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.DEPLOYMENT_PASSWORD;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.JSON;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.owners;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.servedOnce;
+import static org.zengzhi.server.tenants.owners.OwnerNodes.token;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zengzhi.server.TestDatabases;
 import org.zengzhi.server.ZengzhiServer;
-import org.zengzhi.server.tenants.Tenants;
+import org.zengzhi.server.tenants.owners.OwnerNodes.Node;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,21 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * server, and each tenant's state hash equals the one acknowledged on A (its journal recovered on B).
  */
 class ClusterTakeOverIT {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String DEPLOYMENT_PASSWORD = "deployment-test-password";
     private static final List<String> SLUGS = List.of("north", "south", "east", "west");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-
-    private record Node(ConfigurableApplicationContext context, String url) implements AutoCloseable {
-        Tenants tenants() {
-            return context.getBean(Tenants.class);
-        }
-
-        @Override
-        public void close() {
-            context.close();
-        }
-    }
 
     @Test
     void aNodeTakesSeveralTenantsOverAtOnceAndRecordsEachAfterItStarted() throws Exception {
@@ -97,62 +89,18 @@ class ClusterTakeOverIT {
             }
         }
     }
+    private static String hash(String url, String slug, String operator) throws Exception {
+        return OwnerNodes.hash(OwnerHttp.send("GET", url + "/t/" + slug + "/api/v1/operator/check", operator,
+                null, null));
+    }
+    /** Waits for a condition the cluster reaches by itself (no wall-clock figure is asserted). */
 
     /** A server node in cluster mode on a free port; tenants start two at a time. */
     private static Node node(String[] database, OwnersBroker broker, String run) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--zengzhi.tick-interval=PT1H",
-                "--zengzhi.deployment-password=" + DEPLOYMENT_PASSWORD, "--zengzhi.tenants.start-parallelism=2",
-                "--zengzhi.cluster.bootstrap-servers=" + broker.bootstrap(), "--zengzhi.cluster.group=takeover-" + run,
-                "--zengzhi.cluster.tenants-topic=takeover-" + run, "--zengzhi.cluster.session-timeout=PT3S",
-                "--zengzhi.cluster.journal-topic=takeover-journal-" + run, "--zengzhi.cluster.replicas=1",
-                "--zengzhi.cluster.min-insync-replicas=1"));
-        for (String property : database) {
-            args.add("--" + property);
-        }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
-                .run(args.toArray(new String[0]));
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Node(context, "http://127.0.0.1:" + port);
+        return OwnerNodes.node(database, broker, "takeover", run, "--zengzhi.tenants.start-parallelism=2");
     }
 
-    private static boolean servedOnce(String slug, Node a, Node b) {
-        boolean onA = a.tenants().runsHere(slug);
-        boolean onB = b.tenants().runsHere(slug);
-        String recorded = owners(a).get(slug);
-        return onA != onB && recorded != null && recorded.equals(onA ? a.url() : b.url());
-    }
-
-    private static Map<String, String> owners(Node node) {
-        Map<String, String> owners = new HashMap<>();
-        node.context().getBean(JdbcTemplate.class).query("SELECT slug, node_url FROM deployment_tenant_owner",
-                rs -> {
-                    owners.put(rs.getString(1), rs.getString(2));
-                });
-        return owners;
-    }
-
-    private static String hash(String url, String slug, String operator) throws Exception {
-        HttpResponse<String> check = OwnerHttp.send("GET", url + "/t/" + slug + "/api/v1/operator/check", operator,
-                null, null);
-        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(check.body());
-        assertThat(body.get("invariantsHold").asBoolean()).isTrue();
-        return body.get("stateHash").asString();
-    }
-
-    private static String token(HttpResponse<String> login) {
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return JSON.readTree(login.body()).get("token").asString();
-    }
-
-    /** Waits for a condition the cluster reaches by itself (no wall-clock figure is asserted). */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached: " + what);
-            }
-            Thread.sleep(200);
-        }
+        OwnerNodes.await(what, PATIENCE, condition);
     }
 }
