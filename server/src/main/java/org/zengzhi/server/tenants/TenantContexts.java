@@ -11,9 +11,11 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
 import org.springframework.boot.ApplicationContextFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -37,7 +39,7 @@ final class TenantContexts {
     private static final Set<String> OWN = Set.of("spring.datasource.url", "spring.flyway.schemas",
             "spring.flyway.default-schema", "zengzhi.operator-password", "zengzhi.sandbox.secret", "zengzhi.demo",
             "zengzhi.plan", "zengzhi.payments.base-url", "spring.profiles.active", "zengzhi.deployment.enabled",
-            "zengzhi.cluster.bootstrap-servers", "zengzhi.cluster.journal-servers");
+            "zengzhi.cluster.bootstrap-servers", "zengzhi.cluster.journal-servers", "zengzhi.tenant.standby");
 
     private final ConfigurableEnvironment root;
     private final ServletContext servletContext;
@@ -54,6 +56,20 @@ final class TenantContexts {
      * ones). {@code operatorPassword} is used only when the schema has no operator yet; empty prints a random one.
      */
     TenantRuntime start(TenantRecord tenant, String baseUrl, String operatorPassword) throws ServletException {
+        return start(tenant, baseUrl, operatorPassword, false);
+    }
+
+    /**
+     * Builds the tenant's context as a standby (docs/cluster.md, "Warm standby"): everything but its engine's
+     * recovery and the workers that follow it, which {@link TenantRuntime#startServing()} starts. Its connection pool keeps
+     * no idle connection meanwhile.
+     */
+    TenantRuntime standby(TenantRecord tenant, String baseUrl) throws ServletException {
+        return start(tenant, baseUrl, null, true);
+    }
+
+    private TenantRuntime start(TenantRecord tenant, String baseUrl, String operatorPassword, boolean standby)
+            throws ServletException {
         Map<String, Object> properties = inherited();
         properties.put("zengzhi.deployment.enabled", "false");
         // A tenant's context is never a cluster node itself: the root's placement runs it (docs/cluster.md).
@@ -66,7 +82,12 @@ final class TenantContexts {
                 tenant.schema()));
         properties.put("spring.flyway.schemas", tenant.schema());
         properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(poolSize));
-        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.minimum-idle", standby ? "0" : "1");
+        if (standby) {
+            // Hikari's shortest: what the standby's start opened is closed 10 s later.
+            properties.put("spring.datasource.hikari.idle-timeout", "10000");
+        }
+        properties.put("zengzhi.tenant.standby", Boolean.toString(standby));
         properties.put("spring.datasource.hikari.pool-name", "tenant-" + tenant.slug());
         properties.put("zengzhi.plan", tenant.planYaml());
         properties.put("zengzhi.operator-password", operatorPassword == null ? "" : operatorPassword);
@@ -78,7 +99,9 @@ final class TenantContexts {
         environment.setActiveProfiles(Arrays.stream(root.getActiveProfiles()).filter(p -> !p.equals("demo"))
                 .toArray(String[]::new));
         ApplicationStartup startup = TenantStartTrace.startup();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZengzhiServer.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ZengzhiServer.class);
+        withoutLoggingSetUp(builder.application());
+        ConfigurableApplicationContext context = builder
                 .web(WebApplicationType.SERVLET)
                 .contextFactory(ApplicationContextFactory.of(TenantWebContext::new))
                 .initializers(created -> ((GenericWebApplicationContext) created).setServletContext(servletContext))
@@ -95,6 +118,18 @@ final class TenantContexts {
             context.close();
             throw e;
         }
+    }
+
+    /**
+     * A tenant's context logs through the root's logging system, set up once for the process: it neither sets it up
+     * again as it starts nor cleans it up as it closes. Both act on the one Logback context of the process, so with
+     * tenants starting and closing at once (a take-over, standbys built beside a creation) a close cleaned up what a
+     * start was setting up, and that start failed ("Unable to find Spring Environment in logger context"; found by
+     * the server-node demo).
+     */
+    private static void withoutLoggingSetUp(SpringApplication application) {
+        application.setListeners(application.getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
     }
 
     /** The root's command-line properties (how the server and the tests configure it), less the tenant's own. */
@@ -128,6 +163,11 @@ final class TenantContexts {
                     + "zengzhi.cluster.journal-servers");
         }
         return servers;
+    }
+
+    /** Whether the tenant is {@code serve --demo}'s second tenant ({@link DemoTenant}). */
+    boolean isDemo(String slug) {
+        return DemoTenant.isDemo(root, slug);
     }
 
     /** The journal a new tenant gets: Kafka when the server has brokers for its tenants, else SQL. */
