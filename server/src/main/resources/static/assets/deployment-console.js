@@ -74,7 +74,7 @@
     tr.id = 'tenant-' + tenant.slug;
     var status = main.dataset['status' + tenant.status.charAt(0) + tenant.status.slice(1).toLowerCase()];
     [tenant.slug, tenant.name, tenant.plan, status + (tenant.status === 'CLOSED' ? '' : ' · '
-        + (tenant.running ? main.dataset.running : main.dataset.stopped))].forEach(function (text, i) {
+        + (tenant.running ? main.dataset.running : tenant.standby ? main.dataset.standby : main.dataset.stopped))].forEach(function (text, i) {
       var td = document.createElement('td');
       td.textContent = text;
       td.className = ['slug', 'name', 'plan', 'status'][i];

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +21,7 @@ import org.zengzhi.server.gateway.CommandRequest;
 import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
+import org.zengzhi.server.gateway.Serving;
 import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.journal.kafka.KafkaJournal;
 import org.zengzhi.server.journal.kafka.KafkaJournalConfig;
@@ -70,37 +72,56 @@ public class ServerConfig {
 
     /**
      * The gateway on the command log the configuration chose: the Kafka journal when
-     * {@code zengzhi.cluster.journal-servers} is set ({@link KafkaJournalConfig}), else the SQL journal.
+     * {@code zengzhi.cluster.journal-servers} is set ({@link KafkaJournalConfig}), else the SQL journal. A standby's
+     * ({@code zengzhi.tenant.standby}, docs/cluster.md "Warm standby") recovers only when {@link #engineServing} starts.
      */
     @Bean(destroyMethod = "close")
     EngineGateway gateway(Journal journal, ObjectProvider<KafkaJournal> kafka, Plan plan,
-            @Value("${zengzhi.snapshot-interval}") long snapshotInterval) {
+            @Value("${zengzhi.snapshot-interval}") long snapshotInterval,
+            @Value("${zengzhi.tenant.standby:false}") boolean standby) {
         KafkaJournal onKafka = kafka.getIfAvailable();
         if (onKafka != null) {
-            return new EngineGateway(onKafka, () -> new KafkaRecovery(onKafka, plan).recover(), COMMAND_CLOCK,
-                    snapshotInterval);
+            Supplier<Recovery.Recovered> recovery = () -> new KafkaRecovery(onKafka, plan).recover();
+            return standby ? EngineGateway.standby(onKafka, recovery, COMMAND_CLOCK, snapshotInterval)
+                    : new EngineGateway(onKafka, recovery, COMMAND_CLOCK, snapshotInterval);
         }
-        return new EngineGateway(journal, () -> new Recovery(journal, plan).recover(), COMMAND_CLOCK,
-                snapshotInterval);
+        Supplier<Recovery.Recovered> recovery = () -> new Recovery(journal, plan).recover();
+        return standby ? EngineGateway.standby(journal, recovery, COMMAND_CLOCK, snapshotInterval)
+                : new EngineGateway(journal, recovery, COMMAND_CLOCK, snapshotInterval);
+    }
+
+    /** The engine serves: at once, or for a standby when its node is given the tenant. */
+    @Bean
+    Serving engineServing(EngineGateway gateway, @Value("${zengzhi.tenant.standby:false}") boolean standby) {
+        return new Serving(Serving.ENGINE, standby, gateway::start);
     }
 
     /** Ticks settle orders whose return window has closed (R-2.1); each tick is a journaled command. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService ticker(EngineGateway gateway, @Value("${zengzhi.tick-interval}") Duration interval,
-            @Value("${zengzhi.cluster.bootstrap-servers:}") String cluster) {
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    ScheduledExecutorService ticker() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ticker");
             thread.setDaemon(true);
             return thread;
         });
-        if (!cluster.isBlank()) {
-            // Cluster mode: every node's root shares the default tenant's schema and serves no default tenant
-            // (docs/cluster.md); a tick from each node would be two writers on one journal.
-            return ticker;
-        }
-        ticker.scheduleAtFixedRate(() -> gateway.submit(new CommandRequest(
-                now -> new Command.Tick("tick@" + now, now), events -> new Response(200, "{}"), null, null)),
-                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        return ticker;
+    }
+
+    /**
+     * The ticks start once the engine serves. Not on a cluster node's root: every node's root shares the default
+     * tenant's schema and serves no default tenant (docs/cluster.md); a tick from each node would be two writers on
+     * one journal.
+     */
+    @Bean
+    Serving tickerServing(ScheduledExecutorService ticker, EngineGateway gateway,
+            @Value("${zengzhi.tick-interval}") Duration interval,
+            @Value("${zengzhi.cluster.bootstrap-servers:}") String cluster,
+            @Value("${zengzhi.tenant.standby:false}") boolean standby) {
+        return new Serving(Serving.WORKERS, standby, () -> {
+            if (cluster.isBlank()) {
+                ticker.scheduleAtFixedRate(() -> gateway.submit(new CommandRequest(
+                        now -> new Command.Tick("tick@" + now, now), events -> new Response(200, "{}"), null, null)),
+                        interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * The options of {@code bin/zengzhi server-cluster-demo} ({@code --help} lists them). {@code killAt} 0 runs without a
  * kill; {@code window} is how many payments each tenant has open at once. A bad value is refused naming the option,
- * in Chinese and English ({@link BadOption}).
+ * in Chinese and English ({@link BadOption}). {@code standby} is each node's {@code zengzhi.cluster.standby-tenants}
+ * (docs/cluster.md, "Warm standby"; 0 = every take-over starts the tenant's context afresh).
  */
 record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt, int window, int sessionMs,
-        int firstPort, String heap, String lang, String jdbcUrl, String dbUser, String schema) {
+        int firstPort, String heap, String lang, String jdbcUrl, String dbUser, String schema, int standby) {
 
     /** The lowest and highest port the servers may take (this machine's range for the demo). */
     static final int PORT_MIN = 1_024;
@@ -20,7 +21,7 @@ record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt,
                 "--seconds", "40", "--kill-at", "15", "--window", "2", "--session-ms", "6000", "--port", "19400",
                 "--heap", "1200m", "--lang", "zh"));
         given.putAll(Map.of("--db-url", "jdbc:postgresql://127.0.0.1:5432/test", "--db-user", "postgres",
-                "--schema", "server_demo"));
+                "--schema", "server_demo", "--standby", "100"));
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
             String value = null;
@@ -46,7 +47,8 @@ record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt,
         DemoOptions o = new DemoOptions(num(v, "--brokers", 1, 9), num(v, "--nodes", 1, 9), num(v, "--tenants", 1, 500),
                 num(v, "--seconds", 1, 3_600), num(v, "--kill-at", 0, 3_600), num(v, "--window", 1, 64),
                 num(v, "--session-ms", 500, 300_000), num(v, "--port", PORT_MIN, PORT_MAX), heap(v.get("--heap")),
-                lang(v.get("--lang")), text(v, "--db-url"), text(v, "--db-user"), schema(v.get("--schema")));
+                lang(v.get("--lang")), text(v, "--db-url"), text(v, "--db-user"), schema(v.get("--schema")),
+                num(v, "--standby", 0, 10_000));
         if (o.killAt > 0 && o.nodes < 2) {
             throw new BadOption("--kill-at", "只有 1 个节点时必须为 0（杀死唯一节点后无人接管）",
                     "must be 0 with one node (nobody would take its tenants over)");

@@ -44,6 +44,8 @@ public final class ServerDemo {
     private final List<String> slugs = new ArrayList<>();
     private Path runDir;
     private int failures;
+    /** The deployment operator's bearer token (node 1's login; every node accepts it). */
+    private String deployment;
     private volatile long failoverMs = -1;
 
     private ServerDemo(DemoOptions options) {
@@ -103,7 +105,7 @@ public final class ServerDemo {
                 List<TenantClient> tenants = createTenants(http, nodes);
                 AckBook book = new AckBook(slugs);
                 PaymentLoad load = new PaymentLoad(tenants, options.window(), book);
-                Thread killer = options.killAt() > 0 ? killer(nodes, tenants, book) : null;
+                Thread killer = options.killAt() > 0 ? killer(nodes, tenants, book, http) : null;
                 load.run(options.seconds());
                 if (killer != null) {
                     killer.join();
@@ -178,7 +180,7 @@ public final class ServerDemo {
     }
 
     private List<TenantClient> createTenants(NodeHttp slow, NodeHttp http, ServerNodes nodes) throws Exception {
-        String deployment = "Bearer " + TenantClient.json(slow.once("POST", nodes.base(0) + "/api/v1/deployment/login",
+        deployment = "Bearer " + TenantClient.json(slow.once("POST", nodes.base(0) + "/api/v1/deployment/login",
                 ServerNodes.loginBody(), Map.of()).body()).get("token").asString();
         String plan = TenantClient.JSON.writeValueAsString(demoPlan());
         long t0 = System.nanoTime();
@@ -207,6 +209,11 @@ public final class ServerDemo {
         say("served", slugs.size(), (System.nanoTime() - t1) / 1_000_000, ownersByNode());
         if (TenantClient.UNKNOWN_FOR_A_WHILE.get() > 0) {
             say("unknownForAWhile", TenantClient.UNKNOWN_FOR_A_WHILE.get());
+        }
+        if (options.standby() > 0 && options.killAt() > 0) {
+            long t2 = System.nanoTime();
+            Map<Integer, Standbys.Held> held = standbys(http, nodes).awaitAll(slugs.size(), options.standby(), 300);
+            say("standbys", Standbys.summary(held, slugs.size()), (System.nanoTime() - t2) / 1_000_000);
         }
         return tenants;
     }
@@ -247,7 +254,11 @@ public final class ServerDemo {
         return owners;
     }
 
-    private Thread killer(ServerNodes nodes, List<TenantClient> tenants, AckBook book) {
+    private Standbys standbys(NodeHttp http, ServerNodes nodes) {
+        return new Standbys(http, nodes, options.nodes(), deployment);
+    }
+
+    private Thread killer(ServerNodes nodes, List<TenantClient> tenants, AckBook book, NodeHttp http) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(options.killAt() * 1_000L);
@@ -259,10 +270,12 @@ public final class ServerDemo {
                         moved.add(slug);
                     }
                 });
+                long covered = Standbys.covered(standbys(http, nodes).now(), victim + 1, moved);
                 long killedAt = System.currentTimeMillis();
                 nodes.kill(victim);
                 say("killed", victim + 1, book.ackedCount(),
-                        ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")), moved.size());
+                        ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")), moved.size(),
+                        covered);
                 Map<String, Long> answered = Parallel.firstAnswers(tenants, 180);
                 long all = answered.values().stream().mapToLong(Long::longValue).max().orElse(killedAt) - killedAt;
                 long movedLast = moved.stream().mapToLong(s -> answered.getOrDefault(s, killedAt)).max()
@@ -286,9 +299,9 @@ public final class ServerDemo {
                         book.latencyMillis(0.99)), failoverMs < 0 ? "-" : Long.toString(failoverMs),
                 http.redirects.get(), http.unavailable.get(), http.connectionsLost.get());
         System.out.printf(Locale.ROOT, "FIGURES mode=server-nodes nodes=%d brokers=%d tenants=%d window=%d acked=%d "
-                + "load_s=%.1f acked_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%d%n", options.nodes(),
+                + "load_s=%.1f acked_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%d standby=%d%n", options.nodes(),
                 options.brokers(), options.tenants(), options.window(), book.ackedCount(), seconds, perSecond,
-                book.latencyMillis(0.5), book.latencyMillis(0.99), failoverMs);
+                book.latencyMillis(0.5), book.latencyMillis(0.99), failoverMs, options.standby());
         System.out.println("LOAD machine load average (1 min) at start " + loadAtStart + ", now " + loadAverage()
                 + " — the machine's, not the demo's alone");
     }

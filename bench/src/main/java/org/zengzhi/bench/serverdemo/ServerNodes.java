@@ -23,11 +23,18 @@ final class ServerNodes {
     static final int TENANT_POOL = 2;
 
     /**
+     * Connections each node's standbys hold while being built: a standby's pool keeps none idle, but what its start
+     * opened stays open for Hikari's shortest idle timeout (10 s), and a node builds about one standby a second.
+     */
+    static final int STANDBY_BUILDS = 10;
+
+    /**
      * PostgreSQL connections a run holds at its peak: every tenant's pool (on whichever node runs it, and for a
-     * moment on two while a killed node's tenants move), every node's root pool, and a few of the demo's own.
+     * moment on two while a killed node's tenants move), every node's root pool and standbys being built, and a few
+     * of the demo's own.
      */
     static int connectionsNeeded(int nodes, int tenants) {
-        return tenants * TENANT_POOL + nodes * ROOT_POOL + 10;
+        return tenants * TENANT_POOL + nodes * (ROOT_POOL + STANDBY_BUILDS) + 10;
     }
 
     static final String DEPLOYMENT_PASSWORD = "server-demo-deployment";
@@ -86,7 +93,8 @@ final class ServerNodes {
                 "--zengzhi.cluster.bootstrap-servers=" + bootstrap,
                 "--zengzhi.cluster.session-timeout=" + Duration.ofMillis(options.sessionMs()),
                 "--zengzhi.cluster.replicas=" + replicas,
-                "--zengzhi.cluster.min-insync-replicas=" + minInSync(options.brokers())));
+                "--zengzhi.cluster.min-insync-replicas=" + minInSync(options.brokers()),
+                "--zengzhi.cluster.standby-tenants=" + options.standby()));
         nodes.add(processes.start("node-" + (i + 1), args));
         alive.add(true);
     }

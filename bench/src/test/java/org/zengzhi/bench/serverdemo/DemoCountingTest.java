@@ -19,7 +19,7 @@ class DemoCountingTest {
     @Test
     void fiftyTenantsNeedMoreConnectionsThanPostgresqlsDefaultHundredTwentyDoNot() {
         // Found running --tenants 50 on a default PostgreSQL: the 48th tenant's pool was refused ("too many clients").
-        assertThat(ServerNodes.connectionsNeeded(3, 50)).isEqualTo(50 * 2 + 3 * 3 + 10).isGreaterThan(100);
+        assertThat(ServerNodes.connectionsNeeded(3, 50)).isEqualTo(50 * 2 + 3 * (3 + 10) + 10).isGreaterThan(100);
         assertThat(ServerNodes.connectionsNeeded(3, 20)).isLessThanOrEqualTo(100);
     }
 

@@ -17,18 +17,20 @@ class DemoOptionsTest {
         assertThat(o.lang()).isEqualTo("zh");
         assertThat(o.schema()).isEqualTo("server_demo");
         assertThat(o.port(2)).isEqualTo(19_402);
+        assertThat(o.standby()).as("every node stands by for up to 100 tenants").isEqualTo(100);
     }
 
     @Test
     void readsBothSpellingsOfAValue() {
         DemoOptions o = DemoOptions.parse(new String[] {"--tenants", "50", "--nodes=1", "--kill-at", "0", "--lang=en",
-            "--schema", "demo_b", "--heap", "2g"});
+            "--schema", "demo_b", "--heap", "2g", "--standby=0"});
         assertThat(o.tenants()).isEqualTo(50);
         assertThat(o.nodes()).isEqualTo(1);
         assertThat(o.killAt()).isZero();
         assertThat(o.lang()).isEqualTo("en");
         assertThat(o.schema()).isEqualTo("demo_b");
         assertThat(o.heap()).isEqualTo("2g");
+        assertThat(o.standby()).isZero();
     }
 
     @Test
@@ -42,6 +44,7 @@ class DemoOptionsTest {
         assertBad(new String[] {"--schema", "x; DROP TABLE y"}, "--schema", "小写字母", "lower-case");
         assertBad(new String[] {"--heap", "lots"}, "--heap", "1200m", "not lots");
         assertBad(new String[] {"--port", "80"}, "--port", "1024", "not 80");
+        assertBad(new String[] {"--standby", "-1"}, "--standby", "须为 0 到 10000 的整数", "not -1");
     }
 
     @Test

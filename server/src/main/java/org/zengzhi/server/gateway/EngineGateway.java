@@ -86,20 +86,61 @@ public final class EngineGateway implements AutoCloseable {
     /** The orders the engine held when the last snapshot was taken (or at start): see {@link #snapshotIfDue}. */
     private long lastSnapshotOrders;
     private volatile boolean running = true;
+    /** Set once the engine has recovered and the writer runs; a standby's gateway waits for {@link #start}. */
+    private volatile boolean started;
 
+    /** A gateway that recovers its engine now and serves at once. */
     public EngineGateway(CommandLog journal, Supplier<Recovery.Recovered> recovery, Clock clock, long snapshotInterval) {
+        this(journal, recovery, clock, snapshotInterval, true);
+    }
+
+    private EngineGateway(CommandLog journal, Supplier<Recovery.Recovered> recovery, Clock clock, long snapshotInterval,
+            boolean startNow) {
         this.journal = journal;
         this.recovery = recovery;
         this.clock = clock;
         this.snapshotInterval = snapshotInterval;
+        this.writer = new Thread(this::run, "engine-gateway");
+        if (startNow) {
+            start();
+        }
+    }
+
+    /**
+     * A standby's gateway (docs/cluster.md, "Warm standby"): it neither recovers nor takes work until {@link #start};
+     * until then every request and query is refused as busy (503). For a Kafka log, recovering is taking the log over,
+     * which fences its writer, so a standby must not recover before its node is given the tenant.
+     */
+    public static EngineGateway standby(CommandLog journal, Supplier<Recovery.Recovered> recovery, Clock clock,
+            long snapshotInterval) {
+        return new EngineGateway(journal, recovery, clock, snapshotInterval, false);
+    }
+
+    /**
+     * Recovers the engine (snapshot and journal tail; on Kafka, the take-over first) and starts serving; does nothing
+     * if it serves already. If the recovery fails the gateway stays closed and the exception is thrown.
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (!running) {
+            throw new IllegalStateException("the gateway is shut down");
+        }
         try {
             load();
         } catch (RuntimeException e) {
+            running = false;
             closeReplica();
             throw e;
         }
-        this.writer = new Thread(this::run, "engine-gateway");
-        this.writer.start();
+        started = true;
+        writer.start();
+    }
+
+    /** Whether the engine has recovered and the gateway takes work. */
+    public boolean started() {
+        return started;
     }
 
     private void load() {
@@ -168,8 +209,9 @@ public final class EngineGateway implements AutoCloseable {
      * this call (read-your-writes) and only durable commands. It must only read the engine it is given.
      */
     public <T> CompletableFuture<T> query(Function<Engine, T> query) {
-        if (!running) {
-            return CompletableFuture.failedFuture(new GatewayBusyException("the gateway is shut down"));
+        if (!running || !started) {
+            return CompletableFuture.failedFuture(new GatewayBusyException(running ? "the gateway has not started"
+                    : "the gateway is shut down"));
         }
         return replica.query(query);
     }
@@ -190,6 +232,8 @@ public final class EngineGateway implements AutoCloseable {
     private void offer(Work work) {
         if (!running) {
             work.future.completeExceptionally(new GatewayBusyException("the gateway is shut down"));
+        } else if (!started) {
+            work.future.completeExceptionally(new GatewayBusyException("the gateway has not started"));
         } else if (!queue.offer(work)) {
             work.future.completeExceptionally(new GatewayBusyException("the command queue is full"));
         }
@@ -472,7 +516,9 @@ public final class EngineGateway implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        writer.join(TimeUnit.SECONDS.toMillis(30));
+        if (started) {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        }
         snapshotWriter.shutdown();
         snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
         replica.close();

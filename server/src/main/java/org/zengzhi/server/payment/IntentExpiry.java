@@ -30,6 +30,8 @@ public final class IntentExpiry implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final Duration ttl;
     private final Clock clock;
+    private final Duration every;
+    private boolean started;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "intent-expiry");
         thread.setDaemon(true);
@@ -46,8 +48,16 @@ public final class IntentExpiry implements AutoCloseable {
         this.transaction = transaction;
         this.ttl = ttl;
         this.clock = clock;
-        long millis = every.toMillis();
-        worker.scheduleWithFixedDelay(this::sweepNow, millis, millis, TimeUnit.MILLISECONDS);
+        this.every = every;
+    }
+
+    /** Starts sweeping every {@code every} (once the tenant is served here); a second call does nothing. */
+    public synchronized void start() {
+        if (!started) {
+            started = true;
+            long millis = every.toMillis();
+            worker.scheduleWithFixedDelay(this::sweepNow, millis, millis, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void sweepNow() {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zengzhi.server.gateway.EngineGateway;
+import org.zengzhi.server.gateway.Serving;
 
 /** Wires the payment providers (the built-in sandbox today), payments, payouts, intent expiry and the provider outbox. */
 @Configuration(proxyBeanMethods = false)
@@ -61,5 +62,15 @@ class PaymentConfig {
     ProviderOutbox providerOutbox(EngineGateway gateway, Payouts payouts, Payments payments,
             @Value("${zengzhi.payments.retry-interval}") Duration retryInterval) {
         return new ProviderOutbox(gateway, payouts, payments, retryInterval);
+    }
+
+    /** The sweep and the outbox work once the tenant's engine serves here (at once, or for a standby later). */
+    @Bean
+    Serving paymentsServing(IntentExpiry expiry, ProviderOutbox outbox,
+            @Value("${zengzhi.tenant.standby:false}") boolean standby) {
+        return new Serving(Serving.WORKERS, standby, () -> {
+            expiry.start();
+            outbox.start();
+        });
     }
 }

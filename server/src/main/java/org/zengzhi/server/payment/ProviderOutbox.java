@@ -29,6 +29,8 @@ public final class ProviderOutbox implements AutoCloseable {
 
     private final Payouts payouts;
     private final Payments payments;
+    private final Duration retryInterval;
+    private boolean started;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "provider-outbox");
         thread.setDaemon(true);
@@ -38,9 +40,16 @@ public final class ProviderOutbox implements AutoCloseable {
     public ProviderOutbox(EngineGateway gateway, Payouts payouts, Payments payments, Duration retryInterval) {
         this.payouts = payouts;
         this.payments = payments;
+        this.retryInterval = retryInterval;
         gateway.onCommitted(this::committed);
-        long every = retryInterval.toMillis();
-        worker.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sweeps now and every {@code retryInterval} (once the tenant is served here); a second call does nothing. */
+    public synchronized void start() {
+        if (!started) {
+            started = true;
+            worker.scheduleWithFixedDelay(this::sweep, 0, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void committed(List<AppliedCommand> batch) {

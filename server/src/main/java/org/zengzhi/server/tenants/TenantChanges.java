@@ -185,7 +185,8 @@ final class TenantChanges {
         ArrayNode list = JSON.createArrayNode();
         for (TenantRecord tenant : directory.all()) {
             // Whether its context runs now: false for a suspended or closed one, and for one that failed to start.
-            list.add(view(tenant).put("running", tenants.running(tenant.slug()) != null));
+            list.add(view(tenant).put("running", tenants.running(tenant.slug()) != null)
+                    .put("standby", tenants.standsByHere(tenant.slug())));
         }
         ObjectNode body = JSON.createObjectNode();
         body.set("tenants", list);

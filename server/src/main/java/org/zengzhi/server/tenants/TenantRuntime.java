@@ -18,6 +18,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
@@ -34,6 +36,8 @@ final class TenantRuntime implements AutoCloseable {
     private record Registered(String name, Filter filter, EnumSet<DispatcherType> types, List<String> patterns) {
     }
 
+    /** A serving tenant's pool closes idle connections above its minimum after Hikari's default, 10 minutes. */
+    private static final long IDLE_TIMEOUT_MS = 600_000;
     private final String slug;
     private final ConfigurableApplicationContext context;
     private final List<Registered> filters = new ArrayList<>();
@@ -62,6 +66,18 @@ final class TenantRuntime implements AutoCloseable {
         // The servlet context is the root's: the tenant's context must not be published in it over the root's.
         dispatcher.setPublishContext(false);
         dispatcher.init(new Config("tenant-" + slug + "-dispatcherServlet", servletContext));
+    }
+
+    /**
+     * A standby starts serving: its engine recovers (on Kafka, taking the tenant's log over) and its workers start;
+     * its pool keeps a connection ready again. Does nothing on a context that serves already.
+     */
+    void startServing() {
+        context.start();
+        context.getBeanProvider(HikariDataSource.class).ifAvailable(pool -> {
+            pool.getHikariConfigMXBean().setIdleTimeout(IDLE_TIMEOUT_MS);
+            pool.getHikariConfigMXBean().setMinimumIdle(1);
+        });
     }
 
     String slug() {

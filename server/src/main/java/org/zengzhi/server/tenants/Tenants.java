@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletException;
@@ -29,6 +32,17 @@ public final class Tenants implements DisposableBean {
     private final int parallelism;
     private final TenantPlacement placement;
     private final Map<String, TenantRuntime> running = new ConcurrentHashMap<>();
+    /** Cluster mode: contexts built here for tenants another node serves, ready to take over (docs/cluster.md). */
+    private final Map<String, Standby> standby = new ConcurrentHashMap<>();
+
+    /** A standby context and the tenant row it was built from. */
+    private record Standby(TenantRecord built, TenantRuntime runtime) {
+        /** Whether the tenant is still what the context was built for: its schema, plan and journal. */
+        boolean fits(TenantRecord now) {
+            return Objects.equals(built.schema(), now.schema()) && Objects.equals(built.planYaml(), now.planYaml())
+                    && built.journal() == now.journal();
+        }
+    }
     private final Map<String, TenantRecord.Status> known = new ConcurrentHashMap<>();
     private final Map<String, Object> guards = new ConcurrentHashMap<>();
 
@@ -102,7 +116,7 @@ public final class Tenants implements DisposableBean {
                     slug, cause));
             LOG.info("{} of {} active tenants started in {} ms, {} at a time{}", active.size() - failed.size(),
                     active.size(), Duration.between(begun, Instant.now()).toMillis(), parallelism,
-                    failed.isEmpty() ? "" : "; not started: " + String.join(", ", new java.util.TreeSet<>(failed.keySet())));
+                    failed.isEmpty() ? "" : "; not started: " + String.join(", ", new TreeSet<>(failed.keySet())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -124,12 +138,19 @@ public final class Tenants implements DisposableBean {
         placement.changed();
     }
 
-    /** Stops the tenant's context, if it runs (a failed creation, a suspension); waits for its start under way. */
+    /**
+     * Stops the tenant's context, if it runs or stands by here (a failed creation, a suspension, the group took it
+     * away); waits for its start under way.
+     */
     void stop(String slug) {
         synchronized (guard(slug)) {
             TenantRuntime runtime = running.remove(slug);
             if (runtime != null) {
                 runtime.close();
+            }
+            Standby warm = standby.remove(slug);
+            if (warm != null) {
+                warm.runtime().close();
             }
         }
     }
@@ -167,6 +188,44 @@ public final class Tenants implements DisposableBean {
         return running.containsKey(slug);
     }
 
+    /**
+     * Cluster mode: builds a standby context for an active tenant another node serves (docs/cluster.md, "Warm
+     * standby"), so that taking it over here only recovers its journal; false if it runs or stands by here already,
+     * or is not active. Holds only this tenant's guard.
+     */
+    public boolean standBy(String slug) throws ServletException {
+        TenantRecord tenant = directory.bySlug(slug);
+        // serve --demo's second tenant fills itself with the demo when it starts, which needs its engine: no standby.
+        if (tenant == null || tenant.status() != TenantRecord.Status.ACTIVE || contexts.isDemo(slug)) {
+            return false;
+        }
+        synchronized (guard(slug)) {
+            if (running.containsKey(slug) || standby.containsKey(slug)) {
+                return false;
+            }
+            Instant begun = Instant.now();
+            standby.put(slug, new Standby(tenant, contexts.standby(tenant, server.baseUrl())));
+            LOG.info("tenant {} stands by here, built in {} ms", slug, Duration.between(begun, Instant.now()).toMillis());
+            return true;
+        }
+    }
+
+    /** The tenant's standby context here, or null: for tests and tools that look behind the API. */
+    public org.springframework.context.ApplicationContext standbyContext(String slug) {
+        Standby warm = standby.get(slug);
+        return warm == null ? null : warm.runtime().context();
+    }
+
+    /** Whether a standby context of the tenant is ready here. */
+    public boolean standsByHere(String slug) {
+        return standby.containsKey(slug);
+    }
+
+    /** How many standby contexts this node holds. */
+    public int standbys() {
+        return standby.size();
+    }
+
     /** Cluster mode: reads the directory again (tenants created or suspended on other nodes) and returns it. */
     public List<TenantRecord> refresh() {
         List<TenantRecord> all = directory.all();
@@ -185,11 +244,43 @@ public final class Tenants implements DisposableBean {
                 return;
             }
             Instant begun = Instant.now();
+            if (startStandby(tenant, begun)) {
+                return;
+            }
             TenantRuntime runtime = contexts.start(tenant, server.baseUrl(), operatorPassword);
             running.put(tenant.slug(), runtime);
             LOG.info("tenant {} started in {} ms (schema {})", tenant.slug(),
                     Duration.between(begun, Instant.now()).toMillis(), tenant.schema());
         }
+    }
+
+    /**
+     * Serves the tenant from its standby context, if it has one: recovers its journal there; false if it has none. A
+     * standby built for another schema, plan or journal than the tenant's now, or whose recovery fails, is closed,
+     * and the tenant starts afresh (a failure is logged).
+     */
+    private boolean startStandby(TenantRecord tenant, Instant begun) {
+        String slug = tenant.slug();
+        Standby warm = standby.remove(slug);
+        if (warm == null) {
+            return false;
+        }
+        if (!warm.fits(tenant)) {
+            LOG.info("tenant {} changed since its standby was built; starting a new context", slug);
+            warm.runtime().close();
+            return false;
+        }
+        try {
+            warm.runtime().startServing();
+        } catch (RuntimeException e) {
+            LOG.warn("tenant {}: its standby context did not take over; starting a new one", slug, e);
+            warm.runtime().close();
+            return false;
+        }
+        running.put(slug, warm.runtime());
+        LOG.info("tenant {} served from its standby after {} ms", slug, Duration.between(begun, Instant.now())
+                .toMillis());
+        return true;
     }
 
     private Object guard(String slug) {
@@ -198,7 +289,9 @@ public final class Tenants implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        for (String slug : List.copyOf(running.keySet())) {
+        Set<String> slugs = new TreeSet<>(running.keySet());
+        slugs.addAll(standby.keySet());
+        for (String slug : slugs) {
             try {
                 stop(slug);
             } catch (RuntimeException e) {

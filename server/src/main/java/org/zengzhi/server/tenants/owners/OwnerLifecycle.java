@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -21,19 +25,31 @@ import org.zengzhi.server.tenants.TenantRecord;
  */
 final class OwnerLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(OwnerLifecycle.class);
+    /** Standbys taken over at once at most. */
+    static final int TAKE_OVERS_MAX = 16;
 
     private final TenantRunner tenants;
     private final Ownership ownership;
     private final OwnerRows rows;
     private final TenantPartitions partitions;
     private final int parallelism;
+    /** Standby contexts kept at most (docs/cluster.md, "Warm standby"); 0: none. */
+    private final int standbyMax;
+    /** Builds standby contexts one at a time, behind the starts of the tenants this node serves. */
+    private final ExecutorService standbyBuilder = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "tenant-standby");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> standbyQueued = ConcurrentHashMap.newKeySet();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** The generation each running tenant's row was claimed in. */
     private final Map<String, Integer> claimed = new ConcurrentHashMap<>();
 
     OwnerLifecycle(TenantRunner tenants, Ownership ownership, OwnerRows rows, TenantPartitions partitions,
-            int parallelism) {
+            int parallelism, int standbyMax) {
         this.tenants = tenants;
+        this.standbyMax = standbyMax;
         this.ownership = ownership;
         this.rows = rows;
         this.partitions = partitions;
@@ -60,7 +76,15 @@ final class OwnerLifecycle {
             }
         }
         // settle() logs its own failures: a tenant that cannot start answers 503 and the next pass tries again.
-        BoundedStarts.run(starts, parallelism, slug -> slug, slug -> settle(slug, true));
+        // Standbys first, all at once (up to TAKE_OVERS_MAX): each only recovers its journal, mostly waiting on Kafka
+        // and SQL, and fencing every one of them early keeps a dead node's open transaction on a shared partition
+        // from holding up the others' catch-up reads. Then the tenants that must build a context, a few at a time.
+        List<String> warm = starts.stream().filter(tenants::standsByHere).toList();
+        List<String> cold = starts.stream().filter(slug -> !warm.contains(slug)).toList();
+        BoundedStarts.run(warm, Math.max(parallelism, Math.min(warm.size(), TAKE_OVERS_MAX)), slug -> slug,
+                slug -> settle(slug, true));
+        BoundedStarts.run(cold, parallelism, slug -> slug, slug -> settle(slug, true));
+        standBy(all);
         return bySlug.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
     }
 
@@ -79,6 +103,9 @@ final class OwnerLifecycle {
                 }
             } else if (tenants.runsHere(slug)) {
                 stop(slug, generation);
+            } else if (!active && tenants.standsByHere(slug)) {
+                // A suspended (or closed) tenant keeps no standby: it is built again once the tenant is resumed.
+                tenants.stopHere(slug);
             }
         } catch (Exception e) {
             // A tenant that cannot start here answers 503; the next pass tries again.
@@ -119,7 +146,8 @@ final class OwnerLifecycle {
     }
 
     /** A sudden death (tests): closes every tenant here and tells no one — the rows stay as they were. */
-    void abandon() {
+    void abandon() throws InterruptedException {
+        stopStandbys();
         ownership.dropAll();
         for (TenantRecord tenant : tenants.refresh()) {
             ReentrantLock lock = lock(tenant.slug());
@@ -131,6 +159,45 @@ final class OwnerLifecycle {
                 lock.unlock();
             }
         }
+    }
+
+    /** Queues a standby build for each active tenant this node does not serve, while under {@link #standbyMax}. */
+    private void standBy(List<TenantRecord> all) {
+        if (standbyBuilder.isShutdown()) {
+            return; // the node leaves
+        }
+        for (TenantRecord tenant : all) {
+            if (tenants.standbys() + standbyQueued.size() >= standbyMax) {
+                return;
+            }
+            String slug = tenant.slug();
+            if (tenant.status() == TenantRecord.Status.ACTIVE && ownership.generationOf(slug) == null
+                    && !tenants.runsHere(slug) && !tenants.standsByHere(slug) && standbyQueued.add(slug)) {
+                standbyBuilder.execute(() -> buildStandby(slug));
+            }
+        }
+    }
+
+    /** Under the tenant's lock: a take-over of it waits for the build and then serves from it. */
+    private void buildStandby(String slug) {
+        ReentrantLock lock = lock(slug);
+        lock.lock();
+        try {
+            if (ownership.generationOf(slug) == null) {
+                tenants.standBy(slug);
+            }
+        } catch (Exception e) {
+            LOG.warn("node {}: no standby for tenant {}; the next pass tries again", ownership.nodeUrl(), slug, e);
+        } finally {
+            lock.unlock();
+            standbyQueued.remove(slug);
+        }
+    }
+
+    /** Stops building standbys (the node leaves or dies); the ones built are closed with the tenants. */
+    void stopStandbys() throws InterruptedException {
+        standbyBuilder.shutdownNow();
+        standbyBuilder.awaitTermination(1, TimeUnit.MINUTES);
     }
 
     private ReentrantLock lock(String slug) {

@@ -106,6 +106,7 @@ final class OwnerNode implements AutoCloseable {
         running = false;
         ownership.changed();
         settler.join();
+        lifecycle.stopStandbys();
         if (consumer != null) {
             consumer.wakeup();
             poller.join();

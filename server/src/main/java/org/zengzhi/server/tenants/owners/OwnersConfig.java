@@ -46,9 +46,14 @@ class OwnersConfig {
 
     @Bean(destroyMethod = "close")
     OwnerNode ownerNode(OwnersSettings settings, Ownership ownership, Tenants tenants, JdbcTemplate jdbc, Admin admin,
-            @Value("${zengzhi.tenants.start-parallelism}") int parallelism) {
+            @Value("${zengzhi.tenants.start-parallelism}") int parallelism,
+            @Value("${zengzhi.cluster.standby-tenants}") int standbyMax) {
+        if (standbyMax < 0) {
+            throw new IllegalStateException("zengzhi.cluster.standby-tenants 不能为负数 / must not be negative: "
+                    + standbyMax);
+        }
         OwnerLifecycle lifecycle = new OwnerLifecycle(TenantRunner.of(tenants), ownership,
-                new OwnerRows(jdbc, Clock.systemUTC()), new TenantPartitions(jdbc), parallelism);
+                new OwnerRows(jdbc, Clock.systemUTC()), new TenantPartitions(jdbc), parallelism, standbyMax);
         return new OwnerNode(settings, ownership, lifecycle, new TenantsTopic(admin, settings.topic()));
     }
 

@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * nodes on one deployment schema, four tenants. Node A serves them all, B joins and gets some; A dies without a word
  * to the group and B takes A's tenants (two or more: five partitions split three to two) over, starting them
  * {@code zengzhi.tenants.start-parallelism} at a time. Every tenant then runs on B only, B's row names it as the
- * server, and each tenant's state hash equals the one acknowledged on A (its journal recovered on B).
+ * server, and each tenant's state hash equals the one acknowledged on A (its journal recovered on B). B keeps one
+ * standby (its cap, {@code zengzhi.cluster.standby-tenants=1}; docs/cluster.md "Warm standby"): A still writes to that
+ * tenant while B stands by (the standby does not take the log over), the take-over serves it from that very context
+ * with A's last write in it, and a retry on B of that write is answered with A's answer, not applied again.
  */
 class ClusterTakeOverIT {
     private static final List<String> SLUGS = List.of("north", "south", "east", "west");
@@ -68,24 +71,44 @@ class ClusterTakeOverIT {
                 hashes.put(slug, hash(a.url(), slug, operator));
             }
 
-            try (Node b = node(database, broker, run)) {
+            try (Node b = node(database, broker, run, "--zengzhi.cluster.standby-tenants=1")) {
                 await("B gets some tenants, each served by one node", () -> SLUGS.stream().anyMatch(
                         slug -> b.tenants().runsHere(slug)) && SLUGS.stream().allMatch(slug -> servedOnce(slug, a, b)));
                 List<String> ofA = SLUGS.stream().filter(slug -> a.tenants().runsHere(slug)).toList();
                 assertThat(ofA).as("A keeps three of five partitions, at most one of them the reserved partition 0")
                         .hasSizeGreaterThanOrEqualTo(2);
+                await("B stands by for one of A's tenants (its cap)", () -> b.tenants().standbys() == 1
+                        && ofA.stream().anyMatch(slug -> b.tenants().standsByHere(slug)));
+                String warm = ofA.stream().filter(slug -> b.tenants().standsByHere(slug)).findFirst().orElseThrow();
+                Object standby = b.tenants().standbyContext(warm);
+                // The standby has not taken the log over: A still writes to it, and the standby must recover this too.
+                HttpResponse<String> later = OwnerHttp.send("POST", a.url() + "/t/" + warm + "/api/v1/commands",
+                        operators.get(warm), "{\"type\":\"merchant\",\"merchant\":\"late-" + warm + "\","
+                                + "\"owner\":\"lee\",\"region\":\"440106\"}", "late-" + warm);
+                assertThat(later.statusCode()).as("A writes while B stands by: " + later.body()).isEqualTo(200);
+                hashes.put(warm, hash(a.url(), warm, operators.get(warm)));
 
                 Instant death = Instant.now();
                 a.context().getBean(OwnerNode.class).kill();
                 await("B serves every tenant, recorded as their server", () -> SLUGS.stream().allMatch(slug ->
                         b.tenants().runsHere(slug) && !a.tenants().runsHere(slug) && b.url().equals(owners(b).get(slug))));
                 // A figure, printed, not asserted (no wall-clock assertions).
-                System.out.println("ClusterTakeOverIT: A's " + ofA.size() + " tenants started and recorded on B "
-                        + Duration.between(death, Instant.now()).toMillis() + " ms after A died (session timeout 3 s)");
+                System.out.println("ClusterTakeOverIT: A's " + ofA.size() + " tenants (1 from a standby) started and "
+                        + "recorded on B " + Duration.between(death, Instant.now()).toMillis()
+                        + " ms after A died (session timeout 3 s)");
+                assertThat(b.tenants().context(warm)).as(warm + " is served by the standby context built before")
+                        .isSameAs(standby);
                 for (String slug : SLUGS) {
                     assertThat(hash(b.url(), slug, operators.get(slug))).as(slug + ": every acknowledged change is there")
                             .isEqualTo(hashes.get(slug));
                 }
+                HttpResponse<String> retried = OwnerHttp.send("POST", b.url() + "/t/" + warm + "/api/v1/commands",
+                        operators.get(warm), "{\"type\":\"merchant\",\"merchant\":\"late-" + warm + "\","
+                                + "\"owner\":\"lee\",\"region\":\"440106\"}", "late-" + warm);
+                assertThat(retried.statusCode()).as("a retry on B of what A acknowledged: its first answer")
+                        .isEqualTo(later.statusCode());
+                assertThat(retried.body()).isEqualTo(later.body());
+                assertThat(hash(b.url(), warm, operators.get(warm))).as("and not applied twice").isEqualTo(hashes.get(warm));
             }
         }
     }
@@ -96,8 +119,10 @@ class ClusterTakeOverIT {
     /** Waits for a condition the cluster reaches by itself (no wall-clock figure is asserted). */
 
     /** A server node in cluster mode on a free port; tenants start two at a time. */
-    private static Node node(String[] database, OwnersBroker broker, String run) {
-        return OwnerNodes.node(database, broker, "takeover", run, "--zengzhi.tenants.start-parallelism=2");
+    private static Node node(String[] database, OwnersBroker broker, String run, String... more) {
+        List<String> args = new ArrayList<>(List.of("--zengzhi.tenants.start-parallelism=2"));
+        args.addAll(List.of(more));
+        return OwnerNodes.node(database, broker, "takeover", run, args.toArray(String[]::new));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

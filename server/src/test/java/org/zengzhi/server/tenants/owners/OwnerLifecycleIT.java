@@ -27,6 +27,8 @@ import org.zengzhi.server.tenants.TenantRecord;
  * started; a take-away arriving during a tenant's start waits for it and then stops it (row released); a take-away
  * of a tenant whose start has not begun stops it at once and it never starts. The owner rows and partitions are the
  * real tables on PostgreSQL; the tenant starts are held by latches (a real context start cannot be paused halfway).
+ * Warm standby (docs/cluster.md): the node keeps standbys of the active tenants others serve, up to its cap, and takes
+ * standbys over all at once.
  */
 class OwnerLifecycleIT {
     private static final String URL = System.getProperty("zengzhi.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -59,7 +61,7 @@ class OwnerLifecycleIT {
             // The first two wait for each other: they both get here only if they start at the same time.
             assertThat(twoTogether.await(30, TimeUnit.SECONDS)).isTrue();
         };
-        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 2);
+        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 2, 0);
         lifecycle.reconcile();
         ownAll(slugs);
 
@@ -86,7 +88,7 @@ class OwnerLifecycleIT {
             starting.countDown();
             assertThat(finish.await(30, TimeUnit.SECONDS)).isTrue();
         };
-        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 3);
+        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 3, 0);
         lifecycle.reconcile();
         ownAll(List.of("alpha"));
         Thread pass = thread(() -> lifecycle.reconcile());
@@ -115,7 +117,7 @@ class OwnerLifecycleIT {
             assertThat(finish.await(30, TimeUnit.SECONDS)).isTrue();
         };
         // One at a time: while the first holds the only start slot, the other waits for it.
-        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 1);
+        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 1, 0);
         lifecycle.reconcile();
         ownAll(List.of("alpha", "beta"));
         Thread pass = thread(() -> lifecycle.reconcile());
@@ -133,6 +135,79 @@ class OwnerLifecycleIT {
         assertThat(runner.running).containsExactly(first);
         assertThat(rows.owner(first)).isEqualTo(NODE);
         assertThat(rows.owner(waiting)).isNull();
+    }
+
+    @Test
+    void standbysAreBuiltForTenantsServedElsewhereUpToTheCapAndTakenOverAllAtOnce() throws Exception {
+        List<String> slugs = List.of("alpha", "beta", "gamma", "delta");
+        slugs.forEach(this::tenant);
+        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 1, 3);
+        new TenantPartitions(jdbc).assignMissing();
+        ownAll(List.of("alpha"));
+
+        lifecycle.reconcile();
+        awaitStandbys(3);
+        assertThat(runner.running).containsExactly("alpha");
+        assertThat(runner.standby).as("the three served elsewhere, none served here")
+                .containsExactlyInAnyOrder("beta", "gamma", "delta");
+        lifecycle.reconcile();
+        assertThat(runner.standbyBuilds).as("a standby is built once").hasSize(3);
+
+        CountDownLatch allTogether = new CountDownLatch(3);
+        runner.onStart = slug -> {
+            allTogether.countDown();
+            // Each waits for the other two: they all get here only if the three take-overs run at the same time.
+            assertThat(allTogether.await(30, TimeUnit.SECONDS)).isTrue();
+        };
+        ownAll(List.of("beta", "gamma", "delta"));
+        lifecycle.reconcile();
+
+        assertThat(runner.running).containsExactlyInAnyOrderElementsOf(slugs);
+        assertThat(runner.standby).isEmpty();
+        assertThat(runner.most.get()).as("standbys are taken over at once, not start-parallelism (1) at a time")
+                .isEqualTo(3);
+        for (String slug : slugs) {
+            assertThat(rows.owner(slug)).as(slug + " recorded").isEqualTo(NODE);
+        }
+        lifecycle.stopStandbys();
+    }
+
+    @Test
+    void noStandbyIsBuiltWhenTheCapIsZeroOrForASuspendedTenant() throws Exception {
+        tenant("alpha");
+        tenant("beta");
+        jdbc.update("UPDATE deployment_tenant SET status = 'SUSPENDED' WHERE slug = 'beta'");
+        OwnerLifecycle none = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 1, 0);
+        none.reconcile();
+        OwnerLifecycle capped = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 1, 5);
+        capped.reconcile();
+        awaitStandbys(1);
+        capped.stopStandbys();
+        assertThat(runner.standbyBuilds).as("the active tenant only, by the lifecycle with room").containsExactly("alpha");
+    }
+
+    @Test
+    void aSuspendedTenantKeepsNoStandby() throws Exception {
+        tenant("alpha");
+        OwnerLifecycle lifecycle = new OwnerLifecycle(runner, ownership, rows, new TenantPartitions(jdbc), 1, 5);
+        lifecycle.reconcile();
+        awaitStandbys(1);
+
+        jdbc.update("UPDATE deployment_tenant SET status = 'SUSPENDED' WHERE slug = 'alpha'");
+        lifecycle.reconcile();
+        assertThat(runner.standby).as("closed by the next pass").isEmpty();
+        jdbc.update("UPDATE deployment_tenant SET status = 'ACTIVE' WHERE slug = 'alpha'");
+        lifecycle.reconcile();
+        awaitStandbys(1);
+        lifecycle.stopStandbys();
+        assertThat(runner.standbyBuilds).as("built again once resumed").containsExactly("alpha", "alpha");
+    }
+
+    private void awaitStandbys(int count) throws InterruptedException {
+        for (int i = 0; i < 3_000 && runner.standby.size() < count; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(runner.standby).hasSize(count);
     }
 
     private void ownAll(List<String> slugs) {
@@ -187,6 +262,8 @@ class OwnerLifecycleIT {
     /** Stands in for the server's tenants: what started, stopped and when, and whether a row existed meanwhile. */
     private final class Runner implements TenantRunner {
         final Set<String> running = ConcurrentHashMap.newKeySet();
+        final Set<String> standby = ConcurrentHashMap.newKeySet();
+        final List<String> standbyBuilds = new CopyOnWriteArrayList<>();
         final List<String> starts = new CopyOnWriteArrayList<>();
         final List<String> stops = new CopyOnWriteArrayList<>();
         final List<String> events = new CopyOnWriteArrayList<>();
@@ -220,6 +297,7 @@ class OwnerLifecycleIT {
             } finally {
                 now.decrementAndGet();
             }
+            standby.remove(slug);
             running.add(slug);
             events.add("started " + slug);
             return true;
@@ -227,10 +305,30 @@ class OwnerLifecycleIT {
 
         @Override
         public void stopHere(String slug) {
+            standby.remove(slug);
             if (running.remove(slug)) {
                 events.add("stop " + slug);
                 stops.add(slug);
             }
+        }
+
+        @Override
+        public boolean standBy(String slug) {
+            if (running.contains(slug) || !standby.add(slug)) {
+                return false;
+            }
+            standbyBuilds.add(slug);
+            return true;
+        }
+
+        @Override
+        public boolean standsByHere(String slug) {
+            return standby.contains(slug);
+        }
+
+        @Override
+        public int standbys() {
+            return standby.size();
         }
     }
 }
