@@ -18,7 +18,7 @@ record DemoOptions(int brokers, int nodes, int tenants, int seconds, int killAt,
 
     static DemoOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>(Map.of("--brokers", "3", "--nodes", "3", "--tenants", "20",
-                "--seconds", "40", "--kill-at", "15", "--window", "2", "--session-ms", "6000", "--port", "19400",
+                "--seconds", "40", "--kill-at", "15", "--window", "2", "--session-ms", "3000", "--port", "19400",
                 "--heap", "1200m", "--lang", "zh"));
         given.putAll(Map.of("--db-url", "jdbc:postgresql://127.0.0.1:5432/test", "--db-user", "postgres",
                 "--schema", "server_demo", "--standby", "100"));

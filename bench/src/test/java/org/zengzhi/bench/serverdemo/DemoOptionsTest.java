@@ -18,6 +18,7 @@ class DemoOptionsTest {
         assertThat(o.schema()).isEqualTo("server_demo");
         assertThat(o.port(2)).isEqualTo(19_402);
         assertThat(o.standby()).as("every node stands by for up to 100 tenants").isEqualTo(100);
+        assertThat(o.sessionMs()).as("the light demo's session timeout").isEqualTo(3_000);
     }
 
     @Test
