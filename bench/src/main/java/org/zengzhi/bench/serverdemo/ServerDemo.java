@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,13 +20,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.zengzhi.cluster.demo.Brokers;
+import org.zengzhi.cluster.demo.KillPlan;
 import org.zengzhi.cluster.demo.Processes;
 
 /**
@@ -46,7 +50,11 @@ public final class ServerDemo {
     private int failures;
     /** The deployment operator's bearer token (node 1's login; every node accepts it). */
     private String deployment;
+    /** The longest failover of the run's kills, -1 if none; and each kill's, in order. */
     private volatile long failoverMs = -1;
+    private final List<Long> failovers = new CopyOnWriteArrayList<>();
+    /** The run's kills, once drawn. */
+    private volatile KillPlan plan;
 
     private ServerDemo(DemoOptions options) {
         this.options = options;
@@ -105,7 +113,7 @@ public final class ServerDemo {
                 List<TenantClient> tenants = createTenants(http, nodes);
                 AckBook book = new AckBook(slugs);
                 PaymentLoad load = new PaymentLoad(tenants, options.window(), book);
-                Thread killer = options.killAt() > 0 ? killer(nodes, tenants, book, http) : null;
+                Thread killer = options.killing() ? killer(nodes, tenants, book, http) : null;
                 load.run(options.seconds());
                 if (killer != null) {
                     killer.join();
@@ -210,7 +218,7 @@ public final class ServerDemo {
         if (TenantClient.UNKNOWN_FOR_A_WHILE.get() > 0) {
             say("unknownForAWhile", TenantClient.UNKNOWN_FOR_A_WHILE.get());
         }
-        if (options.standby() > 0 && options.killAt() > 0) {
+        if (options.standby() > 0 && options.killing()) {
             long t2 = System.nanoTime();
             Map<Integer, Standbys.Held> held = standbys(http, nodes).awaitAll(slugs.size(), options.standby(), 300);
             say("standbys", Standbys.summary(held, slugs.size()), (System.nanoTime() - t2) / 1_000_000);
@@ -259,29 +267,18 @@ public final class ServerDemo {
     }
 
     private Thread killer(ServerNodes nodes, List<TenantClient> tenants, AckBook book, NodeHttp http) {
+        plan = killPlan();
+        long loadStart = System.nanoTime();
         Thread t = new Thread(() -> {
             try {
-                Thread.sleep(options.killAt() * 1_000L);
-                int victim = options.nodes() - 1;
-                Map<String, String> owners = owners();
-                List<String> moved = new ArrayList<>();
-                owners.forEach((slug, url) -> {
-                    if (url.equals(nodes.base(victim))) {
-                        moved.add(slug);
+                for (int k = 0; k < plan.momentsMs().size(); k++) {
+                    long wait = loadStart + plan.momentsMs().get(k) * 1_000_000L - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L);
                     }
-                });
-                long covered = Standbys.covered(standbys(http, nodes).now(), victim + 1, moved);
-                long killedAt = System.currentTimeMillis();
-                nodes.kill(victim);
-                say("killed", victim + 1, book.ackedCount(),
-                        ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")), moved.size(),
-                        covered);
-                Map<String, Long> answered = Parallel.firstAnswers(tenants, 180);
-                long all = answered.values().stream().mapToLong(Long::longValue).max().orElse(killedAt) - killedAt;
-                long movedLast = moved.stream().mapToLong(s -> answered.getOrDefault(s, killedAt)).max()
-                        .orElse(killedAt) - killedAt;
-                failoverMs = all;
-                say("failover", tenants.size(), all, options.sessionMs(), movedLast);
+                    // A kill waits for the previous failover: it is timed from its own moment.
+                    kill(plan.victim(k, nodes.aliveIndexes()), nodes, tenants, book, http);
+                }
             } catch (Exception e) {
                 countFailure();
                 say("failoverFailed", e.toString());
@@ -289,6 +286,40 @@ public final class ServerDemo {
         }, "demo-killer");
         t.start();
         return t;
+    }
+
+    /** The kills of this run, the seed printed so that {@code --seed} repeats it. */
+    private KillPlan killPlan() {
+        long seed = options.seed() != null ? options.seed() : new SecureRandom().nextLong();
+        boolean random = options.killAt() == DemoOptions.RANDOM;
+        KillPlan plan = random ? KillPlan.random(seed, options.kills(), options.seconds() * 1_000L)
+                : KillPlan.fixed(seed, options.kills(), options.killAt());
+        say("killPlan", plan.momentsMs().stream().map(ms -> String.format(Locale.ROOT, "%.1f", ms / 1000.0))
+                .collect(Collectors.joining(", ")), Long.toString(seed), text.getString(random ? "drawn" : "fixed"));
+        return plan;
+    }
+
+    /** {@code kill -9} of node {@code victim} (0-based); then waits until every tenant answers again, and says when. */
+    private void kill(int victim, ServerNodes nodes, List<TenantClient> tenants, AckBook book, NodeHttp http)
+            throws Exception {
+        List<String> moved = new ArrayList<>();
+        owners().forEach((slug, url) -> {
+            if (url.equals(nodes.base(victim))) {
+                moved.add(slug);
+            }
+        });
+        long covered = Standbys.covered(standbys(http, nodes).now(), victim + 1, moved);
+        long killedAt = System.currentTimeMillis();
+        nodes.kill(victim);
+        say("killed", victim + 1, book.ackedCount(),
+                ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")), moved.size(), covered);
+        Map<String, Long> answered = Parallel.firstAnswers(tenants, 180);
+        long all = answered.values().stream().mapToLong(Long::longValue).max().orElse(killedAt) - killedAt;
+        long movedLast = moved.stream().mapToLong(s -> answered.getOrDefault(s, killedAt)).max()
+                .orElse(killedAt) - killedAt;
+        failovers.add(all);
+        failoverMs = Math.max(failoverMs, all);
+        say("failover", tenants.size(), all, options.sessionMs(), movedLast);
     }
 
     private void report(PaymentLoad load, AckBook book, NodeHttp http, String loadAtStart) {
@@ -302,6 +333,11 @@ public final class ServerDemo {
                 + "load_s=%.1f acked_per_s=%d p50_ms=%.1f p99_ms=%.1f failover_ms=%d standby=%d%n", options.nodes(),
                 options.brokers(), options.tenants(), options.window(), book.ackedCount(), seconds, perSecond,
                 book.latencyMillis(0.5), book.latencyMillis(0.99), failoverMs, options.standby());
+        if (plan != null) {
+            System.out.println("KILLS seed=" + plan.seed() + " moments_s=" + plan.momentsMs().stream()
+                    .map(ms -> String.format(Locale.ROOT, "%.1f", ms / 1000.0)).collect(Collectors.joining(","))
+                    + " failover_ms=" + failovers.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
         System.out.println("LOAD machine load average (1 min) at start " + loadAtStart + ", now " + loadAverage()
                 + " — the machine's, not the demo's alone");
     }

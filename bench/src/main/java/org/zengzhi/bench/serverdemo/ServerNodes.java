@@ -144,6 +144,17 @@ final class ServerNodes {
         return live;
     }
 
+    /** The nodes not killed, as indexes (0-based), in order. */
+    synchronized List<Integer> aliveIndexes() {
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < alive.size(); i++) {
+            if (alive.get(i)) {
+                live.add(i);
+            }
+        }
+        return live;
+    }
+
     /** {@code kill -9} of node {@code i}: no shutdown hook, no goodbye to the consumer group. */
     void kill(int i) throws IOException, InterruptedException {
         synchronized (this) {

@@ -54,6 +54,23 @@ class DemoOptionsTest {
         assertBad(new String[] {"--seconds", "10", "--kill-at", "10"}, "--kill-at", "必须小于 --seconds 10",
                 "must be below --seconds 10");
         assertThat(DemoOptions.parse(new String[] {"--nodes", "1", "--kill-at", "0"}).killAt()).isZero();
+        assertBad(new String[] {"--seconds", "40", "--kill-at", "20", "--kills", "2", "--nodes", "3"}, "--kill-at",
+                "（乘以 --kills 2）必须小于 --seconds 40", "times --kills 2 must be below --seconds 40");
+        assertBad(new String[] {"--kill-at", "random", "--kills", "3", "--nodes", "3"}, "--kills",
+                "最后一个节点不杀", "(the last node alive is never killed), not 3");
+        assertBad(new String[] {"--kill-at", "random", "--nodes", "1"}, "--kill-at", "只有 1 个节点", "one node");
+    }
+
+    @Test
+    void randomKillsTakeASeedToRepeatARun() {
+        DemoOptions drawn = DemoOptions.parse(new String[] {"--kill-at", "random", "--kills", "2"});
+        assertThat(drawn.killAt()).isEqualTo(DemoOptions.RANDOM);
+        assertThat(drawn.killing()).isTrue();
+        assertThat(drawn.kills()).isEqualTo(2);
+        assertThat(drawn.seed()).as("drawn when the run starts, and printed").isNull();
+        assertThat(DemoOptions.parse(new String[] {"--kill-at=random", "--seed", "-42"}).seed()).isEqualTo(-42L);
+        assertBad(new String[] {"--kill-at", "random", "--seed", "soon"}, "--seed", "须为整数", "not soon");
+        assertBad(new String[] {"--kill-at", "sometimes"}, "--kill-at", "须为 0 到 3600 的整数", "not sometimes");
     }
 
     @Test

@@ -11,10 +11,10 @@ import java.util.stream.IntStream;
  * after the load starts, and its victim among the nodes still alive; with {@code --kill-at S} kill k (1, 2, …) is at
  * k·S seconds and its victim the last node still alive. One seed draws everything, so {@code --seed} repeats a run.
  */
-record KillPlan(long seed, List<Long> momentsMs, List<Integer> picks) {
+public record KillPlan(long seed, List<Long> momentsMs, List<Integer> picks) {
 
     /** {@code kills} moments drawn uniformly in {@code [0, windowMs)}, in order, and a victim pick for each. */
-    static KillPlan random(long seed, int kills, long windowMs) {
+    public static KillPlan random(long seed, int kills, long windowMs) {
         // SplittableRandom mixes its seed: java.util.Random's first draws from near seeds (1, 2, 3 …) are alike.
         SplittableRandom random = new SplittableRandom(seed);
         List<Long> moments = new ArrayList<>();
@@ -27,13 +27,13 @@ record KillPlan(long seed, List<Long> momentsMs, List<Integer> picks) {
     }
 
     /** Kill k (0-based) at (k+1)·{@code killAtSeconds}, each time the last node alive. */
-    static KillPlan fixed(long seed, int kills, int killAtSeconds) {
+    public static KillPlan fixed(long seed, int kills, int killAtSeconds) {
         List<Long> moments = IntStream.range(0, kills).mapToObj(k -> (k + 1) * killAtSeconds * 1_000L).toList();
         return new KillPlan(seed, moments, IntStream.range(0, kills).mapToObj(k -> -1).toList());
     }
 
     /** Kill k's victim among {@code alive} (node indexes, in order): the drawn pick, or the last one. */
-    int victim(int k, List<Integer> alive) {
+    public int victim(int k, List<Integer> alive) {
         int pick = picks.get(k);
         return pick < 0 ? alive.get(alive.size() - 1) : alive.get(pick % alive.size());
     }
