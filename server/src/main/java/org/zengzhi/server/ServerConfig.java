@@ -22,6 +22,7 @@ import org.zengzhi.server.gateway.EngineGateway;
 import org.zengzhi.server.gateway.Recovery;
 import org.zengzhi.server.gateway.Response;
 import org.zengzhi.server.gateway.Serving;
+import org.zengzhi.server.journal.CommandLog;
 import org.zengzhi.server.journal.Journal;
 import org.zengzhi.server.journal.kafka.KafkaJournal;
 import org.zengzhi.server.journal.kafka.KafkaJournalConfig;
@@ -80,14 +81,11 @@ public class ServerConfig {
             @Value("${zengzhi.snapshot-interval}") long snapshotInterval,
             @Value("${zengzhi.tenant.standby:false}") boolean standby) {
         KafkaJournal onKafka = kafka.getIfAvailable();
-        if (onKafka != null) {
-            Supplier<Recovery.Recovered> recovery = () -> new KafkaRecovery(onKafka, plan).recover();
-            return standby ? EngineGateway.standby(onKafka, recovery, COMMAND_CLOCK, snapshotInterval)
-                    : new EngineGateway(onKafka, recovery, COMMAND_CLOCK, snapshotInterval);
-        }
-        Supplier<Recovery.Recovered> recovery = () -> new Recovery(journal, plan).recover();
-        return standby ? EngineGateway.standby(journal, recovery, COMMAND_CLOCK, snapshotInterval)
-                : new EngineGateway(journal, recovery, COMMAND_CLOCK, snapshotInterval);
+        CommandLog log = onKafka != null ? onKafka : journal;
+        Supplier<Recovery.Recovered> recovery = onKafka != null ? () -> new KafkaRecovery(onKafka, plan).recover()
+                : () -> new Recovery(journal, plan).recover();
+        return standby ? EngineGateway.standby(log, recovery, COMMAND_CLOCK, snapshotInterval)
+                : new EngineGateway(log, recovery, COMMAND_CLOCK, snapshotInterval);
     }
 
     /** The engine serves: at once, or for a standby when its node is given the tenant. */
