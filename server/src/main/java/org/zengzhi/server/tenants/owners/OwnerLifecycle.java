@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +80,12 @@ final class OwnerLifecycle {
         // Standbys first, all at once (up to TAKE_OVERS_MAX): each only recovers its journal, mostly waiting on Kafka
         // and SQL, and fencing every one of them early keeps a dead node's open transaction on a shared partition
         // from holding up the others' catch-up reads. Then the tenants that must build a context, a few at a time.
-        List<String> warm = starts.stream().filter(tenants::standsByHere).toList();
-        List<String> cold = starts.stream().filter(slug -> !warm.contains(slug)).toList();
+        Map<Boolean, List<String>> standingBy = starts.stream()
+                .collect(Collectors.partitioningBy(tenants::standsByHere));
+        List<String> warm = standingBy.get(true);
         BoundedStarts.run(warm, Math.max(parallelism, Math.min(warm.size(), TAKE_OVERS_MAX)), slug -> slug,
                 slug -> settle(slug, true));
-        BoundedStarts.run(cold, parallelism, slug -> slug, slug -> settle(slug, true));
+        BoundedStarts.run(standingBy.get(false), parallelism, slug -> slug, slug -> settle(slug, true));
         standBy(all);
         return bySlug.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
     }
