@@ -263,7 +263,7 @@ public final class ServerDemo {
     }
 
     private Standbys standbys(NodeHttp http, ServerNodes nodes) {
-        return new Standbys(http, nodes, options.nodes(), deployment);
+        return new Standbys(http, nodes, deployment);
     }
 
     private Thread killer(ServerNodes nodes, List<TenantClient> tenants, AckBook book, NodeHttp http) {

@@ -20,23 +20,18 @@ final class Standbys {
 
     private final NodeHttp http;
     private final ServerNodes nodes;
-    private final int count;
     private final String deployment;
 
-    Standbys(NodeHttp http, ServerNodes nodes, int count, String deployment) {
+    Standbys(NodeHttp http, ServerNodes nodes, String deployment) {
         this.http = http;
         this.nodes = nodes;
-        this.count = count;
         this.deployment = deployment;
     }
 
     /** Each live node's view, by node number (1, 2, …). */
     Map<Integer, Held> now() throws IOException {
         Map<Integer, Held> held = new TreeMap<>();
-        for (int i = 0; i < count; i++) {
-            if (!nodes.live().contains(nodes.base(i))) {
-                continue;
-            }
+        for (int i : nodes.aliveIndexes()) {
             NodeHttp.Answer list = http.once("GET", nodes.base(i) + "/api/v1/deployment/tenants", null,
                     Map.of("Authorization", deployment));
             if (list.status() != 200) {
