@@ -2,6 +2,8 @@ package org.zengzhi.server.tenants;
 
 import static org.zengzhi.server.web.GatewayCalls.entity;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -87,38 +89,33 @@ class DeploymentController {
     @PostMapping(path = "/api/v1/deployment/tenants", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> create(@RequestBody byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : changes.create(key, body));
+        return keyed(key, () -> changes.create(key, body));
     }
 
     @PostMapping("/api/v1/deployment/tenants/{slug}/suspend")
     ResponseEntity<String> suspend(@PathVariable String slug,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : changes.setStatus(key, slug, TenantRecord.Status.SUSPENDED));
+        return keyed(key, () -> changes.setStatus(key, slug, TenantRecord.Status.SUSPENDED));
     }
 
     @PostMapping("/api/v1/deployment/tenants/{slug}/resume")
     ResponseEntity<String> resume(@PathVariable String slug,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : changes.setStatus(key, slug, TenantRecord.Status.ACTIVE));
+        return keyed(key, () -> changes.setStatus(key, slug, TenantRecord.Status.ACTIVE));
     }
 
     /** {@code {"name": "…"}}: a new display name; the slug (its paths, its schema) stays. */
     @PostMapping(path = "/api/v1/deployment/tenants/{slug}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> rename(@PathVariable String slug, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : changes.rename(key, slug, orEmpty(body)));
+        return keyed(key, () -> changes.rename(key, slug, orEmpty(body)));
     }
 
     /** {@code {"confirm": "<slug>"}}: closes a suspended tenant for good (410 on its paths; its schema is kept). */
     @PostMapping("/api/v1/deployment/tenants/{slug}/close")
     ResponseEntity<String> close(@PathVariable String slug, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : changes.close(key, slug, orEmpty(body)));
+        return keyed(key, () -> changes.close(key, slug, orEmpty(body)));
     }
 
     /**
@@ -129,24 +126,27 @@ class DeploymentController {
     @PostMapping("/api/v1/deployment/tenants/{slug}/journal/kafka")
     ResponseEntity<String> toKafka(@PathVariable String slug, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : moves.toKafka(key, slug, orEmpty(body)));
+        return keyed(key, () -> moves.toKafka(key, slug, orEmpty(body)));
     }
 
     /** {@code {"target": "…"}}: seals a suspended tenant that moves to another cluster; it never resumes here. */
     @PostMapping("/api/v1/deployment/tenants/{slug}/seal")
     ResponseEntity<String> seal(@PathVariable String slug, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : moves.seal(key, slug, orEmpty(body)));
+        return keyed(key, () -> moves.seal(key, slug, orEmpty(body)));
     }
 
     /** {@code {"slug": "…", "name": "…", "schema": "…"}}: records a tenant, suspended, on a schema copied here. */
     @PostMapping(path = "/api/v1/deployment/tenants/adopt", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> adopt(@RequestBody byte[] body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return keyed(key, () -> moves.adopt(key, body));
+    }
+
+    /** A change under its Idempotency-Key: a missing or malformed key is refused (400) before the change is asked. */
+    private static ResponseEntity<String> keyed(String key, Supplier<Response> change) {
         Response problem = GatewayCalls.keyProblem(key);
-        return entity(problem != null ? problem : moves.adopt(key, body));
+        return entity(problem != null ? problem : change.get());
     }
 
     /** No body reads as an empty object, so that the missing field is named. */
